@@ -1,1 +1,2 @@
+// Filled in by the hooks work.
 export {};
