@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs every package benchmark (`packages/*/bench/*.bench.mjs`, `apps/*/bench/*.bench.mjs`) one after
+// another, so they do not compete for this machine's cores. Each script writes its own
+// `bench/results/<name>.json`; pass a substring to run only matching scripts: `pnpm bench plot`.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const filter = process.argv[2] ?? '';
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+
+const scripts = ['packages', 'apps'].flatMap((group) =>
+  readdirSync(join(root, group)).flatMap((name) => {
+    const dir = join(root, group, name, 'bench');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((file) => file.endsWith('.bench.mjs'))
+      .map((file) => join(dir, file));
+  }),
+);
+
+let failed = 0;
+for (const script of scripts.filter((path) => path.includes(filter))) {
+  console.log(`\n▶ ${relative(root, script)}`);
+  const { status } = spawnSync(process.execPath, ['--expose-gc', script], { stdio: 'inherit', cwd: root });
+  if (status !== 0) {
+    failed += 1;
+    console.error(`✘ ${relative(root, script)} exited with ${status}`);
+  }
+}
+console.log(`\n${scripts.length - failed} benchmarks finished, ${failed} failed; results in bench/results/`);
+process.exitCode = failed ? 1 : 0;
