@@ -1,0 +1,140 @@
+// Scrapes DCGM exporters at a fixed interval and keeps every per-GPU record (spec §4.1).
+import { newEndpointStatus, neverReachableWarning, recordOutcome, type EndpointStatus } from './endpoint-state.js';
+import type { GpuTelemetryRecord } from './gpu-records.js';
+import { scrapeDcgmEndpoint, type RunClock } from './scrape.js';
+import { uniqueUrls } from './urls.js';
+
+export const DEFAULT_INTERVAL_MS = 333;
+export const DEFAULT_FETCH_TIMEOUT_MS = 2_000;
+
+export interface DcgmCollectorOptions {
+  /** Scrape URLs (already normalized); failures are warned about once per endpoint. */
+  urls: readonly string[];
+  /** Probed by the first scrape and dropped silently when it fails (the default localhost exporters). */
+  optionalUrls?: readonly string[];
+  intervalMs?: number;
+  fetchTimeoutMs?: number;
+  /** Stamps each record at parse time; defaults to wall-clock epoch ns advanced by a monotonic clock. */
+  clock?: RunClock;
+  /** Receives each warning line; defaults to stderr. */
+  onWarning?: (line: string) => void;
+}
+
+export interface DcgmCollector extends AsyncIterable<GpuTelemetryRecord> {
+  /** Scrapes every endpoint once (so the run starts with a baseline), then keeps scraping every interval. */
+  start(): Promise<void>;
+  /** Stops scraping, aborts scrapes in flight and ends every `samples()` iteration. */
+  stop(): Promise<void>;
+  /** Every record from the start, then new ones as they arrive, until `stop()`. */
+  samples(): AsyncIterableIterator<GpuTelemetryRecord>;
+  /** Records collected so far, in arrival order. */
+  records(): readonly GpuTelemetryRecord[];
+  endpoints(): readonly EndpointStatus[];
+}
+
+export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollector {
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  if (!(intervalMs > 0)) throw new Error(`createDcgmCollector: intervalMs must be > 0, got ${intervalMs}`);
+  const fetchTimeoutMs = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+  const clock = options.clock ?? wallClock();
+  const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const statuses = buildStatuses(options.urls, options.optionalUrls ?? []);
+  const records: GpuTelemetryRecord[] = [];
+  const inFlight = new Map<string, Promise<void>>();
+  const abort = new AbortController();
+  let waiters: Array<() => void> = [];
+  let timer: NodeJS.Timeout | undefined;
+  let state: 'idle' | 'running' | 'stopped' = 'idle';
+  let startedAtMs = 0;
+  let tickNumber = 0;
+
+  const wake = (): void => {
+    const current = waiters;
+    waiters = [];
+    for (const resolve of current) resolve();
+  };
+
+  const scrape = async (status: EndpointStatus): Promise<void> => {
+    const outcome = await scrapeDcgmEndpoint(status.url, clock, fetchTimeoutMs, abort.signal);
+    if (state === 'stopped') return; // aborted by stop(): neither data nor a failure
+    const warning = recordOutcome(status, outcome);
+    if (warning) warn(warning);
+    if (outcome.kind === 'ok' && outcome.records.length > 0) {
+      records.push(...outcome.records);
+      wake();
+    }
+  };
+
+  const tick = (): Promise<void> => {
+    const started: Promise<void>[] = [];
+    for (const status of statuses) {
+      // One scrape per endpoint at a time: a slow exporter skips ticks instead of piling up requests.
+      if (status.state === 'dropped' || inFlight.has(status.url)) continue;
+      const running = scrape(status).finally(() => inFlight.delete(status.url));
+      inFlight.set(status.url, running);
+      started.push(running);
+    }
+    return Promise.all(started).then(() => undefined);
+  };
+
+  const scheduleNext = (): void => {
+    if (state !== 'running') return;
+    // Ticks stay on the start + k·interval grid; missed slots are skipped, not bunched up.
+    const elapsedMs = performance.now() - startedAtMs;
+    tickNumber = Math.max(tickNumber + 1, Math.ceil(elapsedMs / intervalMs));
+    timer = setTimeout(() => {
+      void tick();
+      scheduleNext();
+    }, tickNumber * intervalMs - elapsedMs);
+  };
+
+  async function* samples(): AsyncIterableIterator<GpuTelemetryRecord> {
+    let next = 0;
+    for (;;) {
+      while (next < records.length) yield records[next++] as GpuTelemetryRecord;
+      if (state === 'stopped') return;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  }
+
+  return {
+    async start() {
+      if (state !== 'idle') throw new Error('createDcgmCollector: start() may be called once');
+      state = 'running';
+      startedAtMs = performance.now();
+      await tick();
+      scheduleNext();
+    },
+    async stop() {
+      if (state === 'stopped') return;
+      const wasRunning = state === 'running';
+      state = 'stopped';
+      clearTimeout(timer);
+      abort.abort();
+      await Promise.allSettled([...inFlight.values()]);
+      wake();
+      if (!wasRunning) return;
+      for (const status of statuses) {
+        const warning = neverReachableWarning(status);
+        if (warning) warn(warning);
+      }
+    },
+    samples,
+    [Symbol.asyncIterator]: samples,
+    records: () => records,
+    endpoints: () => statuses,
+  };
+}
+
+function buildStatuses(urls: readonly string[], optionalUrls: readonly string[]): EndpointStatus[] {
+  const required = new Set(urls);
+  // Defaults first, then the user's, deduped in order (spec §4.1); a URL the user named is never optional.
+  return uniqueUrls([...optionalUrls, ...urls]).map((url) => newEndpointStatus(url, !required.has(url)));
+}
+
+/** Epoch ns from one wall-clock reading advanced by the monotonic clock (no JS-number round trip). */
+export function wallClock(): RunClock {
+  const baseEpochNs = BigInt(Date.now()) * 1_000_000n;
+  const baseMonotonicNs = process.hrtime.bigint();
+  return { nowEpochNs: () => baseEpochNs + (process.hrtime.bigint() - baseMonotonicNs) };
+}

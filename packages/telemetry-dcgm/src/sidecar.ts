@@ -1,0 +1,89 @@
+// GPU telemetry as a run sidecar: what `aiperf profile` plugs into @aiperf/loadgen's runProfile.
+// The sidecar shapes are declared here (structurally identical to loadgen's) so this package does not depend on it.
+import { join } from 'node:path';
+import { createDcgmCollector, type DcgmCollector } from './collector.js';
+import type { EndpointStatus } from './endpoint-state.js';
+import type { GpuTelemetryRecord } from './gpu-records.js';
+import { renderTelemetryConsole } from './console.js';
+import { writeGpuTelemetryJsonl } from './jsonl.js';
+import type { RunClock } from './scrape.js';
+import { summarizeTelemetry, type TelemetryData, type TelemetryWindow } from './summary.js';
+import { DEFAULT_DCGM_URLS, normalizeDcgmUrl } from './urls.js';
+
+export interface TelemetrySidecarResult {
+  summaryJson?: { telemetry_data: TelemetryData };
+  consoleText?: string;
+  gpuCount?: number;
+  files?: string[];
+}
+
+export interface TelemetrySidecar {
+  name: string;
+  start(context: { clock: RunClock; artifactDir: string }): Promise<void>;
+  stop(window: TelemetryWindow): Promise<TelemetrySidecarResult>;
+}
+
+export interface GpuTelemetrySidecarOptions {
+  /** User DCGM URLs (`host:port` is normalized); unreachable ones are warned about once. */
+  urls: readonly string[];
+  intervalMs?: number;
+  /** Also scrape DEFAULT_DCGM_URLS, dropped silently when unreachable (default true). */
+  includeDefaultUrls?: boolean;
+  /** Return the GPU Telemetry Summary console text (`--gpu-telemetry` given). */
+  showConsole?: boolean;
+  warn?: (line: string) => void;
+  fetchTimeoutMs?: number;
+  /** File name inside the artifact dir (default `gpu_telemetry_export.jsonl`; `<prefix>_gpu_telemetry.jsonl` with a prefix). */
+  exportFileName?: string;
+}
+
+export const GPU_TELEMETRY_EXPORT_FILE = 'gpu_telemetry_export.jsonl';
+
+export function createGpuTelemetrySidecar(options: GpuTelemetrySidecarOptions): TelemetrySidecar {
+  const urls = options.urls.map(normalizeDcgmUrl);
+  const optionalUrls = options.includeDefaultUrls === false ? [] : DEFAULT_DCGM_URLS;
+  let collector: DcgmCollector | undefined;
+  let artifactDir = '';
+  return {
+    name: 'gpu-telemetry',
+    async start(context) {
+      artifactDir = context.artifactDir;
+      collector = createDcgmCollector({
+        urls, optionalUrls, clock: context.clock,
+        ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+        ...(options.fetchTimeoutMs !== undefined ? { fetchTimeoutMs: options.fetchTimeoutMs } : {}),
+        ...(options.warn ? { onWarning: options.warn } : {}),
+      });
+      await collector.start();
+    },
+    async stop(window) {
+      if (!collector) return {};
+      await collector.stop();
+      const records = collector.records();
+      const endpoints = collector.endpoints().filter((endpoint) => endpoint.state !== 'dropped');
+      // Only the silently probed defaults and nobody asked to see telemetry: nothing to report.
+      if (endpoints.length === 0 && !options.showConsole) return {};
+      const files: string[] = [];
+      if (records.length > 0) {
+        const path = join(artifactDir, options.exportFileName ?? GPU_TELEMETRY_EXPORT_FILE);
+        await writeGpuTelemetryJsonl(path, records);
+        files.push(path);
+      }
+      const telemetryData = summarizeTelemetry(records, window, endpoints);
+      const gpuCount = countGpus(records);
+      return {
+        summaryJson: { telemetry_data: telemetryData },
+        ...(options.showConsole ? { consoleText: renderTelemetryConsole(telemetryData, endpoints) } : {}),
+        ...(gpuCount > 0 ? { gpuCount } : {}),
+        ...(files.length > 0 ? { files } : {}),
+      };
+    },
+  };
+}
+
+/** Distinct GPUs seen (by UUID, else endpoint + index), so one GPU behind two URLs counts once. */
+export function countGpus(records: readonly GpuTelemetryRecord[]): number {
+  return new Set(records.map((record) => record.gpuUuid ?? `${record.dcgmUrl}#${record.gpuIndex}`)).size;
+}
+
+export type { EndpointStatus };
