@@ -1,20 +1,11 @@
-// Interface contract (filled in by the mock-server work; keep these names and shapes stable).
-export interface MockServerOptions {
-  /** 0 = pick a free port (tests). */
-  port?: number;
-  host?: string;
-  ttftMs?: number;
-  itlMs?: number;
-  seed?: number;
-}
-
-export interface MockServer {
-  /** Base URL, e.g. `http://127.0.0.1:43123`. */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-export async function startMockServer(_options: MockServerOptions = {}): Promise<MockServer> {
-  throw new Error('startMockServer: not implemented yet');
-}
+export { startMockServer, MockServerOptionsError } from './server.js';
+export type { MockServer } from './server.js';
+export type { MockServerOptions } from './options.js';
+export type { MockServerStats } from './stats.js';
+export { OVERRIDE_HEADERS } from './overrides.js';
+export type { OverrideHeader } from './overrides.js';
+export { GPU_PRESETS, GPU_PRESET_NAMES } from './dcgm/presets.js';
+export type { GpuPreset, GpuPresetName } from './dcgm/presets.js';
+export { DCGM_FIELDS } from './dcgm/fields.js';
+export type { DcgmField } from './dcgm/fields.js';
+export { validateOptions } from './validate.js';

@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { planFaults } from '../faults.js';
+import { applyOverrides } from '../overrides.js';
+import { planResponse } from '../plan.js';
+import { parseRequest, type EndpointKind } from '../request.js';
+import { createRng, jittered, mixSeeds } from '../rng.js';
+import { readBody, sendError, sleepUntil } from './io.js';
+import { requestSignal, type ServerState } from './state.js';
+import type { Exchange } from './exchange.js';
+import { streamResponse } from './stream.js';
+import { respondWhole } from './whole.js';
+
+async function decide(state: ServerState, kind: EndpointKind, request: IncomingMessage, response: ServerResponse) {
+  const serial = (state.serial += 1);
+  const { options, errors } = applyOverrides(state.options, request.headers);
+  const text = await readBody(request);
+  if (errors.length > 0) return { error: errors.join('; ') };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { error: 'the request body is not valid JSON' };
+  }
+  const parsed = parseRequest(kind, body);
+  if ('error' in parsed) return parsed;
+  const rng = createRng(mixSeeds(options.seed, serial));
+  const faults = planFaults(options, rng);
+  const reasoningTokens = kind === 'chat' ? options.reasoningTokens : 0;
+  const plan = planResponse(parsed.request, { ...options, reasoningTokens }, rng);
+  const ttftMs = jittered(rng, options.ttftMs + options.ttftPerPromptTokenMs * plan.promptTokens, options.ttftJitterMs);
+  const signal = requestSignal(state, (listener) => response.once('close', listener));
+  return { options, request: parsed.request, plan, faults, rng, serial, ttftMs, signal };
+}
+
+export async function handleCompletion(
+  state: ServerState,
+  kind: EndpointKind,
+  request: IncomingMessage,
+  response: ServerResponse,
+  arrivalMs: number,
+): Promise<void> {
+  const { stats } = state;
+  stats.requests.total += 1;
+  stats.requests[kind] += 1;
+  const decided = await decide(state, kind, request, response);
+  if ('error' in decided) {
+    stats.requests.rejected += 1;
+    sendError(response, 400, decided.error);
+    return;
+  }
+  const { faults } = decided;
+  stats.requests.active += 1;
+  stats.requests.maxActive = Math.max(stats.requests.maxActive, stats.requests.active);
+  try {
+    const startMs = arrivalMs + faults.headerDelayMs;
+    if (faults.headerDelayMs > 0) {
+      stats.faults.headerDelay += 1;
+      if (!(await sleepUntil(startMs, decided.signal))) return;
+    }
+    if (faults.errorStatus !== undefined) {
+      stats.faults.httpError += 1;
+      sendError(response, faults.errorStatus, 'Simulated error', 'server_error');
+      return;
+    }
+    const exchange: Exchange = { state, kind, startMs, firstTokenMs: startMs + decided.ttftMs, ...decided };
+    if (exchange.request.stream) {
+      stats.requests.streaming += 1;
+      await streamResponse(exchange, response);
+    } else {
+      await respondWhole(exchange, response);
+    }
+  } finally {
+    stats.requests.active -= 1;
+  }
+}

@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROMETHEUS_CONTENT_TYPE, renderDcgmMetrics } from '../dcgm/exposition.js';
+import { copyStats } from '../stats.js';
+import { handleCompletion } from './completions.js';
+import { handleEmbeddings } from './embeddings.js';
+import { nowMs, sendError, sendJson } from './io.js';
+import type { ServerState } from './state.js';
+
+type Handler = (state: ServerState, request: IncomingMessage, response: ServerResponse, arrivalMs: number) => unknown;
+
+function sendMetrics(state: ServerState, fakerIndex: number, response: ServerResponse): void {
+  const faker = state.dcgm[fakerIndex]!;
+  const atMs = nowMs();
+  const text = renderDcgmMetrics(faker.scrape(state.meter.tokensPerSecond(atMs), atMs));
+  response.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/** Every route, keyed by `METHOD path`. */
+const ROUTES: Record<string, Handler> = {
+  'POST /v1/chat/completions': (state, request, response, arrivalMs) =>
+    handleCompletion(state, 'chat', request, response, arrivalMs),
+  'POST /v1/completions': (state, request, response, arrivalMs) =>
+    handleCompletion(state, 'completions', request, response, arrivalMs),
+  'POST /v1/embeddings': handleEmbeddings,
+  'GET /v1/models': (state, _request, response) =>
+    sendJson(response, 200, {
+      object: 'list',
+      data: state.options.models.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'aiperf-mock' })),
+    }),
+  'GET /health': (state, _request, response) => sendJson(response, 200, { status: 'ok', config: state.options }),
+  'GET /': (_state, _request, response) =>
+    sendJson(response, 200, { name: 'aiperf mock server', endpoints: Object.keys(ROUTES) }),
+  'GET /mock/stats': (state, _request, response) => sendJson(response, 200, copyStats(state.stats)),
+  'GET /metrics': (state, _request, response) => sendMetrics(state, 0, response),
+  'GET /dcgm1/metrics': (state, _request, response) => sendMetrics(state, 0, response),
+  'GET /dcgm2/metrics': (state, _request, response) => sendMetrics(state, 1, response),
+};
+
+const KNOWN_PATHS = new Set(Object.keys(ROUTES).map((key) => key.split(' ')[1]));
+
+export function route(state: ServerState, request: IncomingMessage, response: ServerResponse): void {
+  const arrivalMs = nowMs();
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
+  const handler = ROUTES[`${request.method} ${path}`];
+  if (!handler) {
+    request.resume();
+    if (KNOWN_PATHS.has(path)) sendError(response, 405, `method ${request.method} is not allowed on ${path}`);
+    else sendError(response, 404, `no route for ${request.method} ${path}`);
+    return;
+  }
+  Promise.resolve(handler(state, request, response, arrivalMs)).catch((error: unknown) => {
+    if (!response.headersSent) sendError(response, 500, `mock server bug: ${String(error)}`, 'server_error');
+    else response.destroy();
+  });
+}

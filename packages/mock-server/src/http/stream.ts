@@ -1,0 +1,62 @@
+import type { ServerResponse } from 'node:http';
+import { countTokens, identityOf, nextGapMs, type Exchange } from './exchange.js';
+import { nowMs, sleepUntil, waitForDrain } from './io.js';
+import { cutConnection, MALFORMED_SSE_EVENT, SSE_HEADERS, SseEncoder } from './sse.js';
+
+/**
+ * Streams one response: token k is written at firstTokenMs + the sum of k gaps, all absolute times
+ * on the monotonic clock. Tokens that are already due are written back to back inside one cork
+ * (each still its own `data:` event), so a late timer costs one syscall, not one per token.
+ * Faults happen "in place of token k": before token k is written, at the time it is due.
+ */
+export async function streamResponse(exchange: Exchange, response: ServerResponse): Promise<void> {
+  const { faults, plan, signal, state } = exchange;
+  const encoder = new SseEncoder(exchange.kind, identityOf(exchange), plan, exchange.request.includeUsage);
+  const tokenCount = encoder.tokenCount;
+  response.writeHead(200, SSE_HEADERS);
+  response.flushHeaders();
+  state.stats.tokens.prompt += plan.promptTokens;
+
+  let dueMs = exchange.firstTokenMs;
+  let corked = false;
+  let pendingTokens = 0;
+  const flush = () => {
+    if (corked) response.uncork();
+    corked = false;
+    if (pendingTokens > 0) countTokens(exchange, pendingTokens);
+    pendingTokens = 0;
+  };
+
+  for (let index = 0; index <= tokenCount; index += 1) {
+    if (index > 0 && index < tokenCount) dueMs += nextGapMs(exchange);
+    if (faults.stall && index === faults.stall.afterTokens) {
+      state.stats.faults.stall += 1;
+      dueMs += faults.stall.ms;
+    }
+    if (dueMs > nowMs()) {
+      flush();
+      if (response.writableNeedDrain) await waitForDrain(response, signal);
+      if (!(await sleepUntil(dueMs, signal))) return;
+    }
+    if (!corked) response.cork();
+    corked = true;
+    if (index === faults.malformedSseAfterTokens) {
+      state.stats.faults.malformedSse += 1;
+      response.write(MALFORMED_SSE_EVENT);
+    }
+    if (index === faults.resetAfterTokens) {
+      state.stats.faults.reset += 1;
+      flush();
+      cutConnection(response);
+      return;
+    }
+    if (index === tokenCount) break;
+    response.write(encoder.token(index));
+    pendingTokens += 1;
+  }
+  response.write(encoder.end());
+  flush();
+  response.end();
+  state.stats.tokens.reasoning += plan.reasoningCount;
+  state.stats.requests.completed += 1;
+}

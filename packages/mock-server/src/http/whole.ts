@@ -1,0 +1,40 @@
+import type { ServerResponse } from 'node:http';
+import { completionBody } from '../openai-shapes.js';
+import { countTokens, identityOf, nextGapMs, type Exchange } from './exchange.js';
+import { sendJson, sleepUntil } from './io.js';
+import { cutConnection } from './sse.js';
+
+/**
+ * A non-streaming answer arrives when its last token would have streamed:
+ * TTFT + the gaps between its tokens (+ a stall, if one is injected).
+ */
+export async function respondWhole(exchange: Exchange, response: ServerResponse): Promise<void> {
+  const { faults, plan, signal, state } = exchange;
+  const tokenCount = plan.reasoningCount + plan.contentCount;
+  let doneMs = exchange.firstTokenMs;
+  for (let index = 1; index < tokenCount; index += 1) doneMs += nextGapMs(exchange);
+  if (faults.stall) {
+    state.stats.faults.stall += 1;
+    doneMs += faults.stall.ms;
+  }
+  if (!(await sleepUntil(doneMs, signal))) return;
+  state.stats.tokens.prompt += plan.promptTokens;
+  if (faults.resetAfterTokens !== undefined) {
+    state.stats.faults.reset += 1;
+    cutConnection(response);
+    return;
+  }
+  const body = completionBody(exchange.kind, identityOf(exchange), plan);
+  if (faults.malformedSseAfterTokens !== undefined) {
+    // No SSE here: the malformed-output fault sends a truncated JSON body instead.
+    state.stats.faults.malformedSse += 1;
+    const text = JSON.stringify(body);
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(text.slice(0, Math.floor(text.length / 2)));
+    return;
+  }
+  sendJson(response, 200, body);
+  countTokens(exchange, tokenCount);
+  state.stats.tokens.reasoning += plan.reasoningCount;
+  state.stats.requests.completed += 1;
+}

@@ -1,0 +1,102 @@
+import type { GpuPresetName } from './dcgm/presets.js';
+
+/** Everything `startMockServer` can be told. Times are milliseconds, rates are fractions in [0, 1]. */
+export interface MockServerOptions {
+  /** 0 = pick a free port (tests). Default 8000. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Time to first token. Default 20. */
+  ttftMs?: number;
+  /** Gap between streamed tokens. Default 5. */
+  itlMs?: number;
+  /** Each request's TTFT is drawn uniformly from ttftMs ± ttftJitterMs. Default 0. */
+  ttftJitterMs?: number;
+  /** Each token gap is drawn uniformly from itlMs ± itlJitterMs. Default 0. */
+  itlJitterMs?: number;
+  /** Prefill cost: TTFT grows by this much per prompt token. Default 0. */
+  ttftPerPromptTokenMs?: number;
+  /** Decode contention: ITL grows by this much per other concurrently active stream. Default 0. */
+  itlPerActiveStreamMs?: number;
+  /** Seeds output text, jitter and fault draws. Default 0. */
+  seed?: number;
+  /** Model ids listed by GET /v1/models. Default ['mock-model']. */
+  models?: string[];
+  /** Output length when a request sets no max tokens; default: 0.8–1.2 × prompt tokens, at least 16. */
+  defaultOutputTokens?: number;
+  /** Reasoning tokens emitted (as `reasoning_content`) before the answer in chat responses. Default 0. */
+  reasoningTokens?: number;
+  /** Embedding vector length. Default 768. */
+  embeddingDimensions?: number;
+  /** Embeddings latency = base + perInput × inputs. Defaults 10 and 2. */
+  embeddingBaseLatencyMs?: number;
+  embeddingPerInputLatencyMs?: number;
+  /** Fraction of requests answered with an HTTP error. Default 0. */
+  errorRate?: number;
+  /** Status code of injected errors. Default 500. */
+  errorStatus?: number;
+  /** Streams cut (socket destroyed) after this many tokens; applies to resetRate of requests. */
+  resetAfterTokens?: number;
+  resetRate?: number;
+  /** A malformed SSE line is written after this many tokens; applies to malformedSseRate of requests. */
+  malformedSseAfterTokens?: number;
+  malformedSseRate?: number;
+  /** No bytes for stallMs after stallAfterTokens tokens (default 1); applies to stallRate of requests. */
+  stallMs?: number;
+  stallAfterTokens?: number;
+  stallRate?: number;
+  /** Response headers are held back for headerDelayMs; applies to headerDelayRate of requests. */
+  headerDelayMs?: number;
+  headerDelayRate?: number;
+  /** DCGM faker: GPU preset, GPU count, seed (default: seed), Hostname label. */
+  dcgmGpu?: GpuPresetName;
+  dcgmNumGpus?: number;
+  dcgmSeed?: number;
+  dcgmHostname?: string;
+  /** Load = token rate over the last dcgmWindowSec / max(peak seen, dcgmMinThroughput tok/s). */
+  dcgmMinThroughput?: number;
+  dcgmWindowSec?: number;
+}
+
+export type ResolvedOptions = Required<Omit<MockServerOptions, 'defaultOutputTokens' | 'dcgmSeed'>> & {
+  defaultOutputTokens: number | undefined;
+  dcgmSeed: number;
+};
+
+export function withDefaults(options: MockServerOptions): ResolvedOptions {
+  const seed = options.seed ?? 0;
+  return {
+    port: options.port ?? 8000,
+    host: options.host ?? '127.0.0.1',
+    ttftMs: options.ttftMs ?? 20,
+    itlMs: options.itlMs ?? 5,
+    ttftJitterMs: options.ttftJitterMs ?? 0,
+    itlJitterMs: options.itlJitterMs ?? 0,
+    ttftPerPromptTokenMs: options.ttftPerPromptTokenMs ?? 0,
+    itlPerActiveStreamMs: options.itlPerActiveStreamMs ?? 0,
+    seed,
+    models: options.models ?? ['mock-model'],
+    defaultOutputTokens: options.defaultOutputTokens,
+    reasoningTokens: options.reasoningTokens ?? 0,
+    embeddingDimensions: options.embeddingDimensions ?? 768,
+    embeddingBaseLatencyMs: options.embeddingBaseLatencyMs ?? 10,
+    embeddingPerInputLatencyMs: options.embeddingPerInputLatencyMs ?? 2,
+    errorRate: options.errorRate ?? 0,
+    errorStatus: options.errorStatus ?? 500,
+    resetAfterTokens: options.resetAfterTokens ?? -1,
+    resetRate: options.resetRate ?? 1,
+    malformedSseAfterTokens: options.malformedSseAfterTokens ?? -1,
+    malformedSseRate: options.malformedSseRate ?? 1,
+    stallMs: options.stallMs ?? 0,
+    stallAfterTokens: options.stallAfterTokens ?? 1,
+    stallRate: options.stallRate ?? 1,
+    headerDelayMs: options.headerDelayMs ?? 0,
+    headerDelayRate: options.headerDelayRate ?? 1,
+    dcgmGpu: options.dcgmGpu ?? 'h200',
+    dcgmNumGpus: options.dcgmNumGpus ?? 2,
+    dcgmSeed: options.dcgmSeed ?? seed,
+    dcgmHostname: options.dcgmHostname ?? 'localhost',
+    dcgmMinThroughput: options.dcgmMinThroughput ?? 100,
+    dcgmWindowSec: options.dcgmWindowSec ?? 1,
+  };
+}

@@ -1,0 +1,88 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DcgmFaker } from './dcgm/faker.js';
+import { GPU_PRESETS } from './dcgm/presets.js';
+import { route } from './http/router.js';
+import type { ServerState } from './http/state.js';
+import { withDefaults, type MockServerOptions } from './options.js';
+import { copyStats, createStats, TokenRateMeter, type MockServerStats } from './stats.js';
+import { validateOptions } from './validate.js';
+
+export interface MockServer {
+  /** Base URL, e.g. `http://127.0.0.1:43123`; OpenAI clients use `${url}/v1`. */
+  url: string;
+  port: number;
+  /** The DCGM-exporter-like Prometheus endpoint, `${url}/metrics`. */
+  dcgmUrl: string;
+  /** A copy of the counters served at GET /mock/stats. */
+  stats(): MockServerStats;
+  /** Zeroes the counters (between test cases). */
+  resetStats(): void;
+  /** Stops accepting, cuts open connections and pending streams, resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+/** Thrown for bad options; `errors` lists every problem. */
+export class MockServerOptionsError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`invalid mock server options:\n  ${errors.join('\n  ')}`);
+    this.name = 'MockServerOptionsError';
+  }
+}
+
+function createState(options: MockServerOptions): ServerState {
+  const resolved = withDefaults(options);
+  const faker = (seed: number) =>
+    new DcgmFaker({
+      preset: GPU_PRESETS[resolved.dcgmGpu],
+      gpuCount: resolved.dcgmNumGpus,
+      seed,
+      hostname: resolved.dcgmHostname,
+      minThroughput: resolved.dcgmMinThroughput,
+    });
+  return {
+    options: resolved,
+    stats: createStats(),
+    meter: new TokenRateMeter(resolved.dcgmWindowSec * 1000),
+    serial: 0,
+    closing: new AbortController(),
+    // Two independent exporters (seeds s and s+1), like two GPU nodes: /metrics = /dcgm1/metrics.
+    dcgm: [faker(resolved.dcgmSeed), faker(resolved.dcgmSeed + 1)],
+  };
+}
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const errors = validateOptions(options);
+  if (errors.length > 0) throw new MockServerOptionsError(errors);
+  const state = createState(options);
+  const server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (request, response) =>
+    route(state, request, response),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(state.options.port, state.options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = state.options.host.includes(':') ? `[${state.options.host}]` : state.options.host;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    port,
+    dcgmUrl: `${url}/metrics`,
+    stats: () => copyStats(state.stats),
+    resetStats: () => {
+      const active = state.stats.requests.active;
+      state.stats = createStats();
+      state.stats.requests.active = active;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        state.closing.abort();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

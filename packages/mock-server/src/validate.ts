@@ -1,0 +1,62 @@
+import { GPU_PRESET_NAMES, isGpuPresetName } from './dcgm/presets.js';
+import type { MockServerOptions } from './options.js';
+import { checkValue } from './overrides.js';
+
+type Kind = Parameters<typeof checkValue>[0];
+
+const NUMERIC_RULES: ReadonlyArray<[keyof MockServerOptions, Kind]> = [
+  ['ttftMs', 'ms'],
+  ['itlMs', 'ms'],
+  ['ttftJitterMs', 'ms'],
+  ['itlJitterMs', 'ms'],
+  ['ttftPerPromptTokenMs', 'ms'],
+  ['itlPerActiveStreamMs', 'ms'],
+  ['seed', 'count'],
+  ['defaultOutputTokens', 'count'],
+  ['reasoningTokens', 'count'],
+  ['embeddingDimensions', 'count'],
+  ['embeddingBaseLatencyMs', 'ms'],
+  ['embeddingPerInputLatencyMs', 'ms'],
+  ['errorRate', 'rate'],
+  ['errorStatus', 'status'],
+  ['resetAfterTokens', 'count'],
+  ['resetRate', 'rate'],
+  ['malformedSseAfterTokens', 'count'],
+  ['malformedSseRate', 'rate'],
+  ['stallMs', 'ms'],
+  ['stallAfterTokens', 'count'],
+  ['stallRate', 'rate'],
+  ['headerDelayMs', 'ms'],
+  ['headerDelayRate', 'rate'],
+  ['dcgmSeed', 'count'],
+  ['dcgmMinThroughput', 'ms'],
+  ['dcgmWindowSec', 'ms'],
+];
+
+/** Every problem with the options (empty when they are fine), each naming the option and what is allowed. */
+export function validateOptions(options: MockServerOptions): string[] {
+  const errors: string[] = [];
+  for (const [name, kind] of NUMERIC_RULES) {
+    const value = options[name];
+    if (value === undefined) continue;
+    const error = checkValue(kind, name, typeof value === 'number' ? value : Number.NaN);
+    if (error) errors.push(error);
+  }
+  const { port, dcgmGpu, dcgmNumGpus, models } = options;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    errors.push(`port: got ${JSON.stringify(port)}, expected an integer 0-65535 (0 = any free port)`);
+  }
+  if (dcgmGpu !== undefined && !isGpuPresetName(dcgmGpu)) {
+    errors.push(`dcgmGpu: got ${JSON.stringify(dcgmGpu)}, expected one of ${GPU_PRESET_NAMES.join(', ')}`);
+  }
+  if (dcgmNumGpus !== undefined && !(Number.isInteger(dcgmNumGpus) && dcgmNumGpus >= 1 && dcgmNumGpus <= 8)) {
+    errors.push(`dcgmNumGpus: got ${JSON.stringify(dcgmNumGpus)}, expected an integer 1-8`);
+  }
+  if (options.dcgmWindowSec !== undefined && options.dcgmWindowSec <= 0) {
+    errors.push(`dcgmWindowSec: got ${options.dcgmWindowSec}, expected a number of seconds > 0`);
+  }
+  if (models !== undefined && (models.length === 0 || models.some((model) => typeof model !== 'string' || !model))) {
+    errors.push(`models: got ${JSON.stringify(models)}, expected a non-empty list of model names`);
+  }
+  return errors;
+}
