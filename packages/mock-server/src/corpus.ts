@@ -12,14 +12,14 @@ export const CORPUS_WORDS: readonly string[] = (
   'through back years where much your way well down should because each just those people how too ' +
   'little state good very make world still own see men work long get here between both life being ' +
   'under never day same another know while last might us great old year off come since against go ' +
-  'came right used take three himself few house use during without again place around however home ' +
-  'small found thought went say part once general high upon school every does got united left number ' +
-  'course war until always away something fact though water less public put think almost hand enough ' +
-  'far took head yet government system better set told nothing night end why called eyes find ' +
-  'going look asked later knew point next city business give group toward young let room president side ' +
-  'social given present several order national possible rather second face per among form important ' +
-  'often things looked early white case john become large big need four within felt along children ' +
-  'saw best church ever least power development light thing seemed family interest want members mind'
+  'came right used take three few house use during without again place around however home ' +
+  'small found thought went say part once general high upon school every does got left number ' +
+  'course war until always away something fact though water less public put think almost hand ' +
+  'far head yet government system better set nothing night end why called eyes find ' +
+  'going look later point next city business give group young let room side ' +
+  'social given present order national possible rather second face per among form important ' +
+  'often things early white case john large big need four within felt along children ' +
+  'best church ever least power development light thing family interest want members mind'
 ).split(' ');
 
 /** Words and punctuation marks: an honest, cheap approximation of a BPE token count. */
