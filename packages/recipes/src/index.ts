@@ -1,13 +1,19 @@
-// Interface contract (filled in by the recipes/hooks work; keep these names and shapes stable).
-import type { AiperfConfig } from '@aiperf/config';
-
-export interface BenchmarkIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  signal?: AbortSignal;
-}
-
-/** Runs what the config asks for (one profile, a multi-run or a sweep), then the post-run hooks. Returns the exit code. */
-export async function runBenchmark(_config: AiperfConfig, _io: BenchmarkIo): Promise<number> {
-  throw new Error('runBenchmark: not implemented yet');
-}
+export type { BenchmarkIo, RunBenchmarkOptions } from './run-benchmark.js';
+export { runBenchmark } from './run-benchmark.js';
+export type { Recipe, RecipeContext, RecipeOutput } from './recipes/types.js';
+export { RecipeUsageError } from './recipes/types.js';
+export type { RecipeRegistry } from './recipes/registry.js';
+export { builtinRecipes, createRecipeRegistry, defaultRecipeRegistry, getRecipe, registerRecipe } from './recipes/registry.js';
+export { concurrencyRampRecipe } from './recipes/concurrency-ramp.js';
+export { paretoSweepRecipe } from './recipes/pareto-sweep.js';
+export { logSpacedIntegers, roundHalfEven } from './recipes/params.js';
+export type { MultiPlan, PlannedRun, SweepMode, SweepSpec } from './plan/plan.js';
+export { planMultiRun } from './plan/plan.js';
+export { resolveSweep } from './plan/sweep-spec.js';
+export type { SweepVariation } from './plan/variations.js';
+export { gridVariations, scenarioVariations, variationDirName } from './plan/variations.js';
+export { sweepParameterNames } from './plan/parameters.js';
+export type { ConfidenceStats } from './aggregate/confidence.js';
+export { aggregateSummaries, confidenceStats, flattenSummaryMetrics } from './aggregate/confidence.js';
+export { buildSweepAggregate } from './aggregate/sweep.js';
+export { buildConfidenceAggregate, CONFIDENCE_AGGREGATE_BASENAME, SWEEP_AGGREGATE_BASENAME } from './aggregate/write.js';

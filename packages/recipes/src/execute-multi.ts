@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AiperfConfig } from '@aiperf/config';
+import type { CompletedRun, RunOutcome } from '@aiperf/hooks';
+import type { ProfileRunResult } from '@aiperf/loadgen';
+import type { SummaryMetrics } from './aggregate/confidence.js';
+import { buildSweepAggregate } from './aggregate/sweep.js';
+import { writeConfidenceAggregate, writeSweepAggregate } from './aggregate/write.js';
+import type { BenchmarkDeps } from './deps.js';
+import type { MultiPlan, PlannedRun } from './plan/plan.js';
+import type { SweepVariation } from './plan/variations.js';
+
+interface CellResult {
+  planned: PlannedRun;
+  result: ProfileRunResult | null;
+  error: string | null;
+}
+
+const succeeded = (cell: CellResult) => cell.result !== null && cell.result.exitCode === 0;
+
+async function runCell(planned: PlannedRun, deps: BenchmarkDeps): Promise<CellResult> {
+  try {
+    const result = await deps.runProfile(planned.benchmark, deps.io, { artifactDir: planned.artifactDir, sidecars: deps.sidecars(planned.benchmark) });
+    const error = result.exitCode === 0 ? null
+      : result.cancelled ? 'cancelled' : `exit code ${result.exitCode} (${result.successfulRequestCount} successful requests)`;
+    return { planned, result, error };
+  } catch (error) {
+    return { planned, result: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function cooldownBefore(plan: MultiPlan, config: AiperfConfig, index: number): number {
+  const previous = plan.runs[index - 1];
+  const current = plan.runs[index];
+  if (!previous || !current) return 0;
+  // A new trial starts (multi-run cooldown) or the next variation of the same trial (sweep cooldown).
+  return previous.trial !== current.trial ? config.multiRun.cooldownSeconds : (plan.sweep?.cooldownSeconds ?? 0);
+}
+
+async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: CellResult[], deps: BenchmarkDeps): Promise<void> {
+  const summaries = (list: CellResult[]) => list.filter(succeeded).map((c) => c.result!.summary as SummaryMetrics);
+  const failed = (list: CellResult[]) => list.filter((c) => !succeeded(c)).map((c) => ({ label: c.planned.label, error: c.error ?? 'failed' }));
+  const version = String(summaries(cells)[0]?.aiperf_version ?? 'unknown');
+  const variations: (SweepVariation | null)[] = plan.sweep ? plan.sweep.variations : [null];
+  if (plan.trials > 1) {
+    for (const variation of variations) {
+      const own = cells.filter((c) => c.planned.variation === variation);
+      if (summaries(own).length === 0) {
+        deps.log(`WARNING no successful trial for ${variation?.label ?? 'the run'}; its aggregate is skipped`);
+        continue;
+      }
+      const path = await writeConfidenceAggregate({
+        dir: plan.aggregateDir(variation),
+        summaries: summaries(own),
+        confidenceLevel: config.multiRun.confidenceLevel,
+        numProfileRuns: own.length,
+        runLabels: own.filter(succeeded).map((c) => c.planned.trialLabel ?? c.planned.label),
+        failedRuns: failed(own),
+        cooldownSeconds: config.multiRun.cooldownSeconds,
+        ...(variation && plan.sweep ? { variation: { ...variation, sweepMode: plan.sweep.mode } } : {}),
+        aiperfVersion: version,
+      });
+      deps.io.stdout.write(`Aggregate: ${path}\n`);
+    }
+  }
+  if (plan.sweep && plan.sweepAggregateDir) {
+    const aggregate = buildSweepAggregate({
+      sweep: plan.sweep,
+      trials: plan.trials,
+      confidenceLevel: config.multiRun.confidenceLevel,
+      cells: plan.sweep.variations.map((v) => ({ variation: v, summaries: summaries(cells.filter((c) => c.planned.variation === v)) })),
+      numProfileRuns: cells.length,
+      failedRuns: failed(cells),
+    });
+    deps.io.stdout.write(`Sweep aggregate: ${await writeSweepAggregate(plan.sweepAggregateDir, aggregate)}\n`);
+  }
+}
+
+/** Every (variation, trial) cell in plan order, a failed cell never stopping the rest; exit codes per recipes.md §10.3. */
+export async function executeMultiRun(plan: MultiPlan, config: AiperfConfig, deps: BenchmarkDeps): Promise<CompletedRun> {
+  const cells: CellResult[] = [];
+  for (const [index, planned] of plan.runs.entries()) {
+    if (deps.io.signal?.aborted) break;
+    const cooldownSeconds = cooldownBefore(plan, config, index);
+    if (cooldownSeconds > 0) await sleep(cooldownSeconds * 1000, undefined, { signal: deps.io.signal }).catch(() => {});
+    if (deps.io.signal?.aborted) break;
+    deps.io.stdout.write(`\n[aiperf] run ${index + 1}/${plan.runs.length}: ${planned.label} → ${planned.artifactDir}\n`);
+    const cell = await runCell(planned, deps);
+    if (cell.error) deps.log(`WARNING run ${planned.label} failed: ${cell.error}`);
+    cells.push(cell);
+  }
+  const successes = cells.filter(succeeded).length;
+  let exitCode = 0;
+  if (successes >= 2) {
+    await writeAggregates(plan, config, cells, deps);
+  } else if (successes === 1) {
+    deps.log(`WARNING only 1 of ${plan.runs.length} runs succeeded; no aggregates written`);
+    exitCode = 1;
+  } else {
+    deps.log(`ERROR all ${cells.length} of ${plan.runs.length} runs failed; no aggregates written`);
+    exitCode = 1;
+  }
+  if (deps.io.signal?.aborted && exitCode === 0) exitCode = 1;
+  const runs: RunOutcome[] = cells.map((c) => ({
+    artifactDir: c.planned.artifactDir,
+    exitCode: c.result?.exitCode ?? 1,
+    successfulRequestCount: c.result?.successfulRequestCount ?? 0,
+    label: c.planned.label,
+  }));
+  return { artifactDir: plan.baseDir, exitCode, kind: 'multi', runs, config };
+}

@@ -1,0 +1,57 @@
+import type { BenchmarkConfig } from '@aiperf/config';
+
+/** A benchmark setting a sweep or recipe may vary, by its AIPerf name (`concurrency`, `isl`, …). */
+export interface SweepParameter {
+  name: string;
+  /** AIPerf's body-rooted dotted path, used in variation labels. */
+  path: string;
+  integer: boolean;
+  apply(benchmark: BenchmarkConfig, value: number): BenchmarkConfig;
+}
+
+const PARAMETERS: readonly SweepParameter[] = [
+  {
+    name: 'concurrency',
+    path: 'phases.profiling.concurrency',
+    integer: true,
+    apply: (b, value) => ({ ...b, load: { ...b.load, concurrency: value } }),
+  },
+  {
+    name: 'request_rate',
+    path: 'phases.profiling.rate',
+    integer: false,
+    apply: (b, value) => ({ ...b, load: { ...b.load, mode: 'request_rate', requestRate: value } }),
+  },
+  {
+    name: 'isl',
+    path: 'datasets.main.prompts.isl',
+    integer: true,
+    apply: (b, value) => ({ ...b, input: { ...b.input, inputTokens: { ...b.input.inputTokens, mean: value } } }),
+  },
+  {
+    name: 'osl',
+    path: 'datasets.main.prompts.osl',
+    integer: true,
+    apply: (b, value) => ({
+      ...b,
+      input: { ...b.input, outputTokens: { mean: value, stddev: b.input.outputTokens?.stddev ?? 0 } },
+    }),
+  },
+];
+
+export const sweepParameterNames: readonly string[] = PARAMETERS.map((p) => p.name);
+
+export function getSweepParameter(name: string): SweepParameter {
+  const parameter = PARAMETERS.find((p) => p.name === name);
+  if (!parameter) {
+    throw new Error(`unknown sweep parameter '${name}'; allowed: ${sweepParameterNames.join(', ')}`);
+  }
+  return parameter;
+}
+
+/** Python-style number text (a float keeps `.0`), so directory names match AIPerf's. */
+export function formatParameterValue(name: string, value: number): string {
+  const parameter = getSweepParameter(name);
+  if (!parameter.integer && Number.isInteger(value)) return `${value}.0`;
+  return String(value);
+}

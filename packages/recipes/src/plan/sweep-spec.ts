@@ -1,0 +1,51 @@
+import type { AiperfConfig } from '@aiperf/config';
+import { normalizeParams } from '../recipes/params.js';
+import type { RecipeRegistry } from '../recipes/registry.js';
+import { type Recipe, RecipeUsageError } from '../recipes/types.js';
+import type { SweepSpec } from './plan.js';
+import { gridVariations, scenarioVariations } from './variations.js';
+
+export interface ResolvedSweep {
+  recipe: Recipe | null;
+  sweep: SweepSpec | null;
+}
+
+function expandRecipe(config: AiperfConfig, registry: RecipeRegistry): ResolvedSweep {
+  const { name, params } = config.recipe!;
+  const recipe = registry.get(name);
+  if (!recipe) {
+    throw new RecipeUsageError(`--recipe: unknown recipe '${name}'; known recipes: ${registry.names().join(', ')}`);
+  }
+  if (config.sweep !== null) {
+    throw new RecipeUsageError(`--recipe ${name} cannot be combined with a --concurrency list; the recipe chooses the sweep`);
+  }
+  const ctx = { benchmark: config.benchmark, params: normalizeParams(params) };
+  const errors = recipe.validate(ctx);
+  if (errors.length > 0) {
+    throw new RecipeUsageError(`recipe '${name}' has invalid parameters:\n  - ${errors.join('\n  - ')}`);
+  }
+  const output = recipe.expand(ctx);
+  const variations = output.sweepParameters ? gridVariations(output.sweepParameters) : scenarioVariations(output.scenarios);
+  return {
+    recipe,
+    sweep: { variations, mode: 'repeated', cooldownSeconds: 0, sameSeed: false, recipeName: name, stimulus: name },
+  };
+}
+
+/** The sweep to run: the recipe's expansion, else `config.sweep` (a concurrency list), else none. */
+export function resolveSweep(config: AiperfConfig, registry: RecipeRegistry): ResolvedSweep {
+  if (config.recipe) return expandRecipe(config, registry);
+  if (!config.sweep) return { recipe: null, sweep: null };
+  const { concurrency, mode, cooldownSeconds, sameSeed } = config.sweep;
+  return {
+    recipe: null,
+    sweep: {
+      variations: gridVariations({ concurrency }),
+      mode,
+      cooldownSeconds,
+      sameSeed,
+      recipeName: null,
+      stimulus: `concurrency_sweep_${concurrency.join('_')}`,
+    },
+  };
+}

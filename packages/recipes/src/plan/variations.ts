@@ -1,0 +1,49 @@
+import { formatParameterValue, getSweepParameter } from './parameters.js';
+
+/** One point of a sweep: parameter name → value, with its label and on-disk directory name. */
+export interface SweepVariation {
+  index: number;
+  /** `path=value, path2=value2` with full dotted paths (or the scenario name). */
+  label: string;
+  dirName: string;
+  values: Record<string, number>;
+}
+
+const UNSAFE = /[/\\<>:"|?*]|\.\./g;
+
+/** `<name>_<value>` joined by `__` (`concurrency_10__isl_512`), sanitised; falls back to the label, then `variation_<i>`. */
+export function variationDirName(values: Record<string, number>, fallbackLabel: string, index: number): string {
+  const entries = Object.entries(values);
+  const raw = entries.length > 0
+    ? entries.map(([name, value]) => `${name}_${formatParameterValue(name, value)}`).join('__')
+    : fallbackLabel;
+  const safe = raw.replace(UNSAFE, '');
+  return safe.length > 0 && !/^\.+$/.test(safe) ? safe : `variation_${index}`;
+}
+
+function labelOf(values: Record<string, number>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${getSweepParameter(name).path}=${formatParameterValue(name, value)}`)
+    .join(', ');
+}
+
+/** Cartesian product; names sorted alphabetically first so the order is stable (as AIPerf does). */
+export function gridVariations(parameters: Record<string, readonly number[]>): SweepVariation[] {
+  const names = Object.keys(parameters).sort();
+  let combos: Record<string, number>[] = [{}];
+  for (const name of names) {
+    getSweepParameter(name);
+    const values = parameters[name] ?? [];
+    if (values.length === 0) throw new Error(`sweep parameter '${name}' needs at least one value`);
+    combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [name]: value })));
+  }
+  return combos.map((values, index) => ({ index, label: labelOf(values), dirName: variationDirName(values, '', index), values }));
+}
+
+/** Paired (non-Cartesian) points, in the given order; names label the variation. */
+export function scenarioVariations(scenarios: readonly { name: string; values: Record<string, number> }[]): SweepVariation[] {
+  return scenarios.map(({ name, values }, index) => {
+    for (const key of Object.keys(values)) getSweepParameter(key);
+    return { index, label: name, dirName: variationDirName(values, name, index), values };
+  });
+}
