@@ -47,7 +47,7 @@ function warnOnce(status: EndpointStatus, problem: string, line: string): string
 /** The end-of-run line for an endpoint the user asked for that never gave data; undefined otherwise. */
 export function neverReachableWarning(status: EndpointStatus): string | undefined {
   if (status.optional || status.successfulScrapes > 0) return undefined;
-  if (status.failedScrapes === 0) return `GPU telemetry: ${status.url} was never scraped (the run ended first)`;
+  if (status.failedScrapes === 0) return `GPU telemetry: ${status.url} did not answer before the run ended; no GPU data from it`;
   const what = status.problems.has('malformed') ? 'never returned DCGM metrics' : 'was never reachable';
   return `GPU telemetry: ${status.url} ${what} during the run; no GPU data from it`;
 }

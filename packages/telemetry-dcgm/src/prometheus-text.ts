@@ -59,7 +59,9 @@ export function parseSampleLine(line: string): PromSample | string {
   if (!name) return 'expected a metric name';
   let rest = line.slice(name.length);
   let labels: Record<string, string> = {};
-  if (rest.startsWith('{')) {
+  // Blanks between the name and `{` are allowed, as in Prometheus' own parser.
+  if (rest.trimStart().startsWith('{')) {
+    rest = rest.trimStart();
     const parsedLabels = parseLabels(rest);
     if (typeof parsedLabels === 'string') return parsedLabels;
     labels = parsedLabels.labels;
