@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { testConfig } from '../test-config.js';
+import { concurrencyRampRecipe } from './concurrency-ramp.js';
+import { logSpacedIntegers, normalizeParams, roundHalfEven } from './params.js';
+import { paretoSweepRecipe } from './pareto-sweep.js';
+import { createRecipeRegistry } from './registry.js';
+
+const ctx = (params: Record<string, unknown>) => ({ benchmark: testConfig({ artifactDir: '/tmp/x' }).benchmark, params: normalizeParams(params) });
+
+describe('logSpacedIntegers (recipes.md §5 reference values)', () => {
+  it('matches AIPerf for the concurrency-ramp, decode-itl and prefill defaults', () => {
+    expect(logSpacedIntegers(1, 1000, 8)).toEqual([1, 3, 7, 19, 52, 139, 373, 1000]);
+    expect(logSpacedIntegers(1, 200, 6)).toEqual([1, 3, 8, 24, 69, 200]);
+    expect(logSpacedIntegers(64, 1024, 4)).toEqual([64, 161, 406, 1024]);
+    expect(logSpacedIntegers(256, 32768, 8)).toEqual([256, 512, 1024, 2048, 4096, 8192, 16384, 32768]);
+  });
+  it('rounds halves to even like Python and de-duplicates', () => {
+    expect([0.5, 1.5, 2.5, 3.49].map(roundHalfEven)).toEqual([0, 2, 2, 3]);
+    expect(logSpacedIntegers(1, 2, 5)).toEqual([1, 2]);
+  });
+});
+
+describe('concurrency-ramp', () => {
+  it('defaults to auto-plot on and the 8-step 1..1000 grid', () => {
+    expect(concurrencyRampRecipe.autoPlotDefault).toBe(true);
+    expect(concurrencyRampRecipe.expand(ctx({}))).toEqual({ sweepParameters: { concurrency: [1, 3, 7, 19, 52, 139, 373, 1000] } });
+    expect(concurrencyRampRecipe.describe(ctx({ concurrencyMax: '8', concurrencySteps: '4' }))).toBe(
+      'concurrency-ramp: 4 log-spaced concurrency steps from 1 to 8',
+    );
+  });
+  it('rejects min >= max', () => {
+    expect(concurrencyRampRecipe.validate(ctx({ concurrencyMin: 8, concurrencyMax: 8 }))).toEqual([
+      'concurrencyMin: 8 must be below concurrencyMax (8)',
+    ]);
+  });
+});
+
+describe('pareto-sweep', () => {
+  it('leaves auto-plot unset and builds pair-major scenarios', () => {
+    expect(paretoSweepRecipe.autoPlotDefault).toBeUndefined();
+    const out = paretoSweepRecipe.expand(ctx({ isl_osl_pairs: '128/16, 256/32', concurrency: '1,4' }));
+    expect(out.scenarios?.map((s) => s.name)).toEqual(['shape_128_16_c1', 'shape_128_16_c4', 'shape_256_32_c1', 'shape_256_32_c4']);
+    expect(out.scenarios?.[1]?.values).toEqual({ isl: 128, osl: 16, concurrency: 4 });
+  });
+  it('reports a missing, malformed or duplicated pair list', () => {
+    expect(paretoSweepRecipe.validate(ctx({}))[0]).toMatch(/^islOslPairs: null is required/);
+    expect(paretoSweepRecipe.validate(ctx({ islOslPairs: '128/16,abc,128/16' }))).toEqual([
+      "islOslPairs: 'abc' is not allowed; each pair is <positive isl>/<positive osl>",
+      "islOslPairs: '128/16' is listed twice",
+    ]);
+    expect(paretoSweepRecipe.validate(ctx({ islOslPairs: '128/16', concurrency: 4 }))).toEqual([
+      'pareto-sweep needs at least 2 cells (isl/osl pairs × concurrency values)',
+    ]);
+  });
+});
+
+describe('recipe registry', () => {
+  it('ignores re-registering the same object and rejects a different one under the same name', () => {
+    const registry = createRecipeRegistry([concurrencyRampRecipe]);
+    registry.register(concurrencyRampRecipe);
+    expect(registry.names()).toEqual(['concurrency-ramp']);
+    expect(() => registry.register({ ...concurrencyRampRecipe })).toThrow("a different recipe named 'concurrency-ramp'");
+  });
+});
