@@ -1,1 +1,16 @@
 export * from './schema.js';
+export { DEFAULTS } from './defaults.js';
+export { type FlagDef, type FlagGroup, type FlagKind, FLAG_GROUPS, flagName } from './flag-types.js';
+export { PROFILE_FLAGS, findFlag } from './flags.js';
+export { type FlagValues, type FlagDocument, flagsToDocument } from './flag-values.js';
+export { expandMultiValueArgs, redactedCommandLine } from './argv.js';
+export { type ConfigIssue, UsageError, formatIssue, isUsageError } from './issues.js';
+export { type ConfigSources, type ConfigResult, CONFIG_RULES, resolveConfig } from './resolve.js';
+export type { ConfigRule, RuleContext } from './rules.js';
+export { type LoadConfigOptions, loadConfig } from './load.js';
+export { REDACTED, isSensitiveHeader, redactConfig, redactHeaders } from './redact.js';
+export { configToDocument, configToYaml } from './to-yaml.js';
+export { configJsonSchema } from './json-schema.js';
+export { renderFlagHelp, renderFlagMarkdown } from './help.js';
+export { normalizeTelemetryUrl, normalizeUrl } from './build.js';
+export { YamlDocument } from './yaml-schema.js';

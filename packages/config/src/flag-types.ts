@@ -1,0 +1,48 @@
+/** How a flag's text becomes a config value. */
+export type FlagKind =
+  /** One value (`--url x`); `commaList` splits `1,4,8` into a list. */
+  | 'value'
+  /** A bare switch; clipanion also accepts `--no-<name>` for it. */
+  | 'boolean'
+  /** Several values: repeated flags, several values after one flag, or a comma list. */
+  | 'list'
+  /** `key<sep>value` items (also whitespace-separated in one argument, or a JSON object) into a mapping. */
+  | 'pairs'
+  /** A switch that may be followed by values (`--gpu-telemetry [url …]`). */
+  | 'optional-list';
+
+export const FLAG_GROUPS = ['General', 'Endpoint', 'Load', 'Input', 'Output', 'Telemetry', 'UI', 'Multi-run & sweeps', 'Auto-plot'] as const;
+export type FlagGroup = (typeof FLAG_GROUPS)[number];
+
+export interface FlagDef {
+  /** Property name of the parsed value (the clipanion command's field). */
+  key: string;
+  /** Names as typed, canonical long name first among the `--` names (`['-m', '--model', '--model-names']`). */
+  names: readonly string[];
+  /** YAML path the flag writes (`benchmark.load.concurrency`), or null for CLI-only flags. */
+  path: string | null;
+  kind: FlagKind;
+  group: FlagGroup;
+  description: string;
+  /** Shown in help as `(default: …)`. */
+  defaultText?: string;
+  /** Placeholder shown after the names, e.g. `<n>`. */
+  valueName?: string;
+  /** `value` flags only: `a,b,c` becomes a list. */
+  commaList?: boolean;
+  /** `pairs` flags only: the key/value separator (default `:`). */
+  separator?: string;
+  /** `pairs` flags only: one argument may hold several items separated by whitespace (`"a:1 b:2"`). */
+  wordList?: boolean;
+  /** `pairs` flags only: parse values as JSON where possible (`true`, `200`, `"x"`). */
+  jsonValues?: boolean;
+  /** Environment variable used when the flag (and YAML key) is not given. */
+  env?: string;
+  /** Contains a secret: redacted from the recorded command line. */
+  secret?: boolean;
+}
+
+/** The canonical (first long) name of a flag, e.g. `--model`. */
+export function flagName(flag: FlagDef): string {
+  return flag.names.find((n) => n.startsWith('--')) ?? (flag.names[0] as string);
+}

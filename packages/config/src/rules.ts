@@ -1,0 +1,114 @@
+import { DEFAULTS as D } from './defaults.js';
+import { getAt } from './doc-path.js';
+import type { ConfigIssue } from './issues.js';
+import type { AiperfConfig } from './schema.js';
+import type { YamlDocument } from './yaml-schema.js';
+
+export interface RuleContext {
+  /** The merged, checked YAML-shaped document (what the user said, before defaults). */
+  doc: YamlDocument;
+  /** Names what the user typed for a YAML path: the flag that set it, else the path itself. */
+  where(path: string): string;
+  given(path: string): boolean;
+  yamlDir: string | null;
+  fileExists(path: string): boolean;
+  errors: ConfigIssue[];
+  warnings: string[];
+}
+
+/** A named cross-field rule: derives values the schema cannot, or reports a conflict. Rules run in order. */
+export interface ConfigRule {
+  name: string;
+  apply(config: AiperfConfig, ctx: RuleContext): void;
+}
+
+const CONCURRENCY = 'benchmark.load.concurrency';
+const REQUEST_COUNT = 'benchmark.load.request_count';
+const DURATION = 'benchmark.load.benchmark_duration_seconds';
+
+export const requireModel: ConfigRule = {
+  name: 'require-model',
+  apply(config, ctx) {
+    if (config.benchmark.endpoint.models.length === 0) ctx.errors.push({ where: '--model', message: 'is required: name the model(s) to benchmark (or set benchmark.models in the YAML)' });
+  },
+};
+
+/** `--concurrency 1,4,8` or `sweep.concurrency` ⇒ a concurrency sweep whose first value is the base config's. */
+export const concurrencySweep: ConfigRule = {
+  name: 'concurrency-sweep',
+  apply(config, ctx) {
+    const list = getAt(ctx.doc, CONCURRENCY);
+    const fromSweep = ctx.doc.sweep?.concurrency;
+    if (Array.isArray(list) && fromSweep) {
+      ctx.errors.push({ where: ctx.where(CONCURRENCY), message: 'a list of values conflicts with sweep.concurrency; give the sweep values once' });
+      return;
+    }
+    const values = [...new Set((fromSweep ?? (Array.isArray(list) ? list : [])) as number[])];
+    if (values.length < 2) {
+      if (ctx.doc.sweep && !fromSweep) ctx.warnings.push('sweep: settings ignored: no sweep values (give --concurrency 1,4,8 or sweep.concurrency)');
+      return;
+    }
+    const sweep = ctx.doc.sweep ?? {};
+    config.sweep = { concurrency: values, mode: sweep.mode ?? D.sweepMode, cooldownSeconds: sweep.cooldown_seconds ?? D.sweepCooldownSeconds, sameSeed: sweep.same_seed ?? D.sweepSameSeed };
+    if (!ctx.given(CONCURRENCY) || Array.isArray(list)) config.benchmark.load.concurrency = values[0] as number;
+  },
+};
+
+/** profile.md §1.2: request-rate mode when a rate is given, else concurrency (burst) mode. */
+export const timingMode: ConfigRule = {
+  name: 'timing-mode',
+  apply(config, ctx) {
+    const load = config.benchmark.load;
+    const bounded = load.requestCount !== null || load.benchmarkDurationSeconds !== null;
+    if (load.mode === 'request_rate') {
+      if (!bounded) load.requestCount = D.requestRateRequestCount;
+      return;
+    }
+    if (load.concurrency === null) {
+      load.concurrency = D.concurrency;
+      if (config.recipe === null) ctx.warnings.push(`--concurrency not given; using ${D.concurrency}`);
+    }
+    const highest = Math.max(load.concurrency, ...(config.sweep?.concurrency ?? []));
+    if (!bounded) load.requestCount = Math.max(D.minimumRequestCount, 2 * highest);
+  },
+};
+
+export const loadConsistency: ConfigRule = {
+  name: 'load-consistency',
+  apply(config, ctx) {
+    const load = config.benchmark.load;
+    if (ctx.given('benchmark.load.grace_period_seconds') && load.benchmarkDurationSeconds === null)
+      ctx.errors.push({ where: ctx.where('benchmark.load.grace_period_seconds'), message: `only applies with a benchmark duration; add ${ctx.where(DURATION)} or remove it` });
+    if (ctx.given(REQUEST_COUNT) && ctx.given(DURATION))
+      ctx.errors.push({ where: ctx.where(REQUEST_COUNT), message: `cannot be combined with ${ctx.where(DURATION)}; choose one stop condition` });
+    const highest = Math.max(load.concurrency ?? 0, ...(config.sweep?.concurrency ?? []));
+    if (load.requestCount !== null && highest > load.requestCount)
+      ctx.errors.push({ where: ctx.where(CONCURRENCY), message: `got ${highest}, which exceeds the request count ${load.requestCount}; lower it or raise ${ctx.where(REQUEST_COUNT)}` });
+    if (ctx.given('benchmark.load.request_cancellation_delay_seconds') && load.requestCancellationRate === null)
+      ctx.errors.push({ where: ctx.where('benchmark.load.request_cancellation_delay_seconds'), message: `needs ${ctx.where('benchmark.load.request_cancellation_rate')}` });
+  },
+};
+
+export const inputConsistency: ConfigRule = {
+  name: 'input-consistency',
+  apply(config, ctx) {
+    const tokens = ctx.doc.benchmark?.input?.output_tokens;
+    if (tokens && tokens.mean === undefined) ctx.errors.push({ where: ctx.where('benchmark.input.output_tokens.stddev'), message: `needs an output length mean (${ctx.where('benchmark.input.output_tokens.mean')})` });
+    if (ctx.given('benchmark.input.custom_dataset_type') && config.benchmark.input.inputFile === null)
+      ctx.errors.push({ where: ctx.where('benchmark.input.custom_dataset_type'), message: `needs ${ctx.where('benchmark.input.input_file')}` });
+    const inputSeed = ctx.doc.benchmark?.input?.random_seed;
+    if (ctx.doc.random_seed !== undefined && inputSeed !== undefined && inputSeed !== ctx.doc.random_seed)
+      ctx.errors.push({ where: ctx.where('random_seed'), message: `got ${ctx.doc.random_seed}, which conflicts with benchmark.input.random_seed ${inputSeed}; keep one` });
+  },
+};
+
+export const endpointCapabilities: ConfigRule = {
+  name: 'endpoint-capabilities',
+  apply(config, ctx) {
+    const endpoint = config.benchmark.endpoint;
+    if (endpoint.type === 'embeddings' && endpoint.streaming) {
+      endpoint.streaming = false;
+      ctx.warnings.push(`${ctx.where('benchmark.endpoint.streaming')}: the embeddings endpoint cannot stream; streaming turned off`);
+    }
+  },
+};

@@ -1,0 +1,152 @@
+import { type Static, type TLiteral, type TSchema, Type } from '@sinclair/typebox';
+
+/**
+ * The shape of the aiperf YAML file (`-f/--config`), snake_case canonical (camelCase keys are accepted and
+ * normalized while checking). It mirrors the resolved config (`schema.ts`) so that mapping is mechanical,
+ * with the spec's key names for the artifacts block (recipes.md §11). Every key is optional here: defaults
+ * and cross-field rules live in the resolver. CLI flags write into this same shape (see `flags.ts`).
+ *
+ * `x-aliases` maps an alternative key to its canonical key; giving both is an error.
+ */
+
+const Opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
+const Enum = <const T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
+const Mapping = <T extends Record<string, TSchema>>(props: T, aliases: Record<string, string> = {}) =>
+  Type.Object(props, { additionalProperties: false, ...(Object.keys(aliases).length > 0 ? { 'x-aliases': aliases } : {}) });
+/** Seconds; also accepts strings like `"30s"`, `"5m"`, `"500ms"`. */
+const Seconds = (opts: { minimum?: number; exclusiveMinimum?: number }) => Type.Number({ ...opts, 'x-duration': true });
+
+export const ENDPOINT_TYPES = ['chat', 'completions', 'embeddings'] as const;
+export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
+export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace'] as const;
+export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;
+export const UI_TYPES = ['dashboard', 'simple', 'none'] as const;
+export const MODEL_SELECTION_STRATEGIES = ['round_robin', 'random'] as const;
+export const SWEEP_MODES = ['repeated', 'independent'] as const;
+
+const PositiveInt = Type.Integer({ minimum: 1 });
+const Tokens = Mapping({ mean: Opt(PositiveInt), stddev: Opt(Type.Number({ minimum: 0 })) });
+
+export const YamlEndpoint = Mapping(
+  {
+    url: Opt(Type.String({ minLength: 1 })),
+    type: Opt(Enum(ENDPOINT_TYPES)),
+    custom_path: Opt(Type.String({ minLength: 1 })),
+    streaming: Opt(Type.Boolean()),
+    api_key: Opt(Type.String()),
+    headers: Opt(Type.Record(Type.String(), Type.String())),
+    extra_inputs: Opt(Type.Record(Type.String(), Type.Unknown())),
+    timeout_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
+    use_legacy_max_tokens: Opt(Type.Boolean()),
+    use_server_token_count: Opt(Type.Boolean()),
+  },
+  { timeout: 'timeout_seconds', custom_endpoint: 'custom_path' },
+);
+
+export const YamlLoad = Mapping(
+  {
+    /** One value, or a list of ≥ 2 distinct values (a concurrency sweep). */
+    concurrency: Opt(Type.Union([PositiveInt, Type.Array(PositiveInt, { minItems: 1 })])),
+    request_rate: Opt(Type.Number({ exclusiveMinimum: 0 })),
+    arrival_pattern: Opt(Enum(ARRIVAL_PATTERNS)),
+    request_count: Opt(PositiveInt),
+    benchmark_duration_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
+    grace_period_seconds: Opt(Seconds({ minimum: 0 })),
+    warmup_request_count: Opt(Type.Integer({ minimum: 0 })),
+    request_cancellation_rate: Opt(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
+    request_cancellation_delay_seconds: Opt(Seconds({ minimum: 0 })),
+    workers: Opt(PositiveInt),
+  },
+  {
+    rate: 'request_rate',
+    requests: 'request_count',
+    duration: 'benchmark_duration_seconds',
+    grace_period: 'grace_period_seconds',
+    request_cancellation_delay: 'request_cancellation_delay_seconds',
+  },
+);
+
+export const YamlInput = Mapping({
+  input_tokens: Opt(Tokens),
+  /** `null` = let the server decide the output length. */
+  output_tokens: Opt(Type.Union([Tokens, Type.Null()])),
+  num_dataset_entries: Opt(PositiveInt),
+  input_file: Opt(Type.String({ minLength: 1 })),
+  custom_dataset_type: Opt(Enum(CUSTOM_DATASET_TYPES)),
+  tokenizer: Opt(Type.String({ minLength: 1 })),
+  random_seed: Opt(Type.Integer()),
+});
+
+export const YamlArtifacts = Mapping({
+  dir: Opt(Type.String({ minLength: 1 })),
+  prefix: Opt(Type.String({ minLength: 1 })),
+  export_level: Opt(Enum(EXPORT_LEVELS)),
+  slice_duration: Opt(Seconds({ exclusiveMinimum: 0 })),
+  auto_plot: Opt(Type.Boolean()),
+  plot_required: Opt(Type.Boolean()),
+});
+
+const TelemetryObject = Mapping({
+  enabled: Opt(Type.Boolean()),
+  urls: Opt(Type.Array(Type.String({ minLength: 1 }))),
+  interval_ms: Opt(Type.Number({ exclusiveMinimum: 0 })),
+});
+
+export const YamlBenchmark = Mapping(
+  {
+    models: Opt(Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })])),
+    model_selection_strategy: Opt(Enum(MODEL_SELECTION_STRATEGIES)),
+    endpoint: Opt(YamlEndpoint),
+    load: Opt(YamlLoad),
+    input: Opt(YamlInput),
+    artifacts: Opt(YamlArtifacts),
+    /** Goodput SLOs: metric tag → threshold in the metric's display unit. */
+    goodput: Opt(Type.Record(Type.String(), Type.Number())),
+    /** `true`/`false`, a list of DCGM URLs, or `{enabled, urls, interval_ms}`. */
+    gpu_telemetry: Opt(Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 })), TelemetryObject])),
+    ui: Opt(Enum(UI_TYPES)),
+  },
+  { model: 'models', dataset: 'input', slos: 'goodput', ui_type: 'ui' },
+);
+
+export const YamlSweep = Mapping(
+  {
+    concurrency: Opt(Type.Array(PositiveInt, { minItems: 2 })),
+    mode: Opt(Enum(SWEEP_MODES)),
+    cooldown_seconds: Opt(Seconds({ minimum: 0 })),
+    same_seed: Opt(Type.Boolean()),
+  },
+  { iteration_order: 'mode' },
+);
+
+export const YamlMultiRun = Mapping(
+  {
+    num_runs: Opt(Type.Integer({ minimum: 1, maximum: 10 })),
+    cooldown_seconds: Opt(Seconds({ minimum: 0 })),
+    confidence_level: Opt(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
+    disable_warmup_after_first: Opt(Type.Boolean()),
+    set_consistent_seed: Opt(Type.Boolean()),
+  },
+  { num_profile_runs: 'num_runs' },
+);
+
+export const YamlRecipe = Type.Union([
+  Type.String({ minLength: 1 }),
+  Mapping({ name: Type.String({ minLength: 1 }), params: Opt(Type.Record(Type.String(), Type.Unknown())) }),
+]);
+
+/** Inline plot config (validated later by @aiperf/plot; must not be empty) or a path to a plot-config YAML. */
+export const YamlPlot = Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown(), { minProperties: 1 })]);
+
+export const YamlDocument = Mapping({
+  schema_version: Opt(Type.Union([Type.Literal('2.0'), Type.Literal(2)])),
+  benchmark: Opt(YamlBenchmark),
+  sweep: Opt(YamlSweep),
+  multi_run: Opt(YamlMultiRun),
+  recipe: Opt(YamlRecipe),
+  random_seed: Opt(Type.Integer()),
+  plot: Opt(YamlPlot),
+});
+
+export type YamlDocument = Static<typeof YamlDocument>;
+export type YamlBenchmark = Static<typeof YamlBenchmark>;
