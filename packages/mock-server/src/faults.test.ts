@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from './index.js';
+import { chatBody, postRaw, tokenTimes } from './test-support.js';
+
+const contentEvents = (data: string[]) => data.filter((event) => event.startsWith('{') && event.includes('"delta"'));
+
+describe('fault injection', () => {
+  let server: MockServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  const chatUrl = () => `${server!.url}/v1/chat/completions`;
+  const stats = async () => (await fetch(`${server!.url}/mock/stats`)).json();
+
+  it('answers the configured share of requests with the configured HTTP status, deterministically', async () => {
+    const failures = async (seed: number) => {
+      server = await startMockServer({ port: 0, ttftMs: 0, itlMs: 0, errorRate: 0.3, errorStatus: 503, seed });
+      const statuses = [];
+      for (let index = 0; index < 200; index += 1) {
+        statuses.push((await postRaw(chatUrl(), chatBody({ stream: index % 2 === 0, max_tokens: 2 }))).status);
+      }
+      expect(new Set(statuses)).toEqual(new Set([200, 503]));
+      const failed = statuses.filter((status) => status === 503).length;
+      expect((await stats()).faults.httpError).toBe(failed);
+      await server.close();
+      server = undefined;
+      return statuses;
+    };
+    const first = await failures(5);
+    const failedShare = first.filter((status) => status === 503).length / first.length;
+    expect(failedShare).toBeGreaterThan(0.2);
+    expect(failedShare).toBeLessThan(0.4);
+    expect(await failures(5)).toEqual(first);
+    expect(await failures(6)).not.toEqual(first);
+  });
+
+  it('sends an OpenAI error body for injected errors, per request through headers', async () => {
+    server = await startMockServer({ port: 0, ttftMs: 0, itlMs: 0 });
+    const exchange = await postRaw(chatUrl(), chatBody(), { 'x-mock-error-rate': '1', 'x-mock-error-status': '429' });
+    expect(exchange.status).toBe(429);
+    expect(JSON.parse(exchange.raw).error).toMatchObject({ message: 'Simulated error', type: 'server_error' });
+    expect((await postRaw(chatUrl(), chatBody())).status).toBe(200);
+  });
+
+  it('cuts the connection mid-stream after N tokens (no [DONE])', async () => {
+    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1, resetAfterTokens: 3 });
+    const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 10 }));
+    expect(exchange.status).toBe(200);
+    expect(exchange.error).toBeDefined();
+    const data = exchange.events.map((event) => event.data);
+    expect(contentEvents(data)).toHaveLength(3);
+    expect(data).not.toContain('[DONE]');
+    expect((await stats()).faults.reset).toBe(1);
+    // A header can switch it off for one request.
+    const spared = await postRaw(chatUrl(), chatBody({ max_tokens: 10 }), { 'x-mock-reset-rate': '0' });
+    expect(spared.error).toBeUndefined();
+    expect(spared.events.at(-1)?.data).toBe('[DONE]');
+  });
+
+  it('writes a malformed SSE event after N tokens and then carries on', async () => {
+    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
+    const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 5 }), { 'x-mock-malformed-sse-after-tokens': '2' });
+    const data = exchange.events.map((event) => event.data);
+    expect(data).toHaveLength(7);
+    const parses = data.map((event) => {
+      try {
+        return event === '[DONE]' || Boolean(JSON.parse(event));
+      } catch {
+        return false;
+      }
+    });
+    expect(parses).toEqual([true, true, false, true, true, true, true]);
+    expect((await stats()).faults.malformedSse).toBe(1);
+  });
+
+  it('stalls (no bytes) for N ms after N tokens', async () => {
+    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 2, stallMs: 150, stallAfterTokens: 2 });
+    const times = tokenTimes(await postRaw(chatUrl(), chatBody({ max_tokens: 5 })));
+    const gaps = times.slice(1).map((time, index) => time - times[index]!);
+    expect(gaps[1]).toBeGreaterThanOrEqual(150);
+    expect(gaps[1]).toBeLessThan(150 + 30);
+    expect(Math.max(gaps[0]!, gaps[2]!, gaps[3]!)).toBeLessThan(30);
+    expect((await stats()).faults.stall).toBe(1);
+  });
+
+  it('holds the response headers back, shifting the whole response', async () => {
+    server = await startMockServer({ port: 0, ttftMs: 10, itlMs: 1 });
+    const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 3 }), { 'x-mock-header-delay-ms': '120' });
+    expect(exchange.headersMs - exchange.sentMs).toBeGreaterThanOrEqual(120);
+    expect(exchange.headersMs - exchange.sentMs).toBeLessThan(120 + 30);
+    expect(tokenTimes(exchange)[0]! - exchange.sentMs).toBeGreaterThanOrEqual(130);
+    expect((await stats()).faults.headerDelay).toBe(1);
+  });
+
+  it('applies reset and malformed output to non-streaming answers too', async () => {
+    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 0 });
+    await expect(
+      postRaw(chatUrl(), chatBody({ stream: false }), { 'x-mock-reset-after-tokens': '0' }),
+    ).rejects.toThrow(/socket hang up/);
+    const truncated = await postRaw(chatUrl(), chatBody({ stream: false }), { 'x-mock-malformed-sse-after-tokens': '0' });
+    expect(() => JSON.parse(truncated.raw)).toThrow();
+    const counted = await stats();
+    expect(counted.faults).toEqual({ httpError: 0, reset: 1, malformedSse: 1, stall: 0, headerDelay: 0 });
+    expect(server.stats().faults).toEqual(counted.faults);
+  });
+});
