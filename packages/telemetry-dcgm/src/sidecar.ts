@@ -27,8 +27,10 @@ export interface GpuTelemetrySidecarOptions {
   /** User DCGM URLs (`host:port` is normalized); unreachable ones are warned about once. */
   urls: readonly string[];
   intervalMs?: number;
-  /** Also scrape DEFAULT_DCGM_URLS, dropped silently when unreachable (default true). */
+  /** Also scrape the default URLs, dropped silently when unreachable (default true). */
   includeDefaultUrls?: boolean;
+  /** The default URLs (default DEFAULT_DCGM_URLS; AIPerf reads AIPERF_GPU_DEFAULT_DCGM_ENDPOINTS for this). */
+  defaultUrls?: readonly string[];
   /** Return the GPU Telemetry Summary console text (`--gpu-telemetry` given). */
   showConsole?: boolean;
   warn?: (line: string) => void;
@@ -41,7 +43,7 @@ export const GPU_TELEMETRY_EXPORT_FILE = 'gpu_telemetry_export.jsonl';
 
 export function createGpuTelemetrySidecar(options: GpuTelemetrySidecarOptions): TelemetrySidecar {
   const urls = options.urls.map(normalizeDcgmUrl);
-  const optionalUrls = options.includeDefaultUrls === false ? [] : DEFAULT_DCGM_URLS;
+  const optionalUrls = options.includeDefaultUrls === false ? [] : (options.defaultUrls ?? DEFAULT_DCGM_URLS).map(normalizeDcgmUrl);
   let collector: DcgmCollector | undefined;
   let artifactDir = '';
   return {
