@@ -7,6 +7,7 @@ import { buildSweepAggregate } from './aggregate/sweep.js';
 import { writeConfidenceAggregate, writeSweepAggregate } from './aggregate/write.js';
 import type { BenchmarkDeps } from './deps.js';
 import type { MultiPlan, PlannedRun } from './plan/plan.js';
+import { runPostProcess } from './post-process/run.js';
 import type { SweepVariation } from './plan/variations.js';
 
 interface CellResult {
@@ -72,6 +73,10 @@ async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: Cel
       failedRuns: failed(cells),
     });
     deps.io.stdout.write(`Sweep aggregate: ${await writeSweepAggregate(plan.sweepAggregateDir, aggregate)}\n`);
+    if (plan.sweep.postProcess) {
+      const path = await runPostProcess(plan.sweep.postProcess, aggregate, plan.sweepAggregateDir, deps.log);
+      if (path) deps.io.stdout.write(`Recipe result: ${path}\n`);
+    }
   }
 }
 

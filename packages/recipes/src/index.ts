@@ -17,3 +17,6 @@ export type { ConfidenceStats } from './aggregate/confidence.js';
 export { aggregateSummaries, confidenceStats, flattenSummaryMetrics } from './aggregate/confidence.js';
 export { buildSweepAggregate } from './aggregate/sweep.js';
 export { buildConfidenceAggregate, CONFIDENCE_AGGREGATE_BASENAME, SWEEP_AGGREGATE_BASENAME } from './aggregate/write.js';
+export type { PostProcessHandler, PostProcessSpec } from './post-process/types.js';
+export { builtinPostProcessHandlers, runPostProcess } from './post-process/run.js';
+export { degradationKneeHandler } from './post-process/degradation-knee.js';

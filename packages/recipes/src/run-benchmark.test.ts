@@ -32,6 +32,7 @@ function fakeProfile(failConcurrency: number[] = []) {
       aiperf_version: 'test',
       time_to_first_token: { unit: 'ms', avg: 10 * c + calls.length, p99: 20 * c },
       request_throughput: { unit: 'requests/sec', avg: 100 * Math.sqrt(c) },
+      request_latency: { unit: 'ms', avg: 4 * c * c, p99: 5 * c * c },
     };
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'profile_export_aiperf.json'), JSON.stringify(summary));
@@ -216,6 +217,12 @@ describe('runBenchmark: multi-run and sweeps', () => {
     expect(calls.map((c) => c.options.artifactDir)).toEqual([1, 2, 4].map((c) => join(base, `concurrency_${c}`)));
     const sweep = await readJson(join(base, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'));
     expect(sweep.metadata.recipe_name).toBe('concurrency-ramp');
+    // request_latency p99 = 5·c² → 5, 20, 80: the first point above 5 × 1.2 is concurrency 2.
+    expect(await readJson(join(base, 'sweep_aggregate', 'degradation_knee.json'))).toEqual({
+      baseline_concurrency: 1, baseline_p99: 5, knee_concurrency: 2, knee_p99: 20, threshold_pct: 0.2,
+      swept_metric: 'request_latency', stat: 'p99', swept_param: 'phases.profiling.concurrency',
+      all_points: [{ concurrency: 1, p99: 5 }, { concurrency: 2, p99: 20 }, { concurrency: 4, p99: 80 }],
+    });
   });
 
   it('reports every invalid recipe parameter at once with exit 2', async () => {
@@ -224,7 +231,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
     expect(await runBenchmark(config, out.io, { runProfile: fakeProfile().runProfile, sidecars: () => [] })).toBe(2);
     expect(out.err()).toMatchInlineSnapshot(`
       "Error: recipe 'concurrency-ramp' has invalid parameters:
-        - colour: not a parameter of recipe 'concurrency-ramp'; allowed: concurrencyMin, concurrencyMax, concurrencySteps
+        - colour: not a parameter of recipe 'concurrency-ramp'; allowed: concurrencyMin, concurrencyMax, concurrencySteps, degradationThreshold, degradationMetricTag, degradationStat
         - concurrencyMin: 0 is not allowed; expected an integer >= 1
       "
     `);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { AiperfConfig, BenchmarkConfig } from '@aiperf/config';
+import type { PostProcessSpec } from '../post-process/types.js';
 import { multiRunBaseDir } from './artifact-dir.js';
 import { getSweepParameter } from './parameters.js';
 import type { SweepVariation } from './variations.js';
@@ -16,6 +17,8 @@ export interface SweepSpec {
   recipeName: string | null;
   /** Text for the auto-named directory, e.g. `concurrency_sweep_1_4_16`. */
   stimulus: string;
+  /** The recipe's answer, derived from the sweep aggregate. */
+  postProcess: PostProcessSpec | null;
 }
 
 export interface PlannedRun {

@@ -28,7 +28,10 @@ function expandRecipe(config: AiperfConfig, registry: RecipeRegistry): ResolvedS
   const variations = output.sweepParameters ? gridVariations(output.sweepParameters) : scenarioVariations(output.scenarios);
   return {
     recipe,
-    sweep: { variations, mode: 'repeated', cooldownSeconds: 0, sameSeed: false, recipeName: name, stimulus: name },
+    sweep: {
+      variations, mode: 'repeated', cooldownSeconds: 0, sameSeed: false, recipeName: name, stimulus: name,
+      postProcess: output.postProcess ?? null,
+    },
   };
 }
 
@@ -46,6 +49,7 @@ export function resolveSweep(config: AiperfConfig, registry: RecipeRegistry): Re
       sameSeed,
       recipeName: null,
       stimulus: `concurrency_sweep_${concurrency.join('_')}`,
+      postProcess: null,
     },
   };
 }

@@ -23,7 +23,14 @@ describe('logSpacedIntegers (recipes.md §5 reference values)', () => {
 describe('concurrency-ramp', () => {
   it('defaults to auto-plot on and the 8-step 1..1000 grid', () => {
     expect(concurrencyRampRecipe.autoPlotDefault).toBe(true);
-    expect(concurrencyRampRecipe.expand(ctx({}))).toEqual({ sweepParameters: { concurrency: [1, 3, 7, 19, 52, 139, 373, 1000] } });
+    expect(concurrencyRampRecipe.expand(ctx({}))).toEqual({
+      sweepParameters: { concurrency: [1, 3, 7, 19, 52, 139, 373, 1000] },
+      postProcess: {
+        handler: 'degradation_knee_detect',
+        params: { threshold_pct: 0.2, metric_tag: 'request_latency', stat: 'p99', swept_param: 'phases.profiling.concurrency' },
+        outputFilename: 'degradation_knee.json',
+      },
+    });
     expect(concurrencyRampRecipe.describe(ctx({ concurrencyMax: '8', concurrencySteps: '4' }))).toBe(
       'concurrency-ramp: 4 log-spaced concurrency steps from 1 to 8',
     );

@@ -1,5 +1,6 @@
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { AutoPlotDefaultProvider } from '@aiperf/hooks';
+import type { PostProcessSpec } from '../post-process/types.js';
 
 export interface RecipeContext {
   /** The resolved benchmark the recipe's runs start from (read-only). */
@@ -8,10 +9,11 @@ export interface RecipeContext {
   params: Record<string, unknown>;
 }
 
-/** Exactly one branch: a grid over sweep parameters, or paired scenarios. */
-export type RecipeOutput =
+/** Exactly one branch: a grid over sweep parameters, or paired scenarios; plus an optional post-process. */
+export type RecipeOutput = (
   | { sweepParameters: Record<string, number[]>; scenarios?: undefined }
-  | { scenarios: { name: string; values: Record<string, number> }[]; sweepParameters?: undefined };
+  | { scenarios: { name: string; values: Record<string, number> }[]; sweepParameters?: undefined }
+) & { postProcess?: PostProcessSpec };
 
 /** A search recipe: a plain object that compiles its inputs into a sweep (recipes.md §2). */
 export interface Recipe extends AutoPlotDefaultProvider {
