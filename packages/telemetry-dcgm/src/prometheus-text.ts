@@ -27,7 +27,8 @@ export interface PromParseResult {
 }
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
+// Sticky: matched in place at `lastIndex`, without slicing the line for every label.
+const LABEL_NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
 const FLOAT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|Inf|inf|NaN|nan)$/;
 
 /** Parses a whole body; malformed lines become issues, the rest still parse. */
@@ -90,7 +91,8 @@ function parseLabels(text: string): { labels: Record<string, string>; length: nu
   for (;;) {
     at = skipSpaces(text, at);
     if (text[at] === '}') return { labels, length: at + 1 };
-    const labelName = LABEL_NAME.exec(text.slice(at))?.[0];
+    LABEL_NAME.lastIndex = at;
+    const labelName = LABEL_NAME.exec(text)?.[0];
     if (!labelName) return `expected a label name at column ${at + 1}`;
     at = skipSpaces(text, at + labelName.length);
     if (text[at] !== '=') return `expected '=' after label ${labelName}`;
@@ -107,6 +109,10 @@ function parseLabels(text: string): { labels: Record<string, string>; length: nu
 
 /** Reads an escaped label value (`\\`, `\"`, `\n`) starting after its opening quote. */
 function readQuoted(text: string, start: number): { value: string; end: number } | undefined {
+  const close = text.indexOf('"', start);
+  const backslash = text.indexOf('\\', start);
+  // Fast path: no escape before the closing quote (almost every DCGM label).
+  if (close !== -1 && (backslash === -1 || backslash > close)) return { value: text.slice(start, close), end: close + 1 };
   let value = '';
   for (let at = start; at < text.length; at++) {
     const char = text[at];
