@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from './index.js';
+import { startMockServer, type MockServer, type MockServerStats } from './index.js';
 import { chatBody, postRaw, tokenTimes } from './test-support.js';
 
 const contentEvents = (data: string[]) => data.filter((event) => event.startsWith('{') && event.includes('"delta"'));
@@ -11,7 +11,7 @@ describe('fault injection', () => {
     server = undefined;
   });
   const chatUrl = () => `${server!.url}/v1/chat/completions`;
-  const stats = async () => (await fetch(`${server!.url}/mock/stats`)).json();
+  const stats = async () => (await (await fetch(`${server!.url}/mock/stats`)).json()) as MockServerStats;
 
   it('answers the configured share of requests with the configured HTTP status, deterministically', async () => {
     const failures = async (seed: number) => {

@@ -36,10 +36,11 @@ const ALLOWED: Record<Kind, { test: (value: number) => boolean; text: string }> 
 };
 
 /** Checks one numeric setting; returns the error text or undefined. */
-export function checkValue(kind: Kind, name: string, value: number): string | undefined {
+export function checkValue(kind: Kind, name: string, value: unknown): string | undefined {
   const allowed = ALLOWED[kind];
-  if (Number.isFinite(value) && allowed.test(value)) return undefined;
-  return `${name}: got ${JSON.stringify(value)}, expected ${allowed.text}`;
+  if (typeof value === 'number' && Number.isFinite(value) && allowed.test(value)) return undefined;
+  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return `${name}: got ${shown}, expected ${allowed.text}`;
 }
 
 export type HeaderBag = Record<string, string | string[] | undefined>;
@@ -56,7 +57,7 @@ export function applyOverrides(
     if (raw === undefined) continue;
     const text = Array.isArray(raw) ? (raw[0] ?? '') : raw;
     const value = text.trim() === '' ? Number.NaN : Number(text);
-    const error = checkValue(kind, `header ${header}`, value);
+    const error = checkValue(kind, `header ${header}`, Number.isNaN(value) ? text : value);
     if (error) errors.push(error);
     else merged = merged === options ? { ...options, [option]: value } : { ...merged, [option]: value };
   }

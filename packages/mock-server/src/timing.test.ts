@@ -77,8 +77,9 @@ describe('timing measured at the client', () => {
     const first = await ttfts(11);
     const second = await ttfts(11);
     const other = await ttfts(12);
-    first.forEach((value, index) => expect(Math.abs(value - second[index]!)).toBeLessThan(6));
-    expect(Math.max(...first.map((value, index) => Math.abs(value - other[index]!)))).toBeGreaterThan(10);
+    // Median of the differences: robust to one scheduling hiccup on a busy machine.
+    expect(median(first.map((value, index) => Math.abs(value - second[index]!)))).toBeLessThan(6);
+    expect(Math.max(...first.map((value, index) => Math.abs(value - other[index]!)))).toBeGreaterThan(20);
     for (const value of first) expect(value).toBeGreaterThanOrEqual(9.5);
     expect(Math.max(...first) - Math.min(...first)).toBeGreaterThan(15);
   });

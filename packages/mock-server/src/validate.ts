@@ -39,7 +39,7 @@ export function validateOptions(options: MockServerOptions): string[] {
   for (const [name, kind] of NUMERIC_RULES) {
     const value = options[name];
     if (value === undefined) continue;
-    const error = checkValue(kind, name, typeof value === 'number' ? value : Number.NaN);
+    const error = checkValue(kind, name, value);
     if (error) errors.push(error);
   }
   const { port, dcgmGpu, dcgmNumGpus, models } = options;
