@@ -1,59 +1,45 @@
-// Interface contract (filled in by the loadgen work; keep these names and shapes stable).
-import type { BenchmarkConfig } from '@aiperf/config';
+// @aiperf/loadgen public API: the benchmark run, its records, metrics, statistics and export formats.
+export type {
+  ProfileIo,
+  ProfileRunResult,
+  RunClock,
+  RunProfileOptions,
+  RunSidecar,
+  SidecarResult,
+} from './types.js';
+export { runProfile, ProfileConfigError } from './run-profile.js';
 
-export interface ProfileIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  /** Aborting stops issuing requests, waits a short grace for in-flight ones, then writes all exports. */
-  signal?: AbortSignal;
-}
+export { artifactDirName, exportFileNames, resolveArtifactDir } from './artifacts.js';
+export type { ExportFileNames } from './artifacts.js';
+export { createRunClock, isoLocalMicros } from './clock.js';
+export type { MonotonicRunClock } from './clock.js';
 
-/** The run's clock: epoch nanoseconds derived from a monotonic clock (never through a JS number). */
-export interface RunClock {
-  nowEpochNs(): bigint;
-}
+export type { BenchmarkPhase, RequestErrorInfo, RequestRecord } from './records.js';
+export { isValidRecord } from './records.js';
+export { PERCENTILES, percentileOfSorted, summarize } from './stats.js';
+export type { DistributionStats, PercentileKey } from './stats.js';
 
-/** What a sidecar (e.g. GPU telemetry) contributes to a run's exports. */
-export interface SidecarResult {
-  /** Merged at the top level of profile_export_aiperf.json (e.g. `{ telemetry_data: … }`). */
-  summaryJson?: Record<string, unknown>;
-  /** Printed after the main console table. */
-  consoleText?: string;
-  /** Number of GPUs observed; feeds "token throughput per GPU". */
-  gpuCount?: number;
-  /** Extra export file paths written by the sidecar, listed in the console footer. */
-  files?: string[];
-}
+export { computeMetrics, recordMetricValues, validateGoodput, metricApplies } from './metrics/compute.js';
+export type { ComputeOptions, MetricResult } from './metrics/compute.js';
+export { metricRegistry, MetricRegistry } from './metrics/registry.js';
+export { toDisplayUnit, fromDisplayUnit } from './metrics/types.js';
+export type { MetricContext, MetricDefinition, MetricFlag, MetricKind, RecordMetric, RunMetric, RunValues } from './metrics/types.js';
 
-/** Something that runs alongside the load (started before the first request, stopped after the last). */
-export interface RunSidecar {
-  name: string;
-  start(context: { clock: RunClock; artifactDir: string }): Promise<void>;
-  /** The profiling window (warmup excluded) in epoch ns. */
-  stop(window: { startEpochNs: bigint; endEpochNs: bigint }): Promise<SidecarResult>;
-}
+export { createRateSchedule, countScheduledWithin } from './timing/schedule.js';
+export type { SendSchedule } from './timing/schedule.js';
+export { getTimingStrategy, registerTimingStrategy } from './timing/strategies.js';
+export type { TimingStrategy } from './timing/strategies.js';
+export { getEndpointType, registerEndpointType } from './endpoints/registry.js';
+export type { EndpointType, ParsedResponse, RequestInput, ServerUsage } from './endpoints/types.js';
+export { loadTokenizer } from './dataset/tokenizer.js';
+export type { TextTokenizer } from './dataset/tokenizer.js';
+export { createRng } from './rng.js';
+export type { Rng } from './rng.js';
 
-export interface RunProfileOptions {
-  /** Write into exactly this directory (sweeps and multi-runs pass per-trial dirs). */
-  artifactDir?: string;
-  sidecars?: RunSidecar[];
-}
-
-export interface ProfileRunResult {
-  artifactDir: string;
-  /** 0 on success; non-zero when cancelled by the user or nothing succeeded. */
-  exitCode: number;
-  cancelled: boolean;
-  successfulRequestCount: number;
-  errorRequestCount: number;
-  /** The object written to profile_export_aiperf.json. */
-  summary: Record<string, unknown>;
-}
-
-export async function runProfile(
-  _config: BenchmarkConfig,
-  _io: ProfileIo,
-  _options: RunProfileOptions = {},
-): Promise<ProfileRunResult> {
-  throw new Error('runProfile: not implemented yet');
-}
+export { buildSummaryJson, metricBlock, summarizeErrors, SCHEMA_VERSION } from './export/summary-json.js';
+export type { ErrorSummaryEntry } from './export/summary-json.js';
+export { buildSummaryCsv, csvMetricName } from './export/summary-csv.js';
+export { recordToJsonObject, recordToJsonLine } from './export/record-jsonl.js';
+export { renderMetricsTable, renderErrorTable, formatConsoleNumber } from './export/console-table.js';
+export { stringifyJson, parseJsonWithBigInt } from './export/json-text.js';
+export { sliceRecords } from './export/timeslices.js';

@@ -1,0 +1,176 @@
+import { createParser } from 'eventsource-parser';
+import type { Dispatcher } from 'undici';
+import type { EndpointType, ServerUsage } from '../endpoints/types.js';
+import type { RequestErrorInfo } from '../records.js';
+
+export interface SendRequestArgs {
+  dispatcher: Dispatcher;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Parse the response as SSE (when the server answers with text/event-stream). */
+  streaming: boolean;
+  endpoint: EndpointType;
+  timeoutMs: number;
+  /** Cancel the request this long after it was sent (request cancellation), or null. */
+  cancelAfterMs: number | null;
+  /** Aborts without recording a result (the run is being torn down). */
+  signal?: AbortSignal;
+}
+
+/** Raw timings and payload facts of one request; offsets are ns from `startPerfNs`. */
+export interface RequestMeasurement {
+  startPerfNs: bigint;
+  ackOffsetNs: number | null;
+  contentOffsetsNs: Float64Array;
+  firstOutputOffsetNs: number | null;
+  lastResponseOffsetNs: number | null;
+  endOffsetNs: number;
+  outputText: string;
+  reasoningText: string;
+  usage: ServerUsage | null;
+  error: RequestErrorInfo | null;
+  wasCancelled: boolean;
+  cancellationOffsetNs: number | null;
+  /** The run aborted this request; its result must not be recorded. */
+  abandoned: boolean;
+}
+
+class RequestTimeoutError extends Error {
+  override name = 'RequestTimeoutError';
+}
+class RequestCancellationError extends Error {
+  override name = 'RequestCancellationError';
+}
+class RunAbortedError extends Error {
+  override name = 'RunAbortedError';
+}
+
+/**
+ * Sends one request through undici's dispatcher with a raw handler, so response bytes are timestamped in the
+ * socket's data callback (no stream or promise hop in between). Every SSE message parsed from a chunk gets that
+ * chunk's arrival time. Never rejects: failures become `error`.
+ */
+export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> {
+  return new Promise((resolve) => {
+    const startPerfNs = process.hrtime.bigint();
+    const since = () => Number(process.hrtime.bigint() - startPerfNs);
+    const contentOffsets: number[] = [];
+    const texts: string[] = [];
+    const reasonings: string[] = [];
+    let ackOffsetNs: number | null = null;
+    let firstOutputOffsetNs: number | null = null;
+    let lastResponseOffsetNs: number | null = null;
+    let usage: ServerUsage | null = null;
+    let statusCode = 0;
+    let sse = false;
+    let chunkOffsetNs = 0;
+    let cancellationOffsetNs: number | null = null;
+    let controller: Dispatcher.DispatchController | null = null;
+    let pendingAbort: Error | null = null;
+    let done = false;
+    const bodyChunks: Buffer[] = [];
+    const decoder = new TextDecoder();
+
+    const onMessage = (data: string) => {
+      if (data === '[DONE]') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(data);
+      } catch {
+        return; // not JSON (keep-alive comments and the like carry no tokens)
+      }
+      const parsed = args.endpoint.parseResponse(json);
+      lastResponseOffsetNs = chunkOffsetNs;
+      if (parsed.usage) usage = parsed.usage;
+      if (parsed.text || parsed.reasoning) {
+        contentOffsets.push(chunkOffsetNs);
+        if (parsed.text) {
+          texts.push(parsed.text);
+          firstOutputOffsetNs ??= chunkOffsetNs;
+        }
+        if (parsed.reasoning) reasonings.push(parsed.reasoning);
+      }
+    };
+    const parser = createParser({ onEvent: (event) => onMessage(event.data) });
+
+    const abort = (error: Error) => {
+      if (done) return;
+      if (controller) controller.abort(error);
+      else pendingAbort = error;
+    };
+    const timeoutTimer = setTimeout(() => abort(new RequestTimeoutError(`Request timed out after ${args.timeoutMs / 1000} seconds`)), args.timeoutMs);
+    const cancelTimer =
+      args.cancelAfterMs === null
+        ? null
+        : setTimeout(() => {
+            cancellationOffsetNs = since();
+            abort(new RequestCancellationError(`Request was cancelled after ${(args.cancelAfterMs! / 1000).toFixed(3)} seconds`));
+          }, args.cancelAfterMs);
+    const onSignal = () => abort(new RunAbortedError('the run was aborted'));
+    args.signal?.addEventListener('abort', onSignal, { once: true });
+
+    const finish = (error: RequestErrorInfo | null, abandoned = false) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timeoutTimer);
+      if (cancelTimer) clearTimeout(cancelTimer);
+      args.signal?.removeEventListener('abort', onSignal);
+      resolve({
+        startPerfNs,
+        ackOffsetNs,
+        contentOffsetsNs: Float64Array.from(contentOffsets),
+        firstOutputOffsetNs,
+        lastResponseOffsetNs,
+        endOffsetNs: since(),
+        outputText: texts.join(''),
+        reasoningText: reasonings.join(''),
+        usage,
+        error,
+        wasCancelled: error?.type === 'RequestCancellationError',
+        cancellationOffsetNs: error?.type === 'RequestCancellationError' ? cancellationOffsetNs : null,
+        abandoned,
+      });
+    };
+
+    args.dispatcher.dispatch(
+      { path: args.path, method: 'POST', headers: args.headers, body: args.body },
+      {
+        onRequestStart(c) {
+          controller = c;
+          if (pendingAbort) c.abort(pendingAbort);
+        },
+        onResponseStart(_c, status, headers) {
+          ackOffsetNs = since();
+          statusCode = status;
+          const contentType = String(headers['content-type'] ?? '');
+          sse = args.streaming && status < 400 && contentType.includes('text/event-stream');
+        },
+        onResponseData(_c, chunk) {
+          chunkOffsetNs = since();
+          if (sse) parser.feed(decoder.decode(chunk, { stream: true }));
+          else bodyChunks.push(chunk);
+        },
+        onResponseEnd() {
+          const text = Buffer.concat(bodyChunks).toString('utf8');
+          if (statusCode >= 400) {
+            finish({ code: statusCode, type: 'HTTPError', message: text.slice(0, 500) || `HTTP ${statusCode}` });
+            return;
+          }
+          if (!sse) onMessage(text);
+          finish(null);
+        },
+        onResponseError(_c, error) {
+          if (error instanceof RunAbortedError) finish(null, true);
+          else if (error instanceof RequestCancellationError) finish({ code: 499, type: error.name, message: error.message });
+          else finish({ code: null, type: errorType(error), message: error.message });
+        },
+      },
+    );
+  });
+}
+
+function errorType(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && error.name === 'Error' ? code : error.name;
+}

@@ -1,0 +1,68 @@
+import { type EndpointType, type ParsedResponse, type RequestInput, parseUsage } from './types.js';
+
+// OpenAI-compatible endpoint types: chat, completions, embeddings.
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function tokenLimit(input: RequestInput): Record<string, number> {
+  if (input.maxTokens === null) return {};
+  return input.useLegacyMaxTokens ? { max_tokens: input.maxTokens } : { max_completion_tokens: input.maxTokens };
+}
+
+/** Streaming requests ask for a final usage chunk, so OSL comes from the server when it reports one. */
+const streamFields = (input: RequestInput) =>
+  input.streaming ? { stream: true, stream_options: { include_usage: true } } : { stream: false };
+
+export const chatEndpoint: EndpointType = {
+  name: 'chat',
+  defaultPath: '/v1/chat/completions',
+  supportsStreaming: true,
+  producesTokens: true,
+  metricsTitle: 'LLM Metrics',
+  buildBody: (input) => ({
+    messages: [{ role: 'user', content: input.prompt }],
+    model: input.model,
+    ...streamFields(input),
+    ...tokenLimit(input),
+    ...input.extraInputs,
+  }),
+  parseResponse(json): ParsedResponse {
+    const choice = (json as { choices?: Array<Record<string, Record<string, unknown>>> })?.choices?.[0];
+    const part = choice?.delta ?? choice?.message;
+    return {
+      text: str(part?.content),
+      reasoning: str(part?.reasoning_content) || str(part?.reasoning),
+      usage: parseUsage(json),
+    };
+  },
+};
+
+export const completionsEndpoint: EndpointType = {
+  name: 'completions',
+  defaultPath: '/v1/completions',
+  supportsStreaming: true,
+  producesTokens: true,
+  metricsTitle: 'LLM Metrics',
+  buildBody: (input) => ({
+    prompt: input.prompt,
+    model: input.model,
+    ...streamFields(input),
+    // The completions API only knows `max_tokens`.
+    ...(input.maxTokens === null ? {} : { max_tokens: input.maxTokens }),
+    ...input.extraInputs,
+  }),
+  parseResponse(json): ParsedResponse {
+    const choice = (json as { choices?: Array<Record<string, unknown>> })?.choices?.[0];
+    return { text: str(choice?.text), reasoning: str(choice?.reasoning_content) || str(choice?.reasoning), usage: parseUsage(json) };
+  },
+};
+
+export const embeddingsEndpoint: EndpointType = {
+  name: 'embeddings',
+  defaultPath: '/v1/embeddings',
+  supportsStreaming: false,
+  producesTokens: false,
+  metricsTitle: 'Embeddings Metrics',
+  buildBody: (input) => ({ input: [input.prompt], model: input.model, ...input.extraInputs }),
+  parseResponse: (json) => ({ text: '', reasoning: '', usage: parseUsage(json) }),
+};

@@ -1,0 +1,41 @@
+import { recordMetricValues } from '../metrics/compute.js';
+import { type MetricContext, hasFlag, toDisplayUnit } from '../metrics/types.js';
+import type { RequestRecord } from '../records.js';
+import { stringifyJson } from './json-text.js';
+
+const offsetToEpoch = (record: RequestRecord, offsetNs: number | null): bigint | null =>
+  offsetNs === null ? null : record.startEpochNs + BigInt(Math.round(offsetNs));
+
+/** One `profile_export.jsonl` line (spec §3.2): metadata with epoch-ns stamps, metrics in display units, error. */
+export function recordToJsonObject(record: RequestRecord, context: MetricContext, recordProcessorId: string): Record<string, unknown> {
+  const metrics: Record<string, { value: number | number[]; unit: string }> = {};
+  for (const [metric, value] of recordMetricValues(record, context)) {
+    if (hasFlag(metric, 'no_record_export')) continue;
+    metrics[metric.tag] = {
+      value: typeof value === 'number' ? toDisplayUnit(metric, value) : value.map((v) => toDisplayUnit(metric, v)),
+      unit: metric.displayUnit,
+    };
+  }
+  return {
+    metadata: {
+      session_num: record.sessionNum,
+      x_request_id: record.xRequestId,
+      x_correlation_id: record.xCorrelationId,
+      conversation_id: record.conversationId,
+      turn_index: record.turnIndex,
+      request_start_ns: record.startEpochNs,
+      request_ack_ns: offsetToEpoch(record, record.ackOffsetNs),
+      request_end_ns: offsetToEpoch(record, record.endOffsetNs),
+      worker_id: record.workerId,
+      record_processor_id: recordProcessorId,
+      benchmark_phase: record.phase,
+      was_cancelled: record.wasCancelled,
+      cancellation_time_ns: offsetToEpoch(record, record.cancellationOffsetNs),
+    },
+    metrics,
+    error: record.error,
+  };
+}
+
+export const recordToJsonLine = (record: RequestRecord, context: MetricContext, recordProcessorId: string): string =>
+  `${stringifyJson(recordToJsonObject(record, context, recordProcessorId))}\n`;

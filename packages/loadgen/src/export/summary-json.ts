@@ -1,0 +1,67 @@
+import type { MetricResult } from '../metrics/compute.js';
+import { PERCENTILES } from '../stats.js';
+
+/** `schema_version` 1.1: record metric blocks carry `count` and `sum` (spec §3.3). */
+export const SCHEMA_VERSION = '1.1';
+/** The AIPerf release whose file formats this package writes. */
+export const AIPERF_COMPAT_VERSION = '0.8.0';
+
+export interface ErrorSummaryEntry {
+  error_details: { code: number | null; type: string; message: string };
+  count: number;
+}
+
+export interface SummaryProvenance {
+  benchmarkId: string;
+  startTime: string;
+  endTime: string;
+  wasCancelled: boolean;
+  errorSummary: ErrorSummaryEntry[];
+  inputConfig: unknown;
+}
+
+/** One metric's block: `unit` + `avg`, and for record metrics the full stat set. */
+export function metricBlock(result: MetricResult): Record<string, unknown> {
+  const block: Record<string, unknown> = { unit: result.unit, avg: result.avg };
+  const stats = result.stats;
+  if (stats) {
+    block.min = stats.min;
+    block.max = stats.max;
+    for (const q of PERCENTILES) block[`p${q}`] = stats[`p${q}`];
+    block.std = stats.std;
+    block.count = stats.count;
+    block.sum = stats.sum;
+  }
+  return block;
+}
+
+/** Summary results exported to JSON/CSV: everything except experimental metrics (spec §2.4). */
+export const exportedResults = (results: readonly MetricResult[]) => results.filter((r) => !r.flags.includes('experimental'));
+
+/** The `profile_export_aiperf.json` object (flat, GenAI-Perf compatible; spec §3.3). */
+export function buildSummaryJson(results: readonly MetricResult[], meta: SummaryProvenance): Record<string, unknown> {
+  const summary: Record<string, unknown> = {
+    schema_version: SCHEMA_VERSION,
+    aiperf_version: AIPERF_COMPAT_VERSION,
+    benchmark_id: meta.benchmarkId,
+  };
+  for (const result of exportedResults(results)) summary[result.tag] = metricBlock(result);
+  summary.was_cancelled = meta.wasCancelled;
+  summary.error_summary = meta.errorSummary;
+  summary.start_time = meta.startTime;
+  summary.end_time = meta.endTime;
+  summary.input_config = meta.inputConfig;
+  return summary;
+}
+
+/** Groups failed requests by (code, type, message), most frequent first. */
+export function summarizeErrors(errors: ReadonlyArray<{ code: number | null; type: string; message: string }>): ErrorSummaryEntry[] {
+  const groups = new Map<string, ErrorSummaryEntry>();
+  for (const error of errors) {
+    const key = JSON.stringify([error.code, error.type, error.message]);
+    const entry = groups.get(key) ?? { error_details: { code: error.code, type: error.type, message: error.message }, count: 0 };
+    entry.count += 1;
+    groups.set(key, entry);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}

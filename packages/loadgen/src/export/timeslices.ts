@@ -1,0 +1,57 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { computeMetrics } from '../metrics/compute.js';
+import type { MetricContext } from '../metrics/types.js';
+import type { RequestRecord } from '../records.js';
+import { redactConfig } from '../run/target.js';
+import { stringifyJson } from './json-text.js';
+import { exportedResults, metricBlock } from './summary-json.js';
+import type { RunExportInput } from './write-exports.js';
+
+/**
+ * Groups records by `floor(start epoch ns / slice)` — absolute epoch slices, so the first and last are partial —
+ * and renumbers non-empty slices 0, 1, 2… in time order (spec §2.6).
+ */
+export function sliceRecords(records: readonly RequestRecord[], sliceDurationSeconds: number): RequestRecord[][] {
+  const sliceNs = BigInt(Math.round(sliceDurationSeconds * 1e9));
+  const slices = new Map<bigint, RequestRecord[]>();
+  for (const record of records) {
+    const key = record.startEpochNs / sliceNs;
+    const list = slices.get(key) ?? [];
+    list.push(record);
+    slices.set(key, list);
+  }
+  return [...slices.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, list]) => list);
+}
+
+const STAT_ORDER = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'std'];
+
+/** Writes `<prefix>_timeslices.json` and `.csv` (spec §3.7); returns their paths. */
+export async function writeTimeslices(input: RunExportInput, context: MetricContext, sliceDurationSeconds: number): Promise<string[]> {
+  const slices = sliceRecords(input.records, sliceDurationSeconds).map((records) =>
+    exportedResults(computeMetrics(records, { context, goodput: input.goodput })),
+  );
+  const json = {
+    timeslices: slices.map((results, index) => ({
+      timeslice_index: index,
+      ...Object.fromEntries(results.map((r) => [r.tag, metricBlock(r)])),
+    })),
+    input_config: redactConfig(input.config),
+  };
+  const rows = ['Timeslice,Metric,Unit,Stat,Value'];
+  slices.forEach((results, index) => {
+    for (const result of results) {
+      const block = metricBlock(result);
+      for (const stat of STAT_ORDER) {
+        const value = block[stat];
+        if (typeof value === 'number') rows.push(`${index},${result.header},${result.unit},${stat},${value.toFixed(2)}`);
+        else if (typeof value === 'bigint') rows.push(`${index},${result.header},${result.unit},${stat},${value}`);
+      }
+    }
+  });
+  const jsonPath = join(input.artifactDir, input.files.timeslicesJson);
+  const csvPath = join(input.artifactDir, input.files.timeslicesCsv);
+  await writeFile(jsonPath, stringifyJson(json, 2));
+  await writeFile(csvPath, `${rows.join('\n')}\n`);
+  return [jsonPath, csvPath];
+}

@@ -1,0 +1,30 @@
+import { recordMetrics } from './record-metrics.js';
+import { runMetrics } from './run-metrics.js';
+import type { MetricDefinition } from './types.js';
+
+/**
+ * The one registry of metrics, in computation order (record metrics, then aggregates, then derived ones that
+ * read earlier values). Registering the same object twice is harmless; a different object under a taken tag is
+ * an error.
+ */
+export class MetricRegistry {
+  private readonly byTag = new Map<string, MetricDefinition>();
+
+  register(metric: MetricDefinition): void {
+    const existing = this.byTag.get(metric.tag);
+    if (existing === metric) return;
+    if (existing) throw new Error(`metric "${metric.tag}" is already registered by a different definition`);
+    this.byTag.set(metric.tag, metric);
+  }
+
+  get(tag: string): MetricDefinition | undefined {
+    return this.byTag.get(tag);
+  }
+
+  all(): MetricDefinition[] {
+    return [...this.byTag.values()];
+  }
+}
+
+export const metricRegistry = new MetricRegistry();
+for (const metric of [...recordMetrics, ...runMetrics]) metricRegistry.register(metric);

@@ -1,0 +1,57 @@
+/**
+ * A small seeded PRNG (mulberry32) with the few distributions a benchmark needs. Hand-written because the
+ * requirement is narrow (reproducible uniform/normal/exponential draws) and a dependency would add nothing;
+ * unseeded runs draw the seed from crypto so they still use one code path.
+ */
+import { randomInt } from 'node:crypto';
+
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Normal(mean, stddev) via Box–Muller. */
+  normal(mean: number, stddev: number): number;
+  /** Exponential with the given mean. */
+  exponential(mean: number): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+  /** An independent child stream (for a worker thread or a sub-purpose), reproducible from this one. */
+  fork(label: number): Rng;
+}
+
+export function createRng(seed: number | null): Rng {
+  return mulberry32(seed ?? randomInt(0, 2 ** 31));
+}
+
+function mulberry32(seed: number): Rng {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    normal(mean, stddev) {
+      if (stddev === 0) return mean;
+      const u1 = 1 - next(); // (0, 1]: log(0) is not allowed
+      const u2 = next();
+      return mean + stddev * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    },
+    exponential(mean) {
+      return -mean * Math.log(1 - next());
+    },
+    int(n) {
+      return Math.floor(next() * n);
+    },
+    fork(label) {
+      return mulberry32((seed ^ Math.imul(label + 1, 0x9e3779b1)) >>> 0);
+    },
+  };
+}
+
+/** Samples a token length from normal(mean, stddev), rounded and clamped to ≥ 1 (as AIPerf does). */
+export function sampleTokenLength(rng: Rng, mean: number, stddev: number): number {
+  return Math.max(1, Math.round(rng.normal(mean, stddev)));
+}

@@ -1,0 +1,107 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BenchmarkConfig } from '@aiperf/config';
+import { exportFileNames, resolveArtifactDir } from './artifacts.js';
+import { createRunClock } from './clock.js';
+import { buildDataset } from './dataset/dataset.js';
+import { loadTokenizer } from './dataset/tokenizer.js';
+import { getEndpointType } from './endpoints/registry.js';
+import { buildInputsJson } from './export/inputs-json.js';
+import { stringifyJson } from './export/json-text.js';
+import { writeRunExports } from './export/write-exports.js';
+import { validateGoodput } from './metrics/compute.js';
+import type { MetricContext } from './metrics/types.js';
+import { createRunner } from './run/create-runner.js';
+import { drivePhase } from './run/drive-phase.js';
+import { startProgress } from './run/progress.js';
+import { RecordSink } from './run/record-sink.js';
+import { resolveTarget } from './run/target.js';
+import { getTimingStrategy } from './timing/strategies.js';
+import type { ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
+
+/** Bad settings found before anything was sent; `errors` lists every problem, each naming its flag. */
+export class ProfileConfigError extends Error {
+  constructor(readonly errors: string[]) {
+    super(errors.join('\n'));
+    this.name = 'ProfileConfigError';
+  }
+}
+
+/** Runs one benchmark: warmup, profiling, then every export. See the package README for the flow. */
+export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options: RunProfileOptions = {}): Promise<ProfileRunResult> {
+  const strategy = getTimingStrategy(config.load.mode);
+  const problems = [...strategy.validate(config.load), ...validateGoodput(config.goodput)];
+  if (problems.length > 0) throw new ProfileConfigError(problems);
+  const endpoint = getEndpointType(config.endpoint.type);
+  const notes: string[] = [];
+  if (config.endpoint.streaming && !endpoint.supportsStreaming) {
+    io.stderr.write(`warning: --streaming ignored: endpoint type "${endpoint.name}" cannot stream\n`);
+  }
+  const streaming = config.endpoint.streaming && endpoint.supportsStreaming;
+  const target = resolveTarget(config, endpoint);
+  const tokenizer = await loadTokenizer(config.input.tokenizer);
+  const dataset = buildDataset(config, endpoint, tokenizer);
+
+  const artifactDir = resolve(resolveArtifactDir(config, options.artifactDir));
+  const files = exportFileNames(config.output.exportPrefix);
+  await mkdir(join(artifactDir, 'logs'), { recursive: true });
+  await writeFile(join(artifactDir, files.inputsJson), stringifyJson(buildInputsJson(dataset), 2));
+
+  const clock = createRunClock();
+  const runTag = randomBytes(3).toString('hex');
+  const context: MetricContext = { streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode === 'request_rate' };
+  const jsonlPath = config.output.exportLevel === 'summary' ? null : join(artifactDir, files.recordsJsonl);
+  const sink = new RecordSink(jsonlPath, context, `record_processor_${runTag}`);
+  const { runner, note } = await createRunner(
+    { config, dataset, origin: target.origin, path: target.path, epochOffsetNs: clock.epochOffsetNs },
+    strategy.maxInFlight(config.load),
+    runTag,
+  );
+  if (note) notes.push(`Note: ${note}`);
+  const sidecars = options.sidecars ?? [];
+  const startTimeNs = clock.nowEpochNs();
+  let cancelled = false;
+  let profilingStartNs = startTimeNs;
+  try {
+    await Promise.all(sidecars.map((s) => s.start({ clock, artifactDir })));
+    const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal: io.signal, onRecord: (r: Parameters<RecordSink['add']>[0]) => sink.add(r) };
+    const warmupCount = options.skipWarmup ? 0 : config.load.warmupRequestCount;
+    const progress = startProgress(io.stderr, config.ui, config.load.requestCount, config.load.benchmarkDurationSeconds, () => sink);
+    try {
+      if (warmupCount > 0) {
+        sink.startPhase('warmup');
+        cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, durationNs: null }, drive)).cancelled;
+      }
+      sink.startPhase('profiling');
+      profilingStartNs = clock.nowEpochNs();
+      if (!cancelled) {
+        const durationNs = config.load.benchmarkDurationSeconds === null ? null : config.load.benchmarkDurationSeconds * 1e9;
+        const phase = { phase: 'profiling' as const, requestCount: config.load.requestCount, durationNs };
+        cancelled = (await drivePhase(runner, phase, drive)).cancelled;
+      }
+    } finally {
+      progress.stop();
+      await runner.close();
+    }
+  } finally {
+    await sink.close();
+  }
+  const endTimeNs = clock.nowEpochNs();
+  const sidecarResults = await Promise.all(sidecars.map((s) => s.stop({ startEpochNs: profilingStartNs, endEpochNs: endTimeNs })));
+
+  const written = await writeRunExports({
+    config, records: sink.records, context, goodput: config.goodput, sidecarResults, options, notes,
+    artifactDir, files, cancelled, endpointTitle: endpoint.metricsTitle,
+    benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout,
+  });
+  const successful = sink.records.filter((r) => r.error === null).length;
+  return {
+    artifactDir,
+    exitCode: cancelled ? 130 : successful === 0 ? 1 : 0,
+    cancelled,
+    successfulRequestCount: successful,
+    errorRequestCount: sink.records.length - successful,
+    summary: written.summary,
+  };
+}

@@ -1,0 +1,45 @@
+import type { RequestRecord } from '../records.js';
+import type { PhaseStart } from './issuer.js';
+import type { LoadRunner } from './load-runner.js';
+
+/** After Ctrl+C, in-flight requests get this long to finish before they are abandoned. */
+export const CANCEL_GRACE_MS = 3_000;
+/** setTimeout cannot wait longer than this; a longer (or infinite) grace means "wait for every response". */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface DriveOptions {
+  /** Grace after a duration-bound phase stops issuing (seconds; Infinity = wait for all). */
+  gracePeriodSeconds: number;
+  signal?: AbortSignal;
+  onRecord(record: RequestRecord): void;
+}
+
+export interface PhaseOutcome {
+  cancelled: boolean;
+  /** Epoch-independent monotonic end of the phase. */
+  endPerfNs: bigint;
+}
+
+/** Runs one phase with the stop rules: duration grace, and Ctrl+C = stop issuing, short grace, abandon the rest. */
+export async function drivePhase(runner: LoadRunner, start: Omit<PhaseStart, 'counter' | 'startPerfNs'>, options: DriveOptions): Promise<PhaseOutcome> {
+  if (options.signal?.aborted) return { cancelled: true, endPerfNs: process.hrtime.bigint() };
+  let graceTimer: NodeJS.Timeout | undefined;
+  const abandonAfter = (ms: number) => {
+    if (graceTimer !== undefined || !(ms < MAX_TIMER_MS)) return;
+    graceTimer = setTimeout(() => runner.abandon(), ms);
+  };
+  const onAbort = () => {
+    runner.stop();
+    abandonAfter(CANCEL_GRACE_MS);
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await runner.runPhase(start, options.onRecord, () => {
+      if (start.durationNs !== null) abandonAfter(options.gracePeriodSeconds * 1000);
+    });
+  } finally {
+    clearTimeout(graceTimer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  return { cancelled: Boolean(options.signal?.aborted), endPerfNs: process.hrtime.bigint() };
+}

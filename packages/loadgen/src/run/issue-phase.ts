@@ -1,0 +1,72 @@
+import type { SendSchedule } from '../timing/schedule.js';
+import { Slots, sleepUntilPerfNs } from '../timing/sleep.js';
+
+/** One issuer's share of a phase (the main thread's, or one worker thread's). */
+export interface PhasePlan {
+  /** Monotonic start of the phase, shared by all issuers so their schedules line up. */
+  startPerfNs: bigint;
+  /** Global request count of the phase, or null when bounded by duration. */
+  requestCount: number | null;
+  /** Stop issuing once this long after the start, or null. */
+  durationNs: number | null;
+  schedule: SendSchedule | null;
+  /** This issuer's in-flight cap, or null. */
+  maxInFlight: number | null;
+  /** The next global request index for this issuer (strided or from a shared counter), or null when none is left. */
+  claimIndex(): number | null;
+  /** Stops issuing (Ctrl+C). In-flight requests are the caller's business. */
+  stopSignal: AbortSignal;
+}
+
+export type SendFn = (index: number, sendLatenessNs: number) => Promise<void>;
+
+/**
+ * Issues requests per the plan and resolves once issuing has stopped and every sent request has settled.
+ * `onIssuingStopped` fires when the last request has been sent, so the caller can start a grace timer.
+ */
+export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped?: () => void): Promise<void> {
+  const slots = new Slots(plan.maxInFlight);
+  const pending = new Set<Promise<void>>();
+  const elapsedNs = () => Number(process.hrtime.bigint() - plan.startPerfNs);
+  while (!plan.stopSignal.aborted) {
+    const index = plan.claimIndex();
+    if (index === null || (plan.requestCount !== null && index >= plan.requestCount)) break;
+    let dueNs: bigint | null = null;
+    if (plan.schedule) {
+      const offsetNs = plan.schedule(index);
+      if (plan.durationNs !== null && offsetNs >= plan.durationNs) break;
+      dueNs = plan.startPerfNs + BigInt(Math.round(offsetNs));
+      await sleepUntilPerfNs(dueNs, plan.stopSignal);
+    }
+    const waiting = slots.acquire();
+    if (waiting) await waiting;
+    if (plan.stopSignal.aborted || (plan.durationNs !== null && elapsedNs() >= plan.durationNs)) {
+      slots.release();
+      break;
+    }
+    // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
+    const latenessNs = dueNs === null ? 0 : Math.max(0, Number(process.hrtime.bigint() - dueNs));
+    const request: Promise<void> = send(index, latenessNs).finally(() => {
+      slots.release();
+      pending.delete(request);
+    });
+    pending.add(request);
+  }
+  onIssuingStopped?.();
+  await Promise.all(pending);
+}
+
+/** Indices k, k+N, k+2N… for issuer k of N (request-rate mode: each issuer keeps the global schedule). */
+export function stridedClaim(issuer: number, issuers: number): () => number {
+  let next = issuer;
+  return () => {
+    const index = next;
+    next += issuers;
+    return index;
+  };
+}
+
+/** Indices from a counter shared by all issuers (concurrency mode: whoever has a free slot takes the next one). */
+export function sharedClaim(counter: Int32Array): () => number {
+  return () => Atomics.add(counter, 0, 1);
+}

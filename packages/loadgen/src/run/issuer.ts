@@ -1,0 +1,107 @@
+import type { BenchmarkConfig } from '@aiperf/config';
+import { Pool } from 'undici';
+import type { DatasetTurn } from '../dataset/dataset.js';
+import { loadTokenizer } from '../dataset/tokenizer.js';
+import { getEndpointType } from '../endpoints/registry.js';
+import type { BenchmarkPhase, RequestRecord } from '../records.js';
+import { getTimingStrategy } from '../timing/strategies.js';
+import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
+import { type ExecutorSetup, executeRequest } from './request-executor.js';
+
+/** Everything an issuer needs; plain data, so it can be handed to a worker thread as is. */
+export interface IssuerInit {
+  config: BenchmarkConfig;
+  dataset: DatasetTurn[];
+  origin: string;
+  path: string;
+  epochOffsetNs: bigint;
+  issuerIndex: number;
+  issuers: number;
+  /** This issuer's share of the in-flight cap (null = uncapped). */
+  maxInFlight: number | null;
+  workerId: string;
+}
+
+export interface PhaseStart {
+  phase: BenchmarkPhase;
+  startPerfNs: bigint;
+  requestCount: number | null;
+  durationNs: number | null;
+  /** Shared request counter (concurrency mode across threads); null = strided indices. */
+  counter: Int32Array | null;
+}
+
+/** One event loop's share of the load: it owns a connection pool and issues its part of each phase. */
+export class Issuer {
+  private stopController = new AbortController();
+
+  private constructor(
+    private readonly init: IssuerInit,
+    private readonly setup: ExecutorSetup,
+    private readonly pool: Pool,
+    private readonly abandonController: AbortController,
+  ) {}
+
+  static async create(init: IssuerInit): Promise<Issuer> {
+    // Connections sized to the load: one per in-flight request, kept alive across requests.
+    const pool = new Pool(init.origin, {
+      connections: init.maxInFlight,
+      pipelining: 1,
+      keepAliveTimeout: 60_000,
+      keepAliveMaxTimeout: 600_000,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+    const abandonController = new AbortController();
+    const setup: ExecutorSetup = {
+      config: init.config,
+      endpoint: getEndpointType(init.config.endpoint.type),
+      dataset: init.dataset,
+      tokenizer: await loadTokenizer(init.config.input.tokenizer),
+      dispatcher: pool,
+      path: init.path,
+      epochOffsetNs: init.epochOffsetNs,
+      workerId: init.workerId,
+      abandonSignal: abandonController.signal,
+    };
+    return new Issuer(init, setup, pool, abandonController);
+  }
+
+  async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<void> {
+    this.stopController = new AbortController();
+    const { init } = this;
+    const strategy = getTimingStrategy(init.config.load.mode);
+    const plan: PhasePlan = {
+      startPerfNs: start.startPerfNs,
+      requestCount: start.requestCount,
+      durationNs: start.durationNs,
+      schedule: strategy.createSchedule(init.config.load, init.config.input.randomSeed),
+      maxInFlight: init.maxInFlight,
+      claimIndex: start.counter ? sharedClaim(start.counter) : stridedClaim(init.issuerIndex, init.issuers),
+      stopSignal: this.stopController.signal,
+    };
+    await issuePhase(
+      plan,
+      async (index, latenessNs) => {
+        const record = await executeRequest(this.setup, start.phase, index, latenessNs);
+        if (record) onRecord(record);
+      },
+      onIssuingStopped,
+    );
+  }
+
+  /** Stop issuing new requests (in-flight ones continue). */
+  stop(): void {
+    this.stopController.abort();
+  }
+
+  /** Abort in-flight requests; their results are dropped. */
+  abandon(): void {
+    this.stopController.abort();
+    this.abandonController.abort();
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}

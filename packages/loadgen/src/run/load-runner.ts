@@ -1,0 +1,27 @@
+import type { RequestRecord } from '../records.js';
+import type { IssuerInit, PhaseStart } from './issuer.js';
+
+/** Runs phases on one or more event loops; records flow back through `onRecord`. */
+export interface LoadRunner {
+  readonly issuerCount: number;
+  /**
+   * Runs a phase; `onIssuingStopped` fires once every issuer has sent its last request. Resolves when every
+   * request has settled (or been abandoned).
+   */
+  runPhase(start: Omit<PhaseStart, 'counter' | 'startPerfNs'>, onRecord: (record: RequestRecord) => void, onIssuingStopped: () => void): Promise<void>;
+  stop(): void;
+  abandon(): void;
+  close(): Promise<void>;
+}
+
+/** Splits an in-flight cap over issuers (earlier issuers take the remainder); null stays uncapped for all. */
+export function splitInFlight(cap: number | null, issuers: number): Array<number | null> {
+  if (cap === null) return Array.from({ length: issuers }, () => null);
+  const used = Math.min(cap, issuers);
+  return Array.from({ length: used }, (_, k) => Math.floor(cap / used) + (k < cap % used ? 1 : 0));
+}
+
+export type IssuerTemplate = Omit<IssuerInit, 'issuerIndex' | 'issuers' | 'maxInFlight' | 'workerId'>;
+
+/** `worker_xxxxxxxx`-style ids, as AIPerf writes them into the per-record metadata. */
+export const workerIdFor = (index: number, runTag: string) => `worker_${runTag}${index.toString(16).padStart(2, '0')}`;

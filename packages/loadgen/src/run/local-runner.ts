@@ -1,0 +1,15 @@
+import { Issuer } from './issuer.js';
+import type { IssuerTemplate, LoadRunner } from './load-runner.js';
+
+/** All requests from the main thread's event loop (one worker, or worker threads unavailable). */
+export async function createLocalRunner(template: IssuerTemplate, maxInFlight: number | null, workerId: string): Promise<LoadRunner> {
+  const issuer = await Issuer.create({ ...template, issuerIndex: 0, issuers: 1, maxInFlight, workerId });
+  return {
+    issuerCount: 1,
+    runPhase: (start, onRecord, onIssuingStopped) =>
+      issuer.runPhase({ ...start, startPerfNs: process.hrtime.bigint(), counter: null }, onRecord, onIssuingStopped),
+    stop: () => issuer.stop(),
+    abandon: () => issuer.abandon(),
+    close: () => issuer.close(),
+  };
+}

@@ -1,0 +1,55 @@
+import type { UiType } from '@aiperf/config';
+
+export interface ProgressCounts {
+  phase: string;
+  completed: number;
+  errors: number;
+}
+
+export interface ProgressDisplay {
+  stop(): void;
+}
+
+const TTY_INTERVAL_MS = 250;
+const LOG_INTERVAL_MS = 5_000;
+const RATE_WINDOW_MS = 2_000;
+
+/**
+ * Live progress on stderr (stdout stays for the results): a self-rewriting line on a TTY, a plain log line every
+ * few seconds otherwise, nothing with `--ui none`. A single line needs no library; a full-screen dashboard
+ * (AIPerf's default) is not reproduced, so `dashboard` and `simple` both render this line.
+ */
+export function startProgress(
+  stream: NodeJS.WritableStream,
+  ui: UiType,
+  totalRequests: number | null,
+  durationSeconds: number | null,
+  read: () => ProgressCounts,
+): ProgressDisplay {
+  if (ui === 'none') return { stop() {} };
+  const tty = Boolean((stream as { isTTY?: boolean }).isTTY);
+  const startMs = performance.now();
+  const samples: Array<[number, number]> = [];
+  const render = () => {
+    const now = performance.now();
+    const counts = read();
+    samples.push([now, counts.completed]);
+    while (samples.length > 1 && now - samples[0]![0] > RATE_WINDOW_MS) samples.shift();
+    const [thenMs, thenCount] = samples[0]!;
+    const rate = now > thenMs ? ((counts.completed - thenCount) * 1000) / (now - thenMs) : 0;
+    const elapsed = (now - startMs) / 1000;
+    const target = totalRequests !== null ? `/${totalRequests}` : durationSeconds !== null ? ` (of ${durationSeconds}s)` : '';
+    return `[${counts.phase}] ${counts.completed}${target} requests | ${elapsed.toFixed(1)} s | ${rate.toFixed(1)} req/s | ${counts.errors} errors`;
+  };
+  const timer = setInterval(() => {
+    const line = render();
+    stream.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
+  }, tty ? TTY_INTERVAL_MS : LOG_INTERVAL_MS);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      if (tty) stream.write(`\r\x1b[2K${render()}\n`);
+    },
+  };
+}

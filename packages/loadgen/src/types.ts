@@ -1,0 +1,58 @@
+// Public contract shared with the CLI, recipes and telemetry packages (names and shapes are stable).
+
+export interface ProfileIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Aborting stops issuing requests, waits a short grace for in-flight ones, then writes all exports. */
+  signal?: AbortSignal;
+}
+
+/** The run's clock: epoch nanoseconds derived from a monotonic clock (never through a JS number). */
+export interface RunClock {
+  nowEpochNs(): bigint;
+}
+
+/** What a sidecar (e.g. GPU telemetry) contributes to a run's exports. */
+export interface SidecarResult {
+  /** Merged at the top level of profile_export_aiperf.json (e.g. `{ telemetry_data: … }`). */
+  summaryJson?: Record<string, unknown>;
+  /** A CSV section appended to profile_export_aiperf.csv after two blank lines (e.g. the GPU telemetry table). */
+  summaryCsv?: string;
+  /** Printed after the main console table. */
+  consoleText?: string;
+  /** Number of GPUs observed; feeds "token throughput per GPU". */
+  gpuCount?: number;
+  /** Extra export file paths written by the sidecar, listed in the console footer. */
+  files?: string[];
+}
+
+/** Something that runs alongside the load (started before the first request, stopped after the last). */
+export interface RunSidecar {
+  name: string;
+  start(context: { clock: RunClock; artifactDir: string }): Promise<void>;
+  /** The profiling window (warmup excluded) in epoch ns. */
+  stop(window: { startEpochNs: bigint; endEpochNs: bigint }): Promise<SidecarResult>;
+}
+
+export interface RunProfileOptions {
+  /** Write into exactly this directory (sweeps and multi-runs pass per-trial dirs). */
+  artifactDir?: string;
+  sidecars?: RunSidecar[];
+  /** The command line as typed (secrets redacted), shown in the console footer. */
+  cliCommand?: string;
+  /** Extra top-level keys for profile_export_aiperf.json (e.g. `run_info` from a multi-run). */
+  extraSummary?: Record<string, unknown>;
+  /** Skip the warmup phase even when the config asks for one (multi-run after the first run). */
+  skipWarmup?: boolean;
+}
+
+export interface ProfileRunResult {
+  artifactDir: string;
+  /** 0 on success; non-zero when cancelled by the user or nothing succeeded. */
+  exitCode: number;
+  cancelled: boolean;
+  successfulRequestCount: number;
+  errorRequestCount: number;
+  /** The object written to profile_export_aiperf.json. */
+  summary: Record<string, unknown>;
+}
