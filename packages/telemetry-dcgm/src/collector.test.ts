@@ -26,8 +26,9 @@ describe('createDcgmCollector against a loopback DCGM exporter', () => {
     const afterNs = BigInt(Date.now()) * 1_000_000n;
 
     const records = collector.records();
-    const scrapes = exporter.hits();
-    expect(records).toHaveLength(2 * scrapes);
+    const scrapes = records.length / 2;
+    // A scrape cut short by stop() reaches the server but is not kept.
+    expect([scrapes, scrapes + 1]).toContain(exporter.hits());
     // The grid allows at most one scrape per slot; a busy 2-core machine may skip some, never many.
     expect(scrapes).toBeLessThanOrEqual(Math.floor(elapsedMs / 50) + 1);
     expect(scrapes).toBeGreaterThanOrEqual(4);
@@ -91,7 +92,7 @@ describe('createDcgmCollector with failing endpoints', () => {
       `GPU telemetry: ${down} was never reachable during the run; no GPU data from it`,
       `GPU telemetry: ${garbage.url} never returned DCGM metrics during the run; no GPU data from it`,
     ]);
-    expect(collector.records().length).toBe(2 * exporter.hits());
+    expect([exporter.hits(), exporter.hits() - 1]).toContain(collector.records().length / 2);
     expect(collector.endpoints().map((endpoint) => [endpoint.state, endpoint.successfulScrapes > 0])).toEqual([
       ['pending', false], ['pending', false], ['active', true],
     ]);
@@ -130,7 +131,8 @@ describe('createDcgmCollector with failing endpoints', () => {
     await collector.stop();
     expect(flapping.hits()).toBeGreaterThanOrEqual(4);
     expect(warnings).toEqual([`GPU telemetry: cannot reach ${flapping.url} (HTTP 500); the run goes on and keeps trying it`]);
-    expect(collector.records().length).toBe(Math.ceil(flapping.hits() / 2));
+    // Odd requests succeed; the last one may be cut short by stop().
+    expect([Math.ceil(flapping.hits() / 2), Math.ceil(flapping.hits() / 2) - 1]).toContain(collector.records().length);
   });
 
   it('times out a hanging exporter without piling up requests', async () => {

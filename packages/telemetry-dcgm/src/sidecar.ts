@@ -1,5 +1,6 @@
 // GPU telemetry as a run sidecar: what `aiperf profile` plugs into @aiperf/loadgen's runProfile.
 // The sidecar shapes are declared here (structurally identical to loadgen's) so this package does not depend on it.
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDcgmCollector, type DcgmCollector } from './collector.js';
 import type { EndpointStatus } from './endpoint-state.js';
@@ -62,12 +63,17 @@ export function createGpuTelemetrySidecar(options: GpuTelemetrySidecarOptions): 
       if (!collector) return {};
       await collector.stop();
       const records = collector.records();
-      const endpoints = collector.endpoints().filter((endpoint) => endpoint.state !== 'dropped');
+      const tried = collector.endpoints();
+      const endpoints = tried.filter((endpoint) => endpoint.state !== 'dropped');
       // Only the silently probed defaults and nobody asked to see telemetry: nothing to report.
       if (endpoints.length === 0 && !options.showConsole) return {};
+      if (options.showConsole && urls.length === 0 && records.length === 0) {
+        (options.warn ?? defaultWarn)(`GPU telemetry: --gpu-telemetry was given but no DCGM exporter answered at the default URLs (${tried.map((e) => e.url).join(', ')}); pass the exporter URL(s) after --gpu-telemetry`);
+      }
       const files: string[] = [];
       if (records.length > 0) {
         const path = join(artifactDir, options.exportFileName ?? GPU_TELEMETRY_EXPORT_FILE);
+        await mkdir(artifactDir, { recursive: true });
         await writeGpuTelemetryJsonl(path, records);
         files.push(path);
       }
@@ -75,12 +81,17 @@ export function createGpuTelemetrySidecar(options: GpuTelemetrySidecarOptions): 
       const gpuCount = countGpus(records);
       return {
         summaryJson: { telemetry_data: telemetryData },
-        ...(options.showConsole ? { consoleText: renderTelemetryConsole(telemetryData, endpoints) } : {}),
+        // The console lists every source tried, dropped defaults included: the user asked to see telemetry.
+        ...(options.showConsole ? { consoleText: renderTelemetryConsole(telemetryData, tried) } : {}),
         ...(gpuCount > 0 ? { gpuCount } : {}),
         ...(files.length > 0 ? { files } : {}),
       };
     },
   };
+}
+
+function defaultWarn(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
 /** Distinct GPUs seen (by UUID, else endpoint + index), so one GPU behind two URLs counts once. */
