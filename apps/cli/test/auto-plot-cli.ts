@@ -1,0 +1,61 @@
+// Shared by the auto-plot, sweep and multi-run end-to-end tests: spawn the built CLI against a mock server.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node apps/cli/dist/bin.js ...args`; the user-level plot config lives in a fresh temp dir. */
+export async function runAiperf(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  const home = await mkdtemp(join(tmpdir(), 'aiperf-home-'));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? process.cwd(),
+      env: { ...process.env, HOME: home, AIPERF_PLOT_CONFIG_HOME: join(home, '.aiperf'), NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A small, fast streaming profile into exactly `dir`. */
+export function quickProfileArgs(url: string, dir: string, extra: readonly string[] = []): string[] {
+  return [
+    'profile', '-m', 'mock-model', '-u', url, '--streaming', '--request-count', '6', '--warmup-request-count', '0',
+    '--isl', '16', '--osl', '4', '--artifact-dir', dir, '--no-gpu-telemetry', '--ui', 'none', ...extra,
+  ];
+}
+
+export const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), prefix));
+
+/** Sorted `.png` names in `dir` (empty when the dir does not exist). */
+export async function pngNames(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export async function isPng(path: string): Promise<boolean> {
+  const bytes = await readFile(path);
+  return bytes.length > 1000 && bytes.subarray(0, 8).equals(PNG_SIGNATURE);
+}
+
+export const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
+
+/** Lines of `text` that are auto-plot warnings. */
+export const autoPlotWarnings = (text: string) => text.split('\n').filter((l) => l.includes('auto-plot failed'));
