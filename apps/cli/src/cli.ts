@@ -1,12 +1,16 @@
-import { Builtins, Cli } from 'clipanion';
+import { closestFlag, expandMultiValueArgs } from '@aiperf/config';
+import { Builtins, Cli, type Command } from 'clipanion';
 import { MockServerCommand } from './commands/mock-server.js';
 import { PlotCommand } from './commands/plot.js';
 import { ProfileCommand } from './commands/profile.js';
+import type { AiperfContext } from './context.js';
+import { reportError } from './errors.js';
+import { findUnknownOption } from './profile-options.js';
 import { version } from './version.js';
 
 /** Builds the `aiperf` CLI; tests call `runCli` with their own streams. */
-export function createCli(): Cli {
-  const cli = new Cli({ binaryLabel: 'aiperf', binaryName: 'aiperf', binaryVersion: version });
+export function createCli(): Cli<AiperfContext> {
+  const cli = new Cli<AiperfContext>({ binaryLabel: 'aiperf', binaryName: 'aiperf', binaryVersion: version, enableColors: false });
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
   cli.register(ProfileCommand);
@@ -15,9 +19,54 @@ export function createCli(): Cli {
   return cli;
 }
 
-export async function runCli(
-  argv: string[],
-  context: Partial<{ stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }> = {},
-): Promise<number> {
-  return createCli().run(argv, { ...Cli.defaultContext, ...context });
+type HelpRenderer = { renderHelp?: () => string };
+
+/** `aiperf X --help` parses into clipanion's HelpCommand; commands with a `renderHelp` print their own. */
+function customHelp(command: Command<AiperfContext>): string | null {
+  const help = command as unknown as { commands?: number[]; contexts?: { commandClass: HelpRenderer }[] };
+  if (!Array.isArray(help.commands) || !help.contexts) return null;
+  const classes = new Set(help.commands.map((i) => help.contexts?.[i]?.commandClass));
+  const [only] = classes;
+  return classes.size === 1 && only?.renderHelp ? only.renderHelp() : null;
+}
+
+function unknownOptionText(name: string): string {
+  const suggestion = closestFlag(name);
+  return `aiperf profile: unknown option ${name}${suggestion ? ` (did you mean ${suggestion}?)` : ''}\nSee \`aiperf profile --help\` for every option.\n`;
+}
+
+export async function runCli(argv: readonly string[], context: Partial<AiperfContext> = {}): Promise<number> {
+  const cli = createCli();
+  const ctx: AiperfContext = { ...Cli.defaultContext, env: process.env, cwd: process.cwd(), ...context, argv: argv.slice(1) };
+  const profile = argv[0] === 'profile';
+  const args = argv.length === 0 ? ['--help'] : profile ? ['profile', ...expandMultiValueArgs(argv.slice(1))] : [...argv];
+  const unknown = profile ? findUnknownOption(args.slice(1)) : null;
+  if (unknown !== null) {
+    ctx.stderr.write(unknownOptionText(unknown));
+    return 2;
+  }
+  let command: Command<AiperfContext>;
+  try {
+    command = cli.process(args, ctx);
+  } catch (error) {
+    ctx.stderr.write(cli.error(error, { colored: false }));
+    return 2;
+  }
+  const help = customHelp(command);
+  if (help !== null) {
+    ctx.stdout.write(help);
+    return 0;
+  }
+  // What `Cli.run` does for a parsed command, minus its error printer: ours sorts errors into kinds.
+  command.context = ctx;
+  command.cli = {
+    binaryLabel: cli.binaryLabel, binaryName: cli.binaryName, binaryVersion: cli.binaryVersion, enableCapture: false, enableColors: false,
+    definitions: () => cli.definitions(), error: (e, o) => cli.error(e, o), format: (c) => cli.format(c),
+    process: (input, sub) => cli.process(input, { ...ctx, ...sub }), run: (input, sub) => cli.run(input, { ...ctx, ...sub }), usage: (c, o) => cli.usage(c, o),
+  };
+  try {
+    return (await command.validateAndExecute()) ?? 0;
+  } catch (error) {
+    return reportError(error, ctx.stderr);
+  }
 }

@@ -67,6 +67,9 @@ function typeMatches(schema: TSchema, value: unknown): boolean {
   }
 }
 
+const acceptsNull = (schema: TSchema): boolean =>
+  schema[Kind] === 'Null' || (schema[Kind] === 'Union' && (schema.anyOf as TSchema[]).some((m) => m[Kind] === 'Null'));
+
 function fail(issues: PathIssue[], path: string, schema: TSchema, value: unknown): undefined {
   issues.push({ path, message: `got ${showValue(value)}, expected ${describeSchema(schema)}` });
   return undefined;
@@ -145,7 +148,7 @@ function checkObject(schema: TSchema, value: unknown, path: string, issues: Path
     givenAs[canonical] = key;
     const propSchema = properties[canonical] as TSchema;
     // An explicit null means "not set" unless the schema gives null a meaning of its own.
-    if (raw === null && !typeMatches(propSchema, null) && !(propSchema[Kind] === 'Union' && (propSchema.anyOf as TSchema[]).some((m) => m[Kind] === 'Null'))) continue;
+    if (raw === null && !acceptsNull(propSchema)) continue;
     const checked = check(propSchema, raw, join(path, canonical), issues);
     if (checked !== undefined) out[canonical] = checked;
   }
@@ -162,7 +165,7 @@ function checkUnion(schema: TSchema, value: unknown, path: string, issues: PathI
   if (success) return success.value;
   // Report the inner problems of the one member whose type fits (e.g. a number out of range); else list all.
   const fitting = members.map((m, i) => (typeMatches(m, value) ? i : -1)).filter((i) => i >= 0);
-  if (fitting.length === 1) {
+  if (fitting.length === 1 && schema['x-expected'] === undefined) {
     issues.push(...(attempts[fitting[0] as number]?.issues ?? []));
     return undefined;
   }

@@ -18,6 +18,7 @@ function rangeText(schema: TSchema): string {
 
 /** What a schema allows, in words, for error messages ("an integer ≥ 1", "one of: chat, completions"). */
 export function describeSchema(schema: TSchema): string {
+  if (typeof schema['x-expected'] === 'string') return schema['x-expected'];
   const values = enumValues(schema);
   if (values !== null) return `one of: ${values.join(', ')}`;
   switch (schema[Kind]) {

@@ -1,5 +1,6 @@
+import { closestMatch } from './suggest.js';
 import { DEFAULTS as D } from './defaults.js';
-import type { FlagDef } from './flag-types.js';
+import { type FlagDef, flagName } from './flag-types.js';
 import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, MODEL_SELECTION_STRATEGIES, SWEEP_MODES, UI_TYPES } from './yaml-schema.js';
 
 const oneOf = (values: readonly string[]) => values.join(' | ');
@@ -78,4 +79,17 @@ export function findFlag(key: string): FlagDef {
   const flag = PROFILE_FLAGS.find((f) => f.key === key);
   if (!flag) throw new Error(`unknown flag key ${key}`);
   return flag;
+}
+
+/** The flag name closest to a mistyped one (`--concurency` → `--concurrency`), or null. */
+export function closestFlag(typed: string, flags: readonly FlagDef[] = PROFILE_FLAGS): string | null {
+  const longNames = flags.flatMap((f) => f.names.filter((n) => n.startsWith('--')));
+  const candidates = [...longNames, ...flags.filter((f) => f.kind === 'boolean').map((f) => `--no-${f.names.at(-1)?.replace(/^--/, '')}`)];
+  return closestMatch(typed, candidates);
+}
+
+/** The canonical flag that sets a YAML path, if any (used to tell the user what to add). */
+export function flagForPath(path: string, flags: readonly FlagDef[] = PROFILE_FLAGS): string | null {
+  const flag = flags.find((f) => f.path === path && f.kind !== 'boolean');
+  return flag ? flagName(flag) : null;
 }

@@ -8,8 +8,9 @@ const DURATION_PATTERN = '^(\\d+\\.?\\d*|\\.\\d+)\\s*(ms|s|m|h)$';
 function toPlain(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toPlain);
   if (typeof node !== 'object' || node === null) return node;
-  const { 'x-aliases': aliases, 'x-duration': duration, ...rest } = node as JsonSchema;
+  const { 'x-aliases': aliases, 'x-duration': duration, 'x-expected': expected, ...rest } = node as JsonSchema;
   const out: JsonSchema = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, toPlain(v)]));
+  if (typeof expected === 'string') out.description = `Either ${expected}.`;
   if (aliases && out.properties) {
     const properties = out.properties as JsonSchema;
     for (const [alias, target] of Object.entries(aliases as Record<string, string>)) {

@@ -5,6 +5,7 @@ import { buildDraft } from './build.js';
 import { checkDocument } from './check.js';
 import { type Doc, getAt, mergeDocs, setAt } from './doc-path.js';
 import { type FlagValues, flagsToDocument } from './flag-values.js';
+import { flagForPath } from './flags.js';
 import type { ConfigIssue } from './issues.js';
 import { type ConfigRule, concurrencySweep, endpointCapabilities, inputConsistency, loadConsistency, requireModel, timingMode } from './rules.js';
 import { multiRunAndUi, plotEnvelope, recipeName, sweepSeed } from './rules-run.js';
@@ -73,7 +74,7 @@ export function resolveConfig(sources: ConfigSources): ConfigResult {
   const config = buildDraft(doc as YamlDocument, { yamlPath, cliCommand: redactedCommandLine(sources.argv ?? []) });
   const ctx = {
     doc: doc as YamlDocument,
-    where: (path: string) => provenance.get(path) ?? path,
+    where: (path: string) => provenance.get(path) ?? (getAt(doc, path) === undefined ? flagForPath(path) : null) ?? path,
     given: (path: string) => getAt(doc, path) !== undefined,
     yamlDir: yamlPath === null ? null : dirname(yamlPath),
     fileExists: sources.fileExists ?? (() => true),

@@ -136,7 +136,9 @@ export const YamlRecipe = Type.Union([
 ]);
 
 /** Inline plot config (validated later by @aiperf/plot; must not be empty) or a path to a plot-config YAML. */
-export const YamlPlot = Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown(), { minProperties: 1 })]);
+export const YamlPlot = Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown(), { minProperties: 1 })], {
+  'x-expected': 'an inline plot config (a mapping with visualization:) or the path of a plot-config YAML',
+});
 
 export const YamlDocument = Mapping({
   schema_version: Opt(Type.Union([Type.Literal('2.0'), Type.Literal(2)])),

@@ -1,11 +1,55 @@
+import { type ConfigIssue, configToYaml, formatIssue, loadConfig, redactConfig, renderFlagHelp } from '@aiperf/config';
 import { Command } from 'clipanion';
+import type { AiperfContext } from '../context.js';
+import { withInterrupt } from '../interrupt.js';
+import { createProfileOptions, readProfileOptions } from '../profile-options.js';
 
-export class ProfileCommand extends Command {
+const DESCRIPTION = 'Benchmark an OpenAI-compatible inference server.';
+
+const EXAMPLES = [
+  ['Streaming chat at concurrency 8, 100 requests', 'aiperf profile -m my-model -u localhost:8000 --streaming --concurrency 8 --request-count 100'],
+  ['Poisson arrivals at 20 req/s for 60 s', 'aiperf profile -m my-model --request-rate 20 --benchmark-duration 60'],
+  ['Concurrency sweep, plotted at the end', 'aiperf profile -m my-model --streaming --concurrency 1,4,16 --auto-plot'],
+  ['From a YAML file, one value overridden', 'aiperf profile -f bench.yaml --concurrency 32'],
+] as const;
+
+function configErrorText(errors: readonly ConfigIssue[]): string {
+  const noun = errors.length === 1 ? 'error' : 'errors';
+  const lines = errors.map((e) => `  ${formatIssue(e)}`);
+  return `aiperf profile: ${errors.length} configuration ${noun}:\n${lines.join('\n')}\nSee \`aiperf profile --help\` for every option.\n`;
+}
+
+/** `aiperf profile`: flags + YAML → resolved config → `runBenchmark` (from @aiperf/recipes, loaded lazily). */
+export class ProfileCommand extends Command<AiperfContext> {
   static override paths = [['profile']];
-  static override usage = Command.Usage({ description: 'Benchmark an OpenAI-compatible inference server.' });
+  static override usage = Command.Usage({ description: DESCRIPTION });
+
+  /** Grouped help generated from the flag table (clipanion's flat list cannot group or show defaults). */
+  static renderHelp(): string {
+    const examples = EXAMPLES.map(([label, line]) => `  ${label}:\n    $ ${line}`).join('\n');
+    return `${DESCRIPTION}\n\nUsage: aiperf profile [options]\n\n${renderFlagHelp()}\n\nExamples:\n${examples}\n`;
+  }
+
+  constructor() {
+    super();
+    Object.assign(this, createProfileOptions());
+  }
 
   async execute(): Promise<number> {
-    this.context.stderr.write('aiperf profile: not implemented yet\n');
-    return 1;
+    const { stdout, stderr } = this.context;
+    const flags = readProfileOptions(this);
+    const result = loadConfig({ flags, argv: this.context.argv ?? [], env: this.context.env ?? process.env, cwd: this.context.cwd ?? process.cwd() });
+    for (const warning of result.warnings) stderr.write(`warning: ${warning}\n`);
+    if (result.config === null) {
+      stderr.write(configErrorText(result.errors));
+      return 2;
+    }
+    if (flags.printConfig === true) {
+      stdout.write(configToYaml(redactConfig(result.config)));
+      return 0;
+    }
+    const config = result.config;
+    const { runBenchmark } = await import('@aiperf/recipes');
+    return withInterrupt(stderr, (signal) => runBenchmark(config, { stdout, stderr, signal }));
   }
 }

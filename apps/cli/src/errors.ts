@@ -1,0 +1,33 @@
+import { isUsageError } from '@aiperf/config';
+
+const REPORT_URL = 'https://github.com/ai-dynamo/aiperf/issues';
+
+/** A command that wants to end with a given exit status without an error message of its own. */
+export class ExitError extends Error {
+  override readonly name = 'ExitError';
+  constructor(readonly exitCode: number, message = `exit ${exitCode}`) {
+    super(message);
+  }
+}
+
+/** clipanion's parse errors (unknown option, missing value) are the user's fault, like our UsageError. */
+function isParseError(error: unknown): error is Error {
+  return error instanceof Error && (error as { clipanion?: { type?: string } }).clipanion?.type === 'usage';
+}
+
+/**
+ * The three error kinds of the conventions: a usage error (message, exit 2, no stack), an exit with a code,
+ * and anything else, which is a bug (message, stack, how to report; exit 1).
+ */
+export function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
+  if (error instanceof ExitError) return error.exitCode;
+  if (isUsageError(error) || isParseError(error)) {
+    stderr.write(`aiperf: ${error.message}\n`);
+    return 2;
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  stderr.write(`aiperf: internal error: ${err.message}\n${err.stack ?? ''}\n`);
+  if (err.cause !== undefined) stderr.write(`caused by: ${String((err.cause as Error).stack ?? err.cause)}\n`);
+  stderr.write(`This is a bug in aiperf; please report it with the command you ran at ${REPORT_URL}\n`);
+  return 1;
+}

@@ -1,0 +1,41 @@
+import { type FlagDef, type FlagValues, PROFILE_FLAGS } from '@aiperf/config';
+import { Option } from 'clipanion';
+
+function descriptor(flag: FlagDef): string {
+  return flag.names.join(',');
+}
+
+/** One clipanion option per row of the flag table (the profile command's help is rendered from the table). */
+export function createProfileOptions(flags: readonly FlagDef[] = PROFILE_FLAGS): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const flag of flags) {
+    // Hidden from clipanion's flat listing: `aiperf profile --help` renders the grouped table instead.
+    const settings = { description: flag.description, hidden: true };
+    options[flag.key] =
+      flag.kind === 'boolean'
+        ? Option.Boolean(descriptor(flag), settings)
+        : flag.kind === 'value'
+          ? Option.String(descriptor(flag), settings)
+          : Option.Array(descriptor(flag), settings);
+  }
+  return options;
+}
+
+/** Reads the parsed values back off the command instance, keyed like the table. */
+export function readProfileOptions(command: object, flags: readonly FlagDef[] = PROFILE_FLAGS): FlagValues {
+  const source = command as Record<string, unknown>;
+  return Object.fromEntries(flags.map((f) => [f.key, source[f.key] as FlagValues[string]]));
+}
+
+const HELP_NAMES = new Set(['-h', '--help']);
+
+/** The first option name that is not in the table (clipanion's own message for it lists every command). */
+export function findUnknownOption(args: readonly string[], flags: readonly FlagDef[] = PROFILE_FLAGS): string | null {
+  const known = new Set(flags.flatMap((f) => [...f.names, ...(f.kind === 'boolean' ? f.names.filter((n) => n.startsWith('--')).map((n) => `--no-${n.slice(2)}`) : [])]));
+  for (const arg of args) {
+    if (arg === '--') break;
+    const name = arg.split('=')[0] as string;
+    if (arg.startsWith('-') && !/^-\d/.test(arg) && !known.has(name) && !HELP_NAMES.has(name)) return name;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { FLAG_GROUPS, PROFILE_FLAGS, renderFlagHelp, renderFlagMarkdown } from './index.js';
+
+/** The spec's core flag set (profile.md §1.1–1.8) that `aiperf profile --help` must document. */
+const CORE_FLAGS = [
+  '--model', '--model-selection-strategy', '--url', '--endpoint-type', '--custom-endpoint', '--streaming', '--request-timeout-seconds', '--api-key',
+  '--header', '--extra-inputs', '--use-legacy-max-tokens', '--use-server-token-count', '--concurrency', '--request-rate', '--arrival-pattern',
+  '--request-count', '--benchmark-duration', '--benchmark-grace-period', '--warmup-request-count', '--request-cancellation-rate',
+  '--request-cancellation-delay', '--isl', '--isl-stddev', '--osl', '--osl-stddev', '--num-dataset-entries', '--input-file', '--custom-dataset-type',
+  '--tokenizer', '--random-seed', '--goodput', '--artifact-dir', '--output-artifact-dir', '--profile-export-prefix', '--export-level', '--slice-duration',
+  '--gpu-telemetry', '--no-gpu-telemetry', '--ui', '--num-profile-runs', '--profile-run-cooldown-seconds', '--confidence-level',
+  '--parameter-sweep-mode', '--parameter-sweep-cooldown-seconds', '--recipe', '--auto-plot', '--plot-required', '--config', '--workers',
+];
+
+describe('flag table', () => {
+  test('every core flag is in the help, grouped, and the groups appear in order', () => {
+    const help = renderFlagHelp();
+    for (const flag of CORE_FLAGS) expect(help).toMatch(new RegExp(`(^|[ ,])${flag}([ ,]|$)`, 'm'));
+    const positions = FLAG_GROUPS.map((g) => help.indexOf(`\n${g}:`) >= 0 ? help.indexOf(`\n${g}:`) : help.indexOf(`${g}:`));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  test('defaults are shown', () => {
+    const help = renderFlagHelp();
+    expect(help).toContain('(default: http://localhost:8000)');
+    expect(help).toContain('(default: 550)');
+    expect(help).toContain('(default: builtin)');
+    expect(help).toContain('[env: AIPERF_API_KEY]');
+  });
+
+  test('names are unique across the table', () => {
+    const names = PROFILE_FLAGS.flatMap((f) => f.names);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(PROFILE_FLAGS.map((f) => f.key)).size).toBe(PROFILE_FLAGS.length);
+  });
+
+  test('the README carries the generated flag reference (run `pnpm docs` after changing the table)', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(renderFlagMarkdown());
+  });
+});

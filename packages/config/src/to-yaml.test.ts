@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { type AiperfConfig, type ConfigSources, configToYaml, resolveConfig } from './index.js';
+
+function resolve(sources: ConfigSources): AiperfConfig {
+  const result = resolveConfig(sources);
+  expect(result.errors).toEqual([]);
+  return result.config as AiperfConfig;
+}
+
+/** resolved config → YAML → resolved again must be the same config (only where it came from differs). */
+function roundTrip(config: AiperfConfig): AiperfConfig {
+  const again = resolve({ yamlText: configToYaml(config), yamlPath: '/elsewhere/aiperf.yaml', fileExists: () => true });
+  return { ...again, source: config.source };
+}
+
+describe('configToYaml round trip', () => {
+  test.each<[string, ConfigSources]>([
+    ['defaults', { flags: { model: ['m'] } }],
+    ['everything set by flags', {
+      flags: {
+        model: ['a', 'b'], modelSelectionStrategy: 'random', url: 'https://h:1', endpointType: 'completions', customEndpoint: '/x', streaming: true,
+        apiKey: 'k', header: ['X-A:1'], extraInputs: ['ignore_eos:true', 'nested:{"a":[1,null]}'], requestTimeoutSeconds: '30', useLegacyMaxTokens: true,
+        useServerTokenCount: true, requestRate: '2.5', arrivalPattern: 'constant', concurrency: '3', benchmarkDuration: '60', benchmarkGracePeriod: '0',
+        warmupRequestCount: '5', requestCancellationRate: '10', requestCancellationDelay: '0.5', workers: '2', isl: '100', islStddev: '10', osl: '50',
+        oslStddev: '5', numDatasetEntries: '7', inputFile: 'data.jsonl', customDatasetType: 'multi_turn', tokenizer: '/tok', randomSeed: '9',
+        artifactDir: 'out', profileExportPrefix: 'run', exportLevel: 'raw', sliceDuration: '2', goodput: 'request_latency:300',
+        gpuTelemetry: ['dcgm:9400'], ui: 'none', numProfileRuns: '3', profileRunCooldownSeconds: '1', confidenceLevel: '0.9',
+        profileRunDisableWarmupAfterFirst: false, setConsistentSeed: false, recipe: 'concurrency-ramp', recipeParam: ['steps=3'],
+        autoPlot: false, plotRequired: true,
+      },
+    }],
+    ['a sweep with an inline plot', { yamlText: 'benchmark: {model: m, load: {concurrency: [2, 8]}}\nsweep: {mode: independent, same_seed: true}\nrandom_seed: 1\nplot: {visualization: {multi_run_defaults: [pareto]}, nulls: null}\n', yamlPath: '/c/a.yaml' }],
+    ['telemetry off, plot from a path', { yamlText: 'benchmark: {model: m, gpu_telemetry: false}\nplot: /abs/plot.yaml\n', yamlPath: '/c/a.yaml', fileExists: () => true }],
+  ])('%s', (_name, sources) => {
+    const config = resolve(sources);
+    expect(roundTrip(config)).toEqual(config);
+  });
+
+  test('the YAML is snake_case and shows the derived values', () => {
+    const text = configToYaml(resolve({ flags: { model: ['m'], concurrency: '4', streaming: true } }));
+    expect(text).toMatchInlineSnapshot(`
+      "schema_version: '2.0'
+      benchmark:
+        models:
+          - m
+        model_selection_strategy: round_robin
+        endpoint:
+          url: http://localhost:8000
+          type: chat
+          streaming: true
+          timeout_seconds: 21600
+          use_legacy_max_tokens: false
+          use_server_token_count: false
+        load:
+          concurrency: 4
+          arrival_pattern: poisson
+          request_count: 10
+          warmup_request_count: 0
+        input:
+          input_tokens:
+            mean: 550
+            stddev: 0
+          num_dataset_entries: 100
+          tokenizer: builtin
+        artifacts:
+          export_level: records
+          plot_required: false
+        ui: dashboard
+      multi_run:
+        num_runs: 1
+        confidence_level: 0.95
+        disable_warmup_after_first: true
+        set_consistent_seed: true
+      "
+    `);
+  });
+});
