@@ -67,16 +67,17 @@ export interface RunMetric extends MetricBase {
 
 export type MetricDefinition = RecordMetric | RunMetric;
 
-const DISPLAY_FACTORS: Partial<Record<DisplayUnit, number>> = { ms: 1e-6, sec: 1e-9 };
+// Divisors rather than factors: dividing by 1e9 is exact where multiplying by 1e-9 is not.
+const DISPLAY_DIVISORS: Partial<Record<DisplayUnit, number>> = { ms: 1e6, sec: 1e9 };
 
 /** Converts a base-unit number to the metric's display unit (ns → ms or sec; others unchanged). */
 export function toDisplayUnit(metric: MetricDefinition, value: number): number {
-  return value * (DISPLAY_FACTORS[metric.displayUnit] ?? 1);
+  return value / (DISPLAY_DIVISORS[metric.displayUnit] ?? 1);
 }
 
 /** Converts a display-unit threshold (e.g. a goodput SLO in ms) back to the base unit. */
 export function fromDisplayUnit(metric: MetricDefinition, value: number): number {
-  return value / (DISPLAY_FACTORS[metric.displayUnit] ?? 1);
+  return value * (DISPLAY_DIVISORS[metric.displayUnit] ?? 1);
 }
 
 export const hasFlag = (metric: MetricDefinition, flag: MetricFlag): boolean => metric.flags.includes(flag);

@@ -34,7 +34,8 @@ export function startProgress(
     const now = performance.now();
     const counts = read();
     samples.push([now, counts.completed]);
-    while (samples.length > 1 && now - samples[0]![0] > RATE_WINDOW_MS) samples.shift();
+    // Keep at least the previous sample, so the rate spans one interval even when intervals exceed the window.
+    while (samples.length > 2 && now - samples[1]![0] >= RATE_WINDOW_MS) samples.shift();
     const [thenMs, thenCount] = samples[0]!;
     const rate = now > thenMs ? ((counts.completed - thenCount) * 1000) / (now - thenMs) : 0;
     const elapsed = (now - startMs) / 1000;

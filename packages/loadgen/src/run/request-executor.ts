@@ -103,7 +103,9 @@ function countTokens(
   valid: boolean,
 ): { output: number | null; reasoning: number | null } {
   if (!setup.endpoint.producesTokens || !valid) return { output: null, reasoning: null };
-  const reasoning = usage?.reasoningTokens ?? (reasoningText ? setup.tokenizer.encode(reasoningText).length : null);
+  // A usage block saying "0 reasoning tokens" for a non-reasoning answer means there is no reasoning to report.
+  const serverReasoning = usage?.reasoningTokens || reasoningText ? usage?.reasoningTokens : null;
+  const reasoning = serverReasoning ?? (reasoningText ? setup.tokenizer.encode(reasoningText).length : null);
   if (usage?.completionTokens != null) {
     return { output: Math.max(0, usage.completionTokens - (reasoning ?? 0)), reasoning };
   }

@@ -1,4 +1,4 @@
-import type { BenchmarkConfig } from '@aiperf/config';
+import { type BenchmarkConfig, REDACTED, redactHeaders } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
 
 /** Origin and request path: a scheme-less URL gets `http://`; a path in the URL prefixes the endpoint path. */
@@ -15,12 +15,8 @@ export function resolveTarget(config: BenchmarkConfig, endpoint: EndpointType): 
   return { origin: url.origin, path: `${prefix}${endpointPath.startsWith('/') ? '' : '/'}${endpointPath}` };
 }
 
-const SENSITIVE_HEADER = /auth|key|token|secret|cookie/i;
-
-/** The config as recorded in exports: API key and sensitive headers redacted. */
+/** The config as recorded in exports: API key and sensitive headers redacted (the config package's rules). */
 export function redactConfig(config: BenchmarkConfig): BenchmarkConfig {
-  const headers = Object.fromEntries(
-    Object.entries(config.endpoint.headers).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) ? '<redacted>' : value]),
-  );
-  return { ...config, endpoint: { ...config.endpoint, apiKey: config.endpoint.apiKey ? '<redacted>' : null, headers } };
+  const { endpoint } = config;
+  return { ...config, endpoint: { ...endpoint, apiKey: endpoint.apiKey === null ? null : REDACTED, headers: redactHeaders(endpoint.headers) } };
 }
