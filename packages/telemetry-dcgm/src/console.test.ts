@@ -29,7 +29,8 @@ const endpoints: EndpointOutcome[] = [
 describe('renderTelemetryConsole', () => {
   it('prints reachability and one table per GPU with the main table columns, in display order', () => {
     expect(renderTelemetryConsole(data, endpoints)).toMatchInlineSnapshot(`
-      "AIPerf | GPU Telemetry Summary
+      "
+      AIPerf | GPU Telemetry Summary
       1/2 telemetry sources reachable
         ✔ http://node1:9401/metrics
         ✘ http://127.0.0.1:9/metrics (ECONNREFUSED)
@@ -48,7 +49,7 @@ describe('renderTelemetryConsole', () => {
   it('says so when no endpoint was reachable', () => {
     const empty = { ...data, endpoints: {} };
     expect(renderTelemetryConsole(empty, endpoints.slice(1))).toBe(
-      'AIPerf | GPU Telemetry Summary\n0/1 telemetry sources reachable\n  ✘ http://127.0.0.1:9/metrics (ECONNREFUSED)\n',
+      '\nAIPerf | GPU Telemetry Summary\n0/1 telemetry sources reachable\n  ✘ http://127.0.0.1:9/metrics (ECONNREFUSED)\n',
     );
   });
 });

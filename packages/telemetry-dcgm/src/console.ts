@@ -8,6 +8,7 @@ const STAT_COLUMNS = ['avg', 'min', 'max', 'p99', 'p90', 'p50', 'std'] as const;
 export function renderTelemetryConsole(data: TelemetryData, endpoints: readonly EndpointOutcome[]): string {
   const reachable = endpoints.filter((endpoint) => endpoint.successfulScrapes > 0).length;
   const lines = [
+    '', // a blank line after the main metrics table
     'AIPerf | GPU Telemetry Summary',
     `${reachable}/${endpoints.length} telemetry sources reachable`,
     ...endpoints.map((endpoint) =>

@@ -46,10 +46,11 @@ export function interpretExposition(body: string, url: string, timestampNs: bigi
 function describeFetchError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-    const code = (error as { code?: unknown }).code;
-    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-    const causeCode = typeof cause?.code === 'string' ? cause.code : undefined;
-    return [typeof code === 'string' ? code : causeCode, error.message].filter(Boolean).join(': ');
+    const cause = (error as { cause?: unknown }).cause;
+    const code = (error as { code?: unknown }).code ?? (cause as { code?: unknown } | undefined)?.code;
+    // undici's messages usually name the code already ("connect ECONNREFUSED 127.0.0.1:9400").
+    if (typeof code !== 'string' || error.message.includes(code)) return error.message || String(code);
+    return `${code}: ${error.message}`;
   }
   return String(error);
 }

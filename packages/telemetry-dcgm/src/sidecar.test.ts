@@ -85,7 +85,7 @@ describe('createGpuTelemetrySidecar', () => {
 
     expect(result.consoleText).toContain('1/3 telemetry sources reachable');
     expect(result.consoleText).toContain(`  ✔ ${exporter.url}`);
-    expect(result.consoleText).toMatch(new RegExp(`  ✘ ${down} \\(ECONNREFUSED`));
+    expect(result.consoleText).toMatch(new RegExp(`  ✘ ${down} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:`));
     expect(result.consoleText).toContain(`${key} | GPU 1 | NVIDIA H100 80GB HBM3`);
     expect(result.consoleText).toMatch(/│\s+GPU Memory Used \(GB\) │\s+92\.81 │/);
   });
@@ -132,7 +132,7 @@ describe('createGpuTelemetrySidecar with --gpu-telemetry but no URLs', () => {
     expect(warnings).toEqual([
       `GPU telemetry: --gpu-telemetry was given but no DCGM exporter answered at the default URLs (${defaults.join(', ')}); pass the exporter URL(s) after --gpu-telemetry`,
     ]);
-    expect(result.consoleText).toMatch(new RegExp(`^AIPerf \\| GPU Telemetry Summary\\n0/2 telemetry sources reachable\\n  ✘ ${defaults[0]} \\(ECONNREFUSED`));
+    expect(result.consoleText).toMatch(new RegExp(`^\\nAIPerf \\| GPU Telemetry Summary\\n0/2 telemetry sources reachable\\n  ✘ ${defaults[0]} \\(connect ECONNREFUSED 127\\.0\\.0\\.1:`));
     expect(result.summaryJson?.telemetry_data.summary.endpoints_configured).toEqual([]);
     expect(result.gpuCount).toBeUndefined();
     expect(result.files).toBeUndefined();
