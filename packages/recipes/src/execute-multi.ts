@@ -29,12 +29,17 @@ async function runCell(planned: PlannedRun, deps: BenchmarkDeps): Promise<CellRe
   }
 }
 
-function cooldownBefore(plan: MultiPlan, config: AiperfConfig, index: number): number {
+/** Seconds to wait before run `index`: the sweep cooldown between variations, the multi-run cooldown between trials. */
+export function cooldownBefore(plan: MultiPlan, config: AiperfConfig, index: number): number {
   const previous = plan.runs[index - 1];
   const current = plan.runs[index];
   if (!previous || !current) return 0;
-  // A new trial starts (multi-run cooldown) or the next variation of the same trial (sweep cooldown).
-  return previous.trial !== current.trial ? config.multiRun.cooldownSeconds : (plan.sweep?.cooldownSeconds ?? 0);
+  const sweepCooldown = plan.sweep?.cooldownSeconds ?? 0;
+  const trialCooldown = config.multiRun.cooldownSeconds;
+  const newTrial = previous.trial !== current.trial;
+  const newVariation = previous.variation !== current.variation;
+  if (newTrial && newVariation) return plan.sweep?.mode === 'independent' ? sweepCooldown : trialCooldown;
+  return newTrial ? trialCooldown : newVariation ? sweepCooldown : 0;
 }
 
 async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: CellResult[], deps: BenchmarkDeps): Promise<void> {
