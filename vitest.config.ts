@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The machine has 2 cores; timing tests stay honest when files do not fight for them.
     fileParallelism: false,
+    // clipanion's ESM build imports a directory (`./platform`), which Node's ESM loader rejects; let vite resolve it.
+    server: { deps: { inline: ['clipanion'] } },
   },
 });

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { runBinary, runInProcess } from './cli-harness.js';
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const STACK_FRAME = /^\s+at /m;
+
+describe('aiperf (built binary)', () => {
+  test('--version prints the package version', () => {
+    const result = runBinary(['--version']);
+    expect(result).toMatchObject({ code: 0, stdout: `${packageVersion}\n` });
+  });
+
+  test('--help lists the three commands', () => {
+    const result = runBinary(['--help']);
+    expect(result.code).toBe(0);
+    for (const line of ['aiperf profile', 'aiperf plot', 'aiperf mock-server', 'Benchmark an OpenAI-compatible inference server.']) expect(result.stdout).toContain(line);
+  });
+
+  test('profile --help shows grouped options with defaults', () => {
+    const { code, stdout } = runBinary(['profile', '--help']);
+    expect(code).toBe(0);
+    for (const group of ['Endpoint:', 'Load:', 'Input:', 'Output:', 'Telemetry:', 'UI:', 'Multi-run & sweeps:', 'Auto-plot:']) expect(stdout).toContain(`\n${group}\n`);
+    expect(stdout).toContain('  -m, --model, --model-names <names>');
+    expect(stdout).toContain('  --concurrency <n[,n…]>');
+    expect(stdout).toMatch(/--request-timeout-seconds <s>\n\s+Per-request timeout in seconds; timed-out requests count as errors \(default: 21600\)/);
+    expect(stdout).toMatch(/--auto-plot\n\s+Plot the results when the run ends; --no-auto-plot turns it off/);
+    expect(stdout).toContain('Examples:');
+  });
+
+  test.each([['plot'], ['mock-server']])('%s --help exits 0 and describes the command', (command) => {
+    const { code, stdout } = runBinary([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`aiperf ${command}`);
+  });
+
+  test('a configuration error exits 2, names the flag, the value and what is allowed, without a stack', () => {
+    const result = runBinary(['profile', '-m', 'm', '--concurrency', '0', '--endpoint-type', 'chatt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--concurrency: got "0", expected an integer ≥ 1');
+    expect(result.stderr).toContain('--endpoint-type: got "chatt", expected one of: chat, completions, embeddings (did you mean "chat"?)');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stdout).toBe('');
+  });
+
+  test('an unknown option exits 2 with a suggestion', () => {
+    const result = runBinary(['profile', '-m', 'm', '--concurency', '4']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe('aiperf profile: unknown option --concurency (did you mean --concurrency?)\nSee `aiperf profile --help` for every option.\n');
+  });
+});
+
+describe('aiperf (in-process)', () => {
+  test('no arguments prints the general help', async () => {
+    const result = await runInProcess([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('aiperf profile');
+  });
+
+  test('an unknown command is a usage error (exit 2)', async () => {
+    const result = await runInProcess(['profil']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Command not found');
+  });
+
+  test('a missing option value is a usage error (exit 2)', async () => {
+    const result = await runInProcess(['profile', '--url']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  test('negatable booleans: --no-streaming and --no-auto-plot reach the config', async () => {
+    const { code, stdout } = await runInProcess(['profile', '-m', 'm', '--no-streaming', '--no-auto-plot', '--print-config']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('    streaming: false\n');
+    expect(stdout).toContain('    auto_plot: false\n');
+  });
+});

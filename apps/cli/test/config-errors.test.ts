@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runInProcess } from './cli-harness.js';
+
+function yamlFile(text: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'aiperf-config-'));
+  writeFileSync(join(dir, 'bench.yaml'), text);
+  return { dir, file: join(dir, 'bench.yaml') };
+}
+
+describe('aiperf profile: configuration errors exit 2 and list every problem', () => {
+  test('YAML and flag errors together, each naming its path or flag', async () => {
+    const { dir } = yamlFile('benchmark:\n  model: m\n  load: {concurency: 4, request_rate: -1}\n  endpoint: {type: chatt}\n');
+    const result = await runInProcess(['profile', '-f', 'bench.yaml', '--isl', 'lots'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "aiperf profile: 4 configuration errors:
+        benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers
+        benchmark.load.request_rate: got -1, expected a number > 0
+        benchmark.endpoint.type: got "chatt", expected one of: chat, completions, embeddings (did you mean "chat"?)
+        --isl: got "lots", expected an integer ≥ 1
+      See \`aiperf profile --help\` for every option.
+      "
+    `);
+  });
+
+  test('malformed YAML names file, line and column', async () => {
+    const { dir, file } = yamlFile('benchmark:\n  model: m\n  load: [1, 2\n');
+    const result = await runInProcess(['profile', '--config', 'bench.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:4:1: invalid YAML: unexpected end of the stream within a flow collection`);
+  });
+
+  test('a missing config file', async () => {
+    const result = await runInProcess(['profile', '-f', '/nonexistent/aiperf.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--config: got "/nonexistent/aiperf.yaml": file not found');
+  });
+
+  test('a plot: path that does not exist', async () => {
+    const { dir } = yamlFile('benchmark: {model: m}\nplot: nope.yaml\n');
+    const result = await runInProcess(['profile', '-f', 'bench.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`plot: plot path not found: ${join(dir, 'nope.yaml')}`);
+  });
+});
