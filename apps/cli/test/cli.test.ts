@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { runBinary, runInProcess } from './cli-harness.js';
+import { runBinary, runInProcess } from './config-harness.js';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const STACK_FRAME = /^\s+at /m;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runInProcess } from './cli-harness.js';
+import { runInProcess } from './config-harness.js';
 
 function yamlFile(text: string): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'aiperf-config-'));

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runBinary, runInProcess } from './cli-harness.js';
+import { runBinary, runInProcess } from './config-harness.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'aiperf-config-'));
 
