@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GpuTelemetryRecord } from './gpu-records.js';
-import { endpointKeys, summarizeTelemetry, type EndpointOutcome } from './summary.js';
+import { endpointKeys, epochNsToIso, summarizeTelemetry, type EndpointOutcome } from './summary.js';
 
 const BASE_NS = 1_760_000_000_000_000_000n;
 const URL_A = 'http://node1:9401/metrics';
@@ -52,8 +52,8 @@ describe('summarizeTelemetry', () => {
     expect(data.summary).toEqual({
       endpoints_configured: [URL_A, URL_B],
       endpoints_successful: [URL_A],
-      start_time: '2025-10-09T08:53:21.000Z',
-      end_time: '2025-10-09T08:53:23.000Z',
+      start_time: epochNsToIso(window.startEpochNs),
+      end_time: epochNsToIso(window.endEpochNs),
     });
     const gpus = data.endpoints['node1:9401']?.gpus ?? {};
     expect(Object.keys(gpus)).toEqual(['gpu_0', 'gpu_1']);
@@ -71,6 +71,13 @@ describe('summarizeTelemetry', () => {
     const data = summarizeTelemetry([record(0, 0, { gpu_utilization: 1 })], window, [ok(URL_A, 1)]);
     expect(data.endpoints).toEqual({});
     expect(data.error_summary).toBeNull();
+  });
+});
+
+describe('epochNsToIso', () => {
+  it('writes local naive time with microseconds, like the run start_time', () => {
+    const epochNs = BigInt(new Date(2026, 0, 5, 10, 0, 0, 100).getTime()) * 1_000_000n + 123_456n;
+    expect(epochNsToIso(epochNs)).toBe('2026-01-05T10:00:00.100123');
   });
 });
 
