@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadTokenizer } from './tokenizer.js';
+
+const tinyDir = fileURLToPath(new URL('../../test/fixtures/tiny-tokenizer', import.meta.url));
+
+describe('loadTokenizer', () => {
+  it('builtin is the offline o200k_base BPE and never adds or honours special tokens', async () => {
+    const tokenizer = await loadTokenizer('builtin');
+    expect(tokenizer.name).toBe('builtin:o200k_base');
+    expect(tokenizer.encode('hello world')).toEqual([24912, 2375]);
+    expect(tokenizer.decode(tokenizer.encode('To be, or not to be'))).toBe('To be, or not to be');
+    // Special-token text in a prompt is counted as ordinary text, not rejected.
+    expect(tokenizer.encode('<|endoftext|>').length).toBeGreaterThan(1);
+  });
+
+  it('loads a Hugging Face tokenizer.json by file or directory path', async () => {
+    for (const spec of [tinyDir, `${tinyDir}/tokenizer.json`]) {
+      const tokenizer = await loadTokenizer(spec);
+      const ids = tokenizer.encode('To be, or not to be: that is the question. Shall I');
+      expect(ids).toEqual([1, 2, 9, 3, 4, 1, 2, 10, 5, 6, 7, 8, 23, 11, 12, 13]);
+      expect(tokenizer.decode(ids)).toBe('to be, or not to be : that is the question. shall i');
+    }
+  });
+
+  it('names the flag and the accepted values for an unknown tokenizer', async () => {
+    await expect(loadTokenizer('Qwen/Qwen3-0.6B')).rejects.toThrow(
+      '--tokenizer: "Qwen/Qwen3-0.6B" is neither "builtin" (also o200k_base, cl100k_base) nor an existing tokenizer.json file or directory',
+    );
+  });
+});

@@ -1,0 +1,154 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseJsonWithBigInt } from './export/json-text.js';
+import { runProfile } from './run-profile.js';
+import { findWorkerScript } from './run/worker-runner.js';
+import { testConfig } from './test-config.js';
+
+// End-to-end through the real client against the real mock server; assertions read the files on disk.
+let server: MockServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+type Overrides = Parameters<typeof testConfig>[0] & object;
+
+async function profile(mock: MockServerOptions, overrides: Overrides, signal?: AbortSignal) {
+  server = await startMockServer({ port: 0, ...mock });
+  const dir = mkdtempSync(join(tmpdir(), 'aiperf-loadgen-'));
+  const stdout = new PassThrough();
+  let text = '';
+  stdout.on('data', (chunk) => (text += chunk));
+  const config = testConfig({
+    ...overrides,
+    endpoint: { url: server.url, extraInputs: { ignore_eos: true }, ...overrides.endpoint },
+    output: { artifactDir: dir, artifactDirExplicit: true, ...overrides.output },
+  });
+  const result = await runProfile(config, { stdout, stderr: new PassThrough(), ...(signal ? { signal } : {}) });
+  const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
+  const lines = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').filter(Boolean);
+  const records = lines.map((line) => parseJsonWithBigInt(line) as Record<string, any>);
+  return { result, summary, records, dir, stdout: text };
+}
+
+describe('runProfile against the mock server', () => {
+  it('measures TTFT, ITL and OSL of a streaming chat run at fixed concurrency', async () => {
+    const { result, summary, records } = await profile(
+      { ttftMs: 50, itlMs: 10 },
+      { load: { concurrency: 8, requestCount: 80, warmupRequestCount: 8 }, input: { outputTokens: { mean: 32, stddev: 0 } } },
+    );
+    expect(result).toMatchObject({ exitCode: 0, cancelled: false, successfulRequestCount: 80, errorRequestCount: 0 });
+    expect(summary.request_count.avg).toBe(80);
+    expect(Math.abs(summary.time_to_first_token.avg - 50)).toBeLessThan(8);
+    expect(summary.time_to_first_token.min).toBeGreaterThan(48);
+    expect(Math.abs(summary.inter_token_latency.avg - 10)).toBeLessThan(2);
+    expect(summary.output_sequence_length).toMatchObject({ avg: 32, min: 32, max: 32, unit: 'tokens' });
+    // Little's law: throughput ≈ concurrency / latency.
+    const expected = 8 / (summary.request_latency.avg / 1000);
+    expect(summary.request_throughput.avg).toBeGreaterThan(expected * 0.8);
+    expect(summary.request_throughput.avg).toBeLessThan(expected * 1.1);
+    expect(records).toHaveLength(80);
+    // Warmup requests are excluded: session numbers restart at 0 for profiling.
+    expect(records.map((r) => r.metadata.session_num).sort((a, b) => a - b)).toEqual([...Array(80).keys()]);
+    for (const r of records) {
+      expect(r.metadata.benchmark_phase).toBe('profiling');
+      expect(typeof r.metadata.request_start_ns).toBe('bigint');
+      expect(r.metadata.request_ack_ns).toBeGreaterThan(r.metadata.request_start_ns);
+      expect(r.metadata.request_end_ns).toBeGreaterThan(r.metadata.request_ack_ns);
+      expect(r.metrics.inter_chunk_latency.value).toHaveLength(31);
+    }
+  });
+
+  it('issues R×D ± 1 requests at a constant rate for a duration', async () => {
+    const { summary, records } = await profile(
+      { ttftMs: 5, itlMs: 1 },
+      {
+        load: { mode: 'request_rate', requestRate: 20, arrivalPattern: 'constant', concurrency: null, requestCount: null, benchmarkDurationSeconds: 1.5 },
+        input: { outputTokens: { mean: 4, stddev: 0 } },
+      },
+    );
+    expect(Math.abs(records.length - 30)).toBeLessThanOrEqual(1);
+    expect(summary.request_count.avg).toBe(records.length);
+    expect(summary.late_request_count.avg).toBeLessThanOrEqual(records.length);
+    const starts = records.map((r) => r.metadata.request_start_ns as bigint).sort((a, b) => (a < b ? -1 : 1));
+    const spanMs = Number(starts[starts.length - 1]! - starts[0]!) / 1e6;
+    expect(spanMs).toBeGreaterThan(1400);
+    expect(spanMs).toBeLessThan(1500);
+  });
+
+  it('cancels the configured share of requests after the delay and reports them as 499 errors', async () => {
+    const { summary, records, stdout } = await profile(
+      { ttftMs: 20, itlMs: 10 },
+      {
+        load: { concurrency: 4, requestCount: 40, requestCancellationRate: 50, requestCancellationDelaySeconds: 0.1 },
+        input: { outputTokens: { mean: 30, stddev: 0 } },
+      },
+    );
+    const cancelled = records.filter((r) => r.metadata.was_cancelled);
+    expect(cancelled.length).toBeGreaterThan(8);
+    expect(cancelled.length).toBeLessThan(32);
+    for (const r of cancelled) {
+      expect(r.error).toEqual({ code: 499, type: 'RequestCancellationError', message: 'Request was cancelled after 0.100 seconds' });
+      expect(Object.keys(r.metrics)).toEqual(['error_isl']);
+      const afterMs = Number((r.metadata.cancellation_time_ns as bigint) - (r.metadata.request_start_ns as bigint)) / 1e6;
+      expect(afterMs).toBeGreaterThanOrEqual(99);
+    }
+    expect(summary.error_request_count.avg).toBe(cancelled.length);
+    expect(summary.error_summary).toEqual([{ error_details: { code: 499, type: 'RequestCancellationError', message: 'Request was cancelled after 0.100 seconds' }, count: cancelled.length }]);
+    expect(stdout).toContain('NVIDIA AIPerf | Error Summary');
+  });
+
+  it('stops on abort, keeps what completed and exits non-zero', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 400);
+    const { result, summary, records } = await profile(
+      { ttftMs: 20, itlMs: 5 },
+      { load: { concurrency: 2, requestCount: 1000 }, input: { outputTokens: { mean: 10, stddev: 0 } } },
+      controller.signal,
+    );
+    expect(result.cancelled).toBe(true);
+    expect(result.exitCode).toBe(130);
+    expect(summary.was_cancelled).toBe(true);
+    expect(records.length).toBeGreaterThan(2);
+    expect(records.length).toBeLessThan(100);
+    expect(summary.request_count.avg).toBe(records.length);
+  });
+
+  it('records HTTP errors with code, type and message', async () => {
+    const { summary, records, result } = await profile({ ttftMs: 1, itlMs: 1, errorRate: 0.5, seed: 3 }, { load: { concurrency: 2, requestCount: 30 } });
+    const failed = records.filter((r) => r.error);
+    expect(failed.length).toBeGreaterThan(3);
+    expect(failed[0]!.error).toMatchObject({ code: 500, type: 'HTTPError' });
+    expect(result.errorRequestCount).toBe(failed.length);
+    expect(summary.request_count.avg).toBe(30 - failed.length);
+  });
+
+  it('runs non-streaming chat and embeddings (no streaming metrics, embeddings without token metrics)', async () => {
+    const plain = await profile({ ttftMs: 5, itlMs: 1 }, { endpoint: { streaming: false }, input: { outputTokens: { mean: 16, stddev: 0 } } });
+    expect(plain.summary.time_to_first_token).toBeUndefined();
+    expect(plain.summary.output_sequence_length.avg).toBe(16);
+    await server!.close();
+    const embeddings = await profile({}, { endpoint: { type: 'embeddings', streaming: true } });
+    expect(embeddings.summary.request_count.avg).toBe(10);
+    expect(embeddings.summary.output_sequence_length).toBeUndefined();
+    expect(embeddings.summary.request_latency.avg).toBeGreaterThan(5);
+  });
+
+  it('merges records from worker threads into one run', async () => {
+    const { summary, records } = await profile(
+      { ttftMs: 20, itlMs: 2 },
+      { load: { concurrency: 6, requestCount: 60, workers: 3 }, input: { outputTokens: { mean: 10, stddev: 0 } } },
+    );
+    expect(summary.request_count.avg).toBe(60);
+    expect(new Set(records.map((r) => r.metadata.session_num)).size).toBe(60);
+    const workers = new Set(records.map((r) => r.metadata.worker_id));
+    // From sources the worker script is taken from dist/ when built (pnpm test builds first); else one event loop.
+    expect(workers.size).toBe(findWorkerScript() ? 3 : 1);
+    expect(Math.abs(summary.time_to_first_token.avg - 20)).toBeLessThan(10);
+  });
+});
