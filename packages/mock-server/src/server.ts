@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DcgmFaker } from './dcgm/faker.js';
@@ -55,6 +56,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const errors = validateOptions(options);
   if (errors.length > 0) throw new MockServerOptionsError(errors);
   const state = createState(options);
+  // Every in-flight request listens for close(); thousands of streams are normal, not a leak.
+  setMaxListeners(0, state.closing.signal);
   const server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (request, response) =>
     route(state, request, response),
   );
