@@ -15,6 +15,18 @@ export interface ConfidenceStats {
   unit: string | null;
 }
 
+// The quantile is an iterative inverse; every metric of a run set shares (level, n), so compute it once.
+const tQuantiles = new Map<string, number>();
+function tQuantile(p: number, degreesOfFreedom: number): number {
+  const key = `${p}:${degreesOfFreedom}`;
+  let value = tQuantiles.get(key);
+  if (value === undefined) {
+    value = studentTQuantile(p, degreesOfFreedom);
+    tQuantiles.set(key, value);
+  }
+  return value;
+}
+
 /** One summary metric block per tag: `{ unit, avg, p99, … }` as in profile_export_aiperf.json. */
 export type SummaryMetrics = Record<string, unknown>;
 
@@ -47,7 +59,7 @@ export function confidenceStats(values: readonly number[], confidenceLevel: numb
   const std = Math.sqrt(variance);
   const se = std / Math.sqrt(n);
   const alpha = 1 - confidenceLevel;
-  const tCritical = studentTQuantile(1 - alpha / 2, n - 1);
+  const tCritical = tQuantile(1 - alpha / 2, n - 1);
   const cv = mean === 0 ? Number.POSITIVE_INFINITY : std / mean;
   return { mean, std, min, max, cv, se, ciLow: mean - tCritical * se, ciHigh: mean + tCritical * se, tCritical, unit };
 }
