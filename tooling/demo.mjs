@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `pnpm demo`: starts the embedded mock server on a free loopback port and runs one streaming profile against
+// it, with GPU telemetry from the mock's DCGM endpoint and auto-plot. Extra arguments go to `aiperf profile`.
+// Results land in ./artifacts/demo (plots in ./artifacts/demo/plots).
+import { spawn } from 'node:child_process';
+
+const root = new URL('..', import.meta.url);
+const { startMockServer } = await import(new URL('packages/mock-server/dist/index.js', root).href);
+const cli = new URL('apps/cli/dist/bin.js', root).pathname;
+
+const server = await startMockServer({ port: 0, host: '127.0.0.1', models: ['demo-model'] });
+const args = [
+  'profile', '--model', 'demo-model', '--url', server.url, '--streaming', '--concurrency', '8', '--request-count', '100',
+  '--isl', '128', '--osl', '64', '--gpu-telemetry', `${server.url}/metrics`, '--artifact-dir', 'artifacts/demo', '--auto-plot',
+  ...process.argv.slice(2),
+];
+console.log(`Mock server listening at ${server.url}\n$ aiperf ${args.join(' ')}\n`);
+const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit' });
+process.on('SIGINT', () => child.kill('SIGINT'));
+const code = await new Promise((resolve) => child.on('close', (status) => resolve(status ?? 1)));
+await server.close();
+process.exit(code);
