@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickProfileArgs, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
+import { autoPlotWarnings, pngNames, quickProfileArgs, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -44,7 +44,11 @@ describe('aiperf profile --num-profile-runs 3', () => {
     expect(aggregate.metrics.request_count_avg).toMatchObject({ mean: 6, std: 0, cv: 0 });
     expect(existsSync(join(dir, 'aggregate', 'profile_export_aiperf_aggregate.csv'))).toBe(true);
 
-    // Auto-plot fired once, against the top-level dir (its log is there either way).
+    // Auto-plot fired once, against the top-level dir (its log is there either way). `aiperf plot` does not
+    // recurse into profile_runs/, so per the tutorial it either plots the top level or warns once; exit stays 0.
     expect(existsSync(join(dir, 'plots', 'aiperf_plot.log'))).toBe(true);
+    const warnings = autoPlotWarnings(run.stderr);
+    const pngs = await pngNames(join(dir, 'plots'));
+    expect(warnings.length === 1 ? pngs.length === 0 : warnings.length === 0 && pngs.length > 0).toBe(true);
   });
 });

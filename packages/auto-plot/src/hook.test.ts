@@ -52,6 +52,15 @@ describe('createAutoPlotHook', () => {
     expect(await readFile(join(dir, 'plots', 'aiperf_plot.log'), 'utf8')).toMatch(/ERROR auto-plot failed: Error: no data to plot/);
   });
 
+  it('folds a multi-line error onto the one warning line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
+    const warnings: string[] = [];
+    const { plot } = recordingPlot(new Error('Failed to load any valid profiling runs:\n  Failed to load run from x'));
+    await createAutoPlotHook({ plotRequired: false, envelope: null, yamlDir: null, warn: (l) => warnings.push(l), plot }).run(outcome(dir));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('): Failed to load any valid profiling runs: Failed to load run from x; see ');
+  });
+
   it('re-throws under plotRequired, keeping the cause', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
     const cause = new Error('no data to plot');

@@ -22,8 +22,9 @@ export interface AutoPlotHookOptions {
   plot?: (options: PlotOptions) => Promise<PlotResult>;
 }
 
+/** The one WARNING line (a multi-line error message is folded onto it). */
 export function autoPlotWarning(artifactDir: string, error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
   const log = join(artifactDir, 'plots', 'aiperf_plot.log');
   return (
     `WARNING aiperf.plot.auto_plot - auto-plot failed (run artifacts intact at ${artifactDir}): ${reason}; ` +
