@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GpuTelemetryRecord } from './gpu-records.js';
-import { endpointKeys, epochNsToIso, summarizeTelemetry, type EndpointOutcome } from './summary.js';
+import { summarizeTelemetry, type EndpointOutcome } from './summary.js';
+import { epochNsToIso } from './time.js';
+import { endpointKeys } from './urls.js';
 
 const BASE_NS = 1_760_000_000_000_000_000n;
 const URL_A = 'http://node1:9401/metrics';

@@ -2,7 +2,8 @@
 import { DCGM_FIELDS, type DcgmFieldSpec } from './dcgm-fields.js';
 import type { GpuTelemetryRecord } from './gpu-records.js';
 import { seriesStats, type SeriesStats } from './stats.js';
-import { endpointKey } from './urls.js';
+import { epochNsToIso } from './time.js';
+import { endpointKey, endpointKeys } from './urls.js';
 
 export interface TelemetryWindow {
   startEpochNs: bigint;
@@ -65,13 +66,6 @@ export function summarizeTelemetry(records: readonly GpuTelemetryRecord[], windo
     }
   }
   return data;
-}
-
-/** `host:port` per URL; URLs sharing a host:port (one server, two exporter paths) keep their path too. */
-export function endpointKeys(urls: readonly string[]): Map<string, string> {
-  const counts = new Map<string, number>();
-  for (const url of urls) counts.set(endpointKey(url), (counts.get(endpointKey(url)) ?? 0) + 1);
-  return new Map(urls.map((url) => [url, (counts.get(endpointKey(url)) ?? 0) > 1 ? `${endpointKey(url)}${new URL(url).pathname}` : endpointKey(url)]));
 }
 
 /** url → (gpu identity → records in time order). */
@@ -147,18 +141,4 @@ function errorSummary(endpoints: readonly EndpointOutcome[]): TelemetryErrorEntr
       count: endpoint.failedScrapes,
     }));
   return entries.length > 0 ? entries : null;
-}
-
-/**
- * Local naive ISO-8601 with microseconds (`2026-01-05T10:00:00.100000`), the format of the run's own
- * start_time/end_time, so the two read alike.
- */
-export function epochNsToIso(epochNs: bigint): string {
-  const date = new Date(Number(epochNs / 1_000_000n));
-  const micros = Number((epochNs / 1_000n) % 1_000_000n);
-  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(micros, 6)}`
-  );
 }

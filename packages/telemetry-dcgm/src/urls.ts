@@ -34,3 +34,10 @@ export function endpointKey(scrapeUrl: string): string {
 export function uniqueUrls(urls: Iterable<string>): string[] {
   return [...new Set(urls)];
 }
+
+/** `host:port` per URL; URLs sharing a host:port (one server, two exporter paths) keep their path too. */
+export function endpointKeys(urls: readonly string[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const url of urls) counts.set(endpointKey(url), (counts.get(endpointKey(url)) ?? 0) + 1);
+  return new Map(urls.map((url) => [url, (counts.get(endpointKey(url)) ?? 0) > 1 ? `${endpointKey(url)}${new URL(url).pathname}` : endpointKey(url)]));
+}
