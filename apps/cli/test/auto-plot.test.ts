@@ -183,6 +183,7 @@ describe('plot: envelope', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(dir, 'plots'))).toBe(false);
     expect(existsSync(join(dir, '.aiperf-plot-config.yaml'))).toBe(false);
+    expect(run.stdout).toContain('auto-plot is off (explicitly disabled): the plot: section is not used for this run');
   });
 });
 

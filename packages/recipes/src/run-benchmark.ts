@@ -35,6 +35,10 @@ function buildHooks(config: AiperfConfig, recipe: Recipe | null, extra: HookRegi
     recipeDefault: recipe?.autoPlotDefault,
     hasPlotEnvelope: config.plot !== null,
   });
+  if (!autoPlot && config.plot !== null) {
+    // The envelope would have turned auto-plot on; say why nothing is plotted.
+    io.stdout.write('auto-plot is off (explicitly disabled): the plot: section is not used for this run\n');
+  }
   if (autoPlot) {
     hooks.register(createAutoPlotHook({
       plotRequired: config.benchmark.artifacts.plotRequired,
