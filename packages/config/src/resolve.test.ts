@@ -86,7 +86,7 @@ describe('resolveConfig', () => {
 
   test('a plot: path resolves against the YAML directory', () => {
     const seen: string[] = [];
-    const config = yaml('benchmark: {model: m}\nplot: plots/my-plot.yaml\n', { fileExists: (p) => (seen.push(p), true) });
+    const config = yaml('benchmark: {model: m}\nplot: plots/my-plot.yaml\n', { fileExists: (p) => seen.push(p) > 0 });
     expect(config.plot).toEqual({ kind: 'path', path: '/cfg/plots/my-plot.yaml' });
     expect(seen).toEqual(['/cfg/plots/my-plot.yaml']);
     expect(config.benchmark.artifacts.autoPlot).toBe(true);
