@@ -28,18 +28,27 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
   const slots = new Slots(plan.maxInFlight);
   const pending = new Set<Promise<void>>();
   const elapsedNs = () => Number(process.hrtime.bigint() - plan.startPerfNs);
+  const acquire = async () => {
+    const waiting = slots.acquire();
+    if (waiting) await waiting;
+  };
   while (!plan.stopSignal.aborted) {
+    // Without a schedule the slot comes first: an index claimed while waiting for a slot would be held back
+    // from issuers (threads) that have a free slot, leaving the final wave short of the concurrency.
+    if (!plan.schedule) await acquire();
     const index = plan.claimIndex();
-    if (index === null || (plan.requestCount !== null && index >= plan.requestCount)) break;
+    if (index === null || (plan.requestCount !== null && index >= plan.requestCount)) {
+      if (!plan.schedule) slots.release();
+      break;
+    }
     let dueNs: bigint | null = null;
     if (plan.schedule) {
       const offsetNs = plan.schedule(index);
       if (plan.durationNs !== null && offsetNs >= plan.durationNs) break;
       dueNs = plan.startPerfNs + BigInt(Math.round(offsetNs));
       await sleepUntilPerfNs(dueNs, plan.stopSignal);
+      await acquire();
     }
-    const waiting = slots.acquire();
-    if (waiting) await waiting;
     if (plan.stopSignal.aborted || (plan.durationNs !== null && elapsedNs() >= plan.durationNs)) {
       slots.release();
       break;
