@@ -12,7 +12,7 @@ const oneOf = (values: readonly string[]) => values.join(' | ');
  */
 export const PROFILE_FLAGS: readonly FlagDef[] = [
   // General
-  { key: 'configFile', names: ['-f', '--config'], path: null, kind: 'value', group: 'General', valueName: '<file>', description: 'YAML config file (recipes.md §11 shape); flags given on the command line override its values' },
+  { key: 'configFile', names: ['-f', '--config'], path: null, kind: 'value', group: 'General', valueName: '<file>', description: 'YAML config file; flags given on the command line override its values' },
   { key: 'printConfig', names: ['--print-config'], path: null, kind: 'boolean', group: 'General', description: 'Print the resolved config as YAML (secrets redacted) and exit without running' },
   // Endpoint
   { key: 'model', names: ['-m', '--model', '--model-names'], path: 'benchmark.models', kind: 'list', group: 'Endpoint', valueName: '<names>', description: 'Model name(s), comma list or repeated; the first names the artifact directory (required)' },

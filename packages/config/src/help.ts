@@ -41,6 +41,8 @@ export function renderFlagHelp(flags: readonly FlagDef[] = PROFILE_FLAGS): strin
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+/** Plain text in a cell: also keep `<key>` from being read as HTML. */
+const textCell = (text: string) => cell(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The same table as Markdown, for the README (a test keeps the README in sync). */
 export function renderFlagMarkdown(flags: readonly FlagDef[] = PROFILE_FLAGS): string {
@@ -52,7 +54,7 @@ export function renderFlagMarkdown(flags: readonly FlagDef[] = PROFILE_FLAGS): s
     for (const f of members) {
       const names = f.names.map((n) => `\`${n}\``).join(', ') + (f.valueName ? ` \`${cell(f.valueName)}\`` : '');
       const env = f.env ? ` (env \`${f.env}\`)` : '';
-      out.push(`| ${names} | ${f.path ? `\`${f.path}\`` : '–'} | ${cell(f.defaultText ?? '–')} | ${cell(f.description)}${env} |`);
+      out.push(`| ${names} | ${f.path ? `\`${f.path}\`` : '–'} | ${textCell(f.defaultText ?? '–')} | ${textCell(f.description)}${env} |`);
     }
     out.push('');
   }
