@@ -78,18 +78,19 @@ describe('fault injection', () => {
     server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 2, stallMs: 150, stallAfterTokens: 2 });
     const times = tokenTimes(await postRaw(chatUrl(), chatBody({ max_tokens: 5 })));
     const gaps = times.slice(1).map((time, index) => time - times[index]!);
-    expect(gaps[1]).toBeGreaterThanOrEqual(150);
-    expect(gaps[1]).toBeLessThan(150 + 30);
-    expect(Math.max(gaps[0]!, gaps[2]!, gaps[3]!)).toBeLessThan(30);
+    // Timers are ms-granular (up to ~1 ms early); the upper bounds leave room for a busy machine.
+    expect(gaps[1]).toBeGreaterThanOrEqual(150 - 1.5);
+    expect(gaps[1]).toBeLessThan(150 + 60);
+    expect(Math.max(gaps[0]!, gaps[2]!, gaps[3]!)).toBeLessThan(60);
     expect((await stats()).faults.stall).toBe(1);
   });
 
   it('holds the response headers back, shifting the whole response', async () => {
     server = await startMockServer({ port: 0, ttftMs: 10, itlMs: 1 });
     const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 3 }), { 'x-mock-header-delay-ms': '120' });
-    expect(exchange.headersMs - exchange.sentMs).toBeGreaterThanOrEqual(120);
-    expect(exchange.headersMs - exchange.sentMs).toBeLessThan(120 + 30);
-    expect(tokenTimes(exchange)[0]! - exchange.sentMs).toBeGreaterThanOrEqual(130);
+    expect(exchange.headersMs - exchange.sentMs).toBeGreaterThanOrEqual(120 - 1.5);
+    expect(exchange.headersMs - exchange.sentMs).toBeLessThan(120 + 60);
+    expect(tokenTimes(exchange)[0]! - exchange.sentMs).toBeGreaterThanOrEqual(130 - 1.5);
     expect((await stats()).faults.headerDelay).toBe(1);
   });
 

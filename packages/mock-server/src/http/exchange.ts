@@ -44,3 +44,11 @@ export function countTokens(exchange: Exchange, tokens: number): void {
   stats.tokens.completion += tokens;
   meter.record(tokens, nowMs());
 }
+
+/** Response headers that tell a client what was planned for this request (tests compare against them). */
+export function timingHeaders(exchange: Exchange): Record<string, string> {
+  return {
+    'x-mock-request-serial': String(exchange.serial),
+    'x-mock-ttft-ms': (exchange.firstTokenMs - exchange.startMs).toFixed(3),
+  };
+}

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { countTokens, identityOf, nextGapMs, type Exchange } from './exchange.js';
+import { countTokens, identityOf, nextGapMs, timingHeaders, type Exchange } from './exchange.js';
 import { nowMs, sleepUntil, waitForDrain } from './io.js';
 import { cutConnection, MALFORMED_SSE_EVENT, SSE_HEADERS, SseEncoder } from './sse.js';
 
@@ -13,7 +13,7 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
   const { faults, plan, signal, state } = exchange;
   const encoder = new SseEncoder(exchange.kind, identityOf(exchange), plan, exchange.request.includeUsage);
   const tokenCount = encoder.tokenCount;
-  response.writeHead(200, SSE_HEADERS);
+  response.writeHead(200, { ...SSE_HEADERS, ...timingHeaders(exchange) });
   response.flushHeaders();
   state.stats.tokens.prompt += plan.promptTokens;
 

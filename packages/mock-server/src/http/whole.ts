@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { completionBody } from '../openai-shapes.js';
-import { countTokens, identityOf, nextGapMs, type Exchange } from './exchange.js';
+import { countTokens, identityOf, nextGapMs, timingHeaders, type Exchange } from './exchange.js';
 import { sendJson, sleepUntil } from './io.js';
 import { cutConnection } from './sse.js';
 
@@ -33,7 +33,7 @@ export async function respondWhole(exchange: Exchange, response: ServerResponse)
     response.end(text.slice(0, Math.floor(text.length / 2)));
     return;
   }
-  sendJson(response, 200, body);
+  sendJson(response, 200, body, timingHeaders(exchange));
   countTokens(exchange, tokenCount);
   state.stats.tokens.reasoning += plan.reasoningCount;
   state.stats.requests.completed += 1;
