@@ -1,4 +1,6 @@
-// Interface contract (filled in by the plot work; keep these names and shapes stable).
+// @aiperf/plot: reads aiperf artifacts and renders the plot catalogue to PNG (chart.js on @napi-rs/canvas).
+// Loading (I/O) → plot specs (pure data) → rendering (canvas) are separate steps, each exported.
+
 export type PlotTheme = 'light' | 'dark';
 export type PlotMode = 'single_run' | 'multi_run';
 
@@ -23,6 +25,38 @@ export interface PlotResult {
   skipped: { name: string; reason: string }[];
 }
 
-export async function plot(_options: PlotOptions): Promise<PlotResult> {
-  throw new Error('plot: not implemented yet');
-}
+export { plot, resolveOutputDir } from './plot.js';
+
+export { detectMode, isRunDirectory, PlotInputError } from './load/discover.js';
+export type { DetectedRuns } from './load/discover.js';
+export { loadRun } from './load/load-run.js';
+export type { LoadRunOptions } from './load/load-run.js';
+export { loadRuns } from './load/load-runs.js';
+export type { LoadRunsResult } from './load/load-runs.js';
+export { RUN_FILES } from './load/files.js';
+export type { GpuSample, MetricStats, RunData, RunMetadata, RunRequests, TimesliceRow, ExperimentType } from './types.js';
+
+export { parsePlotConfig } from './config/parse.js';
+export type { PlotConfigParseResult } from './config/parse.js';
+export {
+  defaultPlotConfig, loadPlotConfigFile, PlotConfigError, resolvePlotConfig, serializePlotConfig, userConfigPath,
+  writeMaterializedPlotConfig,
+} from './config/resolve.js';
+export type { PlotConfigSource, ResolvedPlotConfig } from './config/resolve.js';
+export { DEFAULT_PLOT_CONFIG_YAML } from './config/default-config.js';
+export { PLOT_TYPES } from './config/types.js';
+export type { ExperimentClassification, MetricRef, PlotConfig, PlotPreset, PlotType } from './config/types.js';
+
+export { buildPlots } from './specs/build.js';
+export type { BuildPlotsOptions, BuildPlotsResult } from './specs/build.js';
+export { getPlotType, listPlotTypes, registerPlotType } from './specs/registry.js';
+export type { PlotTypeDefinition, SingleRunContext, MultiRunContext } from './specs/plot-type.js';
+export type { AxisSpec, ChartSpec, SeriesSpec, SpecResult } from './specs/types.js';
+export { renderPng, toChartConfiguration } from './render/png.js';
+
+export { classifyExperiment, experimentGroup } from './classify.js';
+export { dispersedThroughput } from './algorithms/dispersed-throughput.js';
+export type { DispersedThroughput, DispersedThroughputInput } from './algorithms/dispersed-throughput.js';
+export { paretoFrontier, lowerIsBetter } from './algorithms/pareto.js';
+export { THEMES, NVIDIA_GREEN, BASELINE_GREY } from './theme.js';
+export type { ThemeColors } from './theme.js';

@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { resolvePlotConfig } from './config/resolve.js';
+import type { PlotOptions, PlotResult } from './index.js';
+import { loadRuns } from './load/load-runs.js';
+import { PlotLog } from './plot-log.js';
+import { renderPng } from './render/png.js';
+import { buildPlots } from './specs/build.js';
+
+/** Output rule: `--output`, else `<first path>/plots`, else `./artifacts/plots`. */
+export const resolveOutputDir = (paths: readonly string[], outputDir?: string): string =>
+  resolve(outputDir ?? join(paths[0] ?? './artifacts', 'plots'));
+
+function summaryText(files: string[], outputDir: string): string {
+  const names = files.map((file) => `  - ${file.slice(file.lastIndexOf('/') + 1)}`);
+  return ['AIPerf Plot Export Summary', '='.repeat(50), '', `Generated ${files.length} plots:`, '', ...names, '', `Output directory: ${outputDir}`, ''].join('\n');
+}
+
+/** Loads runs, builds the enabled plot specs and writes one PNG each, plus `summary.txt` and `aiperf_plot.log`. */
+export async function plot(options: PlotOptions): Promise<PlotResult> {
+  const paths = options.paths.length > 0 ? options.paths : ['./artifacts'];
+  const say = options.log ?? (() => {});
+  const outputDir = resolveOutputDir(options.paths, options.outputDir);
+  const log = new PlotLog(join(outputDir, 'aiperf_plot.log'), options.verbose);
+  if (!log.available) say(`Warning: could not create ${outputDir}; logging to the console only`);
+  const report = (level: 'INFO' | 'WARNING' | 'ERROR', message: string, toConsole = level !== 'INFO' || options.verbose) => {
+    log.write(level, message);
+    if (toConsole) say(level === 'INFO' ? message : `${level}: ${message}`);
+  };
+
+  const resolved = resolvePlotConfig(paths, options.configPath);
+  resolved.warnings.forEach((warning) => report('WARNING', warning));
+  if (resolved.source === 'user-created') {
+    say('');
+    say(`Created plot configuration: ${resolved.path}`);
+    say('  Edit this file to customize plots (changes take effect on next run)');
+    say('');
+  } else if (resolved.path) {
+    say(`Using config: ${resolved.path}`);
+  }
+  log.write('INFO', `Plot config: ${resolved.path ?? 'shipped default'} (${resolved.source})`);
+
+  const { mode, runs, warnings } = await loadRuns(paths);
+  warnings.forEach((warning) => report('WARNING', warning));
+  report('INFO', mode === 'single_run' ? 'Generating single-run plots (1 run)' : `Generating multi-run plots (${runs.length} runs)`);
+
+  const built = buildPlots(runs, { config: resolved.config, theme: options.theme ?? 'light', mode });
+  const skipped = built.skipped.map(({ name, reason }) => ({ name, reason }));
+  for (const { name, reason } of built.skipped) report('INFO', `Skipping ${name}: ${reason}`, true);
+  for (const { name, error } of built.failed) {
+    report('ERROR', `Failed to generate ${name}: ${error.message}`);
+    skipped.push({ name, reason: error.message });
+  }
+  mkdirSync(outputDir, { recursive: true });
+  const files: string[] = [];
+  for (const spec of built.specs) {
+    try {
+      const file = join(outputDir, `${spec.name}.png`);
+      writeFileSync(file, await renderPng(spec));
+      spec.notes.forEach((note) => log.write('INFO', `${spec.name}: ${note}`));
+      log.write('INFO', `Generated ${file}`);
+      files.push(file);
+    } catch (error) {
+      report('ERROR', `Failed to generate ${spec.name}: ${(error as Error).message}`);
+      skipped.push({ name: spec.name, reason: (error as Error).message });
+    }
+  }
+  writeFileSync(join(outputDir, 'summary.txt'), summaryText(files, outputDir));
+  say('');
+  say(`Saved ${files.length} ${files.length === 1 ? 'plot' : 'plots'} to: ${outputDir}`);
+  say(`Logs: ${log.path}`);
+  return { mode, outputDir, logPath: log.path, files, skipped };
+}

@@ -1,0 +1,86 @@
+import { createCanvas } from '@napi-rs/canvas';
+import {
+  BarController, BarElement, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement,
+  ScatterController, Title, type ChartConfiguration, type Scale, type ScaleOptions,
+} from 'chart.js';
+import type { AxisSpec, ChartSpec } from '../specs/types.js';
+import { THEMES, type ThemeColors } from '../theme.js';
+import { toDatasets } from './datasets.js';
+import { annotationsPlugin, backgroundPlugin, FOOTNOTE_LINE_PX, footnotesPlugin } from './plugins.js';
+
+Chart.register(BarController, BarElement, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Title);
+
+const FONT_FAMILY = "'Helvetica Neue', Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
+
+const formatTick = (value: number): string =>
+  Math.abs(value) >= 1000 || Number.isInteger(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(+value.toPrecision(4));
+
+function scale(spec: AxisSpec, theme: ThemeColors, extra: Partial<ScaleOptions<'linear'>> = {}): ScaleOptions<'linear'> {
+  const ticks = spec.ticks;
+  return {
+    type: 'linear',
+    beginAtZero: spec.beginAtZero,
+    ...(spec.min !== undefined ? { min: spec.min } : {}),
+    ...(spec.max !== undefined ? { max: spec.max } : {}),
+    title: { display: true, text: spec.label, color: theme.text, font: { size: 14, weight: 'bold' } },
+    grid: { color: theme.grid },
+    border: { color: theme.grid },
+    ticks: {
+      color: theme.text,
+      font: { size: 12 },
+      ...(ticks ? { autoSkip: false, maxRotation: 45, minRotation: ticks.length > 8 ? 45 : 0 } : {}),
+      callback: (value) => (ticks ? (ticks.find((tick) => tick.value === value)?.label ?? '') : formatTick(Number(value))),
+    },
+    ...(ticks ? { afterBuildTicks: (axis: Scale) => { axis.ticks = ticks.map((tick) => ({ value: tick.value })); } } : {}),
+    ...extra,
+  } as ScaleOptions<'linear'>;
+}
+
+/** The chart.js configuration for a spec (exported for tools that render elsewhere, e.g. in a browser). */
+export function toChartConfiguration(spec: ChartSpec): ChartConfiguration {
+  const theme = THEMES[spec.theme];
+  const datasets = spec.series.flatMap((series) => toDatasets(series, theme));
+  return {
+    type: 'scatter',
+    data: { datasets: datasets as never },
+    options: {
+      animation: false,
+      responsive: false,
+      devicePixelRatio: spec.pixelRatio,
+      font: { family: FONT_FAMILY },
+      layout: { padding: { top: 10, right: 24, left: 16, bottom: 12 + spec.footnotes.length * FOOTNOTE_LINE_PX } },
+      plugins: {
+        title: { display: true, text: spec.title, color: theme.text, font: { size: 20, weight: 'bold' }, padding: { bottom: 12 } },
+        legend: {
+          display: datasets.some((dataset) => (dataset as { aiperfLegend?: boolean }).aiperfLegend),
+          position: spec.legend,
+          align: spec.legend === 'right' ? 'start' : 'center',
+          labels: {
+            color: theme.text,
+            font: { size: 13 },
+            usePointStyle: true,
+            filter: (item, data) => (data.datasets[item.datasetIndex!] as { aiperfLegend?: boolean }).aiperfLegend === true,
+          },
+        },
+        tooltip: { enabled: false },
+      },
+      scales: {
+        x: scale(spec.x, theme),
+        y: scale(spec.y, theme),
+        ...(spec.y2 ? { y2: scale(spec.y2, theme, { position: 'right', grid: { drawOnChartArea: false, color: theme.grid } }) } : {}),
+      },
+    },
+    plugins: [backgroundPlugin(theme), annotationsPlugin(theme), footnotesPlugin(spec, theme)],
+  };
+}
+
+/** Renders a spec to PNG bytes (`widthPx × heightPx` at `pixelRatio`, i.e. 2400×1200 by default). */
+export async function renderPng(spec: ChartSpec): Promise<Buffer> {
+  const canvas = createCanvas(spec.widthPx, spec.heightPx);
+  const chart = new Chart(canvas as unknown as ConstructorParameters<typeof Chart>[0], toChartConfiguration(spec));
+  try {
+    return await canvas.encode('png');
+  } finally {
+    chart.destroy();
+  }
+}

@@ -1,0 +1,76 @@
+import type { MetricRef, PlotPreset } from '../config/types.js';
+import { KNOWN_STATS } from '../config/types.js';
+import type { PlotMode } from '../index.js';
+import type { ThemeColors } from '../theme.js';
+import type { RunRequests } from '../types.js';
+import { PNG_SIZE, type AxisSpec, type ChartSpec } from './types.js';
+
+/** `request_latency_p50` → {metric: request_latency, stat: p50}; mappings pass through. */
+export function parseMetricRef(ref: MetricRef | undefined, fallbackStat?: string): { metric: string; stat?: string } | null {
+  if (ref === undefined) return null;
+  if (typeof ref !== 'string') return { metric: ref.metric, ...(ref.stat ?? fallbackStat ? { stat: ref.stat ?? fallbackStat } : {}) };
+  const cut = ref.lastIndexOf('_');
+  const tail = ref.slice(cut + 1);
+  if (cut > 0 && KNOWN_STATS.includes(tail)) return { metric: ref.slice(0, cut), stat: tail };
+  return { metric: ref, ...(fallbackStat ? { stat: fallbackStat } : {}) };
+}
+
+export function axis(label: string, beginAtZero: boolean, extra: Partial<AxisSpec> = {}): AxisSpec {
+  return { label, beginAtZero, ...extra };
+}
+
+export function autoscaled(preset: PlotPreset, which: 'x' | 'y'): boolean {
+  return preset.autoscale === 'both' || preset.autoscale === which;
+}
+
+export interface SpecFrame {
+  name: string;
+  preset: PlotPreset;
+  mode: PlotMode;
+  theme: ThemeColors;
+}
+
+/** The fields every chart shares; builders fill in axes and series. */
+export function baseSpec(frame: SpecFrame, defaultTitle: string, x: AxisSpec, y: AxisSpec): ChartSpec {
+  return {
+    name: frame.name,
+    type: frame.preset.type,
+    mode: frame.mode,
+    theme: frame.theme.name,
+    title: frame.preset.title ?? defaultTitle,
+    ...PNG_SIZE,
+    // Outside the plot area, so the legend never covers data.
+    legend: frame.mode === 'multi_run' ? 'right' : 'top',
+    x: { ...x, label: frame.preset.x_label ?? x.label },
+    y: { ...y, label: frame.preset.y_label ?? y.label },
+    series: [],
+    footnotes: [],
+    notes: [],
+  };
+}
+
+/** A per-request column by its spec name; null when the run has no finite value for it. */
+export function requestColumn(requests: RunRequests, name: string): Float64Array | null {
+  const columns: Record<string, Float64Array> = {
+    time_to_first_token: requests.timeToFirstTokenMs,
+    inter_token_latency: requests.interTokenLatencyMs,
+    request_latency: requests.requestLatencyMs,
+    output_sequence_length: requests.outputSequenceLength,
+    input_sequence_length: requests.inputSequenceLength,
+  };
+  let column = columns[name];
+  if (name === 'request_number') column = Float64Array.from({ length: requests.count }, (_, i) => i);
+  if (name === 'timestamp') column = secondsSinceMin(requests.requestEndOffsetNs);
+  if (name === 'request_start_ns') column = secondsSinceMin(requests.requestStartOffsetNs);
+  if (!column || !column.some(Number.isFinite)) return null;
+  return column;
+}
+
+/** (value − min value) / 1e9: ns offsets to seconds from the earliest one. */
+export function secondsSinceMin(offsetsNs: Float64Array): Float64Array {
+  let min = Number.POSITIVE_INFINITY;
+  for (const value of offsetsNs) if (value < min) min = value;
+  return offsetsNs.map((value) => (value - min) / 1e9);
+}
+
+export const requestUnit = (requests: RunRequests, metric: string): string | undefined => requests.units[metric];

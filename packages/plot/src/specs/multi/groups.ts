@@ -1,0 +1,66 @@
+import type { MultiRunContext } from '../plot-type.js';
+import { GroupColorRegistry, type MultiRunRow } from './table.js';
+
+export interface RunSeries {
+  group: string;
+  legend: string;
+  showInLegend: boolean;
+  color: string;
+  experimentType?: 'baseline' | 'treatment';
+  rows: MultiRunRow[];
+}
+
+/** The grouping column: `experiment_group` under classification, else the preset's `groups`, else `run_name`. */
+export function groupColumn(context: MultiRunContext): string {
+  if (context.table.classification) return 'experiment_group';
+  return context.preset.groups?.[0] ?? 'run_name';
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Splits the table's rows (those with finite x and y) into series. Baselines come first under classification;
+ * otherwise groups are sorted. A missing grouping column gives one unnamed series `Data`.
+ */
+export function splitIntoSeries(context: MultiRunContext, xColumn: string, yColumn: string): RunSeries[] {
+  const usable = context.table.rows.filter(
+    (row) => Number.isFinite(row[xColumn] as number) && Number.isFinite(row[yColumn] as number),
+  );
+  const column = groupColumn(context);
+  if (!usable.every((row) => row[column] !== undefined && row[column] !== null)) {
+    return [{ group: 'Data', legend: 'Data', showInLegend: false, color: context.theme.palette[0]!, rows: usable }];
+  }
+  const byGroup = new Map<string, MultiRunRow[]>();
+  for (const row of usable) {
+    const key = String(row[column]);
+    byGroup.set(key, [...(byGroup.get(key) ?? []), row]);
+  }
+  const groups = [...byGroup.keys()].sort(compare);
+  if (context.table.classification) {
+    const typeOf = (group: string): string => String(byGroup.get(group)![0]!.experiment_type);
+    const baselines = groups.filter((group) => typeOf(group) === 'baseline');
+    const treatments = groups.filter((group) => typeOf(group) === 'treatment');
+    const colors = GroupColorRegistry.classified(baselines, treatments);
+    return [...baselines, ...treatments].map((group) => ({
+      group,
+      legend: String(byGroup.get(group)![0]!.group_display_name ?? group),
+      showInLegend: true,
+      color: colors.get(group)!,
+      experimentType: typeOf(group) as 'baseline' | 'treatment',
+      rows: byGroup.get(group)!,
+    }));
+  }
+  return groups.map((group) => ({
+    group,
+    legend: group,
+    showInLegend: true,
+    color: context.table.colors.colorFor(group),
+    rows: byGroup.get(group)!,
+  }));
+}
+
+/** The text drawn on each point: the preset's `labels` column (e.g. concurrency). */
+export const pointLabel = (context: MultiRunContext, row: MultiRunRow): string | undefined => {
+  const column = context.preset.labels?.[0];
+  return column && row[column] !== undefined && row[column] !== null ? String(row[column]) : undefined;
+};

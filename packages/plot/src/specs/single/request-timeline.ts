@@ -1,0 +1,63 @@
+import { axisLabel, displayName } from '../../metric-names.js';
+import { NVIDIA_GREEN } from '../../theme.js';
+import { axis, baseSpec, parseMetricRef, requestColumn } from '../common.js';
+import type { PlotTypeDefinition } from '../plot-type.js';
+import type { SpecResult } from '../types.js';
+
+/** Above this many requests the timeline draws an even sample (every k-th request) so lines stay legible. */
+export const MAX_TIMELINE_REQUESTS = 5000;
+
+export const requestTimelinePlot: PlotTypeDefinition = {
+  name: 'request_timeline',
+  describe: () => 'Each request as a horizontal line at its TTFT: prefill (green) then decode.',
+  buildSingleRun(context): SpecResult {
+    const requests = context.run.requests;
+    if (!requests) return { skip: 'no per-request data (profile_export.jsonl)' };
+    const yName = parseMetricRef(context.preset.y)?.metric ?? 'time_to_first_token';
+    const y = requestColumn(requests, yName);
+    const ttft = requestColumn(requests, 'time_to_first_token');
+    if (!y || !ttft) return { skip: `no '${!y ? yName : 'time_to_first_token'}' values in the per-request data` };
+    const start = requests.requestStartOffsetNs;
+    const end = requests.requestEndOffsetNs;
+    let origin = Number.POSITIVE_INFINITY;
+    for (const value of start) if (value < origin) origin = value;
+    const rows: { startS: number; ttftEndS: number; endS: number; y: number }[] = [];
+    let dropped = 0;
+    for (let i = 0; i < requests.count; i += 1) {
+      if (![start[i]!, end[i]!, ttft[i]!, y[i]!].every(Number.isFinite)) continue;
+      const startS = (start[i]! - origin) / 1e9;
+      const endS = (end[i]! - origin) / 1e9;
+      if (ttft[i]! / 1000 > endS - startS) {
+        dropped += 1;
+        continue;
+      }
+      rows.push({ startS, ttftEndS: startS + ttft[i]! / 1000, endS, y: y[i]! });
+    }
+    if (rows.length === 0) return { skip: 'no request with start, end and TTFT' };
+    const spec = baseSpec(
+      context,
+      `Request Timeline: ${displayName(yName)}`,
+      axis('Time (seconds)', true),
+      axis(axisLabel(yName, requests.units[yName]), false),
+    );
+    if (dropped > 0) spec.notes.push(`dropped ${dropped} request(s) whose TTFT exceeds their duration`);
+    const stride = Math.ceil(rows.length / MAX_TIMELINE_REQUESTS);
+    const shown = rows.sort((a, b) => a.y - b.y).filter((_, i) => i % stride === 0);
+    if (stride > 1) spec.notes.push(`showing every ${stride}th request (${shown.length} of ${rows.length})`);
+    const prefill = { x: [] as number[], y: [] as (number | null)[] };
+    const decode = { x: [] as number[], y: [] as (number | null)[] };
+    for (const row of shown) {
+      prefill.x.push(row.startS, row.ttftEndS, row.ttftEndS);
+      prefill.y.push(row.y, row.y, null);
+      if (row.endS - row.ttftEndS > 0.001) {
+        decode.x.push(row.ttftEndS, row.endS, row.endS);
+        decode.y.push(row.y, row.y, null);
+      }
+    }
+    spec.series.push(
+      { name: 'Prefill Phase', showInLegend: true, style: 'segments', color: NVIDIA_GREEN, lineWidth: 2, markerSize: 0, axis: 'y', ...prefill },
+      { name: 'Decode Phase', showInLegend: true, style: 'segments', color: context.theme.palette[1]!, lineWidth: 2, markerSize: 0, axis: 'y', ...decode },
+    );
+    return { spec };
+  },
+};

@@ -1,0 +1,85 @@
+import { rollingPercentiles } from '../../algorithms/statistics.js';
+import { minMaxDownsample } from '../../algorithms/downsample.js';
+import { axisLabel, displayName } from '../../metric-names.js';
+import { autoscaled, axis, baseSpec, parseMetricRef, requestColumn, requestUnit } from '../common.js';
+import type { PlotTypeDefinition, SingleRunContext } from '../plot-type.js';
+import type { SpecResult } from '../types.js';
+
+/** x/y request columns of a scatter-like preset, or why they are missing. */
+function columns(context: SingleRunContext): { x: Float64Array; y: Float64Array; xName: string; yName: string } | string {
+  const requests = context.run.requests;
+  if (!requests) return 'no per-request data (profile_export.jsonl)';
+  const xName = parseMetricRef(context.preset.x)?.metric ?? 'request_number';
+  const yName = parseMetricRef(context.preset.y)?.metric;
+  if (!yName) return 'preset has no y metric';
+  const x = requestColumn(requests, xName);
+  const y = requestColumn(requests, yName);
+  if (!x) return `no '${xName}' values in the per-request data`;
+  if (!y) return `no '${yName}' values in the per-request data`;
+  return { x, y, xName, yName };
+}
+
+function labels(context: SingleRunContext, xName: string, yName: string): { x: string; y: string } {
+  const units = context.run.requests!.units;
+  return { x: axisLabel(xName, units[xName]), y: axisLabel(yName, units[yName] ?? requestUnit(context.run.requests!, yName)) };
+}
+
+export const scatterPlot: PlotTypeDefinition = {
+  name: 'scatter',
+  describe: () => 'One marker per request (downsampled to min/max per bucket above 8,000 points).',
+  buildSingleRun(context): SpecResult {
+    const data = columns(context);
+    if (typeof data === 'string') return { skip: data };
+    const text = labels(context, data.xName, data.yName);
+    const spec = baseSpec(
+      context,
+      `${displayName(data.yName)} Over Time`,
+      axis(text.x, !autoscaled(context.preset, 'x')),
+      axis(text.y, !autoscaled(context.preset, 'y')),
+    );
+    const order = sortedByX(data.x);
+    const points = minMaxDownsample(order.map((i) => data.x[i]!), order.map((i) => data.y[i]!));
+    if (points.x.length < data.x.length) spec.notes.push(`downsampled ${data.x.length} points to ${points.x.length} (min/max per bucket)`);
+    spec.series.push({
+      name: spec.y.label, showInLegend: true, style: 'markers', color: context.theme.palette[0]!,
+      lineWidth: 0, markerSize: 4, axis: 'y', x: points.x, y: points.y,
+    });
+    return { spec };
+  },
+};
+
+const sortedByX = (x: Float64Array): number[] => Array.from(x.keys()).sort((a, b) => x[a]! - x[b]!);
+
+export const scatterWithPercentilesPlot: PlotTypeDefinition = {
+  name: 'scatter_with_percentiles',
+  describe: () => 'Per-request markers with rolling P50/P95/P99 lines over a 10-request trailing window.',
+  buildSingleRun(context): SpecResult {
+    const data = columns(context);
+    if (typeof data === 'string') return { skip: data };
+    const text = labels(context, data.xName, data.yName);
+    const spec = baseSpec(
+      context,
+      `${displayName(data.yName)} Over Time with Percentiles`,
+      axis(text.x, !autoscaled(context.preset, 'x')),
+      axis(text.y, !autoscaled(context.preset, 'y')),
+    );
+    const order = sortedByX(data.x).filter((i) => Number.isFinite(data.y[i]!));
+    const xs = order.map((i) => data.x[i]!);
+    const ys = order.map((i) => data.y[i]!);
+    const bands = rollingPercentiles(ys, [50, 95, 99]);
+    const raw = minMaxDownsample(xs, ys);
+    if (raw.x.length < xs.length) spec.notes.push(`downsampled ${xs.length} points to ${raw.x.length} (min/max per bucket)`);
+    spec.series.push({
+      name: 'Individual Requests', showInLegend: true, style: 'markers', color: context.theme.secondary,
+      lineWidth: 0, markerSize: 6, axis: 'y', x: raw.x, y: raw.y,
+    });
+    ['P50', 'P95', 'P99'].forEach((name, k) => {
+      const line = minMaxDownsample(xs, bands[k]!);
+      spec.series.push({
+        name, showInLegend: true, style: 'lines', color: context.theme.palette[k]!,
+        lineWidth: 2.5, markerSize: 0, axis: 'y', x: line.x, y: line.y,
+      });
+    });
+    return { spec };
+  },
+};

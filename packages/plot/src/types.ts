@@ -1,0 +1,78 @@
+// Data shapes shared by the loaders, the spec builders and the renderer. Pure data, no I/O.
+
+/** Columnar per-request data; times are nanosecond offsets from `RunRequests.baseNs` (epoch ns as bigint). */
+export interface RunRequests {
+  /** Epoch ns every `*OffsetNs` column is relative to (the first `request_start_ns` seen in the file). */
+  baseNs: bigint;
+  count: number;
+  requestStartOffsetNs: Float64Array;
+  requestEndOffsetNs: Float64Array;
+  /** NaN where the record has no value for that metric. */
+  timeToFirstTokenMs: Float64Array;
+  interTokenLatencyMs: Float64Array;
+  requestLatencyMs: Float64Array;
+  outputSequenceLength: Float64Array;
+  inputSequenceLength: Float64Array;
+  /** Units seen in the JSONL per metric tag (e.g. `time_to_first_token` → `ms`). */
+  units: Record<string, string>;
+  /** Records whose `error` was set. */
+  errorCount: number;
+  /** Lines that could not be parsed (skipped with a warning). */
+  invalidLineCount: number;
+}
+
+/** One stats block of the summary JSON (`{unit, avg, p50, …}`). */
+export interface MetricStats {
+  unit: string;
+  [stat: string]: number | string | null | undefined;
+}
+
+export interface TimesliceRow {
+  timeslice: number;
+  metric: string;
+  unit: string;
+  stat: string;
+  value: number;
+}
+
+export interface GpuSample {
+  /** Offset from the run's base in seconds (relative to the first request start when requests are loaded). */
+  timestampS: number;
+  gpuKey: string;
+  utilizationPct: number | null;
+  memoryUsedGb: number | null;
+  powerW: number | null;
+}
+
+export interface RunMetadata {
+  model: string | null;
+  concurrency: number | null;
+  requestCount: number | null;
+  requestRate: number | null;
+  endpointType: string | null;
+  sliceDurationS: number | null;
+  gpuCount: number;
+  startTime: string | null;
+  endTime: string | null;
+  wasCancelled: boolean;
+}
+
+export interface RunData {
+  /** Absolute run directory. */
+  dir: string;
+  runName: string;
+  metadata: RunMetadata;
+  /** Summary metrics by tag (includes derived `output_token_throughput_per_gpu` when GPU count ≥ 1). */
+  metrics: Record<string, MetricStats>;
+  /** Flattened `input_config` (dotted keys). */
+  inputConfig: Record<string, unknown>;
+  requests: RunRequests | null;
+  timeslices: TimesliceRow[] | null;
+  gpu: GpuSample[] | null;
+  /** Set by classification: `baseline` | `treatment` (`treatment` without a classification block). */
+  experimentType: ExperimentType;
+  experimentGroup: string;
+  warnings: string[];
+}
+
+export type ExperimentType = 'baseline' | 'treatment';
