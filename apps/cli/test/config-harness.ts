@@ -25,9 +25,9 @@ export async function runInProcess(argv: readonly string[], options: { env?: Rec
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+export const BIN_PATH = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
 export function runBinary(argv: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...argv], { encoding: 'utf8', cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env } });
+  const result = spawnSync(process.execPath, [BIN_PATH, ...argv], { encoding: 'utf8', cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env } });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
