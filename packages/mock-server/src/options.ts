@@ -48,6 +48,8 @@ export interface MockServerOptions {
   /** Response headers are held back for headerDelayMs; applies to headerDelayRate of requests. */
   headerDelayMs?: number;
   headerDelayRate?: number;
+  /** Also serve the DCGM metrics alone on this port (0 = a free one), like a dcgm-exporter on :9400. Default: off. */
+  dcgmPort?: number;
   /** DCGM faker: GPU preset, GPU count, seed (default: seed), Hostname label. */
   dcgmGpu?: GpuPresetName;
   dcgmNumGpus?: number;
@@ -58,8 +60,9 @@ export interface MockServerOptions {
   dcgmWindowSec?: number;
 }
 
-export type ResolvedOptions = Required<Omit<MockServerOptions, 'defaultOutputTokens' | 'dcgmSeed'>> & {
+export type ResolvedOptions = Required<Omit<MockServerOptions, 'defaultOutputTokens' | 'dcgmSeed' | 'dcgmPort'>> & {
   defaultOutputTokens: number | undefined;
+  dcgmPort: number | undefined;
   dcgmSeed: number;
 };
 
@@ -92,6 +95,7 @@ export function withDefaults(options: MockServerOptions): ResolvedOptions {
     stallRate: options.stallRate ?? 1,
     headerDelayMs: options.headerDelayMs ?? 0,
     headerDelayRate: options.headerDelayRate ?? 1,
+    dcgmPort: options.dcgmPort,
     dcgmGpu: options.dcgmGpu ?? 'h200',
     dcgmNumGpus: options.dcgmNumGpus ?? 2,
     dcgmSeed: options.dcgmSeed ?? seed,

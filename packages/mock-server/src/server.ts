@@ -1,9 +1,9 @@
 import { setMaxListeners } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DcgmFaker } from './dcgm/faker.js';
 import { GPU_PRESETS } from './dcgm/presets.js';
-import { route } from './http/router.js';
+import { route, type RouteTable } from './http/router.js';
 import type { ServerState } from './http/state.js';
 import { withDefaults, type MockServerOptions } from './options.js';
 import { copyStats, createStats, TokenRateMeter, type MockServerStats } from './stats.js';
@@ -13,7 +13,7 @@ export interface MockServer {
   /** Base URL, e.g. `http://127.0.0.1:43123`; OpenAI clients use `${url}/v1`. */
   url: string;
   port: number;
-  /** The DCGM-exporter-like Prometheus endpoint, `${url}/metrics`. */
+  /** The DCGM-exporter-like Prometheus endpoint: `${url}/metrics`, or on `dcgmPort` when set. */
   dcgmUrl: string;
   /** A copy of the counters served at GET /mock/stats. */
   stats(): MockServerStats;
@@ -52,40 +52,55 @@ function createState(options: MockServerOptions): ServerState {
   };
 }
 
+/** Listens on host:port and resolves with the server and its base URL. */
+async function listen(state: ServerState, table: RouteTable, port: number): Promise<{ server: Server; url: string; port: number }> {
+  const server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (request, response) =>
+    route(state, table, request, response),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, state.options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  const host = state.options.host.includes(':') ? `[${state.options.host}]` : state.options.host;
+  return { server, url: `http://${host}:${bound}`, port: bound };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const errors = validateOptions(options);
   if (errors.length > 0) throw new MockServerOptionsError(errors);
   const state = createState(options);
   // Every in-flight request listens for close(); thousands of streams are normal, not a leak.
   setMaxListeners(0, state.closing.signal);
-  const server = createServer({ keepAliveTimeout: 65_000, noDelay: true }, (request, response) =>
-    route(state, request, response),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(state.options.port, state.options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+  const main = await listen(state, 'all', state.options.port);
+  const dcgmPort = state.options.dcgmPort;
+  const dcgm = dcgmPort === undefined ? undefined : await listen(state, 'dcgm', dcgmPort).catch(async (error) => {
+    await closeServer(main.server);
+    throw error;
   });
-  const { port } = server.address() as AddressInfo;
-  const host = state.options.host.includes(':') ? `[${state.options.host}]` : state.options.host;
-  const url = `http://${host}:${port}`;
   return {
-    url,
-    port,
-    dcgmUrl: `${url}/metrics`,
+    url: main.url,
+    port: main.port,
+    dcgmUrl: `${(dcgm ?? main).url}/metrics`,
     stats: () => copyStats(state.stats),
     resetStats: () => {
       const active = state.stats.requests.active;
       state.stats = createStats();
       state.stats.requests.active = active;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        state.closing.abort();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      state.closing.abort();
+      await Promise.all([main.server, dcgm?.server].filter((server) => server !== undefined).map(closeServer));
+    },
   };
 }

@@ -64,13 +64,18 @@ describe('timing measured at the client', () => {
     server = await startMockServer({ port: 0, ttftMs: 5, itlMs: 2, itlPerActiveStreamMs: 3 });
     const alone = await quietest(5, async () => lateness(await chat({ max_tokens: 20 }), 5, () => 2));
     expect(alone).toBeLessThan(LATE_MS);
-    // Four streams started together: while all four run, each gap is 2 + 3 × 3 = 11 ms. The last gaps
-    // of whichever stream ends last see fewer streams, so compare the first 15 tokens only.
-    const together = await quietest(5, async () => {
+    // Four streams started together: while all four run, each gap is 2 + 3 × 3 = 11 ms. Which stream
+    // arrives first and which ends last is up to the machine, so compare the mean gap of tokens 3–15.
+    let worstMs = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 5 && worstMs >= 1.5; attempt += 1) {
       const runs = await Promise.all(Array.from({ length: 4 }, () => chat({ max_tokens: 20 })));
-      return runs.flatMap((run) => lateness(run, 5, () => 11).slice(0, 15));
-    });
-    expect(together).toBeLessThan(LATE_MS);
+      const middleGapsMs = runs.map((run) => {
+        const times = tokenTimes(run);
+        return (times[15]! - times[3]!) / 12;
+      });
+      worstMs = Math.min(worstMs, Math.max(...middleGapsMs.map((gapMs) => Math.abs(gapMs - 11))));
+    }
+    expect(worstMs).toBeLessThan(1.5);
     expect(server.stats().requests.maxActive).toBe(4);
   });
 

@@ -42,9 +42,12 @@ export function validateOptions(options: MockServerOptions): string[] {
     const error = checkValue(kind, name, value);
     if (error) errors.push(error);
   }
-  const { port, dcgmGpu, dcgmNumGpus, models } = options;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-    errors.push(`port: got ${JSON.stringify(port)}, expected an integer 0-65535 (0 = any free port)`);
+  const { dcgmGpu, dcgmNumGpus, models } = options;
+  for (const name of ['port', 'dcgmPort'] as const) {
+    const port = options[name];
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+      errors.push(`${name}: got ${JSON.stringify(port)}, expected an integer 0-65535 (0 = any free port)`);
+    }
   }
   if (dcgmGpu !== undefined && !isGpuPresetName(dcgmGpu)) {
     errors.push(`dcgmGpu: got ${JSON.stringify(dcgmGpu)}, expected one of ${GPU_PRESET_NAMES.join(', ')}`);

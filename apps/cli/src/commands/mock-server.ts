@@ -44,6 +44,7 @@ const MOCK_SERVER_FLAGS: readonly FlagSpec[] = [
   flag('--stall-rate', 'stallRate', 'number', 'Fraction 0-1 of requests that stall (default 1)'),
   flag('--header-delay-ms', 'headerDelayMs', 'number', 'Hold response headers back this long (default 0 = off)'),
   flag('--header-delay-rate', 'headerDelayRate', 'number', 'Fraction 0-1 of requests with slow headers (default 1)'),
+  flag('--dcgm-port', 'dcgmPort', 'number', 'Also serve the GPU metrics alone on this port, e.g. 9400 (default off)'),
   flag('--dcgm-gpu', 'dcgmGpu', 'string', 'Simulated GPU: rtx6000, a100, h100, h100-sxm, h200, b200, gb200 (default h200)'),
   flag('--dcgm-num-gpus', 'dcgmNumGpus', 'number', 'Simulated GPUs per exporter, 1-8 (default 2)'),
   flag('--dcgm-seed', 'dcgmSeed', 'number', 'Seed of the GPU readings (default: --seed)'),

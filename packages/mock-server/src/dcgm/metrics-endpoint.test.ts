@@ -81,4 +81,19 @@ describe('GET /metrics (DCGM exporter)', () => {
     expect(uuids(first)).toHaveLength(3);
     expect(uuids(second)).not.toEqual(uuids(first));
   });
+
+  it('serves the metrics alone on a separate port with dcgmPort, like a dcgm-exporter on :9400', async () => {
+    const separate = await startMockServer({ port: 0, dcgmPort: 0, dcgmNumGpus: 1 });
+    try {
+      const dcgmUrl = new URL(separate.dcgmUrl);
+      expect(dcgmUrl.pathname).toBe('/metrics');
+      expect(Number(dcgmUrl.port)).not.toBe(separate.port);
+      const families = parsePrometheusTextFormat((await scrape(separate.dcgmUrl)).text);
+      expect(families[0]!.metrics).toHaveLength(1);
+      expect((await fetch(`${dcgmUrl.origin}/v1/models`)).status).toBe(404);
+      expect((await fetch(`${separate.url}/v1/models`)).status).toBe(200);
+    } finally {
+      await separate.close();
+    }
+  });
 });

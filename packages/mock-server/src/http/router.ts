@@ -37,15 +37,21 @@ const ROUTES: Record<string, Handler> = {
   'GET /dcgm2/metrics': (state, _request, response) => sendMetrics(state, 1, response),
 };
 
-const KNOWN_PATHS = new Set(Object.keys(ROUTES).map((key) => key.split(' ')[1]));
+/** The separate DCGM port (`dcgmPort`) serves only the exporter paths, like a real dcgm-exporter. */
+const DCGM_ROUTES: Record<string, Handler> = Object.fromEntries(
+  Object.entries(ROUTES).filter(([key]) => key.endsWith('/metrics')),
+);
 
-export function route(state: ServerState, request: IncomingMessage, response: ServerResponse): void {
+export type RouteTable = 'all' | 'dcgm';
+
+export function route(state: ServerState, table: RouteTable, request: IncomingMessage, response: ServerResponse): void {
   const arrivalMs = nowMs();
+  const routes = table === 'all' ? ROUTES : DCGM_ROUTES;
   const path = (request.url ?? '/').split('?')[0] ?? '/';
-  const handler = ROUTES[`${request.method} ${path}`];
+  const handler = routes[`${request.method} ${path}`];
   if (!handler) {
     request.resume();
-    if (KNOWN_PATHS.has(path)) sendError(response, 405, `method ${request.method} is not allowed on ${path}`);
+    if (Object.keys(routes).some((key) => key.endsWith(` ${path}`))) sendError(response, 405, `method ${request.method} is not allowed on ${path}`);
     else sendError(response, 404, `no route for ${request.method} ${path}`);
     return;
   }
