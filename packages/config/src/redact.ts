@@ -1,4 +1,4 @@
-import type { AiperfConfig } from './schema.js';
+import type { AiperfConfig, BenchmarkConfig } from './schema.js';
 
 export const REDACTED = '***';
 
@@ -13,18 +13,13 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, isSensitiveHeader(k) ? REDACTED : v]));
 }
 
+/** A copy of one benchmark's settings safe to print or write: API key and credential headers become `***`. */
+export function redactBenchmarkConfig(benchmark: BenchmarkConfig): BenchmarkConfig {
+  const endpoint = benchmark.endpoint;
+  return { ...benchmark, endpoint: { ...endpoint, apiKey: endpoint.apiKey === null ? null : REDACTED, headers: redactHeaders(endpoint.headers) } };
+}
+
 /** A copy of the config safe to print or write: the API key and credential headers replaced by `***`. */
 export function redactConfig(config: AiperfConfig): AiperfConfig {
-  const endpoint = config.benchmark.endpoint;
-  return {
-    ...config,
-    benchmark: {
-      ...config.benchmark,
-      endpoint: {
-        ...endpoint,
-        apiKey: endpoint.apiKey === null ? null : REDACTED,
-        headers: redactHeaders(endpoint.headers),
-      },
-    },
-  };
+  return { ...config, benchmark: redactBenchmarkConfig(config.benchmark) };
 }

@@ -122,3 +122,11 @@ describe('resolveConfig', () => {
     expect(config.benchmark.endpoint.url).toBe('http://localhost:8001');
   });
 });
+
+test('the spec spellings: phases (one mapping) with rate/requests, dataset, slos, model', () => {
+  const result = resolveConfig({ yamlText: 'benchmark:\n  model: m\n  phases: {rate: 4, requests: 20, concurrency: 2}\n  dataset: {num_dataset_entries: 5}\n  slos: {request_latency: 250}\n' });
+  expect(result.errors).toEqual([]);
+  expect(result.config?.benchmark.load).toMatchObject({ mode: 'request_rate', requestRate: 4, requestCount: 20, concurrency: 2 });
+  expect(result.config?.benchmark.input.numDatasetEntries).toBe(5);
+  expect(result.config?.benchmark.goodput).toEqual({ request_latency: 250 });
+});
