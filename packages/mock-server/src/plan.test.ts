@@ -45,7 +45,7 @@ describe('decideOutputLength', () => {
 
 describe('planResponse', () => {
   it('is deterministic in prompt and seed, with text matching the counts', () => {
-    const request = { model: 'm', promptText: 'Hello there, friend.', stream: true, includeUsage: false, maxTokens: 8, minTokens: undefined, ignoreEos: true };
+    const request = { model: 'm', promptText: 'Hello there, friend.', stream: true, includeUsage: false, maxTokens: 8, minTokens: undefined, ignoreEos: true, reasoningEffort: undefined };
     const plan = planResponse(request, { reasoningTokens: 3, defaultOutputTokens: undefined, seed: 4 }, createRng(0));
     expect(plan.promptTokens).toBe(5);
     expect(plan.reasoning).toHaveLength(3);

@@ -10,7 +10,13 @@ export interface ParsedRequest {
   maxTokens: number | undefined;
   minTokens: number | undefined;
   ignoreEos: boolean;
+  /** `reasoning_effort` of the request, when it names one. */
+  reasoningEffort: ReasoningEffort | undefined;
 }
+
+/** Reasoning tokens per `reasoning_effort` when the server sets no count (as AIPerf's mock server does). */
+export const REASONING_EFFORT_TOKENS = { minimal: 0, low: 100, medium: 250, high: 500 } as const;
+export type ReasoningEffort = keyof typeof REASONING_EFFORT_TOKENS;
 
 export type ParseResult = { request: ParsedRequest } | { error: string };
 
@@ -57,6 +63,10 @@ export function parseRequest(kind: EndpointKind, body: unknown): ParseResult {
   for (const value of [maxCompletion, maxTokens, minTokens]) {
     if (typeof value === 'object') return value;
   }
+  const effort = body.reasoning_effort;
+  if (effort !== undefined && !(typeof effort === 'string' && Object.hasOwn(REASONING_EFFORT_TOKENS, effort))) {
+    return { error: `\`reasoning_effort\` must be one of ${Object.keys(REASONING_EFFORT_TOKENS).join(', ')}, got ${JSON.stringify(effort)}` };
+  }
   const streamOptions = isRecord(body.stream_options) ? body.stream_options : {};
   const nvext = isRecord(body.nvext) ? body.nvext : {};
   return {
@@ -68,6 +78,7 @@ export function parseRequest(kind: EndpointKind, body: unknown): ParseResult {
       maxTokens: (maxCompletion ?? maxTokens) as number | undefined,
       minTokens: minTokens as number | undefined,
       ignoreEos: body.ignore_eos === true || nvext.ignore_eos === true,
+      reasoningEffort: effort as ReasoningEffort | undefined,
     },
   };
 }

@@ -71,6 +71,19 @@ describe('raw SSE framing', () => {
     });
   });
 
+  it('derives reasoning from reasoning_effort when the server sets no count (low = 100 tokens)', async () => {
+    const body = chatBody({ stream: false, max_tokens: 120, reasoning_effort: 'low' });
+    const exchange = await postRaw(`${server.url}/v1/chat/completions`, body);
+    const answer = JSON.parse(exchange.raw);
+    expect(answer.choices[0].message.reasoning_content.split(' ')).toHaveLength(100);
+    expect(answer.choices[0].message.content.split(' ')).toHaveLength(20);
+    expect(answer.usage.completion_tokens_details).toEqual({ reasoning_tokens: 100 });
+    const bad = await postRaw(`${server.url}/v1/chat/completions`, { ...body, reasoning_effort: 'extreme' });
+    expect(JSON.parse(bad.raw).error.message).toBe(
+      '`reasoning_effort` must be one of minimal, low, medium, high, got "extreme"',
+    );
+  });
+
   it('rejects bad requests with an OpenAI error body naming the field', async () => {
     const bad = await postRaw(`${server.url}/v1/chat/completions`, { model: 'm', messages: 'hi' });
     expect(bad.status).toBe(400);
