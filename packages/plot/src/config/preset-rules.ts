@@ -1,4 +1,3 @@
-import { closestMatches } from './closest.js';
 import { isMapping, show } from './json.js';
 import { DATA_SOURCES, KNOWN_STATS, PLOT_TYPES, type MetricRef, type PlotPreset, type SeriesStyle } from './types.js';
 
@@ -13,7 +12,11 @@ const TEXT_KEYS = ['title', 'description', 'x_label', 'y_label', 'supplementary_
 function checkStatTail(name: string, path: string, errors: string[]): void {
   const tail = name.slice(name.lastIndexOf('_') + 1);
   if (/^p\d+$/.test(tail) && !KNOWN_STATS.includes(tail)) {
-    const hints = closestMatches(tail, KNOWN_STATS, 3, 0.3);
+    // Closest by percentile value, which is what the user meant to type.
+    const wanted = Number(tail.slice(1));
+    const hints = KNOWN_STATS.filter((stat) => /^p\d+$/.test(stat))
+      .sort((a, b) => Math.abs(Number(a.slice(1)) - wanted) - Math.abs(Number(b.slice(1)) - wanted))
+      .slice(0, 3);
     errors.push(
       `${path}: unknown stat '${tail}' in '${name}'; valid stats: ${KNOWN_STATS.join(', ')}` +
         (hints.length ? ` (closest: ${hints.join(', ')})` : ''),

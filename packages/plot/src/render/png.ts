@@ -20,6 +20,8 @@ function scale(spec: AxisSpec, theme: ThemeColors, extra: Partial<ScaleOptions<'
   return {
     type: 'linear',
     beginAtZero: spec.beginAtZero,
+    // Headroom so point labels above the highest point stay inside the plot.
+    grace: '6%',
     ...(spec.min !== undefined ? { min: spec.min } : {}),
     ...(spec.max !== undefined ? { max: spec.max } : {}),
     title: { display: true, text: spec.label, color: theme.text, font: { size: 14, weight: 'bold' } },

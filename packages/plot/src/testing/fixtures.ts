@@ -22,6 +22,8 @@ export interface SingleRunFixture {
   seed?: number;
   /** Milliseconds added to TTFT (to separate runs in a comparison). */
   ttftOffsetMs?: number;
+  /** Requests `[from, to)` get 200 ms more TTFT: a stall that shows up as a timeslice outlier. */
+  slowRequests?: [number, number];
 }
 
 /** Deterministic PRNG (mulberry32) so fixtures and assertions are stable. */
@@ -69,7 +71,8 @@ function generateRequests(options: Required<Pick<SingleRunFixture, 'requestCount
   for (let i = 0; i < n; i += 1) {
     const lane = i % options.concurrency;
     const warm = i < options.concurrency ? 30 : 0; // cold-start spike on the first wave
-    const ttft = 18 + options.concurrency * 1.5 + next() * 8 + warm + (options.ttftOffsetMs ?? 0);
+    const stalled = options.slowRequests && i >= options.slowRequests[0] && i < options.slowRequests[1] ? 200 : 0;
+    const ttft = 18 + options.concurrency * 1.5 + next() * 8 + warm + stalled + (options.ttftOffsetMs ?? 0);
     const itl = 4 + options.concurrency * 0.25 + next() * 1.5;
     const osl = options.varyLengths ? 20 + Math.floor(next() * 60) : 50;
     const latency = ttft + itl * (osl - 1);

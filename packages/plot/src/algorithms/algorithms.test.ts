@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { dispersedThroughput } from './dispersed-throughput.js';
+import { minMaxDownsample } from './downsample.js';
+import { lowerIsBetter, paretoFrontier } from './pareto.js';
+import { rollingPercentiles } from './statistics.js';
+
+describe('dispersedThroughput', () => {
+  it('spreads each request\'s tokens over its generation phase; prefill contributes nothing', () => {
+    // Request A: starts 0, first token at 1 s, ends 3 s, 100 tokens → 50 tok/s from 1 s to 3 s.
+    // Request B: starts 2 s, no TTFT, ends 4 s, 40 tokens → 20 tok/s from 2 s to 4 s.
+    const result = dispersedThroughput({
+      requestStartOffsetNs: [0, 2e9],
+      requestEndOffsetNs: [3e9, 4e9],
+      timeToFirstTokenMs: [1000, Number.NaN],
+      outputSequenceLength: [100, 40],
+    });
+    expect(Array.from(result.timestampS)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(result.throughputTokensPerSec)).toEqual([50, 70, 20, 0]);
+    expect(Array.from(result.activeRequests)).toEqual([1, 2, 1, 0]);
+    expect(result.firstEventOffsetNs).toBe(1e9);
+  });
+
+  it('ignores requests without output tokens or with no generation time', () => {
+    const result = dispersedThroughput({
+      requestStartOffsetNs: [0, 0],
+      requestEndOffsetNs: [1e9, 1e9],
+      timeToFirstTokenMs: [1000, 10],
+      outputSequenceLength: [10, 0],
+    });
+    expect(result.timestampS.length).toBe(0);
+  });
+});
+
+describe('paretoFrontier', () => {
+  it('latency vs throughput per GPU: lower x and higher y are better', () => {
+    const points = [
+      { x: 100, y: 50 }, // frontier
+      { x: 150, y: 40 }, // dominated by (100, 50)
+      { x: 200, y: 90 }, // frontier
+      { x: 300, y: 85 }, // dominated
+      { x: 400, y: 120 }, // frontier
+    ];
+    expect(paretoFrontier(points, true, false)).toEqual([0, 2, 4]);
+  });
+
+  it('interactivity vs throughput per GPU: both higher are better (scan right to left)', () => {
+    const points = [{ x: 10, y: 100 }, { x: 20, y: 80 }, { x: 30, y: 30 }, { x: 15, y: 60 }, { x: 30, y: 30 }];
+    // Exact duplicates are both kept (non-strict comparison).
+    expect(paretoFrontier(points, false, false).sort()).toEqual([0, 1, 2, 4]);
+  });
+
+  it('a single point is on the frontier; directions come from the metric name', () => {
+    expect(paretoFrontier([{ x: 1, y: 1 }], true, false)).toEqual([0]);
+    expect(lowerIsBetter('request_latency')).toBe(true);
+    expect(lowerIsBetter('time_to_first_token_p99')).toBe(true);
+    expect(lowerIsBetter('output_token_throughput_per_gpu')).toBe(false);
+    expect(() => lowerIsBetter('mystery')).toThrow("Unknown optimisation direction for metric 'mystery'");
+  });
+});
+
+describe('rollingPercentiles and downsampling', () => {
+  it('trailing window quantiles with linear interpolation', () => {
+    const [p50] = rollingPercentiles([1, 3, 2, 10], [50], 3);
+    expect(Array.from(p50!)).toEqual([1, 2, 2, 3]);
+  });
+
+  it('keeps each bucket\'s extremes', () => {
+    const x = Array.from({ length: 100 }, (_, i) => i);
+    const y = x.map((i) => (i === 37 ? 1000 : i === 80 ? -5 : 1));
+    const out = minMaxDownsample(x, y, 10);
+    expect(out.x.length).toBeLessThanOrEqual(20);
+    expect(out.y).toContain(1000);
+    expect(out.y).toContain(-5);
+  });
+});
