@@ -80,8 +80,9 @@ describe('resolveConfig', () => {
     expect(inline.benchmark.artifacts.autoPlot).toBe(true);
     const off = yaml('benchmark: {model: m, artifacts: {auto_plot: false}}\nplot: {visualization: {}}\n');
     expect([off.plot?.kind, off.benchmark.artifacts.autoPlot]).toEqual(['inline', false]);
-    const offByFlag = yaml('benchmark: {model: m}\nplot: {visualization: {}}\n', { flags: { autoPlot: false } });
-    expect(offByFlag.benchmark.artifacts.autoPlot).toBe(false);
+    const offByFlag = resolveConfig({ yamlText: 'benchmark: {model: m}\nplot: {visualization: {}}\n', yamlPath: '/cfg/a.yaml', flags: { autoPlot: false } });
+    expect(offByFlag.config?.benchmark.artifacts.autoPlot).toBe(false);
+    expect(offByFlag.warnings).toContain('plot: kept but not used now: --auto-plot is off; run `aiperf plot <artifact dir>` later');
   });
 
   test('a plot: path resolves against the YAML directory', () => {

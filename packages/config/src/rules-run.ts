@@ -57,5 +57,7 @@ export const plotEnvelope: ConfigRule = {
       config.plot = { kind: 'inline', value: plot };
     }
     if (config.benchmark.artifacts.autoPlot === null) config.benchmark.artifacts.autoPlot = true;
+    else if (config.benchmark.artifacts.autoPlot === false)
+      ctx.warnings.push(`plot: kept but not used now: ${ctx.where('benchmark.artifacts.auto_plot')} is off; run \`aiperf plot <artifact dir>\` later`);
   },
 };
