@@ -35,7 +35,7 @@ const readJsonl = (path: string) => readFileSync(path, 'utf8').trim().split('\n'
 
 const METADATA_FIELDS = [
   'session_num', 'x_request_id', 'x_correlation_id', 'conversation_id', 'turn_index', 'request_start_ns', 'request_ack_ns',
-  'request_end_ns', 'worker_id', 'record_processor_id', 'benchmark_phase', 'was_cancelled', 'cancellation_time_ns',
+  'request_end_ns', 'worker_id', 'record_processor_id', 'benchmark_phase', 'was_cancelled', 'cancellation_time_ns', 'credit_issued_ns',
 ];
 
 let server: MockServer;

@@ -84,7 +84,7 @@ describe('profile_export.jsonl', () => {
       session_num: 0, x_request_id: 'req', x_correlation_id: 'corr', conversation_id: 'conv', turn_index: 0,
       request_start_ns: 1_760_000_000_010_000_000n, request_ack_ns: 1_760_000_000_050_000_000n,
       request_end_ns: 1_760_000_000_100_000_000n, worker_id: 'worker_test', record_processor_id: 'record_processor_x',
-      benchmark_phase: 'profiling', was_cancelled: false, cancellation_time_ns: null,
+      benchmark_phase: 'profiling', was_cancelled: false, cancellation_time_ns: null, credit_issued_ns: null,
     });
     expect(line.metrics).toMatchObject({
       time_to_first_token: { value: 40, unit: 'ms' },
@@ -94,6 +94,8 @@ describe('profile_export.jsonl', () => {
     expect((line.metrics as Record<string, { value: number }>).inter_token_latency!.value).toBeCloseTo(50 / 3, 9);
     expect(Object.keys(line.metrics as object)).not.toContain('request_count');
     expect(line.error).toBeNull();
+    const scheduled = recordToJsonObject({ ...records[1]!, sendLatenessNs: 2_500_000 }, { ...context, scheduled: true }, 'p');
+    expect((scheduled.metadata as Record<string, unknown>).credit_issued_ns).toBe(1_760_000_000_007_500_000n);
   });
 });
 

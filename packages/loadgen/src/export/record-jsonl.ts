@@ -31,6 +31,8 @@ export function recordToJsonObject(record: RequestRecord, context: MetricContext
       benchmark_phase: record.phase,
       was_cancelled: record.wasCancelled,
       cancellation_time_ns: offsetToEpoch(record, record.cancellationOffsetNs),
+      // When the schedule wanted the request sent (request-rate mode); request_start_ns − this = send lateness.
+      credit_issued_ns: context.scheduled ? record.startEpochNs - BigInt(Math.round(record.sendLatenessNs)) : null,
     },
     metrics,
     error: record.error,

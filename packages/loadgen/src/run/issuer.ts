@@ -1,7 +1,8 @@
 import type { BenchmarkConfig } from '@aiperf/config';
+import { setMaxListeners } from 'node:events';
 import { Pool } from 'undici';
 import type { DatasetTurn } from '../dataset/dataset.js';
-import { loadTokenizer } from '../dataset/tokenizer.js';
+import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import { getEndpointType } from '../endpoints/registry.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { getTimingStrategy } from '../timing/strategies.js';
@@ -53,11 +54,14 @@ export class Issuer {
       bodyTimeout: 0,
     });
     const abandonController = new AbortController();
+    // One abort listener per in-flight request: thousands are expected, not a leak.
+    setMaxListeners(0, abandonController.signal);
     const setup: ExecutorSetup = {
       config: init.config,
       endpoint: getEndpointType(init.config.endpoint.type),
       dataset: init.dataset,
-      tokenizer: await loadTokenizer(init.config.input.tokenizer),
+      // Loaded on first need: with server-reported usage a worker thread never pays for the tokenizer.
+      tokenizer: lazyTokenizer(init.config.input.tokenizer),
       dispatcher: pool,
       path: init.path,
       epochOffsetNs: init.epochOffsetNs,
@@ -104,4 +108,9 @@ export class Issuer {
   async close(): Promise<void> {
     await this.pool.close();
   }
+}
+
+function lazyTokenizer(spec: string): () => Promise<TextTokenizer> {
+  let loading: Promise<TextTokenizer> | undefined;
+  return () => (loading ??= loadTokenizer(spec));
 }

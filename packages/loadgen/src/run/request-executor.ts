@@ -12,7 +12,8 @@ export interface ExecutorSetup {
   config: BenchmarkConfig;
   endpoint: EndpointType;
   dataset: readonly DatasetTurn[];
-  tokenizer: TextTokenizer;
+  /** The tokenizer, loaded on first use (only needed when the server reports no usage). */
+  tokenizer: () => Promise<TextTokenizer>;
   dispatcher: Dispatcher;
   path: string;
   epochOffsetNs: bigint;
@@ -52,7 +53,7 @@ export async function executeRequest(
     signal: setup.abandonSignal,
   });
   if (m.abandoned) return null;
-  const tokens = countTokens(setup, m.usage, m.outputText, m.reasoningText, m.error === null);
+  const tokens = await countTokens(setup, m.usage, m.outputText, m.reasoningText, m.error === null);
   const useServerInput = config.endpoint.useServerTokenCount && m.usage?.promptTokens != null;
   return {
     sessionNum: index,
@@ -95,19 +96,20 @@ function requestHeaders(config: BenchmarkConfig, xRequestId: string, xCorrelatio
  * Output tokens: the server's `usage` when it reports one (completion tokens include reasoning tokens, so the
  * reasoning share is subtracted), else the client tokenizer over the received text.
  */
-function countTokens(
+async function countTokens(
   setup: ExecutorSetup,
   usage: { completionTokens: number | null; reasoningTokens: number | null } | null,
   outputText: string,
   reasoningText: string,
   valid: boolean,
-): { output: number | null; reasoning: number | null } {
+): Promise<{ output: number | null; reasoning: number | null }> {
   if (!setup.endpoint.producesTokens || !valid) return { output: null, reasoning: null };
   // A usage block saying "0 reasoning tokens" for a non-reasoning answer means there is no reasoning to report.
   const serverReasoning = usage?.reasoningTokens || reasoningText ? usage?.reasoningTokens : null;
-  const reasoning = serverReasoning ?? (reasoningText ? setup.tokenizer.encode(reasoningText).length : null);
+  const count = async (text: string) => (await setup.tokenizer()).encode(text).length;
+  const reasoning = serverReasoning ?? (reasoningText ? await count(reasoningText) : null);
   if (usage?.completionTokens != null) {
     return { output: Math.max(0, usage.completionTokens - (reasoning ?? 0)), reasoning };
   }
-  return { output: setup.tokenizer.encode(outputText).length, reasoning };
+  return { output: await count(outputText), reasoning };
 }

@@ -1,0 +1,79 @@
+// Shared by the loadgen benchmarks: a mock server in its own process (so it does not share the client's
+// event loop), a BenchmarkConfig builder, and result writing.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+
+export const ROOT = new URL('../../../', import.meta.url).pathname;
+
+/** Starts `startMockServer(options)` in a child process; resolves with its URL and a stop function. */
+export function startMockProcess(options) {
+  const entry = import.meta.resolve('@aiperf/mock-server');
+  const code = `import { startMockServer } from ${JSON.stringify(entry)};
+const s = await startMockServer(${JSON.stringify({ port: 0, ...options })});
+process.stdout.write(s.url + '\\n');
+process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.stdin.resume();`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (chunk) => {
+      resolve({
+        url: String(chunk).trim(),
+        /** CPU time (ms) the mock process has used so far (Linux /proc), to tell whether the server saturates. */
+        cpuMs: () => mockCpuMs(child.pid),
+        stop: () => new Promise((done) => { child.once('exit', done); child.stdin.end(); }),
+      });
+    });
+  });
+}
+
+function mockCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (100 Hz)
+  } catch {
+    return null;
+  }
+}
+
+export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
+  return {
+    endpoint: {
+      models: ['mock-model'], modelSelectionStrategy: 'round_robin', url, type: 'chat', customPath: null, streaming: true,
+      apiKey: null, headers: {}, extraInputs: { ignore_eos: true }, timeoutSeconds: 60, useLegacyMaxTokens: false,
+      useServerTokenCount: false, ...endpoint,
+    },
+    load: {
+      mode: 'concurrency', concurrency: 1, requestRate: null, arrivalPattern: 'constant', requestCount: 100,
+      benchmarkDurationSeconds: null, gracePeriodSeconds: 10, warmupRequestCount: 0, requestCancellationRate: null,
+      requestCancellationDelaySeconds: 0, workers: null, ...load,
+    },
+    input: {
+      inputTokens: { mean: 64, stddev: 0 }, outputTokens: { mean: 4, stddev: 0 }, numDatasetEntries: 100, inputFile: null,
+      customDatasetType: null, tokenizer: 'builtin', randomSeed: 1, ...input,
+    },
+    output: {
+      artifactDir: mkdtempSync(join(tmpdir(), 'aiperf-bench-')), artifactDirExplicit: true, exportPrefix: null,
+      exportLevel: 'records', sliceDurationSeconds: null,
+    },
+    telemetry: { gpuTelemetry: null, gpuTelemetryUrls: [], gpuTelemetryIntervalMs: 333 },
+    goodput: {},
+    ui: 'none',
+    artifacts: { autoPlot: null, plotRequired: false },
+  };
+}
+
+/** A ProfileIo that discards the console report. */
+export const quietIo = () => ({ stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: process.stderr });
+
+export function writeResult(name, result) {
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.json`);
+  writeFileSync(path, `${JSON.stringify({ benchmark: name, date: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);
+  return path;
+}
+
+export const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
