@@ -107,5 +107,7 @@ describe('the official openai client against the mock server', () => {
     const norm = Math.hypot(...(first.data[0]?.embedding ?? []));
     expect(norm).toBeCloseTo(1, 4);
     expect(first.usage).toEqual({ prompt_tokens: 4, total_tokens: 4 });
+    const short = await client.embeddings.create({ model: 'embed', input: 'a cat', dimensions: 64, encoding_format: 'float' });
+    expect(short.data[0]?.embedding).toHaveLength(64);
   });
 });

@@ -3,7 +3,7 @@ import type { ResolvedOptions } from './options.js';
 // Per-request overrides through `x-mock-*` headers: one typed table, so the README, the parser and
 // the error messages agree. A header value replaces the server option for that request only.
 
-type Kind = 'ms' | 'rate' | 'count' | 'status';
+export type Kind = 'ms' | 'rate' | 'count' | 'status' | 'nonNegative' | 'positive';
 
 export interface OverrideHeader {
   header: string;
@@ -33,6 +33,8 @@ const ALLOWED: Record<Kind, { test: (value: number) => boolean; text: string }> 
   rate: { test: (value) => value >= 0 && value <= 1, text: 'a fraction between 0 and 1' },
   count: { test: (value) => Number.isInteger(value) && value >= 0, text: 'an integer >= 0' },
   status: { test: (value) => Number.isInteger(value) && value >= 400 && value <= 599, text: 'an HTTP status 400-599' },
+  nonNegative: { test: (value) => value >= 0, text: 'a number >= 0' },
+  positive: { test: (value) => value > 0, text: 'a number > 0' },
 };
 
 /** Checks one numeric setting; returns the error text or undefined. */

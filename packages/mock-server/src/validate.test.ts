@@ -30,6 +30,10 @@ describe('option validation', () => {
     const options = withDefaults({ ttftMs: 20 });
     expect(applyOverrides(options, { 'x-mock-ttft-ms': '75', 'x-mock-stall-ms': '10' }).options).toMatchObject({ ttftMs: 75, stallMs: 10, itlMs: 5 });
     expect(applyOverrides(options, {}).options).toBe(options);
+    expect(validateOptions({ dcgmWindowSec: 0, dcgmMinThroughput: -5 })).toEqual([
+      'dcgmMinThroughput: got -5, expected a number >= 0',
+      'dcgmWindowSec: got 0, expected a number > 0',
+    ]);
     expect(applyOverrides(options, { 'x-mock-itl-ms': 'fast', 'x-mock-reset-after-tokens': '1.5' }).errors).toEqual([
       'header x-mock-itl-ms: got "fast", expected a number of milliseconds >= 0',
       'header x-mock-reset-after-tokens: got 1.5, expected an integer >= 0',

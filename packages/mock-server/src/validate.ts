@@ -1,8 +1,6 @@
 import { GPU_PRESET_NAMES, isGpuPresetName } from './dcgm/presets.js';
 import type { MockServerOptions } from './options.js';
-import { checkValue } from './overrides.js';
-
-type Kind = Parameters<typeof checkValue>[0];
+import { checkValue, type Kind } from './overrides.js';
 
 const NUMERIC_RULES: ReadonlyArray<[keyof MockServerOptions, Kind]> = [
   ['ttftMs', 'ms'],
@@ -29,8 +27,8 @@ const NUMERIC_RULES: ReadonlyArray<[keyof MockServerOptions, Kind]> = [
   ['headerDelayMs', 'ms'],
   ['headerDelayRate', 'rate'],
   ['dcgmSeed', 'count'],
-  ['dcgmMinThroughput', 'ms'],
-  ['dcgmWindowSec', 'ms'],
+  ['dcgmMinThroughput', 'nonNegative'],
+  ['dcgmWindowSec', 'positive'],
 ];
 
 /** Every problem with the options (empty when they are fine), each naming the option and what is allowed. */
@@ -54,9 +52,6 @@ export function validateOptions(options: MockServerOptions): string[] {
   }
   if (dcgmNumGpus !== undefined && !(Number.isInteger(dcgmNumGpus) && dcgmNumGpus >= 1 && dcgmNumGpus <= 8)) {
     errors.push(`dcgmNumGpus: got ${JSON.stringify(dcgmNumGpus)}, expected an integer 1-8`);
-  }
-  if (options.dcgmWindowSec !== undefined && options.dcgmWindowSec <= 0) {
-    errors.push(`dcgmWindowSec: got ${options.dcgmWindowSec}, expected a number of seconds > 0`);
   }
   if (models !== undefined && (models.length === 0 || models.some((model) => typeof model !== 'string' || !model))) {
     errors.push(`models: got ${JSON.stringify(models)}, expected a non-empty list of model names`);

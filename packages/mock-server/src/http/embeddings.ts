@@ -30,9 +30,10 @@ function inputsOf(body: unknown): string[] | undefined {
 export async function handleEmbeddings(state: ServerState, request: IncomingMessage, response: ServerResponse, arrivalMs: number) {
   state.stats.requests.total += 1;
   state.stats.requests.embeddings += 1;
-  let body: { model?: unknown; encoding_format?: unknown } | null;
+  type Body = { model?: unknown; encoding_format?: unknown; dimensions?: unknown } | null;
+  let body: Body;
   try {
-    body = JSON.parse(await readBody(request)) as { model?: unknown; encoding_format?: unknown } | null;
+    body = JSON.parse(await readBody(request)) as Body;
   } catch {
     body = null;
   }
@@ -47,8 +48,11 @@ export async function handleEmbeddings(state: ServerState, request: IncomingMess
   const signal = requestSignal(state, (listener) => response.once('close', listener));
   if (!(await sleepUntil(doneMs, signal))) return;
   const base64 = body?.encoding_format === 'base64';
+  // OpenAI's `dimensions` request field shortens the vectors; otherwise the server's setting applies.
+  const requested = body?.dimensions;
+  const dimensions = Number.isInteger(requested) && (requested as number) > 0 ? (requested as number) : options.embeddingDimensions;
   const data = inputs.map((text, index) => {
-    const vector = embeddingOf(text, options.embeddingDimensions, options.seed);
+    const vector = embeddingOf(text, dimensions, options.seed);
     const embedding = base64 ? Buffer.from(vector.buffer).toString('base64') : Array.from(vector);
     return { object: 'embedding', index, embedding };
   });
