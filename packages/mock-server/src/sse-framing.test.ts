@@ -37,6 +37,19 @@ describe('raw SSE framing', () => {
     });
   });
 
+  it('delivers a long zero-latency stream whole (batched writes with back-pressure)', async () => {
+    const fast = await startMockServer({ port: 0, ttftMs: 0, itlMs: 0 });
+    try {
+      const body = chatBody({ max_tokens: 20_000, stream_options: { include_usage: true } });
+      const exchange = await postRaw(`${fast.url}/v1/chat/completions`, body);
+      expect(exchange.events).toHaveLength(20_002);
+      expect(JSON.parse(exchange.events.at(-2)!.data).usage.completion_tokens).toBe(20_000);
+      expect(fast.stats().tokens.completion).toBe(20_000);
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('sends no usage without stream_options.include_usage, and completions as text_completion', async () => {
     const exchange = await postRaw(`${server.url}/v1/completions`, {
       model: 'm',

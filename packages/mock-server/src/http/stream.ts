@@ -9,6 +9,9 @@ import { cutConnection, MALFORMED_SSE_EVENT, SSE_HEADERS, SseEncoder } from './s
  * (each still its own `data:` event), so a late timer costs one syscall, not one per token.
  * Faults happen "in place of token k": before token k is written, at the time it is due.
  */
+/** Tokens written back to back before the stream yields to the others. */
+const BATCH_TOKENS = 256;
+
 export async function streamResponse(exchange: Exchange, response: ServerResponse): Promise<void> {
   const { faults, plan, signal, state } = exchange;
   const encoder = new SseEncoder(exchange.kind, identityOf(exchange), plan, exchange.request.includeUsage);
@@ -37,6 +40,12 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
       flush();
       if (response.writableNeedDrain) await waitForDrain(response, signal);
       if (!(await sleepUntil(dueMs, signal))) return;
+    } else if (pendingTokens >= BATCH_TOKENS) {
+      // A long zero-latency answer must not hold the event loop (and every other stream) hostage.
+      flush();
+      if (response.writableNeedDrain) await waitForDrain(response, signal);
+      else await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) return;
     }
     if (!corked) response.cork();
     corked = true;
