@@ -93,3 +93,11 @@ export function flagForPath(path: string, flags: readonly FlagDef[] = PROFILE_FL
   const flag = flags.find((f) => f.path === path && f.kind !== 'boolean');
   return flag ? flagName(flag) : null;
 }
+
+/** YAML keys without a flag of their own, and why (every other key has one; a test checks both ways). */
+export const YAML_ONLY_KEYS: Readonly<Record<string, string>> = {
+  schema_version: 'the version of the file format, meaningless on a command line',
+  'benchmark.input.random_seed': 'the same setting as random_seed (--random-seed)',
+  'sweep.concurrency': 'on the command line a sweep is --concurrency with a comma list (1,4,8)',
+  plot: 'a plot configuration is a document: inline in the YAML, or a file for `aiperf plot --config`',
+};

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { FLAG_GROUPS, PROFILE_FLAGS, renderFlagHelp } from './index.js';
+import { Kind, type TSchema } from '@sinclair/typebox';
+import { schemaAt } from './doc-path.js';
+import { FLAG_GROUPS, PROFILE_FLAGS, YAML_ONLY_KEYS, YamlDocument, renderFlagHelp } from './index.js';
 
 /** The spec's core flag set (profile.md §1.1–1.8) that `aiperf profile --help` must document. */
 const CORE_FLAGS = [
@@ -33,5 +35,26 @@ describe('flag table', () => {
     const names = PROFILE_FLAGS.flatMap((f) => f.names);
     expect(new Set(names).size).toBe(names.length);
     expect(new Set(PROFILE_FLAGS.map((f) => f.key)).size).toBe(PROFILE_FLAGS.length);
+  });
+});
+
+describe('every YAML key has a flag or says why not', () => {
+  /** Paths of the YAML schema down to the first key that has a flag (or a leaf). */
+  function uncoveredPaths(schema: TSchema, path: string, flagPaths: Set<string>): string[] {
+    if (path !== '' && (flagPaths.has(path) || path in YAML_ONLY_KEYS)) return [];
+    const objectSchema = schema[Kind] === 'Union' ? (schema.anyOf as TSchema[]).find((m) => m[Kind] === 'Object') : schema;
+    if (objectSchema?.[Kind] !== 'Object') return [path];
+    return Object.entries(objectSchema.properties as Record<string, TSchema>).flatMap(([key, child]) =>
+      uncoveredPaths(child, path === '' ? key : `${path}.${key}`, flagPaths),
+    );
+  }
+
+  test('no YAML key is left without a flag or a reason', () => {
+    const flagPaths = new Set(PROFILE_FLAGS.flatMap((f) => (f.path ? [f.path] : [])));
+    expect(uncoveredPaths(YamlDocument, '', flagPaths)).toEqual([]);
+  });
+
+  test('every flag writes a key that exists in the YAML schema', () => {
+    for (const flag of PROFILE_FLAGS) if (flag.path) expect(() => schemaAt(YamlDocument, flag.path as string), flag.key).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 export * from './schema.js';
 export { DEFAULTS } from './defaults.js';
 export { type FlagDef, type FlagGroup, type FlagKind, FLAG_GROUPS, flagName } from './flag-types.js';
-export { PROFILE_FLAGS, closestFlag, findFlag } from './flags.js';
+export { PROFILE_FLAGS, YAML_ONLY_KEYS, closestFlag, findFlag, flagForPath } from './flags.js';
 export { type FlagValues, type FlagDocument, flagsToDocument } from './flag-values.js';
 export { expandMultiValueArgs, redactedCommandLine } from './argv.js';
 export { type ConfigIssue, UsageError, formatIssue, isUsageError } from './issues.js';
