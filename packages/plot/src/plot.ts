@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolvePlotConfig } from './config/resolve.js';
 import type { PlotOptions, PlotResult } from './index.js';
+import { detectMode } from './load/discover.js';
 import { loadRuns } from './load/load-runs.js';
 import { PlotLog } from './plot-log.js';
 import { renderPng } from './render/png.js';
@@ -21,6 +22,8 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   const paths = options.paths.length > 0 ? options.paths : ['./artifacts'];
   const say = options.log ?? (() => {});
   const outputDir = resolveOutputDir(options.paths, options.outputDir);
+  // Bad input paths fail before anything (the output directory included) is created.
+  detectMode(paths);
   const log = new PlotLog(join(outputDir, 'aiperf_plot.log'), options.verbose);
   if (!log.available) say(`Warning: could not create ${outputDir}; logging to the console only`);
   const report = (level: 'INFO' | 'WARNING' | 'ERROR', message: string, toConsole = level !== 'INFO' || options.verbose) => {
