@@ -33,7 +33,7 @@ export { getEndpointType, registerEndpointType } from './endpoints/registry.js';
 export type { EndpointType, ParsedResponse, RequestInput, ServerUsage } from './endpoints/types.js';
 export { loadTokenizer } from './dataset/tokenizer.js';
 export type { TextTokenizer } from './dataset/tokenizer.js';
-export { createRng } from './rng.js';
+export { createRng, flatUuid } from './rng.js';
 export type { Rng } from './rng.js';
 
 export { buildSummaryJson, metricBlock, summarizeErrors, SCHEMA_VERSION } from './export/summary-json.js';

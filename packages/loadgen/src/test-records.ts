@@ -13,7 +13,7 @@ export const BASE_EPOCH_NS = 1_760_000_000_000_000_000n;
 
 export function makeRecord(sketch: RecordSketch = {}): RequestRecord {
   const { contentMs = [], startMs = 0, latencyMs, ...rest } = sketch;
-  const contentOffsetsNs = Float64Array.from(contentMs.map((ms) => ms * MS));
+  const contentOffsetsNs = contentMs.map((ms) => ms * MS);
   const last = latencyMs !== undefined ? latencyMs * MS : contentMs.length > 0 ? contentMs[contentMs.length - 1]! * MS : null;
   const startNs = BigInt(Math.round(startMs * MS));
   return {

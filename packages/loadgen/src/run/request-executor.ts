@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { Dispatcher } from 'undici';
 import { sendRequest } from '../client/send-request.js';
@@ -6,7 +5,7 @@ import type { DatasetTurn } from '../dataset/dataset.js';
 import type { TextTokenizer } from '../dataset/tokenizer.js';
 import type { EndpointType } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
-import { createRng } from '../rng.js';
+import { createRng, flatUuid } from '../rng.js';
 
 export interface ExecutorSetup {
   config: BenchmarkConfig;
@@ -37,8 +36,8 @@ export async function executeRequest(
 ): Promise<RequestRecord | null> {
   const { config, endpoint, dataset } = setup;
   const turn = dataset[index % dataset.length]!;
-  const xRequestId = randomUUID();
-  const xCorrelationId = randomUUID();
+  const xRequestId = flatUuid();
+  const xCorrelationId = flatUuid();
   const { load } = config;
   const cancel = shouldCancel(config.input.randomSeed, load.requestCancellationRate, phase, index);
   const m = await sendRequest({
