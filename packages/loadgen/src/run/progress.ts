@@ -39,8 +39,9 @@ export function startProgress(
     const [thenMs, thenCount] = samples[0]!;
     const rate = now > thenMs ? ((counts.completed - thenCount) * 1000) / (now - thenMs) : 0;
     const elapsed = (now - startMs) / 1000;
-    const target = totalRequests !== null ? `/${totalRequests}` : durationSeconds !== null ? ` (of ${durationSeconds}s)` : '';
-    return `[${counts.phase}] ${counts.completed}${target} requests | ${elapsed.toFixed(1)} s | ${rate.toFixed(1)} req/s | ${counts.errors} errors`;
+    const done = totalRequests !== null ? `${counts.completed}/${totalRequests}` : `${counts.completed}`;
+    const time = durationSeconds !== null ? `${elapsed.toFixed(1)}/${durationSeconds} s` : `${elapsed.toFixed(1)} s`;
+    return `[${counts.phase}] ${done} requests | ${time} | ${rate.toFixed(1)} req/s | ${counts.errors} errors`;
   };
   const timer = setInterval(() => {
     const line = render();

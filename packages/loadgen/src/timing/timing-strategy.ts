@@ -1,0 +1,26 @@
+import type { LoadConfig, TimingMode } from '@aiperf/config';
+import type { SendSchedule } from './schedule.js';
+
+/** A timing strategy (one per mode), registered by name. */
+export interface TimingStrategy {
+  name: TimingMode;
+  /** Every problem with the load settings for this mode, each naming the flag. */
+  validate(load: LoadConfig): string[];
+  describe(load: LoadConfig): string;
+  /** Send offsets, or null when requests go out as soon as a slot frees. */
+  createSchedule(load: LoadConfig, seed: number | null): SendSchedule | null;
+  /** The in-flight cap, or null for none. */
+  maxInFlight(load: LoadConfig): number | null;
+}
+
+/** The stop condition in words, for `describe()`. */
+export const stopCondition = (load: LoadConfig) =>
+  load.requestCount !== null ? `${load.requestCount} requests` : `${load.benchmarkDurationSeconds} s`;
+
+/** Checks every mode shares. */
+export const commonChecks = (load: LoadConfig): string[] => [
+  ...(load.requestCount === null && load.benchmarkDurationSeconds === null
+    ? ['--request-count or --benchmark-duration: one of them must be set']
+    : []),
+];
+
