@@ -69,6 +69,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
     let controller: Dispatcher.DispatchController | null = null;
     let pendingAbort: Error | null = null;
     let done = false;
+    let malformed: string | null = null;
     const bodyChunks: Buffer[] = [];
     const decoder = new TextDecoder();
 
@@ -78,7 +79,9 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
       try {
         json = JSON.parse(data);
       } catch {
-        return; // not JSON (keep-alive comments and the like carry no tokens)
+        // Data that is not JSON is a broken response, not something to skip silently (SSE comments never get here).
+        malformed ??= data.slice(0, 100);
+        return;
       }
       const parsed = args.endpoint.parseResponse(json);
       lastResponseOffsetNs = chunkOffsetNs;
@@ -159,7 +162,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
             return;
           }
           if (!sse) onMessage(text);
-          finish(null);
+          finish(malformed === null ? null : { code: null, type: 'InvalidResponseError', message: `response data is not JSON: ${malformed}` });
         },
         onResponseError(_c, error) {
           if (error instanceof RunAbortedError) finish(null, true);
