@@ -81,6 +81,30 @@ describe('runProfile against the mock server', () => {
     expect(spanMs).toBeLessThan(1500);
   });
 
+  it('keeps the global schedule across worker threads (strided indices) and writes timeslices', async () => {
+    const { records, dir } = await profile(
+      { ttftMs: 5, itlMs: 1 },
+      {
+        load: { mode: 'request_rate', requestRate: 40, arrivalPattern: 'constant', concurrency: null, requestCount: 40, workers: 2 },
+        input: { outputTokens: { mean: 2, stddev: 0 } },
+        output: { sliceDurationSeconds: 0.25 },
+      },
+    );
+    expect(records).toHaveLength(40);
+    // Request k was due at k/R after the phase start, whichever thread sent it.
+    const due = records.map((r) => [r.metadata.session_num, r.metadata.credit_issued_ns as bigint] as const).sort((a, b) => a[0] - b[0]);
+    for (const [k, credit] of due) expect(Number(credit - due[0]![1]) / 1e6).toBeCloseTo(k * 25, 3);
+    const lateness = records.map((r) => Number((r.metadata.request_start_ns as bigint) - (r.metadata.credit_issued_ns as bigint)) / 1e6);
+    expect(Math.min(...lateness)).toBeGreaterThanOrEqual(0);
+    const slices = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf_timeslices.json'), 'utf8'));
+    expect(slices.timeslices.length).toBeGreaterThanOrEqual(4);
+    expect(slices.timeslices.map((s: { timeslice_index: number }) => s.timeslice_index)).toEqual([...slices.timeslices.keys()]);
+    expect(slices.timeslices.reduce((n: number, s: { request_count: { avg: number } }) => n + s.request_count.avg, 0)).toBe(40);
+    const csv = readFileSync(join(dir, 'profile_export_aiperf_timeslices.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('Timeslice,Metric,Unit,Stat,Value');
+    expect(csv).toContainEqual(expect.stringMatching(/^0,Time to First Token,ms,avg,\d+\.\d\d$/));
+  });
+
   it('cancels the configured share of requests after the delay and reports them as 499 errors', async () => {
     const { summary, records, stdout } = await profile(
       { ttftMs: 20, itlMs: 10 },

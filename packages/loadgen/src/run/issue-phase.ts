@@ -18,7 +18,8 @@ export interface PhasePlan {
   stopSignal: AbortSignal;
 }
 
-export type SendFn = (index: number, sendLatenessNs: number) => Promise<void>;
+/** Sends request `index`; `duePerfNs` is when the schedule wanted it sent (null when unscheduled). */
+export type SendFn = (index: number, duePerfNs: bigint | null) => Promise<void>;
 
 /**
  * Issues requests per the plan and resolves once issuing has stopped and every sent request has settled.
@@ -56,9 +57,7 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       slots.release();
       break;
     }
-    // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
-    const latenessNs = dueNs === null ? 0 : Math.max(0, Number(process.hrtime.bigint() - dueNs));
-    const request: Promise<void> = send(index, latenessNs).finally(() => {
+    const request: Promise<void> = send(index, dueNs).finally(() => {
       slots.release();
       pending.delete(request);
     });

@@ -86,8 +86,8 @@ export class Issuer {
     };
     await issuePhase(
       plan,
-      async (index, latenessNs) => {
-        const record = await executeRequest(this.setup, start.phase, index, latenessNs);
+      async (index, duePerfNs) => {
+        const record = await executeRequest(this.setup, start.phase, index, duePerfNs);
         if (record) onRecord(record);
       },
       onIssuingStopped,

@@ -32,7 +32,7 @@ export async function executeRequest(
   setup: ExecutorSetup,
   phase: BenchmarkPhase,
   index: number,
-  sendLatenessNs: number,
+  duePerfNs: bigint | null,
 ): Promise<RequestRecord | null> {
   const { config, endpoint, dataset } = setup;
   const turn = dataset[index % dataset.length]!;
@@ -75,7 +75,8 @@ export async function executeRequest(
     error: m.error,
     wasCancelled: m.wasCancelled,
     cancellationOffsetNs: m.cancellationOffsetNs,
-    sendLatenessNs,
+    // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
+    sendLatenessNs: duePerfNs === null ? 0 : Math.max(0, Number(m.startPerfNs - duePerfNs)),
   };
 }
 
