@@ -78,17 +78,26 @@ export function extractMetadata(summary: Json): RunMetadata {
     ? Object.entries(variation).find(([key]) => key.split('.').at(-1) === 'concurrency')?.[1]
     : undefined;
   return {
+    // AIPerf v2 (`models.items`), legacy (`endpoint.model_names`), and this port's camelCase config (`endpoint.models`).
     model: firstString(
       get(config, ['models', 'items', 0, 'name']),
       get(config, ['endpoint', 'model_names', 0]),
+      get(config, ['endpoint', 'models', 0]),
+      get(config, ['endpoint', 'models', 0, 'name']),
       get(config, ['model_names', 0]),
       get(summary, ['metadata', 'model']),
     ),
-    concurrency: firstNumber(phase?.concurrency, get(config, ['loadgen', 'concurrency']), variationConcurrency),
-    requestCount: firstNumber(phase?.requests, phase?.request_count, get(config, ['loadgen', 'request_count'])),
-    requestRate: firstNumber(phase?.rate, phase?.request_rate, get(config, ['loadgen', 'request_rate'])),
+    concurrency: firstNumber(
+      phase?.concurrency, get(config, ['loadgen', 'concurrency']), get(config, ['load', 'concurrency']), variationConcurrency,
+    ),
+    requestCount: firstNumber(
+      phase?.requests, phase?.request_count, get(config, ['loadgen', 'request_count']), get(config, ['load', 'requestCount']),
+    ),
+    requestRate: firstNumber(
+      phase?.rate, phase?.request_rate, get(config, ['loadgen', 'request_rate']), get(config, ['load', 'requestRate']),
+    ),
     endpointType: firstString(get(config, ['endpoint', 'type'])),
-    sliceDurationS: firstNumber(get(config, ['output', 'slice_duration'])),
+    sliceDurationS: firstNumber(get(config, ['output', 'slice_duration']), get(config, ['output', 'sliceDurationSeconds'])),
     gpuCount: countGpus(summary),
     startTime: firstString(summary.start_time),
     endTime: firstString(summary.end_time),

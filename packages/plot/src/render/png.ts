@@ -38,6 +38,32 @@ function scale(spec: AxisSpec, theme: ThemeColors, extra: Partial<ScaleOptions<'
   } as ScaleOptions<'linear'>;
 }
 
+/** Extents of what the plugins draw beyond the data points (error bars, ellipses), so the axes include them. */
+function annotationExtents(spec: ChartSpec, axis: 'x' | 'y' | 'y2'): { min?: number; max?: number } {
+  const values: number[] = [];
+  for (const series of spec.series) {
+    if (axis === 'x') {
+      values.push(...(series.errorBounds ? [...series.errorBounds.xLow, ...series.errorBounds.xHigh] : []));
+      series.polygons?.forEach((polygon) => values.push(...polygon.x));
+    } else if (series.axis === axis) {
+      series.errorY?.forEach((error, i) => {
+        const y = series.y[i];
+        if (typeof y === 'number') values.push(y - error, y + error);
+      });
+      values.push(...(series.errorBounds ? [...series.errorBounds.yLow, ...series.errorBounds.yHigh] : []));
+      series.polygons?.forEach((polygon) => values.push(...polygon.y));
+    }
+  }
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return {};
+  return { min: Math.min(...finite), max: Math.max(...finite) };
+}
+
+const suggested = (extent: { min?: number; max?: number }) => ({
+  ...(extent.min !== undefined ? { suggestedMin: extent.min } : {}),
+  ...(extent.max !== undefined ? { suggestedMax: extent.max } : {}),
+});
+
 /** The chart.js configuration for a spec (exported for tools that render elsewhere, e.g. in a browser). */
 export function toChartConfiguration(spec: ChartSpec): ChartConfiguration {
   const theme = THEMES[spec.theme];
@@ -67,9 +93,11 @@ export function toChartConfiguration(spec: ChartSpec): ChartConfiguration {
         tooltip: { enabled: false },
       },
       scales: {
-        x: scale(spec.x, theme),
-        y: scale(spec.y, theme),
-        ...(spec.y2 ? { y2: scale(spec.y2, theme, { position: 'right', grid: { drawOnChartArea: false, color: theme.grid } }) } : {}),
+        x: scale(spec.x, theme, suggested(annotationExtents(spec, 'x'))),
+        y: scale(spec.y, theme, suggested(annotationExtents(spec, 'y'))),
+        ...(spec.y2
+          ? { y2: scale(spec.y2, theme, { position: 'right', grid: { drawOnChartArea: false, color: theme.grid }, ...suggested(annotationExtents(spec, 'y2')) }) }
+          : {}),
       },
     },
     plugins: [backgroundPlugin(theme), annotationsPlugin(theme), footnotesPlugin(spec, theme)],
