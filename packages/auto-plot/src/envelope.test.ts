@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,15 @@ describe('materializePlotEnvelope', () => {
             'y': time_to_first_token
       "
     `);
+  });
+
+  it('rejects an invalid inline envelope with the plot engine\'s reasons, writing nothing', async () => {
+    const dir = await tmp();
+    const envelope = { kind: 'inline' as const, value: { visualization: { single_run_defaults: ['missing'] }, colour: 'red' } };
+    const error = await materializePlotEnvelope(envelope, dir, null).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^invalid plot: section: plot: /);
+    expect((error as Error).message).toContain('colour');
+    expect(existsSync(join(dir, '.aiperf-plot-config.yaml'))).toBe(false);
   });
 
   it('copies a path envelope, resolving relative paths against the YAML directory', async () => {

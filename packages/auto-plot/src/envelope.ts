@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import type { PlotEnvelope } from '@aiperf/config';
+import { parsePlotConfig } from '@aiperf/plot';
 
 /** File name `aiperf plot <dir>` looks for before the user-level config. */
 export const MATERIALIZED_PLOT_CONFIG = '.aiperf-plot-config.yaml';
@@ -43,7 +44,11 @@ export async function materializePlotEnvelope(
   const target = join(artifactDir, MATERIALIZED_PLOT_CONFIG);
   await mkdir(artifactDir, { recursive: true });
   if (envelope.kind === 'inline') {
-    const text = yaml.dump(toPlotConfigShape(envelope.value), { noRefs: true, lineWidth: -1, sortKeys: false });
+    const shaped = toPlotConfigShape(envelope.value);
+    // Checked before writing, so a bad envelope names `plot` rather than the materialised file.
+    const { errors } = parsePlotConfig(shaped, 'plot');
+    if (errors.length > 0) throw new Error(`invalid plot: section: ${errors.join('; ')}`);
+    const text = yaml.dump(shaped, { noRefs: true, lineWidth: -1, sortKeys: false });
     await writeFile(target, text, 'utf8');
     return target;
   }
