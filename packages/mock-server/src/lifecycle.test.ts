@@ -21,7 +21,10 @@ describe('server lifecycle', () => {
         client.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
         client.end(JSON.stringify(chatBody({ max_tokens: 200 })));
       });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The server notices the hang-up at its next write; poll rather than guess how long that takes.
+      for (let tries = 0; tries < 100 && server.stats().requests.active > 0; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       expect(server.stats().requests).toMatchObject({ active: 0, completed: 0, streaming: 1 });
       const next = await postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 3 }));
       expect(next.events.at(-1)?.data).toBe('[DONE]');
