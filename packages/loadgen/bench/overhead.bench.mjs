@@ -9,42 +9,59 @@ import { benchConfig, quietIo, round, startMockProcess, writeResult } from './su
 
 const TTFT_MS = 50;
 const ITL_MS = 20;
+const CORES = availableParallelism();
+// Each load once from the main event loop (workers 1) and once from one worker thread per core, to show
+// that spreading the client over threads keeps the timing precision.
 const CASES = [
-  { concurrency: 1, requests: 100 },
-  { concurrency: 100, requests: 1000 },
-  { concurrency: 1000, requests: 3000 },
+  { concurrency: 1, requests: 100, workers: 1 },
+  { concurrency: 100, requests: 1000, workers: 1 },
+  { concurrency: 100, requests: 1000, workers: CORES },
+  { concurrency: 1000, requests: 3000, workers: 1 },
+  { concurrency: 1000, requests: 3000, workers: CORES },
 ];
 
 const mock = await startMockProcess({ ttftMs: TTFT_MS, itlMs: ITL_MS });
 const results = [];
 try {
-  for (const { concurrency, requests } of CASES) {
+  for (const { concurrency, requests, workers } of CASES) {
     const config = benchConfig({
       url: mock.url,
-      load: { concurrency, requestCount: requests, warmupRequestCount: Math.min(concurrency, 200) },
+      load: { concurrency, requestCount: requests, warmupRequestCount: Math.min(concurrency, 200), workers },
       input: { outputTokens: { mean: 4, stddev: 0 } },
     });
+    const cpuBefore = process.cpuUsage();
+    const mockCpuBefore = mock.cpuMs();
     const run = await runProfile(config, quietIo());
+    const cpu = process.cpuUsage(cpuBefore);
+    const totalRequests = requests + Math.min(concurrency, 200);
     const lines = readFileSync(join(run.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
     const overheads = lines
       .map((line) => JSON.parse(line).metrics.time_to_first_token?.value)
       .filter((v) => v !== undefined)
       .map((ttft) => ttft - TTFT_MS)
       .sort((a, b) => a - b);
+    const itl = lines.map((line) => JSON.parse(line).metrics.inter_token_latency?.value).filter((v) => v !== undefined).sort((a, b) => a - b);
     const row = {
       concurrency,
+      workers,
       requests,
       errors: run.errorRequestCount,
       overheadMsP50: round(percentileOfSorted(overheads, 50), 3),
       overheadMsP99: round(percentileOfSorted(overheads, 99), 3),
       itlAvgMs: round(run.summary.inter_token_latency.avg, 3),
+      itlMsP99: round(percentileOfSorted(itl, 99), 3),
       requestThroughput: round(run.summary.request_throughput.avg, 1),
+      // CPU per request (warmup included; startup too, which weighs on the small case): the client's own cost
+      // next to the server's, independent of how busy the machine is.
+      clientCpuUsPerRequest: Math.round(((cpu.user + cpu.system) / totalRequests)),
+      mockCpuUsPerRequest: mockCpuBefore === null ? null : Math.round(((mock.cpuMs() - mockCpuBefore) * 1000) / totalRequests),
     };
     results.push(row);
-    console.log(`concurrency ${concurrency}: TTFT overhead p50 ${row.overheadMsP50} ms, p99 ${row.overheadMsP99} ms, ITL avg ${row.itlAvgMs} ms (configured ${ITL_MS}), errors ${row.errors}`);
+    console.log(`concurrency ${concurrency}, ${workers} worker(s): TTFT overhead p50 ${row.overheadMsP50} ms, p99 ${row.overheadMsP99} ms, ITL avg ${row.itlAvgMs} ms (configured ${ITL_MS}), errors ${row.errors}, CPU/request client ${row.clientCpuUsPerRequest} µs vs mock ${row.mockCpuUsPerRequest} µs`);
   }
 } finally {
   await mock.stop();
 }
-const path = writeResult('loadgen-overhead', { configured: { ttftMs: TTFT_MS, itlMs: ITL_MS, outputTokens: 4 }, workers: availableParallelism(), cases: results });
+const path = writeResult('loadgen-overhead', {
+  loadAverageAtEnd: (await import('node:os')).loadavg()[0], configured: { ttftMs: TTFT_MS, itlMs: ITL_MS, outputTokens: 4 }, cores: CORES, cases: results });
 console.log(`→ ${path}`);
