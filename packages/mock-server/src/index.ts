@@ -9,3 +9,5 @@ export type { GpuPreset, GpuPresetName } from './dcgm/presets.js';
 export { DCGM_FIELDS } from './dcgm/fields.js';
 export type { DcgmField } from './dcgm/fields.js';
 export { validateOptions } from './validate.js';
+export { PROMPT_TOKENIZER_NAMES } from './tokenizer.js';
+export type { PromptTokenizerName } from './tokenizer.js';

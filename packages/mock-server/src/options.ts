@@ -1,4 +1,5 @@
 import type { GpuPresetName } from './dcgm/presets.js';
+import type { PromptTokenizerName } from './tokenizer.js';
 
 /** Everything `startMockServer` can be told. Times are milliseconds, rates are fractions in [0, 1]. */
 export interface MockServerOptions {
@@ -24,6 +25,8 @@ export interface MockServerOptions {
   models?: string[];
   /** Output length when a request sets no max tokens; default: 0.8–1.2 × prompt tokens, at least 16. */
   defaultOutputTokens?: number;
+  /** How usage.prompt_tokens is counted: 'words' (default, cheap), or exactly with 'o200k_base' / 'cl100k_base'. */
+  promptTokenizer?: PromptTokenizerName;
   /** Reasoning tokens emitted (as `reasoning_content`) before the answer in chat responses. Default 0. */
   reasoningTokens?: number;
   /** Embedding vector length. Default 768. */
@@ -80,6 +83,7 @@ export function withDefaults(options: MockServerOptions): ResolvedOptions {
     seed,
     models: options.models ?? ['mock-model'],
     defaultOutputTokens: options.defaultOutputTokens,
+    promptTokenizer: options.promptTokenizer ?? 'words',
     reasoningTokens: options.reasoningTokens ?? 0,
     embeddingDimensions: options.embeddingDimensions ?? 768,
     embeddingBaseLatencyMs: options.embeddingBaseLatencyMs ?? 10,

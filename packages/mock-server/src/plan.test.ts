@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countTokens } from './corpus.js';
 import { decideOutputLength, planResponse } from './plan.js';
 import { createRng } from './rng.js';
 
@@ -46,11 +47,11 @@ describe('decideOutputLength', () => {
 describe('planResponse', () => {
   it('is deterministic in prompt and seed, with text matching the counts', () => {
     const request = { model: 'm', promptText: 'Hello there, friend.', stream: true, includeUsage: false, maxTokens: 8, minTokens: undefined, ignoreEos: true, reasoningEffort: undefined };
-    const plan = planResponse(request, { reasoningTokens: 3, defaultOutputTokens: undefined, seed: 4 }, createRng(0));
+    const plan = planResponse(request, { reasoningTokens: 3, defaultOutputTokens: undefined, seed: 4, countPromptTokens: countTokens }, createRng(0));
     expect(plan.promptTokens).toBe(5);
     expect(plan.reasoning).toHaveLength(3);
     expect(plan.content).toHaveLength(5);
     expect(plan.content[0]).not.toMatch(/^ /);
-    expect(planResponse(request, { reasoningTokens: 3, defaultOutputTokens: undefined, seed: 4 }, createRng(0))).toEqual(plan);
+    expect(planResponse(request, { reasoningTokens: 3, defaultOutputTokens: undefined, seed: 4, countPromptTokens: countTokens }, createRng(0))).toEqual(plan);
   });
 });

@@ -1,4 +1,4 @@
-import { countTokens, generateTokens } from './corpus.js';
+import { generateTokens } from './corpus.js';
 import type { Rng } from './rng.js';
 import type { ParsedRequest } from './request.js';
 
@@ -49,10 +49,15 @@ export interface ResponsePlan extends OutputLength {
 /** The full, deterministic answer to one request: token counts and the token texts. */
 export function planResponse(
   request: ParsedRequest,
-  settings: { reasoningTokens: number; defaultOutputTokens: number | undefined; seed: number },
+  settings: {
+    reasoningTokens: number;
+    defaultOutputTokens: number | undefined;
+    seed: number;
+    countPromptTokens: (text: string) => number;
+  },
   rng: Rng,
 ): ResponsePlan {
-  const promptTokens = countTokens(request.promptText);
+  const promptTokens = settings.countPromptTokens(request.promptText);
   const length = decideOutputLength({ ...request, ...settings, promptTokens, rng });
   const words = generateTokens(length.reasoningCount + length.contentCount, request.promptText, settings.seed);
   const reasoning = words.slice(0, length.reasoningCount);

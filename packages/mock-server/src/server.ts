@@ -7,6 +7,7 @@ import { route, type RouteTable } from './http/router.js';
 import type { ServerState } from './http/state.js';
 import { withDefaults, type MockServerOptions } from './options.js';
 import { copyStats, createStats, TokenRateMeter, type MockServerStats } from './stats.js';
+import { loadTokenCounter } from './tokenizer.js';
 import { validateOptions } from './validate.js';
 
 export interface MockServer {
@@ -31,7 +32,7 @@ export class MockServerOptionsError extends Error {
   }
 }
 
-function createState(options: MockServerOptions): ServerState {
+async function createState(options: MockServerOptions): Promise<ServerState> {
   const resolved = withDefaults(options);
   const faker = (seed: number) =>
     new DcgmFaker({
@@ -49,6 +50,7 @@ function createState(options: MockServerOptions): ServerState {
     closing: new AbortController(),
     // Two independent exporters (seeds s and s+1), like two GPU nodes: /metrics = /dcgm1/metrics.
     dcgm: [faker(resolved.dcgmSeed), faker(resolved.dcgmSeed + 1)],
+    countPromptTokens: await loadTokenCounter(resolved.promptTokenizer),
   };
 }
 
@@ -79,7 +81,7 @@ function closeServer(server: Server): Promise<void> {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const errors = validateOptions(options);
   if (errors.length > 0) throw new MockServerOptionsError(errors);
-  const state = createState(options);
+  const state = await createState(options);
   // Every in-flight request listens for close(); thousands of streams are normal, not a leak.
   setMaxListeners(0, state.closing.signal);
   const main = await listen(state, 'all', state.options.port);

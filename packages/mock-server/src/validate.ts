@@ -1,5 +1,6 @@
 import { GPU_PRESET_NAMES, isGpuPresetName } from './dcgm/presets.js';
 import type { MockServerOptions } from './options.js';
+import { PROMPT_TOKENIZER_NAMES } from './tokenizer.js';
 import { checkValue, type Kind } from './overrides.js';
 
 const NUMERIC_RULES: ReadonlyArray<[keyof MockServerOptions, Kind]> = [
@@ -46,6 +47,10 @@ export function validateOptions(options: MockServerOptions): string[] {
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
       errors.push(`${name}: got ${JSON.stringify(port)}, expected an integer 0-65535 (0 = any free port)`);
     }
+  }
+  const { promptTokenizer } = options;
+  if (promptTokenizer !== undefined && !PROMPT_TOKENIZER_NAMES.includes(promptTokenizer)) {
+    errors.push(`promptTokenizer: got ${JSON.stringify(promptTokenizer)}, expected one of ${PROMPT_TOKENIZER_NAMES.join(', ')}`);
   }
   if (dcgmGpu !== undefined && !isGpuPresetName(dcgmGpu)) {
     errors.push(`dcgmGpu: got ${JSON.stringify(dcgmGpu)}, expected one of ${GPU_PRESET_NAMES.join(', ')}`);

@@ -29,6 +29,7 @@ const MOCK_SERVER_FLAGS: readonly FlagSpec[] = [
   flag('--seed', 'seed', 'number', 'Seed of output text, jitter and fault draws (default 0)'),
   flag('--models', 'models', 'list', 'Comma-separated model ids listed by /v1/models (default mock-model)'),
   flag('--default-output-tokens', 'defaultOutputTokens', 'number', 'Output length without max_tokens (default 0.8-1.2 x prompt, min 16)'),
+  flag('--prompt-tokenizer', 'promptTokenizer', 'string', 'usage.prompt_tokens counted by: words, o200k_base, cl100k_base (default words)'),
   flag('--reasoning-tokens', 'reasoningTokens', 'number', 'reasoning_content tokens streamed before each chat answer (default 0)'),
   flag('--embedding-dimensions', 'embeddingDimensions', 'number', 'Embedding vector length (default 768)'),
   flag('--embedding-base-latency-ms', 'embeddingBaseLatencyMs', 'number', 'Embeddings latency base in ms (default 10)'),

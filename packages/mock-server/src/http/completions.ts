@@ -28,7 +28,7 @@ async function decide(state: ServerState, kind: EndpointKind, request: IncomingM
   const effort = parsed.request.reasoningEffort;
   const effortTokens = effort === undefined ? 0 : REASONING_EFFORT_TOKENS[effort];
   const reasoningTokens = kind !== 'chat' ? 0 : options.reasoningTokens > 0 ? options.reasoningTokens : effortTokens;
-  const plan = planResponse(parsed.request, { ...options, reasoningTokens }, rng);
+  const plan = planResponse(parsed.request, { ...options, reasoningTokens, countPromptTokens: state.countPromptTokens }, rng);
   const ttftMs = jittered(rng, options.ttftMs + options.ttftPerPromptTokenMs * plan.promptTokens, options.ttftJitterMs);
   const signal = requestSignal(state, (listener) => response.once('close', listener));
   return { options, request: parsed.request, plan, faults, rng, serial, ttftMs, signal };

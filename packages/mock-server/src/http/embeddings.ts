@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { countTokens } from '../corpus.js';
 import { createRng, hashString } from '../rng.js';
 import { readBody, sendError, sendJson, sleepUntil } from './io.js';
 import { requestSignal, type ServerState } from './state.js';
@@ -56,7 +55,7 @@ export async function handleEmbeddings(state: ServerState, request: IncomingMess
     const embedding = base64 ? Buffer.from(vector.buffer).toString('base64') : Array.from(vector);
     return { object: 'embedding', index, embedding };
   });
-  const promptTokens = inputs.reduce((sum, text) => sum + countTokens(text), 0);
+  const promptTokens = inputs.reduce((sum, text) => sum + state.countPromptTokens(text), 0);
   state.stats.tokens.prompt += promptTokens;
   state.stats.requests.completed += 1;
   sendJson(response, 200, {

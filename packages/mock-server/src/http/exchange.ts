@@ -39,7 +39,7 @@ export function identityOf(exchange: Exchange): ResponseIdentity {
 }
 
 /** Counts a finished answer's tokens into the stats and the GPU load meter. */
-export function countTokens(exchange: Exchange, tokens: number): void {
+export function recordCompletionTokens(exchange: Exchange, tokens: number): void {
   const { stats, meter } = exchange.state;
   stats.tokens.completion += tokens;
   meter.record(tokens, nowMs());

@@ -1,6 +1,7 @@
 import type { DcgmFaker } from '../dcgm/faker.js';
 import type { ResolvedOptions } from '../options.js';
 import type { MockServerStats, TokenRateMeter } from '../stats.js';
+import type { TokenCounter } from '../tokenizer.js';
 
 /** Everything one running server shares between its requests. */
 export interface ServerState {
@@ -12,6 +13,8 @@ export interface ServerState {
   /** Aborted by close(): pending token timers stop at once. */
   closing: AbortController;
   dcgm: DcgmFaker[];
+  /** Counts usage.prompt_tokens (the promptTokenizer option). */
+  countPromptTokens: TokenCounter;
 }
 
 /** An abort signal that fires when the client goes away or the server closes. */

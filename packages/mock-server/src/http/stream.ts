@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { countTokens, identityOf, nextGapMs, timingHeaders, type Exchange } from './exchange.js';
+import { identityOf, nextGapMs, recordCompletionTokens, timingHeaders, type Exchange } from './exchange.js';
 import { nowMs, sleepUntil, waitForDrain } from './io.js';
 import { cutConnection, MALFORMED_SSE_EVENT, SSE_HEADERS, SseEncoder } from './sse.js';
 
@@ -26,7 +26,7 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
   const flush = () => {
     if (corked) response.uncork();
     corked = false;
-    if (pendingTokens > 0) countTokens(exchange, pendingTokens);
+    if (pendingTokens > 0) recordCompletionTokens(exchange, pendingTokens);
     pendingTokens = 0;
   };
 

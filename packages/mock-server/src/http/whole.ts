@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { completionBody } from '../openai-shapes.js';
-import { countTokens, identityOf, nextGapMs, timingHeaders, type Exchange } from './exchange.js';
+import { identityOf, nextGapMs, recordCompletionTokens, timingHeaders, type Exchange } from './exchange.js';
 import { sendJson, sleepUntil } from './io.js';
 import { cutConnection } from './sse.js';
 
@@ -34,7 +34,7 @@ export async function respondWhole(exchange: Exchange, response: ServerResponse)
     return;
   }
   sendJson(response, 200, body, timingHeaders(exchange));
-  countTokens(exchange, tokenCount);
+  recordCompletionTokens(exchange, tokenCount);
   state.stats.tokens.reasoning += plan.reasoningCount;
   state.stats.requests.completed += 1;
 }
