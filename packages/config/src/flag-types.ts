@@ -24,8 +24,10 @@ export interface FlagDef {
   kind: FlagKind;
   group: FlagGroup;
   description: string;
-  /** Shown in help as `(default: …)`. */
+  /** Shown in help as `(default: …)`; without it: `false` for switches, `none` for values. */
   defaultText?: string;
+  /** Must be given (by the flag or its YAML key); help says `(required)` instead of a default. */
+  required?: boolean;
   /** Placeholder shown after the names, e.g. `<n>`. */
   valueName?: string;
   /** `value` flags only: `a,b,c` becomes a list. */
@@ -45,4 +47,10 @@ export interface FlagDef {
 /** The canonical (first long) name of a flag, e.g. `--model`. */
 export function flagName(flag: FlagDef): string {
   return flag.names.find((n) => n.startsWith('--')) ?? (flag.names[0] as string);
+}
+
+/** What help shows as the default of a flag. */
+export function defaultText(flag: FlagDef): string {
+  if (flag.required) return 'required';
+  return flag.defaultText ?? (flag.kind === 'boolean' ? 'false' : 'none');
 }

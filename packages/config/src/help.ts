@@ -1,4 +1,4 @@
-import { FLAG_GROUPS, type FlagDef } from './flag-types.js';
+import { FLAG_GROUPS, type FlagDef, defaultText } from './flag-types.js';
 import { PROFILE_FLAGS } from './flags.js';
 
 function signature(flag: FlagDef): string {
@@ -9,7 +9,7 @@ function signature(flag: FlagDef): string {
 function explanation(flag: FlagDef): string {
   const parts = [flag.description];
   if (flag.env) parts.push(`[env: ${flag.env}]`);
-  if (flag.defaultText !== undefined) parts.push(`(default: ${flag.defaultText})`);
+  parts.push(flag.required ? '(required)' : `(default: ${defaultText(flag)})`);
   return parts.join(' ');
 }
 
@@ -54,7 +54,7 @@ export function renderFlagMarkdown(flags: readonly FlagDef[] = PROFILE_FLAGS): s
     for (const f of members) {
       const names = f.names.map((n) => `\`${n}\``).join(', ') + (f.valueName ? ` \`${cell(f.valueName)}\`` : '');
       const env = f.env ? ` (env \`${f.env}\`)` : '';
-      out.push(`| ${names} | ${f.path ? `\`${f.path}\`` : '–'} | ${textCell(f.defaultText ?? '–')} | ${textCell(f.description)}${env} |`);
+      out.push(`| ${names} | ${f.path ? `\`${f.path}\`` : '–'} | ${textCell(defaultText(f))} | ${textCell(f.description)}${env} |`);
     }
     out.push('');
   }
