@@ -3,7 +3,7 @@ import type { MockServerOptions } from '@aiperf/mock-server';
 
 // One typed table for every knob: the flag, the library option it sets, its default and its help.
 // Each flag can also come from the environment as MOCK_SERVER_<NAME> (e.g. MOCK_SERVER_TTFT_MS).
-interface FlagSpec {
+export interface FlagSpec {
   flag: string;
   option: keyof MockServerOptions;
   kind: 'number' | 'string' | 'list';
@@ -17,7 +17,7 @@ const flag = (name: string, option: keyof MockServerOptions, kind: FlagSpec['kin
   description,
 });
 
-const MOCK_SERVER_FLAGS: readonly FlagSpec[] = [
+export const MOCK_SERVER_FLAGS: readonly FlagSpec[] = [
   flag('-p,--port', 'port', 'number', 'Port to listen on; 0 picks a free one (default 8000)'),
   flag('--host', 'host', 'string', 'Address to bind (default 127.0.0.1)'),
   flag('-t,--ttft-ms', 'ttftMs', 'number', 'Time to first token in ms (default 20)'),
