@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { renderFlagMarkdown } from '@aiperf/config';
+import { renderFlagMarkdown, resolveConfig } from '@aiperf/config';
 import { describe, expect, test } from 'vitest';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -21,4 +21,13 @@ describe('README', () => {
   test('carries the option reference generated from the flag table (run `pnpm docs` after changing it)', () => {
     expect(read('README.md')).toContain(`<!-- flags:start -->\n${renderFlagMarkdown()}\n<!-- flags:end -->`);
   });
+});
+
+test('the README YAML example resolves without errors', () => {
+  const example = /```yaml\n([\s\S]*?)```/.exec(read('README.md'))?.[1];
+  expect(example).toBeDefined();
+  const result = resolveConfig({ yamlText: example, yamlPath: '/work/bench.yaml', env: { OPENAI_API_KEY: 'sk-test' }, fileExists: () => true });
+  expect(result.errors).toEqual([]);
+  expect(result.config?.sweep?.concurrency).toEqual([1, 4, 16]);
+  expect(result.config?.benchmark.artifacts.autoPlot).toBe(true);
 });
