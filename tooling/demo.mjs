@@ -12,7 +12,8 @@ const server = await startMockServer({ port: 0, host: '127.0.0.1', models: ['dem
 const args = [
   'profile', '--model', 'demo-model', '--url', server.url, '--streaming', '--concurrency', '8', '--request-count', '100',
   '--isl', '128', '--osl', '64', '--gpu-telemetry', `${server.url}/metrics`, '--artifact-dir', 'artifacts/demo', '--auto-plot',
-  ...process.argv.slice(2),
+  // `pnpm demo -- --ui none` may pass the `--` through.
+  ...process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
 ];
 console.log(`Mock server listening at ${server.url}\n$ aiperf ${args.join(' ')}\n`);
 const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit' });
