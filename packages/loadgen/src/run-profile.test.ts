@@ -44,7 +44,10 @@ describe('runProfile against the mock server', () => {
     );
     expect(result).toMatchObject({ exitCode: 0, cancelled: false, successfulRequestCount: 80, errorRequestCount: 0 });
     expect(summary.request_count.avg).toBe(80);
-    expect(Math.abs(summary.time_to_first_token.avg - 50)).toBeLessThan(8);
+    // The mock shares this process's event loop, so the average absorbs scheduling stalls on a busy machine; the
+    // median stays tight, and nothing may come in under the configured 50 ms (that would be a clock bug).
+    expect(Math.abs(summary.time_to_first_token.p50 - 50)).toBeLessThan(5);
+    expect(Math.abs(summary.time_to_first_token.avg - 50)).toBeLessThan(15);
     expect(summary.time_to_first_token.min).toBeGreaterThan(48);
     expect(Math.abs(summary.inter_token_latency.avg - 10)).toBeLessThan(2);
     expect(summary.output_sequence_length).toMatchObject({ avg: 32, min: 32, max: 32, unit: 'tokens' });

@@ -13,8 +13,7 @@ import { writeRunExports } from './export/write-exports.js';
 import { validateGoodput } from './metrics/compute.js';
 import type { MetricContext } from './metrics/types.js';
 import { createRunner } from './run/create-runner.js';
-import { drivePhase } from './run/drive-phase.js';
-import { startProgress } from './run/progress.js';
+import { type PhasesOutcome, runPhases } from './run/run-phases.js';
 import { RecordSink } from './run/record-sink.js';
 import { resolveTarget } from './run/target.js';
 import { getTimingStrategy } from './timing/strategies.js';
@@ -61,34 +60,18 @@ export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options
   if (note) notes.push(`Note: ${note}`);
   const sidecars = options.sidecars ?? [];
   const startTimeNs = clock.nowEpochNs();
-  let cancelled = false;
-  let profilingStartNs = startTimeNs;
+  let phases: PhasesOutcome;
   try {
     await Promise.all(sidecars.map((s) => s.start({ clock, artifactDir })));
-    const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal: io.signal, onRecord: (r: Parameters<RecordSink['add']>[0]) => sink.add(r) };
-    const warmupCount = options.skipWarmup ? 0 : config.load.warmupRequestCount;
-    const progress = startProgress(io.stderr, config.ui, config.load.requestCount, config.load.benchmarkDurationSeconds, () => sink);
-    try {
-      if (warmupCount > 0) {
-        sink.startPhase('warmup');
-        cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, durationNs: null }, drive)).cancelled;
-      }
-      sink.startPhase('profiling');
-      profilingStartNs = clock.nowEpochNs();
-      if (!cancelled) {
-        const durationNs = config.load.benchmarkDurationSeconds === null ? null : config.load.benchmarkDurationSeconds * 1e9;
-        const phase = { phase: 'profiling' as const, requestCount: config.load.requestCount, durationNs };
-        cancelled = (await drivePhase(runner, phase, drive)).cancelled;
-      }
-    } finally {
-      progress.stop();
-      await runner.close();
-    }
+    phases = await runPhases(runner, sink, config, io, clock, options.skipWarmup ?? false);
   } finally {
+    await runner.close();
     await sink.close();
   }
+  const { cancelled } = phases;
   const endTimeNs = clock.nowEpochNs();
-  const sidecarResults = await Promise.all(sidecars.map((s) => s.stop({ startEpochNs: profilingStartNs, endEpochNs: endTimeNs })));
+  const window = { startEpochNs: phases.profilingStartNs, endEpochNs: phases.profilingEndNs };
+  const sidecarResults = await Promise.all(sidecars.map((s) => s.stop(window)));
 
   const written = await writeRunExports({
     config, records: sink.records, context, goodput: config.goodput, sidecarResults, options, notes,

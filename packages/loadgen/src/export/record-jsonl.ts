@@ -24,7 +24,8 @@ export function recordToJsonObject(record: RequestRecord, context: MetricContext
       conversation_id: record.conversationId,
       turn_index: record.turnIndex,
       request_start_ns: record.startEpochNs,
-      request_ack_ns: offsetToEpoch(record, record.ackOffsetNs),
+      // The spec records the server's acknowledgement for streaming requests only.
+      request_ack_ns: context.streaming ? offsetToEpoch(record, record.ackOffsetNs) : null,
       request_end_ns: offsetToEpoch(record, record.endOffsetNs),
       worker_id: record.workerId,
       record_processor_id: recordProcessorId,
