@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispersedThroughput } from './dispersed-throughput.js';
-import { minMaxDownsample } from './downsample.js';
+import { minMaxDownsample, resampleStepFunction } from './downsample.js';
 import { lowerIsBetter, paretoFrontier } from './pareto.js';
 import { rollingPercentiles } from './statistics.js';
 
@@ -71,5 +71,23 @@ describe('rollingPercentiles and downsampling', () => {
     expect(out.x.length).toBeLessThanOrEqual(20);
     expect(out.y).toContain(1000);
     expect(out.y).toContain(-5);
+  });
+});
+
+describe('resampleStepFunction', () => {
+  it('keeps the tokens: each bucket holds the time-weighted mean rate', () => {
+    // 10 tok/s for 1 s, 30 tok/s for 1 s, then 0: two buckets of 1 s → 10 and 30; 40 tokens in total.
+    const t = [0, 0.5, 1, 1.5, 2];
+    const v = [10, 10, 30, 30, 0];
+    const out = resampleStepFunction(t, v, 2);
+    expect(out).toEqual({ x: [0, 1, 2], y: [10, 30, 0] });
+    const tokens = out.y.slice(0, -1).reduce((sum, rate) => sum + rate * 1, 0);
+    expect(tokens).toBe(40);
+  });
+
+  it('splits segments that straddle bucket edges', () => {
+    const out = resampleStepFunction([0, 1.5, 1.6, 1.7, 1.8, 3], [4, 8, 8, 8, 8, 0], 2);
+    // Bucket 0 ([0, 1.5)): 4 tok/s; bucket 1 ([1.5, 3)): 8 tok/s for 0.3 s... then 8 until 3 → 8.
+    expect(out.y.slice(0, 2)).toEqual([4, 8]);
   });
 });

@@ -168,7 +168,9 @@ function timeslicesCsv(data: GeneratedRequests, sliceDurationS: number): string 
   const bySlice = new Map<number, number[]>();
   data.startNs.forEach((start, i) => {
     const slice = Math.floor((start - minStart) / sliceNs);
-    bySlice.set(slice, [...(bySlice.get(slice) ?? []), i]);
+    const members = bySlice.get(slice);
+    if (members) members.push(i);
+    else bySlice.set(slice, [i]);
   });
   const lines = ['Timeslice,Metric,Unit,Stat,Value'];
   [...bySlice.keys()].sort((a, b) => a - b).forEach((slice, index) => {

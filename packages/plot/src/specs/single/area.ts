@@ -1,5 +1,5 @@
 import { dispersedThroughput } from '../../algorithms/dispersed-throughput.js';
-import { minMaxDownsample } from '../../algorithms/downsample.js';
+import { resampleStepFunction } from '../../algorithms/downsample.js';
 import { axisLabel } from '../../metric-names.js';
 import { withAlpha } from '../../theme.js';
 import { autoscaled, axis, baseSpec, parseMetricRef } from '../common.js';
@@ -22,9 +22,9 @@ export const areaPlot: PlotTypeDefinition = {
       axis(axisLabel('timestamp_s', undefined), !autoscaled(context.preset, 'x')),
       axis(axisLabel(yName, undefined), !autoscaled(context.preset, 'y')),
     );
-    const points = minMaxDownsample(events.timestampS, events.throughputTokensPerSec);
+    const points = resampleStepFunction(events.timestampS, events.throughputTokensPerSec);
     if (points.x.length < events.timestampS.length) {
-      spec.notes.push(`downsampled ${events.timestampS.length} events to ${points.x.length} (min/max per bucket)`);
+      spec.notes.push(`resampled ${events.timestampS.length} events into ${points.x.length - 1} equal time buckets (time-weighted mean)`);
     }
     const color = context.theme.palette[0]!;
     spec.series.push({

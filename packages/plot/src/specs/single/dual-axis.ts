@@ -1,5 +1,5 @@
 import { dispersedThroughput } from '../../algorithms/dispersed-throughput.js';
-import { minMaxDownsample } from '../../algorithms/downsample.js';
+import { minMaxDownsample, resampleStepFunction } from '../../algorithms/downsample.js';
 import { axisLabel, displayName } from '../../metric-names.js';
 import { withAlpha } from '../../theme.js';
 import type { GpuSample } from '../../types.js';
@@ -50,7 +50,7 @@ export const dualAxisPlot: PlotTypeDefinition = {
     let firstStart = Number.POSITIVE_INFINITY;
     for (const value of requests.requestStartOffsetNs) if (value < firstStart) firstStart = value;
     const shiftS = (events.firstEventOffsetNs - firstStart) / 1e9;
-    const primary = minMaxDownsample(events.timestampS.map((t) => t + shiftS), events.throughputTokensPerSec);
+    const primary = resampleStepFunction(events.timestampS.map((t) => t + shiftS), events.throughputTokensPerSec);
     const y2Label = axisLabel(y2Name.replace(/^nvidia_/, 'gpu_').replace('gpu_gpu_', 'gpu_'), undefined);
     const spec = baseSpec(
       context,

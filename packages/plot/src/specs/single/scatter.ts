@@ -38,7 +38,7 @@ export const scatterPlot: PlotTypeDefinition = {
       axis(text.y, !autoscaled(context.preset, 'y')),
     );
     const order = sortedByX(data.x);
-    const points = minMaxDownsample(order.map((i) => data.x[i]!), order.map((i) => data.y[i]!));
+    const points = minMaxDownsample(Float64Array.from(order, (i) => data.x[i]!), Float64Array.from(order, (i) => data.y[i]!));
     if (points.x.length < data.x.length) spec.notes.push(`downsampled ${data.x.length} points to ${points.x.length} (min/max per bucket)`);
     spec.series.push({
       name: spec.y.label, showInLegend: true, style: 'markers', color: context.theme.palette[0]!,
@@ -48,7 +48,12 @@ export const scatterPlot: PlotTypeDefinition = {
   },
 };
 
-const sortedByX = (x: Float64Array): number[] => Array.from(x.keys()).sort((a, b) => x[a]! - x[b]!);
+/** Row indices in ascending x; already-sorted columns (request_number) skip the sort. */
+function sortedByX(x: Float64Array): Uint32Array {
+  const order = Uint32Array.from({ length: x.length }, (_, i) => i);
+  for (let i = 1; i < x.length; i += 1) if (x[i]! < x[i - 1]!) return order.sort((a, b) => x[a]! - x[b]!);
+  return order;
+}
 
 export const scatterWithPercentilesPlot: PlotTypeDefinition = {
   name: 'scatter_with_percentiles',
@@ -64,8 +69,8 @@ export const scatterWithPercentilesPlot: PlotTypeDefinition = {
       axis(text.y, !autoscaled(context.preset, 'y')),
     );
     const order = sortedByX(data.x).filter((i) => Number.isFinite(data.y[i]!));
-    const xs = order.map((i) => data.x[i]!);
-    const ys = order.map((i) => data.y[i]!);
+    const xs = Float64Array.from(order, (i) => data.x[i]!);
+    const ys = Float64Array.from(order, (i) => data.y[i]!);
     const bands = rollingPercentiles(ys, [50, 95, 99]);
     const raw = minMaxDownsample(xs, ys);
     if (raw.x.length < xs.length) spec.notes.push(`downsampled ${xs.length} points to ${raw.x.length} (min/max per bucket)`);
