@@ -83,7 +83,7 @@ describe('auto-plot resolution table', () => {
   it('an unknown recipe is a usage error listing the known ones', async () => {
     const run = await profile(['--recipe', 'no-such-recipe']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("unknown recipe 'no-such-recipe'; known recipes: concurrency-ramp, pareto-sweep");
+    expect(run.stderr).toContain("unknown recipe 'no-such-recipe'; known recipes: concurrency-ramp, decode-itl-curve, pareto-sweep, prefill-ttft-curve");
   });
 });
 

@@ -6,6 +6,8 @@ export type { RecipeRegistry } from './recipes/registry.js';
 export { builtinRecipes, createRecipeRegistry, defaultRecipeRegistry, getRecipe, registerRecipe } from './recipes/registry.js';
 export { concurrencyRampRecipe } from './recipes/concurrency-ramp.js';
 export { paretoSweepRecipe } from './recipes/pareto-sweep.js';
+export { prefillTtftCurveRecipe } from './recipes/prefill-ttft-curve.js';
+export { decodeItlCurveRecipe } from './recipes/decode-itl-curve.js';
 export { logSpacedIntegers, roundHalfEven } from './recipes/params.js';
 export type { MultiPlan, PlannedRun, SweepMode, SweepSpec } from './plan/plan.js';
 export { planMultiRun } from './plan/plan.js';
@@ -20,3 +22,5 @@ export { buildConfidenceAggregate, CONFIDENCE_AGGREGATE_BASENAME, SWEEP_AGGREGAT
 export type { PostProcessHandler, PostProcessSpec } from './post-process/types.js';
 export { builtinPostProcessHandlers, runPostProcess } from './post-process/run.js';
 export { degradationKneeHandler } from './post-process/degradation-knee.js';
+export { ttftCurveFitHandler } from './post-process/ttft-curve.js';
+export { itlSurfaceFitHandler } from './post-process/itl-surface.js';

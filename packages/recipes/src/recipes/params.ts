@@ -66,3 +66,8 @@ export function logSpacedIntegers(lo: number, hi: number, steps: number): number
   values.add(Math.round(hi));
   return [...values].sort((a, b) => a - b);
 }
+
+/** TTFT and ITL only exist for streamed responses. */
+export function streamingErrors(recipe: string, ctx: { benchmark: { endpoint: { streaming: boolean } } }): string[] {
+  return ctx.benchmark.endpoint.streaming ? [] : [`--streaming: recipe '${recipe}' measures streamed tokens; add --streaming`];
+}

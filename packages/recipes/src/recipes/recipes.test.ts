@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../test-config.js';
 import { concurrencyRampRecipe } from './concurrency-ramp.js';
+import { decodeItlCurveRecipe } from './decode-itl-curve.js';
+import { prefillTtftCurveRecipe } from './prefill-ttft-curve.js';
 import { logSpacedIntegers, normalizeParams, roundHalfEven } from './params.js';
 import { paretoSweepRecipe } from './pareto-sweep.js';
 import { createRecipeRegistry } from './registry.js';
@@ -67,5 +69,20 @@ describe('recipe registry', () => {
     registry.register(concurrencyRampRecipe);
     expect(registry.names()).toEqual(['concurrency-ramp']);
     expect(() => registry.register({ ...concurrencyRampRecipe })).toThrow("a different recipe named 'concurrency-ramp'");
+  });
+});
+
+describe('prefill-ttft-curve and decode-itl-curve', () => {
+  it('default to auto-plot on and expand to the recipes.md §5 grids', () => {
+    expect(prefillTtftCurveRecipe.autoPlotDefault).toBe(true);
+    expect(decodeItlCurveRecipe.autoPlotDefault).toBe(true);
+    expect(prefillTtftCurveRecipe.expand(ctx({})).sweepParameters).toEqual({ concurrency: [1], isl: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768] });
+    expect(decodeItlCurveRecipe.expand(ctx({})).sweepParameters).toEqual({ concurrency: [1, 3, 8, 24, 69, 200], osl: [64, 161, 406, 1024] });
+    expect(decodeItlCurveRecipe.expand(ctx({})).postProcess?.outputFilename).toBe('decode_itl_surface.json');
+  });
+  it('need streaming', () => {
+    const c = ctx({});
+    c.benchmark = { ...c.benchmark, endpoint: { ...c.benchmark.endpoint, streaming: false } };
+    expect(prefillTtftCurveRecipe.validate(c)).toEqual(["--streaming: recipe 'prefill-ttft-curve' measures streamed tokens; add --streaming"]);
   });
 });

@@ -1,5 +1,7 @@
 import { concurrencyRampRecipe } from './concurrency-ramp.js';
+import { decodeItlCurveRecipe } from './decode-itl-curve.js';
 import { paretoSweepRecipe } from './pareto-sweep.js';
+import { prefillTtftCurveRecipe } from './prefill-ttft-curve.js';
 import type { Recipe } from './types.js';
 
 export interface RecipeRegistry {
@@ -25,7 +27,7 @@ export function createRecipeRegistry(recipes: readonly Recipe[] = []): RecipeReg
   return registry;
 }
 
-export const builtinRecipes: readonly Recipe[] = [concurrencyRampRecipe, paretoSweepRecipe];
+export const builtinRecipes: readonly Recipe[] = [concurrencyRampRecipe, prefillTtftCurveRecipe, decodeItlCurveRecipe, paretoSweepRecipe];
 
 /** Built-ins plus whatever plugins register. */
 export const defaultRecipeRegistry: RecipeRegistry = createRecipeRegistry(builtinRecipes);
