@@ -29,6 +29,14 @@ describe('server lifecycle', () => {
       const next = await postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 3 }));
       expect(next.events.at(-1)?.data).toBe('[DONE]');
       expect(server.stats().requests).toMatchObject({ active: 0, completed: 1, total: 2 });
+      // resetStats() zeroes the counters, even with a stream in flight, whose end still counts.
+      const inFlight = postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 10 }));
+      while (server.stats().requests.active === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      server.resetStats();
+      expect(server.stats().requests).toMatchObject({ total: 0, completed: 0, active: 1 });
+      await inFlight;
+      expect(server.stats().requests).toMatchObject({ total: 0, completed: 1, active: 0 });
+      expect(server.stats().tokens.completion).toBeGreaterThan(0);
     } finally {
       await server.close();
     }

@@ -6,7 +6,7 @@ import { GPU_PRESETS } from './dcgm/presets.js';
 import { route, type RouteTable } from './http/router.js';
 import type { ServerState } from './http/state.js';
 import { withDefaults, type MockServerOptions } from './options.js';
-import { copyStats, createStats, TokenRateMeter, type MockServerStats } from './stats.js';
+import { copyStats, createStats, resetStats, TokenRateMeter, type MockServerStats } from './stats.js';
 import { loadTokenCounter } from './tokenizer.js';
 import { validateOptions } from './validate.js';
 
@@ -95,11 +95,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port: main.port,
     dcgmUrl: `${(dcgm ?? main).url}/metrics`,
     stats: () => copyStats(state.stats),
-    resetStats: () => {
-      const active = state.stats.requests.active;
-      state.stats = createStats();
-      state.stats.requests.active = active;
-    },
+    resetStats: () => resetStats(state.stats),
     close: async () => {
       state.closing.abort();
       await Promise.all([main.server, dcgm?.server].filter((server) => server !== undefined).map(closeServer));

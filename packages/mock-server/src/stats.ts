@@ -35,6 +35,14 @@ export function createStats(): MockServerStats {
   };
 }
 
+/** Zeroes the counters in place (handlers in flight hold this object), keeping the live `active` count. */
+export function resetStats(stats: MockServerStats): void {
+  const fresh = createStats();
+  Object.assign(stats.requests, fresh.requests, { active: stats.requests.active });
+  Object.assign(stats.tokens, fresh.tokens);
+  Object.assign(stats.faults, fresh.faults);
+}
+
 export function copyStats(stats: MockServerStats): MockServerStats {
   return { requests: { ...stats.requests }, tokens: { ...stats.tokens }, faults: { ...stats.faults } };
 }

@@ -3,15 +3,15 @@ import { identityOf, nextGapMs, recordCompletionTokens, timingHeaders, type Exch
 import { nowMs, sleepUntil, waitForDrain } from './io.js';
 import { cutConnection, MALFORMED_SSE_EVENT, SSE_HEADERS, SseEncoder } from './sse.js';
 
+/** Tokens written back to back before the stream yields to the others. */
+const BATCH_TOKENS = 256;
+
 /**
  * Streams one response: token k is written at firstTokenMs + the sum of k gaps, all absolute times
  * on the monotonic clock. Tokens that are already due are written back to back inside one cork
  * (each still its own `data:` event), so a late timer costs one syscall, not one per token.
  * Faults happen "in place of token k": before token k is written, at the time it is due.
  */
-/** Tokens written back to back before the stream yields to the others. */
-const BATCH_TOKENS = 256;
-
 export async function streamResponse(exchange: Exchange, response: ServerResponse): Promise<void> {
   const { faults, plan, signal, state } = exchange;
   const encoder = new SseEncoder(exchange.kind, identityOf(exchange), plan, exchange.request.includeUsage);
