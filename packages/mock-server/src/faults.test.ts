@@ -105,5 +105,8 @@ describe('fault injection', () => {
     const counted = await stats();
     expect(counted.faults).toEqual({ httpError: 0, reset: 1, malformedSse: 1, stall: 0, headerDelay: 0 });
     expect(server.stats().faults).toEqual(counted.faults);
+    const cleared = (await (await fetch(`${server.url}/mock/stats`, { method: 'DELETE' })).json()) as MockServerStats;
+    expect(cleared.faults).toEqual({ httpError: 0, reset: 0, malformedSse: 0, stall: 0, headerDelay: 0 });
+    expect(cleared.requests.total).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROMETHEUS_CONTENT_TYPE, renderDcgmMetrics } from '../dcgm/exposition.js';
-import { copyStats } from '../stats.js';
+import { copyStats, resetStats } from '../stats.js';
 import { handleCompletion } from './completions.js';
 import { handleEmbeddings } from './embeddings.js';
 import { nowMs, sendError, sendJson } from './io.js';
@@ -32,6 +32,10 @@ const ROUTES: Record<string, Handler> = {
   'GET /': (_state, _request, response) =>
     sendJson(response, 200, { name: 'aiperf mock server', endpoints: Object.keys(ROUTES) }),
   'GET /mock/stats': (state, _request, response) => sendJson(response, 200, copyStats(state.stats)),
+  'DELETE /mock/stats': (state, _request, response) => {
+    resetStats(state.stats);
+    sendJson(response, 200, copyStats(state.stats));
+  },
   'GET /metrics': (state, _request, response) => sendMetrics(state, 0, response),
   'GET /dcgm1/metrics': (state, _request, response) => sendMetrics(state, 0, response),
   'GET /dcgm2/metrics': (state, _request, response) => sendMetrics(state, 1, response),
