@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autoPlotWarnings, isPng, pngNames, quickProfileArgs, runAiperf, tempDir } from './auto-plot-cli.js';
+import { autoPlotWarnings, isPng, pngNames, quickProfileArgs, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -39,6 +39,10 @@ describe('auto-plot resolution table', () => {
     const run = await profile(['--auto-plot', ...PARETO]);
     expect(run.code, run.stderr).toBe(0);
     expect((await pngNames(join(run.dir, 'plots'))).length).toBeGreaterThan(0);
+    const pareto = await readJson(join(run.dir, 'sweep_aggregate', 'pareto_sweep.json'));
+    expect(pareto.cells.map((c: { isl: number; osl: number; concurrency: number }) => [c.isl, c.osl, c.concurrency])).toEqual([[16, 4, 1], [16, 4, 2]]);
+    expect(pareto.cells.every((c: { x: unknown; y: unknown }) => typeof c.x === 'number' && typeof c.y === 'number')).toBe(true);
+    expect(pareto.cells.some((c: { pareto_optimal: boolean }) => c.pareto_optimal)).toBe(true);
   });
 
   it('--no-auto-plot with a recipe that defaults on → off', async () => {

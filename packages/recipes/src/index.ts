@@ -24,3 +24,4 @@ export { builtinPostProcessHandlers, runPostProcess } from './post-process/run.j
 export { degradationKneeHandler } from './post-process/degradation-knee.js';
 export { ttftCurveFitHandler } from './post-process/ttft-curve.js';
 export { itlSurfaceFitHandler } from './post-process/itl-surface.js';
+export { paretoSweepExportHandler } from './post-process/pareto-export.js';

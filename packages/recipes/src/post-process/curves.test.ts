@@ -46,3 +46,23 @@ describe('itl_surface_fit', () => {
     expect(out.surface).toEqual({ concurrency_axis: [1, 4], osl_axis: [64, 128], itl_grid: [[5, 6], [7, null]] });
   });
 });
+
+describe('pareto_sweep_export', () => {
+  it('marks the global frontier (min TTFT p95, max throughput); cells without both values are never optimal', async () => {
+    const { paretoSweepExportHandler } = await import('./pareto-export.js');
+    const row = (isl: number, c: number, ttft: number | null, tput: number) => ({
+      parameters: { isl, osl: 8, concurrency: c },
+      metrics: { ...(ttft === null ? {} : { time_to_first_token: { mean: ttft / 2, p95: ttft } }), output_token_throughput: { mean: tput, avg: tput } },
+    });
+    const out = paretoSweepExportHandler.process(
+      { per_combination_metrics: [row(16, 1, 10, 100), row(16, 4, 20, 300), row(32, 1, 25, 250), row(32, 4, null, 900)] },
+      {},
+    );
+    expect((out.cells as { concurrency: number; isl: number; x: number | null; pareto_optimal: boolean }[]).map((c) => [c.isl, c.concurrency, c.x, c.pareto_optimal])).toEqual([
+      [16, 1, 10, true],
+      [16, 4, 20, true],
+      [32, 1, 25, false],
+      [32, 4, null, false],
+    ]);
+  });
+});

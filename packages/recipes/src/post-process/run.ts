@@ -2,10 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { degradationKneeHandler } from './degradation-knee.js';
 import { itlSurfaceFitHandler } from './itl-surface.js';
+import { paretoSweepExportHandler } from './pareto-export.js';
 import { ttftCurveFitHandler } from './ttft-curve.js';
 import type { PostProcessHandler, PostProcessSpec } from './types.js';
 
-export const builtinPostProcessHandlers: readonly PostProcessHandler[] = [degradationKneeHandler, ttftCurveFitHandler, itlSurfaceFitHandler];
+export const builtinPostProcessHandlers: readonly PostProcessHandler[] = [degradationKneeHandler, ttftCurveFitHandler, itlSurfaceFitHandler, paretoSweepExportHandler];
 
 const scrub = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));

@@ -59,6 +59,11 @@ export const paretoSweepRecipe: Recipe = {
   expand(ctx) {
     return {
       scenarios: cells(ctx, []).map((v) => ({ name: `shape_${v.isl}_${v.osl}_c${v.concurrency}`, values: v })),
+      postProcess: {
+        handler: 'pareto_sweep_export',
+        params: { x_metric: 'time_to_first_token', x_stat: 'p95', y_metric: 'output_token_throughput', y_stat: 'avg' },
+        outputFilename: 'pareto_sweep.json',
+      },
     };
   },
   describe(ctx) {
