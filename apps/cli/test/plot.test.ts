@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { runAiperf } from './auto-plot-cli.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'aiperf-plot-cli-'));
-const pngs = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.png')).sort();
+const pngs = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.png'))
+    .sort();
 
 describe('aiperf plot', () => {
   it('single run: every plot with data, the spec console lines, summary and log in <run>/plots', async () => {
@@ -17,9 +20,18 @@ describe('aiperf plot', () => {
     expect(result.code, result.stderr).toBe(0);
     const out = join(run, 'plots');
     expect(pngs(out)).toEqual([
-      'dispersed_throughput_over_time.png', 'gpu_memory_and_throughput_over_time.png', 'gpu_power_and_throughput_over_time.png',
-      'gpu_utilization_and_throughput_over_time.png', 'itl_over_time.png', 'latency_over_time.png', 'timeslices_itl.png',
-      'timeslices_latency.png', 'timeslices_throughput.png', 'timeslices_ttft.png', 'ttft_over_time.png', 'ttft_timeline.png',
+      'dispersed_throughput_over_time.png',
+      'gpu_memory_and_throughput_over_time.png',
+      'gpu_power_and_throughput_over_time.png',
+      'gpu_utilization_and_throughput_over_time.png',
+      'itl_over_time.png',
+      'latency_over_time.png',
+      'timeslices_itl.png',
+      'timeslices_latency.png',
+      'timeslices_throughput.png',
+      'timeslices_ttft.png',
+      'ttft_over_time.png',
+      'ttft_timeline.png',
     ]);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toContain('  Edit this file to customize plots (changes take effect on next run)');
@@ -48,7 +60,7 @@ describe('aiperf plot', () => {
     expect(readFileSync(join(dir, 'out', 'aiperf_plot.log'), 'utf8')).toContain('Generating multi-run plots (3 runs)');
   });
 
-  it('several paths are compared; a run\'s .aiperf-plot-config.yaml is picked up', async () => {
+  it("several paths are compared; a run's .aiperf-plot-config.yaml is picked up", async () => {
     const dir = await tempDir();
     const layout = writeClassificationLayout(join(dir, 'artifacts'));
     writeFileSync(
@@ -69,7 +81,10 @@ describe('aiperf plot', () => {
     const sweep = join(dir, 'no-gpu');
     writeSweep(sweep, [1, 2]);
     const config = join(dir, 'gpu-only.yaml');
-    writeFileSync(config, 'visualization:\n  multi_run_defaults: [p]\n  multi_run_plots:\n    p: {type: pareto, x: request_latency, y: output_token_throughput_per_gpu}\n');
+    writeFileSync(
+      config,
+      'visualization:\n  multi_run_defaults: [p]\n  multi_run_plots:\n    p: {type: pareto, x: request_latency, y: output_token_throughput_per_gpu}\n',
+    );
     const nothing = await runAiperf(['plot', sweep, '--config', config]);
     expect(nothing.code).toBe(1);
     expect(nothing.stderr).toBe(

@@ -25,7 +25,15 @@ const self = fileURLToPath(import.meta.url);
 const scenarios = [
   { name: 'single_run_100k', write: (dir) => writeSingleRun(dir, { requestCount: 100_000, concurrency: 64, sliceDurationS: 10, gpuCount: 2 }) },
   { name: 'single_run_1m', write: (dir) => writeSingleRun(dir, { requestCount: 1_000_000, concurrency: 256, sliceDurationS: 30, gpuCount: 2 }) },
-  { name: 'sweep_20_runs', write: (dir) => writeSweep(dir, Array.from({ length: 20 }, (_, i) => i + 1), { requestCount: 1000, gpuCount: 2 }) },
+  {
+    name: 'sweep_20_runs',
+    write: (dir) =>
+      writeSweep(
+        dir,
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        { requestCount: 1000, gpuCount: 2 },
+      ),
+  },
 ];
 
 const results = [];
@@ -41,7 +49,9 @@ for (const scenario of scenarios) {
   if (child.status !== 0) throw new Error(`${scenario.name} failed: ${child.stderr}`);
   const measured = JSON.parse(child.stdout.trim().split('\n').at(-1));
   results.push({ scenario: scenario.name, ...(jsonlMb !== null ? { jsonlMb: Math.round(jsonlMb) } : {}), ...measured });
-  console.log(`${scenario.name.padEnd(16)} ${(measured.wallMs / 1000).toFixed(2)} s  peak RSS ${measured.peakRssMb.toFixed(0)} MB  ${measured.files} PNGs${jsonlMb ? `  (JSONL ${jsonlMb.toFixed(0)} MB)` : ''}`);
+  console.log(
+    `${scenario.name.padEnd(16)} ${(measured.wallMs / 1000).toFixed(2)} s  peak RSS ${measured.peakRssMb.toFixed(0)} MB  ${measured.files} PNGs${jsonlMb ? `  (JSONL ${jsonlMb.toFixed(0)} MB)` : ''}`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(root, { recursive: true, force: true });

@@ -39,7 +39,12 @@ export type { GpuSample, MetricStats, RunData, RunMetadata, RunRequests, Timesli
 export { parsePlotConfig } from './config/parse.js';
 export type { PlotConfigParseResult } from './config/parse.js';
 export {
-  defaultPlotConfig, loadPlotConfigFile, PlotConfigError, resolvePlotConfig, serializePlotConfig, userConfigPath,
+  defaultPlotConfig,
+  loadPlotConfigFile,
+  PlotConfigError,
+  resolvePlotConfig,
+  serializePlotConfig,
+  userConfigPath,
   writeMaterializedPlotConfig,
 } from './config/resolve.js';
 export type { PlotConfigSource, ResolvedPlotConfig } from './config/resolve.js';

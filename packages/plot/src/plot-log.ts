@@ -12,7 +12,10 @@ const timestamp = (date = new Date()): string => {
 export class PlotLog {
   private writable: boolean;
 
-  constructor(readonly path: string, private readonly verbose = false) {
+  constructor(
+    readonly path: string,
+    private readonly verbose = false,
+  ) {
     try {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, '');

@@ -10,7 +10,9 @@ import { pixelStats } from './testing/png.js';
 const root = mkdtempSync(join(tmpdir(), 'aiperf-plot-multi-'));
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 const MULTI_RUN_PLOTS = [
-  'pareto_curve_throughput_per_gpu_vs_latency', 'pareto_curve_throughput_per_gpu_vs_interactivity', 'ttft_vs_throughput',
+  'pareto_curve_throughput_per_gpu_vs_latency',
+  'pareto_curve_throughput_per_gpu_vs_interactivity',
+  'ttft_vs_throughput',
   'latency_throughput_uncertainty',
 ];
 const byName = (specs: ChartSpec[]) => new Map(specs.map((spec) => [spec.name, spec]));
@@ -87,7 +89,10 @@ describe('experiment classification layout', () => {
   it('baselines are grey and listed first, treatments green then bright; grouped by experiment', async () => {
     writeFileSync(
       configPath,
-      shipped.replace(/# experiment_classification:[\s\S]*$/, 'experiment_classification:\n  baselines: ["*baseline*"]\n  treatments: ["*treatment*"]\n  default: treatment\n  group_display_names:\n    baseline_moderate_io_isl100_osl200_streaming: Baseline\n'),
+      shipped.replace(
+        /# experiment_classification:[\s\S]*$/,
+        'experiment_classification:\n  baselines: ["*baseline*"]\n  treatments: ["*treatment*"]\n  default: treatment\n  group_display_names:\n    baseline_moderate_io_isl100_osl200_streaming: Baseline\n',
+      ),
     );
     const result = await plot({ paths: [artifacts], configPath });
     await expectValidPngs(result.files, MULTI_RUN_PLOTS);

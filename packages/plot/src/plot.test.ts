@@ -11,9 +11,18 @@ const root = mkdtempSync(join(tmpdir(), 'aiperf-plot-single-'));
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 
 const SINGLE_RUN_PLOTS = [
-  'ttft_over_time', 'itl_over_time', 'latency_over_time', 'dispersed_throughput_over_time', 'ttft_timeline',
-  'timeslices_ttft', 'timeslices_itl', 'timeslices_throughput', 'timeslices_latency',
-  'gpu_utilization_and_throughput_over_time', 'gpu_memory_and_throughput_over_time', 'gpu_power_and_throughput_over_time',
+  'ttft_over_time',
+  'itl_over_time',
+  'latency_over_time',
+  'dispersed_throughput_over_time',
+  'ttft_timeline',
+  'timeslices_ttft',
+  'timeslices_itl',
+  'timeslices_throughput',
+  'timeslices_latency',
+  'gpu_utilization_and_throughput_over_time',
+  'gpu_memory_and_throughput_over_time',
+  'gpu_power_and_throughput_over_time',
 ];
 
 describe('single run with timeslices and GPU telemetry', () => {
@@ -64,7 +73,10 @@ describe('single run with timeslices and GPU telemetry', () => {
 
   it('request timeline: prefill in NVIDIA green then decode, one segment per request', () => {
     const spec = specs.get('ttft_timeline')!;
-    expect(spec.series.map((s) => [s.name, s.color])).toEqual([['Prefill Phase', '#76B900'], ['Decode Phase', '#DD8452']]);
+    expect(spec.series.map((s) => [s.name, s.color])).toEqual([
+      ['Prefill Phase', '#76B900'],
+      ['Decode Phase', '#DD8452'],
+    ]);
     expect(spec.series[0]!.y.filter((y) => y === null)).toHaveLength(300);
   });
 
@@ -73,7 +85,10 @@ describe('single run with timeslices and GPU telemetry', () => {
     expect(spec.series.map((s) => s.name)).toEqual(expect.arrayContaining(['Timeslice Average', '±1 Timeslice Std']));
     expect(spec.series.some((s) => s.name.startsWith('Run Average: '))).toBe(true);
     expect(spec.series[0]!.x.slice(0, 2)).toEqual([1, 3]);
-    expect(spec.x.ticks!.slice(0, 2)).toEqual([{ value: 1, label: '0-2' }, { value: 3, label: '2-4' }]);
+    expect(spec.x.ticks!.slice(0, 2)).toEqual([
+      { value: 1, label: '0-2' },
+      { value: 3, label: '2-4' },
+    ]);
     // The fixture's stall (requests 150–229 wait 200 ms more) makes its slices outliers: red diamonds.
     const outliers = spec.series.find((s) => s.name === 'Outliers')!;
     expect(outliers).toMatchObject({ color: '#E74C3C', markerShape: 'diamond' });
@@ -113,7 +128,10 @@ describe('single run without timeslices or GPU telemetry', () => {
   it('returns no files when every enabled plot lacks data', async () => {
     const run = writeSingleRun(join(root, 'gpu-only'), { requestCount: 10 });
     const config = join(root, 'gpu-only.yaml');
-    writeFileSync(config, 'visualization:\n  single_run_defaults: [gpu]\n  single_run_plots:\n    gpu: {type: dual_axis, x: timestamp_s, y: throughput_tokens_per_sec, y2: gpu_utilization}\n');
+    writeFileSync(
+      config,
+      'visualization:\n  single_run_defaults: [gpu]\n  single_run_plots:\n    gpu: {type: dual_axis, x: timestamp_s, y: throughput_tokens_per_sec, y2: gpu_utilization}\n',
+    );
     const result = await plot({ paths: [run], configPath: config });
     expect(result.files).toEqual([]);
     expect(result.skipped).toEqual([{ name: 'gpu', reason: 'no GPU telemetry (gpu_telemetry_export.jsonl)' }]);

@@ -9,12 +9,13 @@ import { renderPng } from './render/png.js';
 import { buildPlots } from './specs/build.js';
 
 /** Output rule: `--output`, else `<first path>/plots`, else `./artifacts/plots`. */
-export const resolveOutputDir = (paths: readonly string[], outputDir?: string): string =>
-  resolve(outputDir ?? join(paths[0] ?? './artifacts', 'plots'));
+export const resolveOutputDir = (paths: readonly string[], outputDir?: string): string => resolve(outputDir ?? join(paths[0] ?? './artifacts', 'plots'));
 
 function summaryText(files: string[], outputDir: string): string {
   const names = files.map((file) => `  - ${file.slice(file.lastIndexOf('/') + 1)}`);
-  return ['AIPerf Plot Export Summary', '='.repeat(50), '', `Generated ${files.length} plots:`, '', ...names, '', `Output directory: ${outputDir}`, ''].join('\n');
+  return ['AIPerf Plot Export Summary', '='.repeat(50), '', `Generated ${files.length} plots:`, '', ...names, '', `Output directory: ${outputDir}`, ''].join(
+    '\n',
+  );
 }
 
 /** Loads runs, builds the enabled plot specs and writes one PNG each, plus `summary.txt` and `aiperf_plot.log`. */
@@ -32,7 +33,7 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   };
 
   const resolved = resolvePlotConfig(paths, options.configPath);
-  resolved.warnings.forEach((warning) => report('WARNING', warning));
+  for (const warning of resolved.warnings) report('WARNING', warning);
   if (resolved.source === 'user-created') {
     say('');
     say(`Created plot configuration: ${resolved.path}`);
@@ -44,7 +45,7 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   log.write('INFO', `Plot config: ${resolved.path ?? 'shipped default'} (${resolved.source})`);
 
   const { mode, runs, warnings } = await loadRuns(paths);
-  warnings.forEach((warning) => report('WARNING', warning));
+  for (const warning of warnings) report('WARNING', warning);
   report('INFO', mode === 'single_run' ? 'Generating single-run plots (1 run)' : `Generating multi-run plots (${runs.length} runs)`);
 
   const built = buildPlots(runs, { config: resolved.config, theme: options.theme ?? 'light', mode });
@@ -60,7 +61,7 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
     try {
       const file = join(outputDir, `${spec.name}.png`);
       writeFileSync(file, await renderPng(spec));
-      spec.notes.forEach((note) => log.write('INFO', `${spec.name}: ${note}`));
+      for (const note of spec.notes) log.write('INFO', `${spec.name}: ${note}`);
       log.write('INFO', `Generated ${file}`);
       files.push(file);
     } catch (error) {

@@ -5,7 +5,7 @@ import { lowerIsBetter, paretoFrontier } from './pareto.js';
 import { rollingPercentiles } from './statistics.js';
 
 describe('dispersedThroughput', () => {
-  it('spreads each request\'s tokens over its generation phase; prefill contributes nothing', () => {
+  it("spreads each request's tokens over its generation phase; prefill contributes nothing", () => {
     // Request A: starts 0, first token at 1 s, ends 3 s, 100 tokens → 50 tok/s from 1 s to 3 s.
     // Request B: starts 2 s, no TTFT, ends 4 s, 40 tokens → 20 tok/s from 2 s to 4 s.
     const result = dispersedThroughput({
@@ -44,7 +44,13 @@ describe('paretoFrontier', () => {
   });
 
   it('interactivity vs throughput per GPU: both higher are better (scan right to left)', () => {
-    const points = [{ x: 10, y: 100 }, { x: 20, y: 80 }, { x: 30, y: 30 }, { x: 15, y: 60 }, { x: 30, y: 30 }];
+    const points = [
+      { x: 10, y: 100 },
+      { x: 20, y: 80 },
+      { x: 30, y: 30 },
+      { x: 15, y: 60 },
+      { x: 30, y: 30 },
+    ];
     // Exact duplicates are both kept (non-strict comparison).
     expect(paretoFrontier(points, false, false).sort()).toEqual([0, 1, 2, 4]);
   });
@@ -64,7 +70,7 @@ describe('rollingPercentiles and downsampling', () => {
     expect(Array.from(p50!)).toEqual([1, 2, 2, 3]);
   });
 
-  it('keeps each bucket\'s extremes', () => {
+  it("keeps each bucket's extremes", () => {
     const x = Array.from({ length: 100 }, (_, i) => i);
     const y = x.map((i) => (i === 37 ? 1000 : i === 80 ? -5 : 1));
     const out = minMaxDownsample(x, y, 10);

@@ -26,9 +26,16 @@ export function paretoFrontier(points: readonly ParetoPoint[], lowerXBetter: boo
 }
 
 const HIGHER_IS_BETTER = new Set([
-  'output_token_throughput_per_gpu', 'output_token_throughput_per_user', 'output_token_throughput',
-  'request_throughput', 'goodput', 'total_token_throughput', 'request_count', 'output_sequence_length',
-  'input_sequence_length', 'concurrency',
+  'output_token_throughput_per_gpu',
+  'output_token_throughput_per_user',
+  'output_token_throughput',
+  'request_throughput',
+  'goodput',
+  'total_token_throughput',
+  'request_count',
+  'output_sequence_length',
+  'input_sequence_length',
+  'concurrency',
 ]);
 const LOWER_IS_BETTER = /latency|time_to_|ttft|itl|duration/;
 

@@ -16,7 +16,9 @@ export function rollingPercentiles(values: ArrayLike<number>, percentiles: reado
     buffer.length = 0;
     for (let j = Math.max(0, i - size + 1); j <= i; j += 1) buffer.push(values[j]!);
     buffer.sort((a, b) => a - b);
-    percentiles.forEach((q, k) => (out[k]![i] = percentileOfSorted(buffer, q)));
+    percentiles.forEach((q, k) => {
+      out[k]![i] = percentileOfSorted(buffer, q);
+    });
   }
   return out;
 }

@@ -16,10 +16,20 @@ describe('parsePlotConfig', () => {
   it('accepts the shipped default with every single-run plot enabled', () => {
     const { config, errors } = parsePlotConfig(yaml.load(DEFAULT_PLOT_CONFIG_YAML), 'default');
     expect(errors).toEqual([]);
-    expect(config!.visualization.single_run_defaults).toEqual(expect.arrayContaining([
-      'ttft_over_time', 'itl_over_time', 'latency_over_time', 'dispersed_throughput_over_time', 'ttft_timeline',
-      'timeslices_ttft', 'timeslices_itl', 'timeslices_throughput', 'timeslices_latency', 'gpu_utilization_and_throughput_over_time',
-    ]));
+    expect(config!.visualization.single_run_defaults).toEqual(
+      expect.arrayContaining([
+        'ttft_over_time',
+        'itl_over_time',
+        'latency_over_time',
+        'dispersed_throughput_over_time',
+        'ttft_timeline',
+        'timeslices_ttft',
+        'timeslices_itl',
+        'timeslices_throughput',
+        'timeslices_latency',
+        'gpu_utilization_and_throughput_over_time',
+      ]),
+    );
     expect(config!.experiment_classification).toBeUndefined();
   });
 

@@ -11,7 +11,6 @@ export interface PlotConfigParseResult {
   errors: string[];
 }
 
-
 const TOP_LEVEL_KEYS = ['visualization', 'settings', 'experiment_classification'];
 const VISUALIZATION_KEYS = ['multi_run_defaults', 'single_run_defaults', 'multi_run_plots', 'single_run_plots'];
 
@@ -93,4 +92,3 @@ export function parsePlotConfig(value: unknown, sourceLabel: string): PlotConfig
   const labelled = errors.map((error) => `${sourceLabel}: ${error}`);
   return labelled.length > 0 ? { config: null, errors: labelled } : { config, errors: [] };
 }
-

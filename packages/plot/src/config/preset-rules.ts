@@ -2,8 +2,24 @@ import { isMapping, show } from './json.js';
 import { DATA_SOURCES, KNOWN_STATS, PLOT_TYPES, type MetricRef, type PlotPreset, type SeriesStyle } from './types.js';
 
 const PRESET_KEYS = [
-  'type', 'x', 'y', 'y2', 'stat', 'source', 'title', 'description', 'x_label', 'y_label', 'labels', 'groups',
-  'primary_style', 'secondary_style', 'supplementary_col', 'autoscale', 'ci_level', 'use_slice_duration',
+  'type',
+  'x',
+  'y',
+  'y2',
+  'stat',
+  'source',
+  'title',
+  'description',
+  'x_label',
+  'y_label',
+  'labels',
+  'groups',
+  'primary_style',
+  'secondary_style',
+  'supplementary_col',
+  'autoscale',
+  'ci_level',
+  'use_slice_duration',
 ];
 const STYLE_KEYS = ['mode', 'line_shape', 'fill', 'line_width', 'marker_size', 'marker_opacity', 'fill_opacity'];
 const TEXT_KEYS = ['title', 'description', 'x_label', 'y_label', 'supplementary_col'] as const;
@@ -18,8 +34,7 @@ function checkStatTail(name: string, path: string, errors: string[]): void {
       .sort((a, b) => Math.abs(Number(a.slice(1)) - wanted) - Math.abs(Number(b.slice(1)) - wanted))
       .slice(0, 3);
     errors.push(
-      `${path}: unknown stat '${tail}' in '${name}'; valid stats: ${KNOWN_STATS.join(', ')}` +
-        (hints.length ? ` (closest: ${hints.join(', ')})` : ''),
+      `${path}: unknown stat '${tail}' in '${name}'; valid stats: ${KNOWN_STATS.join(', ')}` + (hints.length ? ` (closest: ${hints.join(', ')})` : ''),
     );
   }
 }

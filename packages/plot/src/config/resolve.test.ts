@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolvePlotConfig } from './resolve.js';
 
-const configWith = (plot: string) => `visualization:\n  single_run_defaults: [${plot}]\n  single_run_plots:\n    ${plot}: {type: scatter, x: request_number, y: time_to_first_token}\n`;
+const configWith = (plot: string) =>
+  `visualization:\n  single_run_defaults: [${plot}]\n  single_run_plots:\n    ${plot}: {type: scatter, x: request_number, y: time_to_first_token}\n`;
 
 describe('resolvePlotConfig priority', () => {
   const root = mkdtempSync(join(tmpdir(), 'aiperf-config-'));
@@ -21,7 +22,7 @@ describe('resolvePlotConfig priority', () => {
     expect(resolvePlotConfig([runA], undefined, userPath).source).toBe('user');
   });
 
-  it('a run\'s .aiperf-plot-config.yaml beats the user config; the first input path wins', () => {
+  it("a run's .aiperf-plot-config.yaml beats the user config; the first input path wins", () => {
     writeFileSync(join(runB, '.aiperf-plot-config.yaml'), configWith('from_b'));
     writeFileSync(join(runA, '.aiperf-plot-config.yaml'), configWith('from_a'));
     const resolved = resolvePlotConfig([runA, runB], undefined, userPath);

@@ -10,7 +10,11 @@ import type { PlotConfig } from './types.js';
 /** A plot config that cannot be used: names the file and every problem in it. */
 export class PlotConfigError extends Error {
   override name = 'PlotConfigError';
-  constructor(readonly path: string, readonly problems: string[], options?: ErrorOptions) {
+  constructor(
+    readonly path: string,
+    readonly problems: string[],
+    options?: ErrorOptions,
+  ) {
     super(`Config validation failed. Check the configuration file at ${path}:\n  ${problems.join('\n  ')}`, options);
   }
 }
@@ -26,8 +30,7 @@ export interface ResolvedPlotConfig {
 }
 
 /** `~/.aiperf` unless `AIPERF_PLOT_CONFIG_HOME` points elsewhere (tests, sandboxes). */
-export const userConfigPath = (home = process.env.AIPERF_PLOT_CONFIG_HOME ?? join(homedir(), '.aiperf')): string =>
-  join(home, 'plot_config.yaml');
+export const userConfigPath = (home = process.env.AIPERF_PLOT_CONFIG_HOME ?? join(homedir(), '.aiperf')): string => join(home, 'plot_config.yaml');
 
 /** Reads and validates a plot config YAML file; throws PlotConfigError with every problem. */
 export function loadPlotConfigFile(path: string): PlotConfig {

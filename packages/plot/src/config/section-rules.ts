@@ -4,8 +4,7 @@ import type { ExperimentClassification, PlotConfig } from './types.js';
 const CLASSIFICATION_KEYS = ['baselines', 'treatments', 'default', 'group_extraction_pattern', 'group_display_names'];
 const AGGREGATION_METHODS = ['mean', 'max', 'min', 'median'];
 
-const isStringList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 export function validateClassification(value: unknown, errors: string[]): ExperimentClassification | null {
   const path = 'experiment_classification';

@@ -15,9 +15,7 @@ export const PLOT_TYPES = [
 ] as const;
 export type PlotType = (typeof PLOT_TYPES)[number];
 
-export const DATA_SOURCES = [
-  'requests', 'timeslices', 'gpu_telemetry', 'aggregated', 'server_metrics', 'server_metrics_aggregated',
-] as const;
+export const DATA_SOURCES = ['requests', 'timeslices', 'gpu_telemetry', 'aggregated', 'server_metrics', 'server_metrics_aggregated'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 
 /** `name`, `name_<stat>` or `{metric, stat?, source?}`. */

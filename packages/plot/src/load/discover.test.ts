@@ -58,8 +58,6 @@ describe('detectMode', () => {
     writeFileSync(file, 'x');
     expect(() => detectMode([file])).toThrow(`Path is not a directory: ${file}`);
     mkdirSync(join(root, 'empty'));
-    expect(() => detectMode([join(root, 'single'), join(root, 'empty')])).toThrow(
-      `Path does not contain any valid run directories: ${join(root, 'empty')}`,
-    );
+    expect(() => detectMode([join(root, 'single'), join(root, 'empty')])).toThrow(`Path does not contain any valid run directories: ${join(root, 'empty')}`);
   });
 });

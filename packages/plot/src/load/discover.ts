@@ -26,8 +26,7 @@ export function isRunDirectory(dir: string): boolean {
   return true;
 }
 
-const hasRunPair = (dir: string): boolean =>
-  isFile(join(dir, RUN_FILES.requests)) && isFile(join(dir, RUN_FILES.summary));
+const hasRunPair = (dir: string): boolean => isFile(join(dir, RUN_FILES.requests)) && isFile(join(dir, RUN_FILES.summary));
 
 const hasValidAggregate = (dir: string): boolean => {
   const aggregateDir = join(dir, 'aggregate');

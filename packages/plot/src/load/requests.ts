@@ -36,9 +36,7 @@ export async function readRequests(path: string): Promise<RunRequests | null> {
   let baseNs: bigint | null = null;
   const start = new GrowableColumn();
   const end = new GrowableColumn();
-  const columns = Object.fromEntries(
-    Object.values(METRIC_COLUMNS).map((name) => [name, new GrowableColumn()]),
-  ) as Record<MetricColumn, GrowableColumn>;
+  const columns = Object.fromEntries(Object.values(METRIC_COLUMNS).map((name) => [name, new GrowableColumn()])) as Record<MetricColumn, GrowableColumn>;
   const units: Record<string, string> = {};
   let errorCount = 0;
   let invalidLineCount = 0;
@@ -71,13 +69,7 @@ export async function readRequests(path: string): Promise<RunRequests | null> {
     start.push(startOffsetNs);
     // Older records without request_end_ns: start + request latency.
     const latencyMs = metricValue(metrics.request_latency)?.value;
-    end.push(
-      endMatch
-        ? Number(BigInt(endMatch[1]!) - baseNs)
-        : latencyMs !== undefined
-          ? startOffsetNs + latencyMs * 1e6
-          : Number.NaN,
-    );
+    end.push(endMatch ? Number(BigInt(endMatch[1]!) - baseNs) : latencyMs !== undefined ? startOffsetNs + latencyMs * 1e6 : Number.NaN);
     if (record.error) errorCount += 1;
   }
   if (baseNs === null) return null;

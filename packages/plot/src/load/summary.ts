@@ -1,12 +1,20 @@
 import type { MetricStats, RunMetadata } from '../types.js';
 
 const NON_METRIC_KEYS = new Set([
-  'schema_version', 'aiperf_version', 'benchmark_id', 'input_config', 'telemetry_data', 'start_time',
-  'end_time', 'was_cancelled', 'error_summary', 'metadata', 'run_info', 'metrics',
+  'schema_version',
+  'aiperf_version',
+  'benchmark_id',
+  'input_config',
+  'telemetry_data',
+  'start_time',
+  'end_time',
+  'was_cancelled',
+  'error_summary',
+  'metadata',
+  'run_info',
+  'metrics',
 ]);
-const AGGREGATE_STATS = new Set([
-  'avg', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'min', 'max', 'std', 'count', 'sum',
-]);
+const AGGREGATE_STATS = new Set(['avg', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'min', 'max', 'std', 'count', 'sum']);
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -44,8 +52,7 @@ export function extractAggregateMetrics(aggregate: Json): Record<string, MetricS
 
 const get = (value: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Json)[key as string] : undefined), value);
-const firstString = (...values: unknown[]): string | null =>
-  (values.find((value) => typeof value === 'string' && value !== '') as string | undefined) ?? null;
+const firstString = (...values: unknown[]): string | null => (values.find((value) => typeof value === 'string' && value !== '') as string | undefined) ?? null;
 const firstNumber = (...values: unknown[]): number | null =>
   (values.find((value) => typeof value === 'number' && Number.isFinite(value)) as number | undefined) ?? null;
 
@@ -74,9 +81,7 @@ export function extractMetadata(summary: Json): RunMetadata {
   const config = summary.input_config;
   const phase = profilingPhase(config);
   const variation = get(summary, ['metadata', 'variation_values']);
-  const variationConcurrency = isObject(variation)
-    ? Object.entries(variation).find(([key]) => key.split('.').at(-1) === 'concurrency')?.[1]
-    : undefined;
+  const variationConcurrency = isObject(variation) ? Object.entries(variation).find(([key]) => key.split('.').at(-1) === 'concurrency')?.[1] : undefined;
   return {
     // AIPerf v2 (`models.items`), legacy (`endpoint.model_names`), and this port's camelCase config (`endpoint.models`).
     model: firstString(
@@ -87,15 +92,9 @@ export function extractMetadata(summary: Json): RunMetadata {
       get(config, ['model_names', 0]),
       get(summary, ['metadata', 'model']),
     ),
-    concurrency: firstNumber(
-      phase?.concurrency, get(config, ['loadgen', 'concurrency']), get(config, ['load', 'concurrency']), variationConcurrency,
-    ),
-    requestCount: firstNumber(
-      phase?.requests, phase?.request_count, get(config, ['loadgen', 'request_count']), get(config, ['load', 'requestCount']),
-    ),
-    requestRate: firstNumber(
-      phase?.rate, phase?.request_rate, get(config, ['loadgen', 'request_rate']), get(config, ['load', 'requestRate']),
-    ),
+    concurrency: firstNumber(phase?.concurrency, get(config, ['loadgen', 'concurrency']), get(config, ['load', 'concurrency']), variationConcurrency),
+    requestCount: firstNumber(phase?.requests, phase?.request_count, get(config, ['loadgen', 'request_count']), get(config, ['load', 'requestCount'])),
+    requestRate: firstNumber(phase?.rate, phase?.request_rate, get(config, ['loadgen', 'request_rate']), get(config, ['load', 'requestRate'])),
     endpointType: firstString(get(config, ['endpoint', 'type'])),
     sliceDurationS: firstNumber(get(config, ['output', 'slice_duration']), get(config, ['output', 'sliceDurationSeconds'])),
     gpuCount: countGpus(summary),

@@ -2,7 +2,7 @@ import type { ChartDataset } from 'chart.js';
 import type { ThemeColors } from '../theme.js';
 import type { SeriesSpec } from '../specs/types.js';
 
-type Dataset = ChartDataset<'line' | 'scatter' | 'bar', ({ x: number; y: number | null })[]> & {
+type Dataset = ChartDataset<'line' | 'scatter' | 'bar', { x: number; y: number | null }[]> & {
   /** Our series, for the drawing plugins (labels, error bars, polygons) and the legend filter. */
   aiperfSeries?: SeriesSpec;
   aiperfLegend?: boolean;
@@ -26,10 +26,18 @@ export function toDatasets(series: SeriesSpec, theme: ThemeColors): Dataset[] {
     case 'markers':
       return [{ ...common, ...markerStyle, type: 'scatter', showLine: false, data: points(series.x, series.y) }];
     case 'bars':
-      return [{
-        ...common, type: 'bar', data: points(series.x, series.y), backgroundColor: series.fillColor ?? series.color,
-        borderWidth: series.lineWidth, barPercentage: 1, categoryPercentage: 1, grouped: false,
-      }];
+      return [
+        {
+          ...common,
+          type: 'bar',
+          data: points(series.x, series.y),
+          backgroundColor: series.fillColor ?? series.color,
+          borderWidth: series.lineWidth,
+          barPercentage: 1,
+          categoryPercentage: 1,
+          grouped: false,
+        },
+      ];
     case 'lines+markers': {
       if (!series.frontierIndices) {
         return [{ ...common, ...markerStyle, type: 'line', data: points(series.x, series.y), borderWidth: series.lineWidth, fill: false, tension: 0 }];
@@ -37,7 +45,17 @@ export function toDatasets(series: SeriesSpec, theme: ThemeColors): Dataset[] {
       const frontier = series.frontierIndices.map((i) => ({ x: series.x[i]!, y: series.y[i] ?? null }));
       return [
         { ...common, ...markerStyle, type: 'scatter', showLine: false, data: points(series.x, series.y) },
-        { ...common, aiperfLegend: false, aiperfSeries: undefined, type: 'line', data: frontier, borderWidth: series.lineWidth, pointRadius: 0, fill: false, tension: 0 },
+        {
+          ...common,
+          aiperfLegend: false,
+          aiperfSeries: undefined,
+          type: 'line',
+          data: frontier,
+          borderWidth: series.lineWidth,
+          pointRadius: 0,
+          fill: false,
+          tension: 0,
+        },
       ];
     }
     default:

@@ -36,7 +36,10 @@ export const annotationsPlugin = (theme: ThemeColors): Plugin => ({
       ctx.lineWidth = 1.5;
       for (const polygon of series.polygons ?? []) {
         ctx.beginPath();
-        polygon.x.forEach((x, i) => (i === 0 ? ctx.moveTo(px(x), py(polygon.y[i]!)) : ctx.lineTo(px(x), py(polygon.y[i]!))));
+        polygon.x.forEach((x, i) => {
+          if (i === 0) ctx.moveTo(px(x), py(polygon.y[i]!));
+          else ctx.lineTo(px(x), py(polygon.y[i]!));
+        });
         ctx.closePath();
         ctx.fillStyle = series.fillColor ?? series.color;
         ctx.setLineDash(polygon.dashed ? [4, 3] : []);

@@ -1,7 +1,19 @@
 import { createCanvas } from '@napi-rs/canvas';
 import {
-  BarController, BarElement, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement,
-  ScatterController, Title, type ChartConfiguration, type Scale, type ScaleOptions,
+  BarController,
+  BarElement,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Title,
+  type ChartConfiguration,
+  type Scale,
+  type ScaleOptions,
 } from 'chart.js';
 import type { AxisSpec, ChartSpec } from '../specs/types.js';
 import { THEMES, type ThemeColors } from '../theme.js';
@@ -33,7 +45,13 @@ function scale(spec: AxisSpec, theme: ThemeColors, extra: Partial<ScaleOptions<'
       ...(ticks ? { autoSkip: false, maxRotation: 45, minRotation: ticks.length > 8 ? 45 : 0 } : {}),
       callback: (value) => (ticks ? (ticks.find((tick) => tick.value === value)?.label ?? '') : formatTick(Number(value))),
     },
-    ...(ticks ? { afterBuildTicks: (axis: Scale) => { axis.ticks = ticks.map((tick) => ({ value: tick.value })); } } : {}),
+    ...(ticks
+      ? {
+          afterBuildTicks: (axis: Scale) => {
+            axis.ticks = ticks.map((tick) => ({ value: tick.value }));
+          },
+        }
+      : {}),
     ...extra,
   } as ScaleOptions<'linear'>;
 }
@@ -44,14 +62,14 @@ function annotationExtents(spec: ChartSpec, axis: 'x' | 'y' | 'y2'): { min?: num
   for (const series of spec.series) {
     if (axis === 'x') {
       values.push(...(series.errorBounds ? [...series.errorBounds.xLow, ...series.errorBounds.xHigh] : []));
-      series.polygons?.forEach((polygon) => values.push(...polygon.x));
+      for (const polygon of series.polygons ?? []) values.push(...polygon.x);
     } else if (series.axis === axis) {
       series.errorY?.forEach((error, i) => {
         const y = series.y[i];
         if (typeof y === 'number') values.push(y - error, y + error);
       });
       values.push(...(series.errorBounds ? [...series.errorBounds.yLow, ...series.errorBounds.yHigh] : []));
-      series.polygons?.forEach((polygon) => values.push(...polygon.y));
+      for (const polygon of series.polygons ?? []) values.push(...polygon.y);
     }
   }
   const finite = values.filter(Number.isFinite);
@@ -96,7 +114,13 @@ export function toChartConfiguration(spec: ChartSpec): ChartConfiguration {
         x: scale(spec.x, theme, suggested(annotationExtents(spec, 'x'))),
         y: scale(spec.y, theme, suggested(annotationExtents(spec, 'y'))),
         ...(spec.y2
-          ? { y2: scale(spec.y2, theme, { position: 'right', grid: { drawOnChartArea: false, color: theme.grid }, ...suggested(annotationExtents(spec, 'y2')) }) }
+          ? {
+              y2: scale(spec.y2, theme, {
+                position: 'right',
+                grid: { drawOnChartArea: false, color: theme.grid },
+                ...suggested(annotationExtents(spec, 'y2')),
+              }),
+            }
           : {}),
       },
     },

@@ -55,9 +55,8 @@ export function buildPlots(runs: readonly RunData[], options: BuildPlotsOptions)
         result.skipped.push({ name, reason: `plot type '${preset.type}' has no ${mode.replace('_', '-')} form` });
         continue;
       }
-      const outcome = mode === 'single_run'
-        ? definition!.buildSingleRun!({ ...frame, run: runs[0]! })
-        : definition!.buildMultiRun!({ ...frame, table: table! });
+      const outcome =
+        mode === 'single_run' ? definition!.buildSingleRun!({ ...frame, run: runs[0]! }) : definition!.buildMultiRun!({ ...frame, table: table! });
       if ('skip' in outcome) result.skipped.push({ name, reason: outcome.skip });
       else result.specs.push(outcome.spec);
     } catch (error) {

@@ -8,7 +8,7 @@ import { PNG_SIZE, type AxisSpec, type ChartSpec } from './types.js';
 /** `request_latency_p50` → {metric: request_latency, stat: p50}; mappings pass through. */
 export function parseMetricRef(ref: MetricRef | undefined, fallbackStat?: string): { metric: string; stat?: string } | null {
   if (ref === undefined) return null;
-  if (typeof ref !== 'string') return { metric: ref.metric, ...(ref.stat ?? fallbackStat ? { stat: ref.stat ?? fallbackStat } : {}) };
+  if (typeof ref !== 'string') return { metric: ref.metric, ...((ref.stat ?? fallbackStat) ? { stat: ref.stat ?? fallbackStat } : {}) };
   const cut = ref.lastIndexOf('_');
   const tail = ref.slice(cut + 1);
   if (cut > 0 && KNOWN_STATS.includes(tail)) return { metric: ref.slice(0, cut), stat: tail };
@@ -62,7 +62,7 @@ export function requestColumn(requests: RunRequests, name: string): Float64Array
   if (name === 'request_number') column = Float64Array.from({ length: requests.count }, (_, i) => i);
   if (name === 'timestamp') column = secondsSinceMin(requests.requestEndOffsetNs);
   if (name === 'request_start_ns') column = secondsSinceMin(requests.requestStartOffsetNs);
-  if (!column || !column.some(Number.isFinite)) return null;
+  if (!column?.some(Number.isFinite)) return null;
   return column;
 }
 

@@ -24,8 +24,17 @@ export function registerPlotType(definition: PlotTypeDefinition): void {
 }
 
 for (const definition of [
-  scatterPlot, scatterWithPercentilesPlot, requestTimelinePlot, histogramPlot, timeslicePlot, percentileBandsPlot,
-  areaPlot, dualAxisPlot, paretoPlot, scatterLinePlot, uncertaintyPlot,
+  scatterPlot,
+  scatterWithPercentilesPlot,
+  requestTimelinePlot,
+  histogramPlot,
+  timeslicePlot,
+  percentileBandsPlot,
+  areaPlot,
+  dualAxisPlot,
+  paretoPlot,
+  scatterLinePlot,
+  uncertaintyPlot,
 ]) {
   registerPlotType(definition);
 }

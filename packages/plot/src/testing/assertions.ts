@@ -11,4 +11,3 @@ export async function expectValidPngs(files: string[], names: string[]): Promise
     expect((await pixelStats(file)).variance, file).toBeGreaterThan(50);
   }
 }
-

@@ -64,8 +64,13 @@ function generateRequests(options: Required<Pick<SingleRunFixture, 'requestCount
   const n = options.requestCount;
   const next = random(options.seed);
   const out: GeneratedRequests = {
-    startNs: new Float64Array(n), endNs: new Float64Array(n), ttftMs: new Float64Array(n), itlMs: new Float64Array(n),
-    latencyMs: new Float64Array(n), isl: new Float64Array(n), osl: new Float64Array(n),
+    startNs: new Float64Array(n),
+    endNs: new Float64Array(n),
+    ttftMs: new Float64Array(n),
+    itlMs: new Float64Array(n),
+    latencyMs: new Float64Array(n),
+    isl: new Float64Array(n),
+    osl: new Float64Array(n),
   };
   const laneFreeAtNs = new Float64Array(options.concurrency);
   for (let i = 0; i < n; i += 1) {
@@ -135,7 +140,10 @@ function summaryJson(data: GeneratedRequests, options: SingleRunFixture & { requ
     time_to_first_token: statsBlock(data.ttftMs, 'ms'),
     request_latency: statsBlock(data.latencyMs, 'ms'),
     inter_token_latency: statsBlock(data.itlMs, 'ms'),
-    output_token_throughput_per_user: statsBlock(data.itlMs.map((itl) => 1000 / itl), 'tokens/sec/user'),
+    output_token_throughput_per_user: statsBlock(
+      data.itlMs.map((itl) => 1000 / itl),
+      'tokens/sec/user',
+    ),
     output_sequence_length: statsBlock(data.osl, 'tokens'),
     input_sequence_length: statsBlock(data.isl, 'tokens'),
     request_throughput: { unit: 'requests/sec', avg: data.osl.length / durationS },
@@ -173,14 +181,23 @@ function timeslicesCsv(data: GeneratedRequests, sliceDurationS: number): string 
     else bySlice.set(slice, [i]);
   });
   const lines = ['Timeslice,Metric,Unit,Stat,Value'];
-  [...bySlice.keys()].sort((a, b) => a - b).forEach((slice, index) => {
-    const members = bySlice.get(slice)!;
-    for (const [metric, column] of [['Time to First Token', data.ttftMs], ['Inter Token Latency', data.itlMs], ['Request Latency', data.latencyMs]] as const) {
-      const block = statsBlock(Float64Array.from(members, (i) => column[i]!), 'ms');
-      for (const stat of ['avg', 'std', 'p50', 'p99']) lines.push(`${index},${metric},ms,${stat},${(block[stat] as number).toFixed(2)}`);
-    }
-    lines.push(`${index},Request Throughput,requests/sec,avg,${(members.length / sliceDurationS).toFixed(2)}`);
-  });
+  [...bySlice.keys()]
+    .sort((a, b) => a - b)
+    .forEach((slice, index) => {
+      const members = bySlice.get(slice)!;
+      for (const [metric, column] of [
+        ['Time to First Token', data.ttftMs],
+        ['Inter Token Latency', data.itlMs],
+        ['Request Latency', data.latencyMs],
+      ] as const) {
+        const block = statsBlock(
+          Float64Array.from(members, (i) => column[i]!),
+          'ms',
+        );
+        for (const stat of ['avg', 'std', 'p50', 'p99']) lines.push(`${index},${metric},ms,${stat},${(block[stat] as number).toFixed(2)}`);
+      }
+      lines.push(`${index},Request Throughput,requests/sec,avg,${(members.length / sliceDurationS).toFixed(2)}`);
+    });
   return `${lines.join('\n')}\n`;
 }
 
@@ -197,7 +214,10 @@ function gpuTelemetryJsonl(data: GeneratedRequests, options: SingleRunFixture): 
   data.startNs.forEach((start, i) => {
     const first = Math.ceil((start - origin) / step);
     const last = Math.floor((data.endNs[i]! - origin) / step);
-    if (last >= first) (delta[first]! += 1), (delta[last + 1]! -= 1);
+    if (last >= first) {
+      delta[first]! += 1;
+      delta[last + 1]! -= 1;
+    }
   });
   let active = 0;
   for (let k = 0; k < steps; k += 1) {

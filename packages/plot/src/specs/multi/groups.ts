@@ -23,9 +23,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * otherwise groups are sorted. A missing grouping column gives one unnamed series `Data`.
  */
 export function splitIntoSeries(context: MultiRunContext, xColumn: string, yColumn: string): RunSeries[] {
-  const usable = context.table.rows.filter(
-    (row) => Number.isFinite(row[xColumn] as number) && Number.isFinite(row[yColumn] as number),
-  );
+  const usable = context.table.rows.filter((row) => Number.isFinite(row[xColumn] as number) && Number.isFinite(row[yColumn] as number));
   const column = groupColumn(context);
   if (!usable.every((row) => row[column] !== undefined && row[column] !== null)) {
     return [{ group: 'Data', legend: 'Data', showInLegend: false, color: context.theme.palette[0]!, rows: usable }];

@@ -8,7 +8,7 @@ export const PARETO_FOOTNOTE = 'Lines connect Pareto frontier points only; other
 
 export const paretoPlot: PlotTypeDefinition = {
   name: 'pareto',
-  describe: () => 'Runs as points per group; a line joins each group\'s Pareto-optimal points.',
+  describe: () => "Runs as points per group; a line joins each group's Pareto-optimal points.",
   buildMultiRun(context): SpecResult {
     const axes = multiRunAxes(context, (x, y) => `Pareto Curve: ${y} vs ${x}`);
     if (typeof axes === 'string') return { skip: axes };
@@ -21,9 +21,20 @@ export const paretoPlot: PlotTypeDefinition = {
       const y = rows.map((row) => row[yMetric] as number);
       const labels = rows.map((row) => pointLabel(context, row));
       spec.series.push({
-        name: series.legend, showInLegend: series.showInLegend, style: 'lines+markers', color: series.color,
-        lineWidth: 3, markerSize: 9, axis: 'y', x, y,
-        frontierIndices: paretoFrontier(x.map((xv, i) => ({ x: xv, y: y[i]! })), lowerX, lowerY),
+        name: series.legend,
+        showInLegend: series.showInLegend,
+        style: 'lines+markers',
+        color: series.color,
+        lineWidth: 3,
+        markerSize: 9,
+        axis: 'y',
+        x,
+        y,
+        frontierIndices: paretoFrontier(
+          x.map((xv, i) => ({ x: xv, y: y[i]! })),
+          lowerX,
+          lowerY,
+        ),
         ...(labels.every((label) => label !== undefined) ? { pointLabels: labels as string[] } : {}),
         ...(series.experimentType ? { experimentType: series.experimentType } : {}),
       });

@@ -14,8 +14,13 @@ export const scatterLinePlot: PlotTypeDefinition = {
       const rows = [...series.rows].sort((a, b) => (a[xMetric] as number) - (b[xMetric] as number));
       const labels = rows.map((row) => pointLabel(context, row));
       spec.series.push({
-        name: series.legend, showInLegend: series.showInLegend, style: 'lines+markers', color: series.color,
-        lineWidth: 3, markerSize: 9, axis: 'y',
+        name: series.legend,
+        showInLegend: series.showInLegend,
+        style: 'lines+markers',
+        color: series.color,
+        lineWidth: 3,
+        markerSize: 9,
+        axis: 'y',
         x: rows.map((row) => row[xMetric] as number),
         y: rows.map((row) => row[yMetric] as number),
         ...(labels.every((label) => label !== undefined) ? { pointLabels: labels as string[] } : {}),

@@ -20,11 +20,7 @@ export function representativeValue(stats: Record<string, unknown>): number | nu
 }
 
 /** One row per run: identity columns, flattened input config, one column per summary metric. */
-export function buildMultiRunTable(
-  runs: readonly RunData[],
-  theme: ThemeColors,
-  classification: ExperimentClassification | undefined,
-): MultiRunTable {
+export function buildMultiRunTable(runs: readonly RunData[], theme: ThemeColors, classification: ExperimentClassification | undefined): MultiRunTable {
   const units: Record<string, string> = {};
   const rows = runs.map((run) => {
     const row: MultiRunRow = {};
@@ -75,8 +71,12 @@ export class GroupColorRegistry {
   /** Colours for classified groups, given baselines and treatments each in sorted order. */
   static classified(baselines: readonly string[], treatments: readonly string[]): Map<string, string> {
     const colors = new Map<string, string>();
-    baselines.forEach((group, i) => colors.set(group, BASELINE_GREYS[i % BASELINE_GREYS.length]!));
-    treatments.forEach((group, i) => colors.set(group, i === 0 ? NVIDIA_GREEN : BRIGHT[(i - 1) % BRIGHT.length]!));
+    baselines.forEach((group, i) => {
+      colors.set(group, BASELINE_GREYS[i % BASELINE_GREYS.length]!);
+    });
+    treatments.forEach((group, i) => {
+      colors.set(group, i === 0 ? NVIDIA_GREEN : BRIGHT[(i - 1) % BRIGHT.length]!);
+    });
     return colors;
   }
 }

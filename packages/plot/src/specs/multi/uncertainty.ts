@@ -48,16 +48,29 @@ export const uncertaintyPlot: PlotTypeDefinition = {
       const points = [...byConcurrency.keys()].sort((a, b) => a - b).map((c) => ({ c, ...operatingPoint(byConcurrency.get(c)!, xMetric, yMetric, ciLevel) }));
       lowSample ||= points.some((p) => p.n < 3);
       spec.series.push({
-        name, showInLegend: true, style: 'lines+markers', color, fillColor: withAlpha(color, 0.15), lineWidth: 2, markerSize: 8, axis: 'y',
-        x: points.map((p) => p.x), y: points.map((p) => p.y), pointLabels: points.map((p) => String(p.c)),
+        name,
+        showInLegend: true,
+        style: 'lines+markers',
+        color,
+        fillColor: withAlpha(color, 0.15),
+        lineWidth: 2,
+        markerSize: 8,
+        axis: 'y',
+        x: points.map((p) => p.x),
+        y: points.map((p) => p.y),
+        pointLabels: points.map((p) => String(p.c)),
         errorBounds: {
-          xLow: points.map((p) => p.x - p.xHalf), xHigh: points.map((p) => p.x + p.xHalf),
-          yLow: points.map((p) => p.y - p.yHalf), yHigh: points.map((p) => p.y + p.yHalf),
+          xLow: points.map((p) => p.x - p.xHalf),
+          xHigh: points.map((p) => p.x + p.xHalf),
+          yLow: points.map((p) => p.y - p.yHalf),
+          yHigh: points.map((p) => p.y + p.yHalf),
         },
         polygons: points.filter((p) => p.xHalf > 0 || p.yHalf > 0).map((p) => ({ ...ellipse(p.x, p.y, p.xHalf, p.yHalf), dashed: p.n < 3 })),
       });
     });
-    spec.footnotes.push(`${Math.round(ciLevel * 100)}% confidence regions over repeated runs per concurrency` + (lowSample ? '; some points have fewer than 3 runs (n < 3)' : ''));
+    spec.footnotes.push(
+      `${Math.round(ciLevel * 100)}% confidence regions over repeated runs per concurrency` + (lowSample ? '; some points have fewer than 3 runs (n < 3)' : ''),
+    );
     return { spec };
   },
 };

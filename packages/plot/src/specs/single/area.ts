@@ -28,8 +28,16 @@ export const areaPlot: PlotTypeDefinition = {
     }
     const color = context.theme.palette[0]!;
     spec.series.push({
-      name: 'Output Token Throughput', showInLegend: true, style: 'step', color, fillColor: withAlpha(color, 0.2),
-      lineWidth: 2, markerSize: 0, axis: 'y', x: points.x, y: points.y,
+      name: 'Output Token Throughput',
+      showInLegend: true,
+      style: 'step',
+      color,
+      fillColor: withAlpha(color, 0.2),
+      lineWidth: 2,
+      markerSize: 0,
+      axis: 'y',
+      x: points.x,
+      y: points.y,
     });
     return { spec };
   },

@@ -50,7 +50,10 @@ export const dualAxisPlot: PlotTypeDefinition = {
     let firstStart = Number.POSITIVE_INFINITY;
     for (const value of requests.requestStartOffsetNs) if (value < firstStart) firstStart = value;
     const shiftS = (events.firstEventOffsetNs - firstStart) / 1e9;
-    const primary = resampleStepFunction(events.timestampS.map((t) => t + shiftS), events.throughputTokensPerSec);
+    const primary = resampleStepFunction(
+      events.timestampS.map((t) => t + shiftS),
+      events.throughputTokensPerSec,
+    );
     const y2Label = axisLabel(y2Name.replace(/^nvidia_/, 'gpu_').replace('gpu_gpu_', 'gpu_'), undefined);
     const spec = baseSpec(
       context,
@@ -62,10 +65,27 @@ export const dualAxisPlot: PlotTypeDefinition = {
     spec.y2 = { label: y2Label, beginAtZero: true, ...(field === 'utilizationPct' ? { min: 0, max: 100 } : {}) };
     const [primaryColor, secondaryColor] = [context.theme.palette[0]!, context.theme.palette[1]!];
     spec.series.push(
-      { name: 'Output Token Throughput', showInLegend: true, style: 'step', color: primaryColor, lineWidth: 2, markerSize: 0, axis: 'y', x: primary.x, y: primary.y },
       {
-        name: displayName(y2Name.replace(/^nvidia_/, 'gpu_').replace('gpu_gpu_', 'gpu_')), showInLegend: true, style: 'lines',
-        color: secondaryColor, fillColor: withAlpha(secondaryColor, 0.3), lineWidth: 2, markerSize: 0, axis: 'y2', ...minMaxDownsample(secondary.x, secondary.y),
+        name: 'Output Token Throughput',
+        showInLegend: true,
+        style: 'step',
+        color: primaryColor,
+        lineWidth: 2,
+        markerSize: 0,
+        axis: 'y',
+        x: primary.x,
+        y: primary.y,
+      },
+      {
+        name: displayName(y2Name.replace(/^nvidia_/, 'gpu_').replace('gpu_gpu_', 'gpu_')),
+        showInLegend: true,
+        style: 'lines',
+        color: secondaryColor,
+        fillColor: withAlpha(secondaryColor, 0.3),
+        lineWidth: 2,
+        markerSize: 0,
+        axis: 'y2',
+        ...minMaxDownsample(secondary.x, secondary.y),
       },
     );
     return { spec };

@@ -38,11 +38,21 @@ export const scatterPlot: PlotTypeDefinition = {
       axis(text.y, !autoscaled(context.preset, 'y')),
     );
     const order = sortedByX(data.x);
-    const points = minMaxDownsample(Float64Array.from(order, (i) => data.x[i]!), Float64Array.from(order, (i) => data.y[i]!));
+    const points = minMaxDownsample(
+      Float64Array.from(order, (i) => data.x[i]!),
+      Float64Array.from(order, (i) => data.y[i]!),
+    );
     if (points.x.length < data.x.length) spec.notes.push(`downsampled ${data.x.length} points to ${points.x.length} (min/max per bucket)`);
     spec.series.push({
-      name: spec.y.label, showInLegend: true, style: 'markers', color: context.theme.palette[0]!,
-      lineWidth: 0, markerSize: 4, axis: 'y', x: points.x, y: points.y,
+      name: spec.y.label,
+      showInLegend: true,
+      style: 'markers',
+      color: context.theme.palette[0]!,
+      lineWidth: 0,
+      markerSize: 4,
+      axis: 'y',
+      x: points.x,
+      y: points.y,
     });
     return { spec };
   },
@@ -75,14 +85,28 @@ export const scatterWithPercentilesPlot: PlotTypeDefinition = {
     const raw = minMaxDownsample(xs, ys);
     if (raw.x.length < xs.length) spec.notes.push(`downsampled ${xs.length} points to ${raw.x.length} (min/max per bucket)`);
     spec.series.push({
-      name: 'Individual Requests', showInLegend: true, style: 'markers', color: context.theme.secondary,
-      lineWidth: 0, markerSize: 6, axis: 'y', x: raw.x, y: raw.y,
+      name: 'Individual Requests',
+      showInLegend: true,
+      style: 'markers',
+      color: context.theme.secondary,
+      lineWidth: 0,
+      markerSize: 6,
+      axis: 'y',
+      x: raw.x,
+      y: raw.y,
     });
     ['P50', 'P95', 'P99'].forEach((name, k) => {
       const line = minMaxDownsample(xs, bands[k]!);
       spec.series.push({
-        name, showInLegend: true, style: 'lines', color: context.theme.palette[k]!,
-        lineWidth: 2.5, markerSize: 0, axis: 'y', x: line.x, y: line.y,
+        name,
+        showInLegend: true,
+        style: 'lines',
+        color: context.theme.palette[k]!,
+        lineWidth: 2.5,
+        markerSize: 0,
+        axis: 'y',
+        x: line.x,
+        y: line.y,
       });
     });
     return { spec };

@@ -5,8 +5,7 @@ import { axis, baseSpec, parseMetricRef } from '../common.js';
 import type { PlotTypeDefinition, SingleRunContext } from '../plot-type.js';
 import type { SpecResult } from '../types.js';
 
-export const NON_UNIFORM_WARNING =
-  '⚠ Requests have varying ISL/OSL. Req/sec throughput may not accurately represent workload capacity.';
+export const NON_UNIFORM_WARNING = '⚠ Requests have varying ISL/OSL. Req/sec throughput may not accurately represent workload capacity.';
 
 /** True when requests differ in input or output length (plot.md §9.5). */
 export function hasVaryingSequenceLengths(run: RunData): boolean {
@@ -34,13 +33,12 @@ function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
   const rows = run.timeslices.filter((row) => row.metric === metricName && (row.stat === 'avg' || row.stat === 'std'));
   const slices = [...new Set(rows.filter((row) => row.stat === 'avg').map((row) => row.timeslice))].sort((a, b) => a - b);
   if (slices.length === 0) return { skip: `no '${metricName}' rows in the timeslice data` };
-  const valueOf = (slice: number, stat: string): number | undefined =>
-    rows.find((row) => row.timeslice === slice && row.stat === stat)?.value;
+  const statOf = (slice: number, stat: string): number | undefined => rows.find((row) => row.timeslice === slice && row.stat === stat)?.value;
   const duration = preset.use_slice_duration ? run.metadata.sliceDurationS : null;
   const position = (slice: number): number => (duration ? (slice + 0.5) * duration : slice);
   const unit = rows[0]!.unit;
-  const averages = slices.map((slice) => valueOf(slice, 'avg')!);
-  const stds = slices.map((slice) => valueOf(slice, 'std') ?? 0);
+  const averages = slices.map((slice) => statOf(slice, 'avg')!);
+  const stds = slices.map((slice) => statOf(slice, 'std') ?? 0);
   const hasStd = rows.some((row) => row.stat === 'std');
   const xEnd = duration ? (slices.at(-1)! + 1) * duration : slices.at(-1)! + 1;
   const spec = baseSpec(
@@ -59,9 +57,17 @@ function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
   const color = theme.palette[0]!;
   const xs = slices.map(position);
   spec.series.push({
-    name: 'Timeslice Average', showInLegend: true, style: bars ? 'bars' : 'markers', color,
-    ...(bars ? { fillColor: withAlpha(color, 0.7) } : {}), lineWidth: bars ? 2 : 0, markerSize: 6, axis: 'y',
-    x: xs, y: averages, ...(hasStd ? { errorY: stds } : {}),
+    name: 'Timeslice Average',
+    showInLegend: true,
+    style: bars ? 'bars' : 'markers',
+    color,
+    ...(bars ? { fillColor: withAlpha(color, 0.7) } : {}),
+    lineWidth: bars ? 2 : 0,
+    markerSize: 6,
+    axis: 'y',
+    x: xs,
+    y: averages,
+    ...(hasStd ? { errorY: stds } : {}),
   });
   if (hasStd && !bars) {
     spec.series.push({ name: '±1 Timeslice Std', showInLegend: true, style: 'lines', color, lineWidth: 1.5, markerSize: 0, axis: 'y', x: [], y: [] });
@@ -71,21 +77,43 @@ function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
     const bandX = [duration ? 0 : -0.5, duration ? xEnd : slices.at(-1)! + 0.5];
     spec.series.push(
       {
-        name: `Run Std: ${reference.std.toFixed(2)} ${reference.unit}`, showInLegend: true, style: 'lines',
-        color: theme.runStdBand, fillColor: theme.runStdBand, lineWidth: 0, markerSize: 0, axis: 'y',
-        x: bandX, y: bandX.map(() => reference.avg + reference.std), fillToY: bandX.map(() => reference.avg - reference.std),
+        name: `Run Std: ${reference.std.toFixed(2)} ${reference.unit}`,
+        showInLegend: true,
+        style: 'lines',
+        color: theme.runStdBand,
+        fillColor: theme.runStdBand,
+        lineWidth: 0,
+        markerSize: 0,
+        axis: 'y',
+        x: bandX,
+        y: bandX.map(() => reference.avg + reference.std),
+        fillToY: bandX.map(() => reference.avg - reference.std),
       },
       {
-        name: `Run Average: ${reference.avg.toFixed(2)} ${reference.unit}`, showInLegend: true, style: 'lines',
-        color: bars ? theme.palette[1]! : RUN_AVERAGE_GREY, lineWidth: bars ? 3 : 2, markerSize: 0, axis: 'y',
-        x: bandX, y: bandX.map(() => reference.avg),
+        name: `Run Average: ${reference.avg.toFixed(2)} ${reference.unit}`,
+        showInLegend: true,
+        style: 'lines',
+        color: bars ? theme.palette[1]! : RUN_AVERAGE_GREY,
+        lineWidth: bars ? 3 : 2,
+        markerSize: 0,
+        axis: 'y',
+        x: bandX,
+        y: bandX.map(() => reference.avg),
       },
     );
     const outliers = slices.map((_, i) => i).filter((i) => isOutlier(metricName, averages[i]!, reference, stds[i]!));
     if (outliers.length > 0) {
       spec.series.push({
-        name: 'Outliers', showInLegend: true, style: 'markers', markerShape: 'diamond', color: OUTLIER_RED,
-        lineWidth: 0, markerSize: 6, axis: 'y', x: outliers.map((i) => xs[i]!), y: outliers.map((i) => averages[i]!),
+        name: 'Outliers',
+        showInLegend: true,
+        style: 'markers',
+        markerShape: 'diamond',
+        color: OUTLIER_RED,
+        lineWidth: 0,
+        markerSize: 6,
+        axis: 'y',
+        x: outliers.map((i) => xs[i]!),
+        y: outliers.map((i) => averages[i]!),
       });
     }
   }
@@ -95,9 +123,7 @@ function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
 
 /** Throughput is bad when low, everything else when high (plot.md §9.4). */
 export function isOutlier(metricName: string, value: number, run: { avg: number; std: number }, sliceStd: number): boolean {
-  return /throughput/i.test(metricName)
-    ? value < run.avg - run.std - sliceStd
-    : value > run.avg + run.std + sliceStd;
+  return /throughput/i.test(metricName) ? value < run.avg - run.std - sliceStd : value > run.avg + run.std + sliceStd;
 }
 
 export const timeslicePlot: PlotTypeDefinition = {
