@@ -82,10 +82,12 @@ describe('aiperf mock-server', () => {
     expect(running.output().stderr).toBe('');
   });
 
-  it('takes settings from MOCK_SERVER_* variables and stops on SIGTERM', async () => {
-    const running = await start(['--port', '0'], { MOCK_SERVER_ERROR_RATE: '1', MOCK_SERVER_ERROR_STATUS: '503' });
+  it('takes settings from MOCK_SERVER_* variables and --fast, and stops on SIGTERM', async () => {
+    const running = await start(['--port', '0', '--fast'], { MOCK_SERVER_ERROR_RATE: '1', MOCK_SERVER_ERROR_STATUS: '503' });
     const response = await fetch(`${running.url}/v1/completions`, { method: 'POST', body: '{"prompt":"x"}' });
     expect(response.status).toBe(503);
+    const health = (await (await fetch(`${running.url}/health`)).json()) as { config: Record<string, unknown> };
+    expect(health.config).toMatchObject({ ttftMs: 0, itlMs: 0, embeddingBaseLatencyMs: 0, errorRate: 1, errorStatus: 503 });
     expect(await stop(running, 'SIGTERM')).toBe(0);
   });
 
