@@ -67,6 +67,16 @@ describe('multi-run sweep', () => {
     });
   });
 
+  it('more than 4 series: one warning per trace count', async () => {
+    const models = join(root, 'models');
+    for (const model of ['a', 'b', 'c', 'd', 'e']) writeSweep(join(models, model), [1, 2], { model: `org/${model}`, gpuCount: 1 });
+    const lines: string[] = [];
+    await plot({ paths: [models], log: (line) => lines.push(line) });
+    expect(lines.filter((line) => line.includes('traces'))).toEqual([
+      'WARNING: Plot contains 5 traces, which exceeds the recommended maximum of 4 for clarity.',
+    ]);
+  });
+
   it('uncertainty: repeated trials per concurrency give means with confidence bounds', async () => {
     const trials = join(root, 'trials');
     for (const trial of [1, 2, 3]) writeSweep(join(trials, `trial_000${trial}`), [2, 8], { gpuCount: 1, seed: trial * 31 });

@@ -57,7 +57,13 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   }
   mkdirSync(outputDir, { recursive: true });
   const files: string[] = [];
+  const warnedTraceCounts = new Set<number>();
   for (const spec of built.specs) {
+    const traces = spec.series.filter((series) => series.showInLegend).length;
+    if (spec.mode === 'multi_run' && traces > 4 && !warnedTraceCounts.has(traces)) {
+      warnedTraceCounts.add(traces);
+      report('WARNING', `Plot contains ${traces} traces, which exceeds the recommended maximum of 4 for clarity.`);
+    }
     try {
       const file = join(outputDir, `${spec.name}.png`);
       writeFileSync(file, await renderPng(spec));
