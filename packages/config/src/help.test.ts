@@ -30,7 +30,7 @@ describe('flag table', () => {
     expect(help).toContain('(default: builtin)');
     expect(help).toContain('[env: AIPERF_API_KEY]');
     for (const flag of PROFILE_FLAGS) {
-      const entry = help.slice(help.indexOf(`  ${flag.names.join(', ')}`)).split(/\n  (?=-)/)[0] as string;
+      const entry = help.slice(help.indexOf(`  ${flag.names.join(', ')}`)).split(/\n {2}(?=-)/)[0] as string;
       expect(entry.replace(/\s+/g, " "), flag.key).toMatch(/\((default: [^)]+|required)\)/);
     }
   });
