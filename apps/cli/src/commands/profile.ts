@@ -39,11 +39,11 @@ export class ProfileCommand extends Command<AiperfContext> {
     const { stdout, stderr } = this.context;
     const flags = readProfileOptions(this);
     const result = loadConfig({ flags, argv: this.context.argv ?? [], env: this.context.env ?? process.env, cwd: this.context.cwd ?? process.cwd() });
-    for (const warning of result.warnings) stderr.write(`warning: ${warning}\n`);
     if (result.config === null) {
       stderr.write(configErrorText(result.errors));
       return 2;
     }
+    for (const warning of result.warnings) stderr.write(`warning: ${warning}\n`);
     if (flags.printConfig === true) {
       stdout.write(configToYaml(redactConfig(result.config)));
       return 0;
