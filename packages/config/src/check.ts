@@ -1,6 +1,7 @@
 import { Kind, OptionalKind, type TSchema } from '@sinclair/typebox';
 import { describeSchema, enumValues } from './describe.js';
 import { showValue } from './issues.js';
+import { inRange, isMapping, toNumber, typeMatches } from './coerce.js';
 import { didYouMean, toSnakeCase } from './suggest.js';
 
 /** A problem found while checking a document; `path` is dotted (`benchmark.models[1]`). */
@@ -14,57 +15,12 @@ export interface PathIssue {
  * aliases resolved, numeric/boolean strings coerced, durations in seconds. Collects every problem instead of
  * stopping at the first. (typebox's own errors cannot say "did you mean" or list an enum's values.)
  */
+const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+
 export function checkDocument(schema: TSchema, value: unknown, path = ''): { value: unknown; issues: PathIssue[] } {
   const issues: PathIssue[] = [];
   const canonical = check(schema, value, path, issues);
   return { value: canonical, issues };
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const DURATION = /^(\d+\.?\d*|\.\d+)\s*(ms|s|m|h)$/;
-const SECONDS_PER_UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
-
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
-
-function toNumber(schema: TSchema, value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  if (NUMBER.test(text)) return Number(text);
-  const duration = schema['x-duration'] ? DURATION.exec(text) : null;
-  return duration ? Number(duration[1]) * (SECONDS_PER_UNIT[duration[2] ?? 's'] ?? 1) : undefined;
-}
-
-function inRange(schema: TSchema, n: number): boolean {
-  return !(
-    (schema.minimum !== undefined && n < schema.minimum) ||
-    (schema.exclusiveMinimum !== undefined && n <= schema.exclusiveMinimum) ||
-    (schema.maximum !== undefined && n > schema.maximum) ||
-    (schema.exclusiveMaximum !== undefined && n >= schema.exclusiveMaximum)
-  );
-}
-
-/** Whether the value has the right JavaScript type for a schema (ignoring ranges and nested content). */
-function typeMatches(schema: TSchema, value: unknown): boolean {
-  switch (schema[Kind]) {
-    case 'Integer':
-    case 'Number':
-      return toNumber(schema, value) !== undefined;
-    case 'String':
-      return typeof value === 'string';
-    case 'Boolean':
-      return typeof value === 'boolean' || value === 'true' || value === 'false';
-    case 'Array':
-      return Array.isArray(value);
-    case 'Object':
-    case 'Record':
-      return isMapping(value);
-    case 'Null':
-      return value === null;
-    default:
-      return true;
-  }
 }
 
 const acceptsNull = (schema: TSchema): boolean =>
