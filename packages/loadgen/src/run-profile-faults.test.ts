@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,31 @@ describe('failed requests', () => {
     const { records, result } = await profileAt(`127.0.0.1:${port}`, { load: { concurrency: 1, requestCount: 2 } });
     expect(records.map((r) => r.error?.type)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
     expect(result.exitCode).toBe(1);
+  });
+});
+
+describe('export levels', () => {
+  it('raw adds profile_export_raw.jsonl with the body sent and every SSE message; summary writes no jsonl', async () => {
+    const server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1 });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'aiperf-raw-'));
+      const base = { endpoint: { url: server.url, extraInputs: { ignore_eos: true } }, load: { concurrency: 1, requestCount: 2 }, input: { outputTokens: { mean: 3, stddev: 0 } } };
+      const stdio = { stdout: new PassThrough(), stderr: new PassThrough() };
+      await runProfile(testConfig({ ...base, output: { artifactDir: dir, artifactDirExplicit: true, exportLevel: 'raw' } }), stdio);
+      const raw = readFileSync(join(dir, 'profile_export_raw.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const inputs = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
+      expect(raw).toHaveLength(2);
+      expect(raw[0].payload).toEqual(inputs.data[0].payloads[0]);
+      expect(raw[0].responses.at(-1).data).toBe('[DONE]');
+      expect(raw[0].responses.filter((r: { data: string }) => r.data.includes('"delta"')).length).toBeGreaterThanOrEqual(3);
+      expect(raw[0].responses[0].timestamp_ns).toBeGreaterThan(raw[0].metadata.request_start_ns);
+      const summaryDir = mkdtempSync(join(tmpdir(), 'aiperf-summary-'));
+      await runProfile(testConfig({ ...base, output: { artifactDir: summaryDir, artifactDirExplicit: true, exportLevel: 'summary' } }), stdio);
+      expect(existsSync(join(summaryDir, 'profile_export.jsonl'))).toBe(false);
+      expect(JSON.parse(readFileSync(join(summaryDir, 'profile_export_aiperf.json'), 'utf8')).request_count.avg).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });
 

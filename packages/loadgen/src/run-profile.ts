@@ -51,7 +51,8 @@ export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options
   const runTag = randomBytes(3).toString('hex');
   const context: MetricContext = { streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode === 'request_rate' };
   const jsonlPath = config.output.exportLevel === 'summary' ? null : join(artifactDir, files.recordsJsonl);
-  const sink = new RecordSink(jsonlPath, context, `record_processor_${runTag}`);
+  const rawPath = config.output.exportLevel === 'raw' ? join(artifactDir, files.rawJsonl) : null;
+  const sink = new RecordSink(jsonlPath, context, `record_processor_${runTag}`, rawPath);
   const { runner, note } = await createRunner(
     { config, dataset, origin: target.origin, path: target.path, epochOffsetNs: clock.epochOffsetNs },
     strategy.maxInFlight(config.load),

@@ -16,6 +16,14 @@ export interface SendRequestArgs {
   cancelAfterMs: number | null;
   /** Aborts without recording a result (the run is being torn down). */
   signal?: AbortSignal;
+  /** Keep every response message as received (`--export-level raw`). */
+  captureRaw?: boolean;
+}
+
+/** One response message as received: an SSE `data` field or a whole body. */
+export interface RawResponse {
+  offsetNs: number;
+  data: string;
 }
 
 /** Raw timings and payload facts of one request; offsets are ns from `startPerfNs`. */
@@ -34,6 +42,8 @@ export interface RequestMeasurement {
   cancellationOffsetNs: number | null;
   /** The run aborted this request; its result must not be recorded. */
   abandoned: boolean;
+  /** Every response message, when `captureRaw` was set. */
+  rawResponses: RawResponse[] | null;
 }
 
 class RequestTimeoutError extends Error {
@@ -70,10 +80,12 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
     let pendingAbort: Error | null = null;
     let done = false;
     let malformed: string | null = null;
+    const rawResponses: RawResponse[] | null = args.captureRaw ? [] : null;
     const bodyChunks: Buffer[] = [];
     const decoder = new TextDecoder();
 
     const onMessage = (data: string) => {
+      rawResponses?.push({ offsetNs: chunkOffsetNs, data });
       if (data === '[DONE]') return;
       let json: unknown;
       try {
@@ -134,6 +146,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
         wasCancelled: error?.type === 'RequestCancellationError',
         cancellationOffsetNs: error?.type === 'RequestCancellationError' ? cancellationOffsetNs : null,
         abandoned,
+        rawResponses,
       });
     };
 
@@ -158,6 +171,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
         onResponseEnd() {
           const text = Buffer.concat(bodyChunks).toString('utf8');
           if (statusCode >= 400) {
+            rawResponses?.push({ offsetNs: chunkOffsetNs, data: text });
             finish({ code: statusCode, type: 'HTTPError', message: text.slice(0, 500) || `HTTP ${statusCode}` });
             return;
           }

@@ -42,3 +42,23 @@ export function recordToJsonObject(record: RequestRecord, context: MetricContext
 
 export const recordToJsonLine = (record: RequestRecord, context: MetricContext, recordProcessorId: string): string =>
   `${stringifyJson(recordToJsonObject(record, context, recordProcessorId))}\n`;
+
+/**
+ * One `profile_export_raw.jsonl` line (`--export-level raw`): the request's ids, the body as sent, and every
+ * response message with its epoch-ns arrival time (SSE `data` fields, or the whole body when not streaming).
+ */
+export function recordToRawJsonLine(record: RequestRecord): string | null {
+  if (!record.raw) return null;
+  return `${stringifyJson({
+    metadata: {
+      session_num: record.sessionNum,
+      x_request_id: record.xRequestId,
+      conversation_id: record.conversationId,
+      turn_index: record.turnIndex,
+      request_start_ns: record.startEpochNs,
+    },
+    payload: record.raw.payload,
+    responses: record.raw.responses.map((r) => ({ timestamp_ns: offsetToEpoch(record, r.offsetNs), data: r.data })),
+    error: record.error,
+  })}\n`;
+}

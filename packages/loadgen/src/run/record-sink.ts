@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { recordToJsonLine } from '../export/record-jsonl.js';
+import { recordToJsonLine, recordToRawJsonLine } from '../export/record-jsonl.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 
@@ -17,19 +17,28 @@ export class RecordSink {
   completed = 0;
   errors = 0;
   private readonly out: WriteStream | null;
+  private readonly rawOut: WriteStream | null;
   private pending = '';
+  private pendingRaw = '';
   private readonly timer: NodeJS.Timeout | null;
 
-  constructor(jsonlPath: string | null, private readonly context: MetricContext, private readonly recordProcessorId: string) {
+  constructor(
+    jsonlPath: string | null,
+    private readonly context: MetricContext,
+    private readonly recordProcessorId: string,
+    rawJsonlPath: string | null = null,
+  ) {
     this.out = jsonlPath ? createWriteStream(jsonlPath, { flags: 'w' }) : null;
+    this.rawOut = rawJsonlPath ? createWriteStream(rawJsonlPath, { flags: 'w' }) : null;
     this.timer = this.out ? setInterval(() => this.flush(), FLUSH_INTERVAL_MS) : null;
     this.timer?.unref();
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    this.out?.write(this.pending);
+    if (this.pending.length > 0) this.out?.write(this.pending);
+    if (this.pendingRaw.length > 0) this.rawOut?.write(this.pendingRaw);
     this.pending = '';
+    this.pendingRaw = '';
   }
 
   startPhase(phase: BenchmarkPhase): void {
@@ -43,16 +52,21 @@ export class RecordSink {
     if (record.error) this.errors += 1;
     if (record.phase !== 'profiling') return;
     this.records.push(record);
+    const raw = recordToRawJsonLine(record);
+    if (raw !== null) {
+      this.pendingRaw += raw;
+      delete record.raw; // written; 100k records must not keep every response body
+    }
     if (!this.out) return;
     this.pending += recordToJsonLine(record, this.context, this.recordProcessorId);
-    if (this.pending.length >= FLUSH_BYTES) this.flush();
+    if (this.pending.length >= FLUSH_BYTES || this.pendingRaw.length >= FLUSH_BYTES) this.flush();
   }
 
   close(): Promise<void> {
-    const out = this.out;
-    if (!out) return Promise.resolve();
     if (this.timer) clearInterval(this.timer);
     this.flush();
-    return new Promise((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    const end = (out: WriteStream | null) =>
+      out ? new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))) : Promise.resolve();
+    return Promise.all([end(this.out), end(this.rawOut)]).then(() => undefined);
   }
 }

@@ -50,6 +50,7 @@ export async function executeRequest(
     timeoutMs: config.endpoint.timeoutSeconds * 1000,
     cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
     signal: setup.abandonSignal,
+    captureRaw: config.output.exportLevel === 'raw',
   });
   if (m.abandoned) return null;
   const tokens = await countTokens(setup, m.usage, m.outputText, m.reasoningText, m.error === null);
@@ -77,6 +78,7 @@ export async function executeRequest(
     cancellationOffsetNs: m.cancellationOffsetNs,
     // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
     sendLatenessNs: duePerfNs === null ? 0 : Math.max(0, Number(m.startPerfNs - duePerfNs)),
+    ...(m.rawResponses ? { raw: { payload: turn.payload, responses: m.rawResponses } } : {}),
   };
 }
 
