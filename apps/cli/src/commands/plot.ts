@@ -26,7 +26,7 @@ export class PlotCommand extends Command<AiperfContext> {
   output = Option.String('--output', { description: 'Directory for the PNGs and the log (default: <first path>/plots)' });
   theme = Option.String('--theme', 'light', { description: 'light (default) or dark' });
   config = Option.String('--config', { description: 'Plot config YAML (beats .aiperf-plot-config.yaml and ~/.aiperf/plot_config.yaml)' });
-  verbose = Option.Boolean('--verbose', false, { description: 'Debug logging and every skipped plot on the console' });
+  verbose = Option.Boolean('--verbose', false, { description: 'Debug lines in aiperf_plot.log and every log line on the console' });
 
   async execute(): Promise<number> {
     const { stdout, stderr } = this.context;

@@ -50,13 +50,14 @@ export function buildPlots(runs: readonly RunData[], options: BuildPlotsOptions)
       if (!preset) throw new Error(`plot '${name}' is listed in ${mode}_defaults but not defined in ${mode}_plots`);
       const definition = getPlotType(preset.type);
       const frame = { name, preset, mode, theme };
-      const build = mode === 'single_run' ? definition?.buildSingleRun : definition?.buildMultiRun;
-      if (!build) {
+      const outcome =
+        mode === 'single_run'
+          ? definition?.buildSingleRun?.({ ...frame, run: runs[0]! })
+          : definition?.buildMultiRun?.({ ...frame, table: table! });
+      if (!outcome) {
         result.skipped.push({ name, reason: `plot type '${preset.type}' has no ${mode.replace('_', '-')} form` });
         continue;
       }
-      const outcome =
-        mode === 'single_run' ? definition!.buildSingleRun!({ ...frame, run: runs[0]! }) : definition!.buildMultiRun!({ ...frame, table: table! });
       if ('skip' in outcome) result.skipped.push({ name, reason: outcome.skip });
       else result.specs.push(outcome.spec);
     } catch (error) {
