@@ -10,13 +10,13 @@ export interface PathIssue {
   message: string;
 }
 
+const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+
 /**
  * Checks `value` against a typebox schema of the YAML shape and returns its canonical form: snake_case keys,
  * aliases resolved, numeric/boolean strings coerced, durations in seconds. Collects every problem instead of
  * stopping at the first. (typebox's own errors cannot say "did you mean" or list an enum's values.)
  */
-const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
-
 export function checkDocument(schema: TSchema, value: unknown, path = ''): { value: unknown; issues: PathIssue[] } {
   const issues: PathIssue[] = [];
   const canonical = check(schema, value, path, issues);
