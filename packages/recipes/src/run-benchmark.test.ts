@@ -225,6 +225,24 @@ describe('runBenchmark: multi-run and sweeps', () => {
     });
   });
 
+  it('stops at an interrupt: no further cells, exit non-zero, no hooks', async () => {
+    const dir = await tmp();
+    const controller = new AbortController();
+    const { calls, runProfile } = fakeProfile();
+    const interrupting = async (c: BenchmarkConfig, io: unknown, o: RunProfileOptions) => {
+      const result = await runProfile(c, io, o);
+      if (calls.length === 2) controller.abort();
+      return result;
+    };
+    const { seen, hooks } = recordingHooks();
+    const config = testConfig({ artifactDir: dir, sweep: { concurrency: [1, 2, 3, 4], mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const out = capture();
+    const code = await runBenchmark(config, { ...out.io, signal: controller.signal }, { runProfile: interrupting, hooks, sidecars: () => [] });
+    expect(code).toBe(1);
+    expect(calls).toHaveLength(2);
+    expect(seen).toHaveLength(0);
+  });
+
   it('reports every invalid recipe parameter at once with exit 2', async () => {
     const out = capture();
     const config = testConfig({ artifactDir: await tmp(), recipe: { name: 'concurrency-ramp', params: { concurrencyMin: 0, colour: 'red' } } });

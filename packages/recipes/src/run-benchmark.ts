@@ -83,6 +83,8 @@ export async function runBenchmark(config: AiperfConfig, io: BenchmarkIo, option
   const hooks = buildHooks(config, resolved.recipe, options.hooks ?? defaultHookRegistry, log, io);
   const plan = planMultiRun(config, resolved.sweep);
   const completed = plan ? await executeMultiRun(plan, config, deps) : await executeSingleRun(config, deps);
+  // Interrupted (Ctrl+C): what completed is on disk, but nobody asked to plot a partial benchmark.
+  if (io.signal?.aborted) return completed.exitCode === 0 ? 1 : completed.exitCode;
   const { exitCode } = await runPostRunHooks(hooks, completed, { log });
   return exitCode;
 }
