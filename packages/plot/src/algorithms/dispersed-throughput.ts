@@ -21,6 +21,17 @@ export interface DispersedThroughput {
  * from its first token (`start + TTFT`, or start when TTFT is missing) to its end; prefill contributes 0.
  */
 export function dispersedThroughput(input: DispersedThroughputInput): DispersedThroughput {
+  const cached = cache.get(input);
+  if (cached) return cached;
+  const result = computeDispersedThroughput(input);
+  cache.set(input, result);
+  return result;
+}
+
+// Several plots of one run (the area plot and the GPU overlays) need the same events: compute them once.
+const cache = new WeakMap<DispersedThroughputInput, DispersedThroughput>();
+
+function computeDispersedThroughput(input: DispersedThroughputInput): DispersedThroughput {
   const count = input.requestStartOffsetNs.length;
   // Typed arrays: two events per request, 16 bytes each, instead of millions of boxed numbers.
   const times = new Float64Array(count * 2);

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { GpuSample } from '../types.js';
+import { readLines } from './lines.js';
 
 const TIMESTAMP_NS = /"timestamp_ns"\s*:\s*(\d+)/;
 
@@ -23,8 +22,7 @@ const pick = (data: Record<string, unknown>, names: readonly string[]): number |
 export async function readGpuTelemetry(path: string, baseNs: bigint | null): Promise<GpuSample[] | null> {
   const samples: GpuSample[] = [];
   let base = baseNs;
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of readLines(path)) {
     const match = TIMESTAMP_NS.exec(line);
     if (!match) continue;
     let record: Record<string, unknown>;

@@ -46,3 +46,16 @@ describe('readRequests', () => {
     expect(await readRequests(write('empty.jsonl', ['']))).toBeNull();
   });
 });
+
+describe('readLines via readRequests', () => {
+  it('reads CRLF files and a last line without a newline', async () => {
+    const path = join(dir, 'crlf.jsonl');
+    writeFileSync(
+      path,
+      '{"metadata":{"request_start_ns":5,"request_end_ns":7},"metrics":{}}\r\n{"metadata":{"request_start_ns":6,"request_end_ns":9},"metrics":{}}',
+    );
+    const requests = (await readRequests(path))!;
+    expect(Array.from(requests.requestEndOffsetNs)).toEqual([2, 4]);
+    expect(requests.invalidLineCount).toBe(0);
+  });
+});

@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { RunRequests } from '../types.js';
 import { GrowableColumn } from './columns.js';
+import { readLines } from './lines.js';
 
 /** Epoch-ns fields are read from the raw text: JSON.parse would round them to the nearest double. */
 const START_NS = /"request_start_ns"\s*:\s*(\d+)/;
@@ -41,8 +40,7 @@ export async function readRequests(path: string): Promise<RunRequests | null> {
   let errorCount = 0;
   let invalidLineCount = 0;
 
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of readLines(path)) {
     if (line.trim() === '') continue;
     let record: { metrics?: Record<string, unknown>; error?: unknown };
     try {

@@ -51,9 +51,7 @@ export function buildPlots(runs: readonly RunData[], options: BuildPlotsOptions)
       const definition = getPlotType(preset.type);
       const frame = { name, preset, mode, theme };
       const outcome =
-        mode === 'single_run'
-          ? definition?.buildSingleRun?.({ ...frame, run: runs[0]! })
-          : definition?.buildMultiRun?.({ ...frame, table: table! });
+        mode === 'single_run' ? definition?.buildSingleRun?.({ ...frame, run: runs[0]! }) : definition?.buildMultiRun?.({ ...frame, table: table! });
       if (!outcome) {
         result.skipped.push({ name, reason: `plot type '${preset.type}' has no ${mode.replace('_', '-')} form` });
         continue;
