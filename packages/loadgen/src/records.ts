@@ -46,6 +46,8 @@ export interface RequestRecord {
   cancellationOffsetNs: number | null;
   /** How late the send was against its schedule (request-rate mode), ns; 0 when on time or unscheduled. */
   sendLatenessNs: number;
+  /** Still in flight when the run ended (grace period over or Ctrl+C): counted and reported, never exported. */
+  abandoned?: boolean;
   /** Only with `--export-level raw`: the body sent and every response message; dropped once written. */
   raw?: { payload: unknown; responses: Array<{ offsetNs: number; data: string }> };
 }

@@ -146,6 +146,17 @@ describe('runProfile against the mock server', () => {
     expect(summary.request_count.avg).toBe(records.length);
   });
 
+  it('stops issuing at the duration, waits the grace period, then drops and reports what is still in flight', async () => {
+    // Requests take ~700 ms: wave 1 ends at 0.7 s, wave 2 (sent at 0.7 s < 1 s) would end at 1.4 s > 1 s + 0.2 s grace.
+    const { records, stdout, summary } = await profile(
+      { ttftMs: 20, itlMs: 20 },
+      { load: { concurrency: 2, requestCount: null, benchmarkDurationSeconds: 1, gracePeriodSeconds: 0.2 }, input: { outputTokens: { mean: 35, stddev: 0 } } },
+    );
+    expect(records).toHaveLength(2);
+    expect(summary.request_count.avg).toBe(2);
+    expect(stdout).toContain('Note: 2 requests still in flight when the run ended were dropped (not in the metrics)');
+  });
+
   it('records HTTP errors with code, type and message', async () => {
     const { summary, records, result } = await profile({ ttftMs: 1, itlMs: 1, errorRate: 0.5, seed: 3 }, { load: { concurrency: 2, requestCount: 30 } });
     const failed = records.filter((r) => r.error);

@@ -70,6 +70,9 @@ export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options
     await sink.close();
   }
   const { cancelled } = phases;
+  if (sink.abandoned > 0) {
+    notes.push(`Note: ${sink.abandoned} requests still in flight when the run ended were dropped (not in the metrics)`);
+  }
   const endTimeNs = clock.nowEpochNs();
   const window = { startEpochNs: phases.profilingStartNs, endEpochNs: phases.profilingEndNs };
   const sidecarResults = await Promise.all(sidecars.map((s) => s.stop(window)));

@@ -29,14 +29,19 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
   const slots = new Slots(plan.maxInFlight);
   const pending = new Set<Promise<void>>();
   const elapsedNs = () => Number(process.hrtime.bigint() - plan.startPerfNs);
-  const acquire = async () => {
-    const waiting = slots.acquire();
-    if (waiting) await waiting;
+  // Unscheduled runs stop at the duration by the wall clock, also while waiting for a free slot.
+  const stop =
+    !plan.schedule && plan.durationNs !== null
+      ? AbortSignal.any([plan.stopSignal, AbortSignal.timeout(Math.max(0, Math.ceil((plan.durationNs - elapsedNs()) / 1e6)))])
+      : plan.stopSignal;
+  const acquire = async (): Promise<boolean> => {
+    const acquired = slots.acquire(stop);
+    return acquired === true || (await acquired);
   };
-  while (!plan.stopSignal.aborted) {
+  while (!stop.aborted) {
     // Without a schedule the slot comes first: an index claimed while waiting for a slot would be held back
     // from issuers (threads) that have a free slot, leaving the final wave short of the concurrency.
-    if (!plan.schedule) await acquire();
+    if (!plan.schedule && !(await acquire())) break;
     const index = plan.claimIndex();
     if (index === null || (plan.requestCount !== null && index >= plan.requestCount)) {
       if (!plan.schedule) slots.release();
@@ -45,15 +50,14 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
     let dueNs: bigint | null = null;
     if (plan.schedule) {
       const offsetNs = plan.schedule(index);
+      // Scheduled runs send every request due before the duration even when behind, so R req/s for D s is
+      // R×D requests and any lag shows up as lateness.
       if (plan.durationNs !== null && offsetNs >= plan.durationNs) break;
       dueNs = plan.startPerfNs + BigInt(Math.round(offsetNs));
-      await sleepUntilPerfNs(dueNs, plan.stopSignal);
-      await acquire();
+      await sleepUntilPerfNs(dueNs, stop);
+      if (!(await acquire())) break;
     }
-    // Unscheduled runs stop at the duration by the wall clock. Scheduled runs send every request due before the
-    // duration even when behind, so R req/s for D s is R×D requests and any lag shows up as lateness.
-    const overTime = !plan.schedule && plan.durationNs !== null && elapsedNs() >= plan.durationNs;
-    if (plan.stopSignal.aborted || overTime) {
+    if (stop.aborted) {
       slots.release();
       break;
     }

@@ -87,8 +87,7 @@ export class Issuer {
     await issuePhase(
       plan,
       async (index, duePerfNs) => {
-        const record = await executeRequest(this.setup, start.phase, index, duePerfNs);
-        if (record) onRecord(record);
+        onRecord(await executeRequest(this.setup, start.phase, index, duePerfNs));
       },
       onIssuingStopped,
     );

@@ -47,7 +47,14 @@ export class RecordSink {
     this.errors = 0;
   }
 
+  /** Requests cut off when the run ended (grace period over, or Ctrl+C). */
+  abandoned = 0;
+
   add(record: RequestRecord): void {
+    if (record.abandoned) {
+      this.abandoned += 1;
+      return;
+    }
     this.completed += 1;
     if (record.error) this.errors += 1;
     if (record.phase !== 'profiling') return;

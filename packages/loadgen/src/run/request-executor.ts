@@ -27,13 +27,13 @@ export function shouldCancel(seed: number | null, ratePercent: number | null, ph
   return createRng(seed ?? 0).fork(1_000_003 + index).next() * 100 < ratePercent;
 }
 
-/** Sends request `index` of a phase and turns the measurement into a record (null when abandoned). */
+/** Sends request `index` of a phase and turns the measurement into a record (`abandoned` when the run cut it off). */
 export async function executeRequest(
   setup: ExecutorSetup,
   phase: BenchmarkPhase,
   index: number,
   duePerfNs: bigint | null,
-): Promise<RequestRecord | null> {
+): Promise<RequestRecord> {
   const { config, endpoint, dataset } = setup;
   const turn = dataset[index % dataset.length]!;
   const xRequestId = flatUuid();
@@ -52,7 +52,6 @@ export async function executeRequest(
     signal: setup.abandonSignal,
     captureRaw: config.output.exportLevel === 'raw',
   });
-  if (m.abandoned) return null;
   const tokens = await countTokens(setup, m.usage, m.outputText, m.reasoningText, m.error === null);
   const useServerInput = config.endpoint.useServerTokenCount && m.usage?.promptTokens != null;
   return {
@@ -73,7 +72,8 @@ export async function executeRequest(
     inputTokenCount: useServerInput ? m.usage!.promptTokens : turn.inputTokenCount,
     outputTokenCount: tokens.output,
     reasoningTokenCount: tokens.reasoning,
-    error: m.error,
+    error: m.abandoned ? { code: null, type: 'RunAbortedError', message: 'still in flight when the run ended' } : m.error,
+    ...(m.abandoned ? { abandoned: true } : {}),
     wasCancelled: m.wasCancelled,
     cancellationOffsetNs: m.cancellationOffsetNs,
     // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.

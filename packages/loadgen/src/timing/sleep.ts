@@ -31,7 +31,7 @@ export function sleepUntilPerfNs(deadlineNs: bigint, signal?: AbortSignal): Prom
 /** A counting semaphore for the in-flight cap (O(1) per acquire/release, unlike racing promises). */
 export class Slots {
   private used = 0;
-  private readonly waiters: Array<() => void> = [];
+  private readonly waiters = new Set<(acquired: boolean) => void>();
 
   constructor(private readonly capacity: number | null) {}
 
@@ -39,16 +39,35 @@ export class Slots {
     return this.used;
   }
 
-  acquire(): Promise<void> | undefined {
+  /** `true` at once when a slot is free; else a promise of `true` when one frees, `false` if `signal` aborts first. */
+  acquire(signal?: AbortSignal): true | Promise<boolean> {
     if (this.capacity === null || this.used < this.capacity) {
       this.used += 1;
-      return undefined;
+      return true;
     }
-    return new Promise((resolve) => this.waiters.push(() => { this.used += 1; resolve(); }));
+    if (signal?.aborted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const onAbort = () => {
+        this.waiters.delete(grant);
+        resolve(false);
+      };
+      const grant = (acquired: boolean) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(acquired);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.add(grant);
+    });
   }
 
   release(): void {
-    this.used -= 1;
-    this.waiters.shift()?.();
+    const next = this.waiters.values().next();
+    if (next.done) {
+      this.used -= 1;
+      return;
+    }
+    // Hand the slot straight to the longest waiter (Sets iterate in insertion order).
+    this.waiters.delete(next.value);
+    next.value(true);
   }
 }
