@@ -51,11 +51,14 @@ describe('aiperf plot', () => {
       'visualization:\n  multi_run_defaults: [ttft_vs_throughput]\n  multi_run_plots:\n    ttft_vs_throughput:\n' +
         '      type: scatter_line\n      x: time_to_first_token_avg\n      y: request_throughput_avg\n      labels: [concurrency]\n',
     );
-    const result = await runAiperf(['plot', sweep, '--output', join(dir, 'out'), '--theme', 'DARK', '--config', config]);
+    const result = await runAiperf(['plot', sweep, '--output', join(dir, 'out'), '--theme', 'DARK', '--config', config, '--svg']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`Using config: ${config}`);
     expect(result.stdout).toContain(`Saved 1 plot to: ${join(dir, 'out')}`);
     expect(pngs(join(dir, 'out'))).toEqual(['ttft_vs_throughput.png']);
+    const svg = readFileSync(join(dir, 'out', 'ttft_vs_throughput.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg [^>]*width="1600" height="800"/);
+    expect(svg.toLowerCase()).toContain('#76b900'); // the dark theme's first series colour
     expect((await pixelStats(join(dir, 'out', 'ttft_vs_throughput.png'))).hasColor('#252525')).toBe(true);
     expect(readFileSync(join(dir, 'out', 'aiperf_plot.log'), 'utf8')).toContain('Generating multi-run plots (3 runs)');
   });

@@ -15,13 +15,18 @@ export interface PlotOptions {
   verbose?: boolean;
   /** Console lines (`Using config: …`, `Saved N plots to: …`); default: none. */
   log?: (line: string) => void;
+  /** Also write `<name>.svg` next to each PNG. */
+  svg?: boolean;
 }
 
 export interface PlotResult {
   mode: PlotMode;
   outputDir: string;
   logPath: string;
+  /** PNGs written (one per plot). */
   files: string[];
+  /** SVGs written when `svg` was set. */
+  svgFiles?: string[];
   skipped: { name: string; reason: string }[];
 }
 
@@ -58,6 +63,7 @@ export { getPlotType, listPlotTypes, registerPlotType } from './specs/registry.j
 export type { PlotTypeDefinition, SingleRunContext, MultiRunContext } from './specs/plot-type.js';
 export type { AxisSpec, ChartSpec, SeriesSpec, SpecResult } from './specs/types.js';
 export { renderPng, toChartConfiguration } from './render/png.js';
+export { renderSvg } from './render/svg.js';
 
 export { classifyExperiment, experimentGroup } from './classify.js';
 export { dispersedThroughput } from './algorithms/dispersed-throughput.js';

@@ -6,6 +6,7 @@ import { detectMode } from './load/discover.js';
 import { loadRuns } from './load/load-runs.js';
 import { PlotLog } from './plot-log.js';
 import { renderPng } from './render/png.js';
+import { renderSvg } from './render/svg.js';
 import { buildPlots } from './specs/build.js';
 
 /** Output rule: `--output`, else `<first path>/plots`, else `./artifacts/plots`. */
@@ -57,6 +58,7 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   }
   mkdirSync(outputDir, { recursive: true });
   const files: string[] = [];
+  const svgFiles: string[] = [];
   const warnedTraceCounts = new Set<number>();
   for (const spec of built.specs) {
     const traces = spec.series.filter((series) => series.showInLegend).length;
@@ -67,6 +69,11 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
     try {
       const file = join(outputDir, `${spec.name}.png`);
       writeFileSync(file, await renderPng(spec));
+      if (options.svg) {
+        const svgFile = join(outputDir, `${spec.name}.svg`);
+        writeFileSync(svgFile, renderSvg(spec));
+        svgFiles.push(svgFile);
+      }
       for (const note of spec.notes) log.write('INFO', `${spec.name}: ${note}`);
       log.write('INFO', `Generated ${file}`);
       files.push(file);
@@ -79,5 +86,5 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   say('');
   say(`Saved ${files.length} ${files.length === 1 ? 'plot' : 'plots'} to: ${outputDir}`);
   say(`Logs: ${log.path}`);
-  return { mode, outputDir, logPath: log.path, files, skipped };
+  return { mode, outputDir, logPath: log.path, files, ...(options.svg ? { svgFiles } : {}), skipped };
 }

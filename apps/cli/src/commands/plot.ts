@@ -26,6 +26,7 @@ export class PlotCommand extends Command<AiperfContext> {
   output = Option.String('--output', { description: 'Directory for the PNGs and the log (default: <first path>/plots)' });
   theme = Option.String('--theme', 'light', { description: 'light (default) or dark' });
   config = Option.String('--config', { description: 'Plot config YAML (beats .aiperf-plot-config.yaml and ~/.aiperf/plot_config.yaml)' });
+  svg = Option.Boolean('--svg', false, { description: 'Also write <name>.svg next to each PNG' });
   verbose = Option.Boolean('--verbose', false, { description: 'Debug lines in aiperf_plot.log and every log line on the console' });
 
   async execute(): Promise<number> {
@@ -45,6 +46,7 @@ export class PlotCommand extends Command<AiperfContext> {
         ...(this.config ? { configPath: at(this.config) } : {}),
         theme: theme as (typeof THEMES)[number],
         verbose: this.verbose,
+        svg: this.svg,
         log: (line) => stdout.write(`${line}\n`),
       });
       if (result.files.length > 0) return 0;
