@@ -2,6 +2,7 @@ import { createParser } from 'eventsource-parser';
 import type { Dispatcher } from 'undici';
 import type { EndpointType, ServerUsage } from '../endpoints/types.js';
 import type { RequestErrorInfo } from '../records.js';
+import { type RawResponse, ResponseCollector } from './response-collector.js';
 
 export interface SendRequestArgs {
   dispatcher: Dispatcher;
@@ -20,11 +21,6 @@ export interface SendRequestArgs {
   captureRaw?: boolean;
 }
 
-/** One response message as received: an SSE `data` field or a whole body. */
-export interface RawResponse {
-  offsetNs: number;
-  data: string;
-}
 
 /** Raw timings and payload facts of one request; offsets are ns from `startPerfNs`. */
 export interface RequestMeasurement {
@@ -65,13 +61,8 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
   return new Promise((resolve) => {
     const startPerfNs = process.hrtime.bigint();
     const since = () => Number(process.hrtime.bigint() - startPerfNs);
-    const contentOffsets: number[] = [];
-    const texts: string[] = [];
-    const reasonings: string[] = [];
+    const responses = new ResponseCollector(args.endpoint, args.captureRaw ?? false);
     let ackOffsetNs: number | null = null;
-    let firstOutputOffsetNs: number | null = null;
-    let lastResponseOffsetNs: number | null = null;
-    let usage: ServerUsage | null = null;
     let statusCode = 0;
     let sse = false;
     let chunkOffsetNs = 0;
@@ -79,35 +70,9 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
     let controller: Dispatcher.DispatchController | null = null;
     let pendingAbort: Error | null = null;
     let done = false;
-    let malformed: string | null = null;
-    const rawResponses: RawResponse[] | null = args.captureRaw ? [] : null;
     const bodyChunks: Buffer[] = [];
     const decoder = new TextDecoder();
-
-    const onMessage = (data: string) => {
-      rawResponses?.push({ offsetNs: chunkOffsetNs, data });
-      if (data === '[DONE]') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(data);
-      } catch {
-        // Data that is not JSON is a broken response, not something to skip silently (SSE comments never get here).
-        malformed ??= data.slice(0, 100);
-        return;
-      }
-      const parsed = args.endpoint.parseResponse(json);
-      lastResponseOffsetNs = chunkOffsetNs;
-      if (parsed.usage) usage = parsed.usage;
-      if (parsed.text || parsed.reasoning) {
-        contentOffsets.push(chunkOffsetNs);
-        if (parsed.text) {
-          texts.push(parsed.text);
-          firstOutputOffsetNs ??= chunkOffsetNs;
-        }
-        if (parsed.reasoning) reasonings.push(parsed.reasoning);
-      }
-    };
-    const parser = createParser({ onEvent: (event) => onMessage(event.data) });
+    const parser = createParser({ onEvent: (event) => responses.add(event.data, chunkOffsetNs) });
 
     const abort = (error: Error) => {
       if (done) return;
@@ -135,18 +100,18 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
         startPerfNs,
         ackOffsetNs,
         // An exact-length copy: a pushed-to array keeps growth slack, and 100k records add up.
-        contentOffsetsNs: contentOffsets.slice(),
-        firstOutputOffsetNs,
-        lastResponseOffsetNs,
+        contentOffsetsNs: responses.contentOffsetsNs.slice(),
+        firstOutputOffsetNs: responses.firstOutputOffsetNs,
+        lastResponseOffsetNs: responses.lastResponseOffsetNs,
         endOffsetNs: since(),
-        outputText: texts.join(''),
-        reasoningText: reasonings.join(''),
-        usage,
+        outputText: responses.outputText,
+        reasoningText: responses.reasoningText,
+        usage: responses.usage,
         error,
         wasCancelled: error?.type === 'RequestCancellationError',
         cancellationOffsetNs: error?.type === 'RequestCancellationError' ? cancellationOffsetNs : null,
         abandoned,
-        rawResponses,
+        rawResponses: responses.raw,
       });
     };
 
@@ -171,11 +136,12 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
         onResponseEnd() {
           const text = Buffer.concat(bodyChunks).toString('utf8');
           if (statusCode >= 400) {
-            rawResponses?.push({ offsetNs: chunkOffsetNs, data: text });
+            responses.raw?.push({ offsetNs: chunkOffsetNs, data: text });
             finish({ code: statusCode, type: 'HTTPError', message: text.slice(0, 500) || `HTTP ${statusCode}` });
             return;
           }
-          if (!sse) onMessage(text);
+          if (!sse) responses.add(text, chunkOffsetNs);
+          const { malformed } = responses;
           finish(malformed === null ? null : { code: null, type: 'InvalidResponseError', message: `response data is not JSON: ${malformed}` });
         },
         onResponseError(_c, error) {

@@ -1,0 +1,58 @@
+import type { EndpointType, ServerUsage } from '../endpoints/types.js';
+
+/** One response message as received: an SSE `data` field or a whole body. */
+export interface RawResponse {
+  offsetNs: number;
+  data: string;
+}
+
+/**
+ * What one request's response messages add up to: content arrival times, text, usage. Each message is stamped
+ * with the arrival offset of the network chunk that completed it.
+ */
+export class ResponseCollector {
+  readonly contentOffsetsNs: number[] = [];
+  firstOutputOffsetNs: number | null = null;
+  lastResponseOffsetNs: number | null = null;
+  usage: ServerUsage | null = null;
+  /** The first message that was not JSON (a broken response), cut to 100 characters. */
+  malformed: string | null = null;
+  readonly raw: RawResponse[] | null;
+  private readonly texts: string[] = [];
+  private readonly reasonings: string[] = [];
+
+  constructor(private readonly endpoint: EndpointType, captureRaw: boolean) {
+    this.raw = captureRaw ? [] : null;
+  }
+
+  add(data: string, offsetNs: number): void {
+    this.raw?.push({ offsetNs, data });
+    if (data === '[DONE]') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      // Data that is not JSON is a broken response, not something to skip silently (SSE comments never get here).
+      this.malformed ??= data.slice(0, 100);
+      return;
+    }
+    const parsed = this.endpoint.parseResponse(json);
+    this.lastResponseOffsetNs = offsetNs;
+    if (parsed.usage) this.usage = parsed.usage;
+    if (!parsed.text && !parsed.reasoning) return;
+    this.contentOffsetsNs.push(offsetNs);
+    if (parsed.text) {
+      this.texts.push(parsed.text);
+      this.firstOutputOffsetNs ??= offsetNs;
+    }
+    if (parsed.reasoning) this.reasonings.push(parsed.reasoning);
+  }
+
+  get outputText(): string {
+    return this.texts.join('');
+  }
+
+  get reasoningText(): string {
+    return this.reasonings.join('');
+  }
+}
