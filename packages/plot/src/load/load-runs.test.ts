@@ -46,4 +46,17 @@ describe('loadRuns', () => {
       /Failed to load any valid profiling runs:\n {2}Failed to load run from .*broken: No valid records found in JSONL file/,
     );
   });
+
+  it('an aggregate-only cell loads without per-request rows (its per-request plots are then skipped)', async () => {
+    const cell = join(root, 'trials');
+    mkdirSync(join(cell, 'aggregate'), { recursive: true });
+    writeFileSync(
+      join(cell, 'aggregate', 'profile_export_aiperf_aggregate.json'),
+      JSON.stringify({ metadata: { aggregation_type: 'confidence' }, metrics: { time_to_first_token_p50: { mean: 21, unit: 'ms' } } }),
+    );
+    const { mode, runs, warnings } = await loadRuns([cell]);
+    expect(mode).toBe('single_run');
+    expect(runs[0]).toMatchObject({ runName: 'aggregate', requests: null, metrics: { time_to_first_token: { unit: 'ms', p50: 21 } } });
+    expect(warnings[0]).toContain('per-request plots are skipped');
+  });
 });
