@@ -53,11 +53,8 @@ export async function loadRun(dir: string, options: LoadRunOptions = {}): Promis
   addPerGpuThroughput(metrics, countGpus(summary));
 
   let requests = null;
-  if (options.withRequests && !existsSync(requestsPath)) {
-    // An aggregate-only cell (or a summary without records) still loads; its per-request plots are skipped.
-    if (Object.keys(metrics).length === 0) throw new Error(`Required JSONL file not found: ${requestsPath}`);
-    warnings.push(`No per-request records in ${runDir} (${RUN_FILES.requests} not found); per-request plots are skipped`);
-  } else if (options.withRequests) {
+  if (options.withRequests) {
+    if (!existsSync(requestsPath)) throw new Error(`Required JSONL file not found: ${requestsPath}`);
     requests = await readRequests(requestsPath);
     if (!requests) throw new Error(`No valid records found in JSONL file: ${requestsPath}`);
     if (requests.invalidLineCount > 0) {

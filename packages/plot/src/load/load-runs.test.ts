@@ -47,16 +47,15 @@ describe('loadRuns', () => {
     );
   });
 
-  it('an aggregate-only cell loads without per-request rows (its per-request plots are then skipped)', async () => {
+  it('single-run mode needs per-request records: an aggregate-only cell is a load error (AIPerf §12 "no data")', async () => {
     const cell = join(root, 'trials');
     mkdirSync(join(cell, 'aggregate'), { recursive: true });
     writeFileSync(
       join(cell, 'aggregate', 'profile_export_aiperf_aggregate.json'),
       JSON.stringify({ metadata: { aggregation_type: 'confidence' }, metrics: { time_to_first_token_p50: { mean: 21, unit: 'ms' } } }),
     );
-    const { mode, runs, warnings } = await loadRuns([cell]);
-    expect(mode).toBe('single_run');
+    await expect(loadRuns([cell])).rejects.toThrow(/Required JSONL file not found: .*aggregate\/profile_export\.jsonl/);
+    const { runs } = await loadRuns([cell], { withRequests: false });
     expect(runs[0]).toMatchObject({ runName: 'aggregate', requests: null, metrics: { time_to_first_token: { unit: 'ms', p50: 21 } } });
-    expect(warnings[0]).toContain('per-request plots are skipped');
   });
 });
