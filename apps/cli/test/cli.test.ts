@@ -90,9 +90,16 @@ describe('aiperf profile and Ctrl+C', () => {
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdout.resume();
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let done = false;
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => {
+      done = true;
+      resolve(code);
+    }));
     // Interrupt only once requests are in flight (the handler is installed by then).
-    while (server.stats().requests.active === 0) await new Promise((r) => setTimeout(r, 50));
+    while (server.stats().requests.active === 0) {
+      if (done) throw new Error(`aiperf exited before sending requests:\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     return { server, child, exited, dir, stderr: () => stderr };
   }
 
