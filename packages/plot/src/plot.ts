@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { resolvePlotConfig } from './config/resolve.js';
 import type { PlotOptions, PlotResult } from './index.js';
 import { detectMode } from './load/discover.js';
@@ -13,7 +13,7 @@ import { buildPlots } from './specs/build.js';
 export const resolveOutputDir = (paths: readonly string[], outputDir?: string): string => resolve(outputDir ?? join(paths[0] ?? './artifacts', 'plots'));
 
 function summaryText(files: string[], outputDir: string): string {
-  const names = files.map((file) => `  - ${file.slice(file.lastIndexOf('/') + 1)}`);
+  const names = files.map((file) => `  - ${basename(file)}`);
   return ['AIPerf Plot Export Summary', '='.repeat(50), '', `Generated ${files.length} plots:`, '', ...names, '', `Output directory: ${outputDir}`, ''].join(
     '\n',
   );
