@@ -77,6 +77,19 @@ describe('multi-run sweep', () => {
     ]);
   });
 
+  it('group colours: shared by every plot of one export, cycling the 10-colour palette', async () => {
+    const many = join(root, 'many_models');
+    for (let i = 0; i < 12; i += 1) writeSweep(join(many, `m${String(i).padStart(2, '0')}`), [1], { model: `org/m${String(i).padStart(2, '0')}`, gpuCount: 1 });
+    const { runs } = await loadRuns([many]);
+    const specs = byName(buildPlots(runs, { config: defaultPlotConfig() }).specs);
+    const colours = (name: string) => new Map(specs.get(name)!.series.map((s) => [s.name, s.color]));
+    const ttft = colours('ttft_vs_throughput');
+    expect(colours('pareto_curve_throughput_per_gpu_vs_latency')).toEqual(ttft);
+    expect(ttft.get('org/m00')).toBe('#4C72B0');
+    expect(ttft.get('org/m10')).toBe(ttft.get('org/m00'));
+    expect(new Set([...ttft.values()]).size).toBe(10);
+  });
+
   it('uncertainty: repeated trials per concurrency give means with confidence bounds', async () => {
     const trials = join(root, 'trials');
     for (const trial of [1, 2, 3]) writeSweep(join(trials, `trial_000${trial}`), [2, 8], { gpuCount: 1, seed: trial * 31 });
