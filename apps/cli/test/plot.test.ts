@@ -79,6 +79,15 @@ describe('aiperf plot', () => {
     expect(pixels.hasColor('#999999') && pixels.hasColor('#76B900')).toBe(true);
   });
 
+  it('no paths: plots ./artifacts into ./artifacts/plots', async () => {
+    const cwd = await tempDir();
+    writeSweep(join(cwd, 'artifacts'), [1, 2]);
+    const result = await runAiperf(['plot'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Saved 1 plot to: ${join(cwd, 'artifacts', 'plots')}`);
+    expect(pngs(join(cwd, 'artifacts', 'plots'))).toEqual(['ttft_vs_throughput.png']);
+  });
+
   it('nothing to plot: exit 1 with the reason; bad paths, themes and configs: exit 2 naming them', async () => {
     const dir = await tempDir();
     const sweep = join(dir, 'no-gpu');
