@@ -54,6 +54,7 @@ export {
 } from './config/resolve.js';
 export type { PlotConfigSource, ResolvedPlotConfig } from './config/resolve.js';
 export { DEFAULT_PLOT_CONFIG_YAML } from './config/default-config.js';
+export { plotConfigJsonSchema } from './config/schema.js';
 export { PLOT_TYPES } from './config/types.js';
 export type { ExperimentClassification, MetricRef, PlotConfig, PlotPreset, PlotType } from './config/types.js';
 
