@@ -67,7 +67,7 @@ const PlotPreset = Type.Object(
 const Presets = Type.Record(Type.String(), PlotPreset);
 const Names = (description: string) => Type.Array(Type.String(), { description });
 
-export const PlotConfigSchema = Type.Object(
+export const PlotConfigSchema: TSchema = Type.Object(
   {
     visualization: Type.Object(
       {
