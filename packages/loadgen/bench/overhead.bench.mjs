@@ -1,6 +1,10 @@
 // Client-side overhead: measured TTFT minus the mock server's configured TTFT, at 1, 100 and 1000 concurrent
 // streams. The mock runs in its own process; its own scheduling delay is included in the number (an upper bound
-// on the client's share). Writes bench/results/loadgen-overhead.json.
+// on the client's share). Concurrency mode sends in waves (every stream has the same latency, so 100 requests
+// leave together); at 1000 streams such a wave is a burst of 1000 sends that a small machine needs ~0.5 s of CPU
+// for, so that case instead keeps ~1000 streams open in steady state: 460 req/s (capped at 1000 in flight) with a
+// 2 s TTFT (per-request `x-mock-ttft-ms` header); 100 streams are measured both ways. Warmup opens the
+// connections first. Writes bench/results/loadgen-overhead.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -13,37 +17,43 @@ const CORES = availableParallelism();
 // Each load once from the main event loop (workers 1) and once from one worker thread per core, to show
 // that spreading the client over threads keeps the timing precision.
 const CASES = [
-  { concurrency: 1, requests: 100, workers: 1 },
-  { concurrency: 100, requests: 1000, workers: 1 },
-  { concurrency: 100, requests: 1000, workers: CORES },
-  { concurrency: 1000, requests: 3000, workers: 1 },
-  { concurrency: 1000, requests: 3000, workers: CORES },
+  { concurrency: 1, requests: 100, workers: 1, ttftMs: TTFT_MS },
+  { concurrency: 100, requests: 1000, workers: 1, ttftMs: TTFT_MS },
+  { concurrency: 100, requests: 1000, workers: CORES, ttftMs: TTFT_MS },
+  { concurrency: 100, requests: 300, workers: CORES, ttftMs: 2000, rate: 46 },
+  { concurrency: 1000, requests: 3000, workers: 1, ttftMs: 2000, rate: 460 },
+  { concurrency: 1000, requests: 3000, workers: CORES, ttftMs: 2000, rate: 460 },
 ];
 
 const mock = await startMockProcess({ ttftMs: TTFT_MS, itlMs: ITL_MS });
 const results = [];
 try {
-  for (const { concurrency, requests, workers } of CASES) {
+  for (const { concurrency, requests, workers, ttftMs, rate } of CASES) {
     const config = benchConfig({
       url: mock.url,
-      load: { concurrency, requestCount: requests, warmupRequestCount: Math.min(concurrency, 200), workers },
+      load: rate
+        ? { mode: 'request_rate', requestRate: rate, arrivalPattern: 'constant', concurrency, requestCount: requests, warmupRequestCount: rate, workers }
+        : { concurrency, requestCount: requests, warmupRequestCount: concurrency, workers },
       input: { outputTokens: { mean: 4, stddev: 0 } },
+      endpoint: { headers: { 'x-mock-ttft-ms': String(ttftMs) } },
     });
     const cpuBefore = process.cpuUsage();
     const mockCpuBefore = mock.cpuMs();
     const run = await runProfile(config, quietIo());
     const cpu = process.cpuUsage(cpuBefore);
-    const totalRequests = requests + Math.min(concurrency, 200);
+    const totalRequests = requests + (rate ?? concurrency);
     const lines = readFileSync(join(run.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
     const overheads = lines
       .map((line) => JSON.parse(line).metrics.time_to_first_token?.value)
       .filter((v) => v !== undefined)
-      .map((ttft) => ttft - TTFT_MS)
+      .map((ttft) => ttft - ttftMs)
       .sort((a, b) => a - b);
     const itl = lines.map((line) => JSON.parse(line).metrics.inter_token_latency?.value).filter((v) => v !== undefined).sort((a, b) => a - b);
     const row = {
       concurrency,
       workers,
+      ttftMs,
+      ...(rate ? { steadyStateRate: rate } : {}),
       requests,
       errors: run.errorRequestCount,
       overheadMsP50: round(percentileOfSorted(overheads, 50), 3),
@@ -57,7 +67,7 @@ try {
       mockCpuUsPerRequest: mockCpuBefore === null ? null : Math.round(((mock.cpuMs() - mockCpuBefore) * 1000) / totalRequests),
     };
     results.push(row);
-    console.log(`concurrency ${concurrency}, ${workers} worker(s): TTFT overhead p50 ${row.overheadMsP50} ms, p99 ${row.overheadMsP99} ms, ITL avg ${row.itlAvgMs} ms (configured ${ITL_MS}), errors ${row.errors}, CPU/request client ${row.clientCpuUsPerRequest} µs vs mock ${row.mockCpuUsPerRequest} µs`);
+    console.log(`concurrency ${concurrency}${rate ? ` (steady ${rate} req/s)` : ' (waves)'}, ${workers} worker(s): TTFT overhead p50 ${row.overheadMsP50} ms, p99 ${row.overheadMsP99} ms, ITL avg ${row.itlAvgMs} ms (configured ${ITL_MS}), errors ${row.errors}, CPU/request client ${row.clientCpuUsPerRequest} µs vs mock ${row.mockCpuUsPerRequest} µs`);
   }
 } finally {
   await mock.stop();
