@@ -18,7 +18,8 @@ describe('resolvePlotConfig priority', () => {
   it('creates the user config from the shipped default on first use, then reads it', () => {
     const first = resolvePlotConfig([runA], undefined, userPath);
     expect(first.source).toBe('user-created');
-    expect(readFileSync(userPath, 'utf8')).toContain('CONFIGURATION GUIDE');
+    expect(readFileSync(userPath, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/plot_config\.schema\.json\n[\s\S]*CONFIGURATION GUIDE/);
+    expect(JSON.parse(readFileSync(join(root, 'home', '.aiperf', 'plot_config.schema.json'), 'utf8')).title).toBe('aiperf plot configuration');
     expect(resolvePlotConfig([runA], undefined, userPath).source).toBe('user');
   });
 

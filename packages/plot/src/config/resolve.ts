@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { RUN_FILES } from '../load/files.js';
 import { DEFAULT_PLOT_CONFIG_YAML } from './default-config.js';
 import { parsePlotConfig } from './parse.js';
+import { plotConfigJsonSchema } from './schema.js';
 import type { PlotConfig } from './types.js';
 
 /** A plot config that cannot be used: names the file and every problem in it. */
@@ -80,7 +81,10 @@ export function resolvePlotConfig(paths: readonly string[], configPath?: string,
   if (existsSync(userPath)) return { config: loadPlotConfigFile(userPath), path: userPath, source: 'user', warnings: [] };
   try {
     mkdirSync(dirname(userPath), { recursive: true });
-    writeFileSync(userPath, DEFAULT_PLOT_CONFIG_YAML, { flag: 'wx' });
+    // The schema beside it gives editors (YAML language server) completion and checks.
+    const schemaPath = userPath.replace(/\.ya?ml$/, '') + '.schema.json';
+    writeFileSync(schemaPath, `${JSON.stringify(plotConfigJsonSchema(), null, 2)}\n`);
+    writeFileSync(userPath, `# yaml-language-server: $schema=./${basename(schemaPath)}\n${DEFAULT_PLOT_CONFIG_YAML}`, { flag: 'wx' });
     return { config: loadPlotConfigFile(userPath), path: userPath, source: 'user-created', warnings: [] };
   } catch (error) {
     const warning = `Could not create ${userPath} (${(error as Error).message}); using the shipped default plot config`;
