@@ -157,6 +157,22 @@ describe('runProfile against the mock server', () => {
     expect(stdout).toContain('Note: 2 requests still in flight when the run ended were dropped (not in the metrics)');
   });
 
+  it('counts reasoning tokens into OSL and reports TTFO after the reasoning', async () => {
+    const { summary, records } = await profile(
+      { ttftMs: 10, itlMs: 5, reasoningTokens: 6 },
+      { load: { concurrency: 2, requestCount: 6 }, input: { outputTokens: { mean: 16, stddev: 0 } } },
+    );
+    expect(summary.reasoning_token_count).toMatchObject({ avg: 6, min: 6, max: 6 });
+    expect(summary.output_sequence_length.avg).toBe(16);
+    expect(summary.output_token_count.avg).toBe(10);
+    expect(summary.total_reasoning_tokens.avg).toBe(36);
+    // The first answer token comes 6 reasoning tokens (6 × 5 ms) after the first token.
+    const gapMs = summary.time_to_first_output_token.avg - summary.time_to_first_token.avg;
+    expect(gapMs).toBeGreaterThan(25);
+    expect(gapMs).toBeLessThan(60);
+    expect(records[0].metrics.reasoning_token_count).toEqual({ value: 6, unit: 'tokens' });
+  });
+
   it('records HTTP errors with code, type and message', async () => {
     const { summary, records, result } = await profile({ ttftMs: 1, itlMs: 1, errorRate: 0.5, seed: 3 }, { load: { concurrency: 2, requestCount: 30 } });
     const failed = records.filter((r) => r.error);
