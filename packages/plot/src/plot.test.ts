@@ -84,7 +84,11 @@ describe('single run with timeslices and GPU telemetry', () => {
     const spec = specs.get('timeslices_ttft')!;
     expect(spec.series.map((s) => s.name)).toEqual(expect.arrayContaining(['Timeslice Average', '±1 Timeslice Std']));
     expect(spec.series.some((s) => s.name.startsWith('Run Average: '))).toBe(true);
-    expect(spec.series[0]!.x.slice(0, 2)).toEqual([1, 3]);
+    const averages = spec.series.find((s) => s.name === 'Timeslice Average')!;
+    expect(averages.x.slice(0, 2)).toEqual([1, 3]);
+    // Band and run average are drawn first (underneath); the legend keeps the spec's ranks.
+    expect(spec.series.map((s) => s.name.replace(/:.*/, ''))).toEqual(['Run Std', 'Run Average', 'Timeslice Average', '±1 Timeslice Std', 'Outliers']);
+    expect(spec.series.map((s) => s.legendRank)).toEqual([3, 4, 1, 2, 5]);
     expect(spec.x.ticks!.slice(0, 2)).toEqual([
       { value: 1, label: '0-2' },
       { value: 3, label: '2-4' },
@@ -94,7 +98,7 @@ describe('single run with timeslices and GPU telemetry', () => {
     expect(outliers).toMatchObject({ color: '#E74C3C', markerShape: 'diamond' });
     const runAverage = Number(spec.series.find((s) => s.name.startsWith('Run Average: '))!.y[0]);
     expect(outliers.y.every((y) => (y as number) > runAverage + 100)).toBe(true);
-    expect(outliers.x.every((x) => spec.series[0]!.x.includes(x))).toBe(true);
+    expect(outliers.x.every((x) => averages.x.includes(x))).toBe(true);
     expect(specs.get('timeslices_throughput')!.footnotes[0]).toMatch(/^⚠ Requests have varying ISL\/OSL/);
   });
 
@@ -107,7 +111,7 @@ describe('single run with timeslices and GPU telemetry', () => {
 
   it('dark theme draws on the dark paper colour', async () => {
     const dark = await plot({ paths: [run], theme: 'dark', outputDir: join(root, 'dark') });
-    const stats = await pixelStats(dark.files.find((f) => f.endsWith('itl_over_time.png'))!);
+    const stats = await pixelStats(dark.files.find((f) => f.endsWith('dispersed_throughput_over_time.png'))!);
     expect(stats.hasColor('#252525')).toBe(true);
     expect(stats.hasColor('#76B900')).toBe(true);
   });

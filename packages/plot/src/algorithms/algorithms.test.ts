@@ -70,6 +70,19 @@ describe('rollingPercentiles and downsampling', () => {
     expect(Array.from(p50!)).toEqual([1, 2, 2, 3]);
   });
 
+  it('can keep evenly spaced members besides the extremes', () => {
+    const x = Array.from({ length: 1000 }, (_, i) => i);
+    const out = minMaxDownsample(
+      x,
+      x.map((i) => i % 7),
+      10,
+      3,
+    );
+    expect(out.x.length).toBeGreaterThan(20);
+    expect(out.x.length).toBeLessThanOrEqual(50);
+    expect(out.x).toEqual([...out.x].sort((a, b) => a - b));
+  });
+
   it("keeps each bucket's extremes", () => {
     const x = Array.from({ length: 100 }, (_, i) => i);
     const y = x.map((i) => (i === 37 ? 1000 : i === 80 ? -5 : 1));

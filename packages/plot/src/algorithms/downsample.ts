@@ -1,11 +1,11 @@
 /**
- * Bounds what a chart draws: with more than `maxBuckets` points, x-ordered data is cut into `maxBuckets`
- * equal-count buckets and each keeps its min-y and max-y point (in x order), so spikes and dips stay visible
- * while a million requests render as at most 2 × maxBuckets points.
+ * Bounds what a chart draws: with more than `maxBuckets × (2 + samplesPerBucket)` points, x-ordered data is cut
+ * into `maxBuckets` equal-count buckets; each keeps its min-y and max-y point (so spikes and dips stay visible)
+ * plus `samplesPerBucket` evenly spaced members (so the spread in between still shows), in x order.
  */
-export function minMaxDownsample(x: ArrayLike<number>, y: ArrayLike<number>, maxBuckets = 4000): { x: number[]; y: number[] } {
+export function minMaxDownsample(x: ArrayLike<number>, y: ArrayLike<number>, maxBuckets = 4000, samplesPerBucket = 0): { x: number[]; y: number[] } {
   const n = x.length;
-  if (n <= maxBuckets * 2) return { x: Array.from(x), y: Array.from(y) };
+  if (n <= maxBuckets * (2 + samplesPerBucket)) return { x: Array.from(x), y: Array.from(y) };
   const outX: number[] = [];
   const outY: number[] = [];
   const bucketSize = n / maxBuckets;
@@ -21,7 +21,12 @@ export function minMaxDownsample(x: ArrayLike<number>, y: ArrayLike<number>, max
       if (maxIndex < 0 || value > y[maxIndex]!) maxIndex = i;
     }
     if (minIndex < 0) continue;
-    for (const index of minIndex === maxIndex ? [minIndex] : [Math.min(minIndex, maxIndex), Math.max(minIndex, maxIndex)]) {
+    const keep = new Set([minIndex, maxIndex]);
+    for (let k = 1; k <= samplesPerBucket; k += 1) {
+      const index = from + Math.floor(((to - from) * k) / (samplesPerBucket + 1));
+      if (Number.isFinite(y[index]!)) keep.add(index);
+    }
+    for (const index of [...keep].sort((a, b) => a - b)) {
       outX.push(x[index]!);
       outY.push(y[index]!);
     }

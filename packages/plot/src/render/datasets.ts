@@ -1,5 +1,5 @@
 import type { ChartDataset } from 'chart.js';
-import type { ThemeColors } from '../theme.js';
+import { type ThemeColors, withAlpha } from '../theme.js';
 import type { SeriesSpec } from '../specs/types.js';
 
 type Dataset = ChartDataset<'line' | 'scatter' | 'bar', { x: number; y: number | null }[]> & {
@@ -11,13 +11,13 @@ type Dataset = ChartDataset<'line' | 'scatter' | 'bar', { x: number; y: number |
 const points = (x: number[], y: (number | null)[]) => x.map((xv, i) => ({ x: xv, y: y[i] ?? null }));
 const yAxisID = (series: SeriesSpec): string => (series.axis === 'y2' ? 'y2' : 'y');
 
-/** One series → chart.js datasets (a Pareto series is a frontier line plus markers for every run). */
+/** One series → chart.js datasets (a Pareto series is a frontier line, then markers for every run on top). */
 export function toDatasets(series: SeriesSpec, theme: ThemeColors): Dataset[] {
   const common = { label: series.name, yAxisID: yAxisID(series), borderColor: series.color, aiperfSeries: series, aiperfLegend: series.showInLegend };
   const markerStyle = {
     pointRadius: series.markerSize / 2,
     pointStyle: series.markerShape === 'diamond' ? ('rectRot' as const) : ('circle' as const),
-    pointBackgroundColor: series.color,
+    pointBackgroundColor: series.opacity !== undefined && series.color.startsWith('#') ? withAlpha(series.color, series.opacity) : series.color,
     pointBorderColor: series.markerSize >= 8 ? theme.paper : series.color,
     pointBorderWidth: series.markerSize >= 8 ? 1 : 0,
     backgroundColor: series.color,
@@ -44,7 +44,6 @@ export function toDatasets(series: SeriesSpec, theme: ThemeColors): Dataset[] {
       }
       const frontier = series.frontierIndices.map((i) => ({ x: series.x[i]!, y: series.y[i] ?? null }));
       return [
-        { ...common, ...markerStyle, type: 'scatter', showLine: false, data: points(series.x, series.y) },
         {
           ...common,
           aiperfLegend: false,
@@ -56,6 +55,7 @@ export function toDatasets(series: SeriesSpec, theme: ThemeColors): Dataset[] {
           fill: false,
           tension: 0,
         },
+        { ...common, ...markerStyle, type: 'scatter', showLine: false, data: points(series.x, series.y) },
       ];
     }
     default:

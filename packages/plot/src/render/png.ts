@@ -32,8 +32,9 @@ function scale(spec: AxisSpec, theme: ThemeColors, extra: Partial<ScaleOptions<'
   return {
     type: 'linear',
     beginAtZero: spec.beginAtZero,
+    bounds: spec.fitData ? 'data' : 'ticks',
     // Headroom so point labels above the highest point stay inside the plot.
-    grace: '6%',
+    ...(spec.fitData ? {} : { grace: '6%' }),
     ...(spec.min !== undefined ? { min: spec.min } : {}),
     ...(spec.max !== undefined ? { max: spec.max } : {}),
     title: { display: true, text: spec.label, color: theme.text, font: { size: 14, weight: 'bold' } },
@@ -85,7 +86,9 @@ const suggested = (extent: { min?: number; max?: number }) => ({
 /** The chart.js configuration for a spec (exported for tools that render elsewhere, e.g. in a browser). */
 export function toChartConfiguration(spec: ChartSpec): ChartConfiguration {
   const theme = THEMES[spec.theme];
-  const datasets = spec.series.flatMap((series) => toDatasets(series, theme));
+  // chart.js draws higher `order` first: later series end up on top, as in the spec's trace order.
+  const datasets = spec.series.flatMap((series) => toDatasets(series, theme)).map((dataset, index, all) => ({ ...dataset, order: all.length - index }));
+  const legendRank = (index: number): number => (datasets[index]?.aiperfSeries?.legendRank ?? 0) * 1000 + index;
   return {
     type: 'scatter',
     data: { datasets: datasets as never },
@@ -106,6 +109,7 @@ export function toChartConfiguration(spec: ChartSpec): ChartConfiguration {
             font: { size: 13 },
             usePointStyle: true,
             filter: (item, data) => (data.datasets[item.datasetIndex!] as { aiperfLegend?: boolean }).aiperfLegend === true,
+            sort: (a, b) => legendRank(a.datasetIndex!) - legendRank(b.datasetIndex!),
           },
         },
         tooltip: { enabled: false },

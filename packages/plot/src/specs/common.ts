@@ -41,7 +41,7 @@ export function baseSpec(frame: SpecFrame, defaultTitle: string, x: AxisSpec, y:
     ...PNG_SIZE,
     // Outside the plot area, so the legend never covers data.
     legend: frame.mode === 'multi_run' ? 'right' : 'top',
-    x: { ...x, label: frame.preset.x_label ?? x.label },
+    x: { ...x, label: frame.preset.x_label ?? x.label, ...(frame.mode === 'single_run' && !x.ticks ? { fitData: true } : {}) },
     y: { ...y, label: frame.preset.y_label ?? y.label },
     series: [],
     footnotes: [],

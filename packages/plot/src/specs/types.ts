@@ -10,6 +10,8 @@ export interface AxisSpec {
   beginAtZero: boolean;
   min?: number;
   max?: number;
+  /** End the axis at the data's extent instead of the next round tick (time series). */
+  fitData?: boolean;
   /** Explicit ticks (timeslice windows): value → text. */
   ticks?: { value: number; label: string }[];
 }
@@ -27,6 +29,10 @@ export interface SeriesSpec {
   lineWidth: number;
   markerSize: number;
   markerShape?: 'circle' | 'diamond';
+  /** Marker opacity (0–1); default 1. */
+  opacity?: number;
+  /** Position in the legend when it differs from the drawing order (later series are drawn on top). */
+  legendRank?: number;
   dashed?: boolean;
   axis: 'y' | 'y2';
   x: number[];

@@ -1,5 +1,8 @@
 import { rollingPercentiles } from '../../algorithms/statistics.js';
 import { minMaxDownsample } from '../../algorithms/downsample.js';
+
+/** Markers: 2,000 buckets × (min, max and 4 evenly spaced requests) → at most 12,000 points. */
+const markerSample = (x: ArrayLike<number>, y: ArrayLike<number>) => minMaxDownsample(x, y, 2000, 4);
 import { axisLabel, displayName } from '../../metric-names.js';
 import { autoscaled, axis, baseSpec, parseMetricRef, requestColumn, requestUnit } from '../common.js';
 import type { PlotTypeDefinition, SingleRunContext } from '../plot-type.js';
@@ -38,11 +41,11 @@ export const scatterPlot: PlotTypeDefinition = {
       axis(text.y, !autoscaled(context.preset, 'y')),
     );
     const order = sortedByX(data.x);
-    const points = minMaxDownsample(
+    const points = markerSample(
       Float64Array.from(order, (i) => data.x[i]!),
       Float64Array.from(order, (i) => data.y[i]!),
     );
-    if (points.x.length < data.x.length) spec.notes.push(`downsampled ${data.x.length} points to ${points.x.length} (min/max per bucket)`);
+    if (points.x.length < data.x.length) spec.notes.push(`downsampled ${data.x.length} points to ${points.x.length} (min, max and samples per bucket)`);
     spec.series.push({
       name: spec.y.label,
       showInLegend: true,
@@ -50,6 +53,7 @@ export const scatterPlot: PlotTypeDefinition = {
       color: context.theme.palette[0]!,
       lineWidth: 0,
       markerSize: 4,
+      opacity: 0.95,
       axis: 'y',
       x: points.x,
       y: points.y,
@@ -82,13 +86,14 @@ export const scatterWithPercentilesPlot: PlotTypeDefinition = {
     const xs = Float64Array.from(order, (i) => data.x[i]!);
     const ys = Float64Array.from(order, (i) => data.y[i]!);
     const bands = rollingPercentiles(ys, [50, 95, 99]);
-    const raw = minMaxDownsample(xs, ys);
-    if (raw.x.length < xs.length) spec.notes.push(`downsampled ${xs.length} points to ${raw.x.length} (min/max per bucket)`);
+    const raw = markerSample(xs, ys);
+    if (raw.x.length < xs.length) spec.notes.push(`downsampled ${xs.length} points to ${raw.x.length} (min, max and samples per bucket)`);
     spec.series.push({
       name: 'Individual Requests',
       showInLegend: true,
       style: 'markers',
       color: context.theme.secondary,
+      opacity: 0.4,
       lineWidth: 0,
       markerSize: 6,
       axis: 'y',

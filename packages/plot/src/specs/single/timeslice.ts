@@ -117,6 +117,12 @@ function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
       });
     }
   }
+  // Draw the run band and average under the slice markers; the legend keeps the order above.
+  spec.series.forEach((series, index) => {
+    series.legendRank = index + 1;
+  });
+  const underneath = (name: string): number => (name.startsWith('Run ') ? 1 : 0);
+  spec.series.sort((a, b) => underneath(b.name) - underneath(a.name));
   if (/throughput/i.test(context.name) && hasVaryingSequenceLengths(run)) spec.footnotes.push(NON_UNIFORM_WARNING);
   return { spec };
 }
