@@ -109,6 +109,14 @@ describe('aiperf profile', () => {
     expect(readJson(join(cwd, 'artifacts', 'org_mock-model-openai-chat-concurrency2', 'profile_export_aiperf.json')).request_count.avg).toBe(4);
   });
 
+  it('reports engine-detected bad settings as usage errors: message naming the flag, exit 2, no stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aiperf-profile-bad-'));
+    const run = await aiperf(['profile', '-m', 'mock-model', '-u', server.url, '--request-count', '2', '--tokenizer', join(dir, 'missing.json'), '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--tokenizer: "${join(dir, 'missing.json')}" is neither "builtin"`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('on Ctrl+C stops issuing, writes the exports for what completed and exits non-zero', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'aiperf-profile-int-')), 'run');
     const run = await aiperf(

@@ -7,7 +7,8 @@ export type {
   RunSidecar,
   SidecarResult,
 } from './types.js';
-export { runProfile, ProfileConfigError } from './run-profile.js';
+export { runProfile } from './run-profile.js';
+export { ProfileConfigError } from './errors.js';
 
 export { artifactDirName, exportFileNames, resolveArtifactDir } from './artifacts.js';
 export type { ExportFileNames } from './artifacts.js';

@@ -170,7 +170,7 @@ describe('runProfile against the mock server', () => {
     const gapMs = summary.time_to_first_output_token.avg - summary.time_to_first_token.avg;
     expect(gapMs).toBeGreaterThan(25);
     expect(gapMs).toBeLessThan(60);
-    expect(records[0].metrics.reasoning_token_count).toEqual({ value: 6, unit: 'tokens' });
+    expect(records[0]!.metrics.reasoning_token_count).toEqual({ value: 6, unit: 'tokens' });
   });
 
   it('records HTTP errors with code, type and message', async () => {

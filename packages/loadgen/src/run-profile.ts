@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
 import { exportFileNames, resolveArtifactDir } from './artifacts.js';
+import { ProfileConfigError } from './errors.js';
 import { createRunClock } from './clock.js';
 import { buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
@@ -18,14 +19,6 @@ import { RecordSink } from './run/record-sink.js';
 import { resolveTarget } from './run/target.js';
 import { getTimingStrategy } from './timing/strategies.js';
 import type { ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
-
-/** Bad settings found before anything was sent; `errors` lists every problem, each naming its flag. */
-export class ProfileConfigError extends Error {
-  constructor(readonly errors: string[]) {
-    super(errors.join('\n'));
-    this.name = 'ProfileConfigError';
-  }
-}
 
 /** Runs one benchmark: warmup, profiling, then every export. See the package README for the flow. */
 export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options: RunProfileOptions = {}): Promise<ProfileRunResult> {

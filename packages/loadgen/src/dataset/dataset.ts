@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
+import { ProfileConfigError } from '../errors.js';
 import { type Rng, createRng, sampleTokenLength } from '../rng.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import type { TextTokenizer } from './tokenizer.js';
@@ -68,9 +69,15 @@ function readSingleTurnFile(config: BenchmarkConfig): PromptEntry[] {
   const path = config.input.inputFile!;
   const type = config.input.customDatasetType ?? 'single_turn';
   if (type !== 'single_turn') {
-    throw new Error(`--custom-dataset-type: "${type}" is not supported yet; supported: single_turn`);
+    throw new ProfileConfigError(`--custom-dataset-type: "${type}" is not supported yet; supported: single_turn`);
   }
-  return readFileSync(path, 'utf8')
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ProfileConfigError(`--input-file: cannot read "${path}" (${(cause as Error).message})`, { cause });
+  }
+  return text
     .split('\n')
     .map((line, i) => [line.trim(), i + 1] as const)
     .filter(([line]) => line.length > 0)
@@ -79,10 +86,10 @@ function readSingleTurnFile(config: BenchmarkConfig): PromptEntry[] {
       try {
         parsed = JSON.parse(line);
       } catch (cause) {
-        throw new Error(`--input-file ${path}:${lineNumber}: not valid JSON`, { cause });
+        throw new ProfileConfigError(`--input-file ${path}:${lineNumber}: not valid JSON`, { cause });
       }
       const text = typeof parsed.text === 'string' ? parsed.text : Array.isArray(parsed.texts) ? parsed.texts.join(' ') : null;
-      if (text === null) throw new Error(`--input-file ${path}:${lineNumber}: expected a "text" string`);
+      if (text === null) throw new ProfileConfigError(`--input-file ${path}:${lineNumber}: expected a "text" string`);
       return { text, outputLength: typeof parsed.output_length === 'number' ? parsed.output_length : null };
     });
 }

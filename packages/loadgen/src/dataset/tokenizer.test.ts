@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { isUsageError } from '@aiperf/config';
 import { describe, expect, it } from 'vitest';
 import { loadTokenizer } from './tokenizer.js';
 
@@ -23,7 +24,8 @@ describe('loadTokenizer', () => {
     }
   });
 
-  it('names the flag and the accepted values for an unknown tokenizer', async () => {
+  it('names the flag and the accepted values for an unknown tokenizer (a usage error: exit 2, no stack)', async () => {
+    await expect(loadTokenizer('Qwen/Qwen3-0.6B')).rejects.toSatisfy(isUsageError);
     await expect(loadTokenizer('Qwen/Qwen3-0.6B')).rejects.toThrow(
       '--tokenizer: "Qwen/Qwen3-0.6B" is neither "builtin" (also o200k_base, cl100k_base) nor an existing tokenizer.json file or directory',
     );

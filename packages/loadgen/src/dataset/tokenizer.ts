@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ProfileConfigError } from '../errors.js';
 
 /** A tokenizer as the benchmark uses it: special tokens are never added (spec §1.4). */
 export interface TextTokenizer {
@@ -28,7 +29,7 @@ export async function loadTokenizer(spec: string): Promise<TextTokenizer> {
 async function loadHuggingFaceTokenizer(spec: string): Promise<TextTokenizer> {
   const path = existsSync(spec) && statSync(spec).isDirectory() ? join(spec, 'tokenizer.json') : spec;
   if (!existsSync(path)) {
-    throw new Error(
+    throw new ProfileConfigError(
       `--tokenizer: "${spec}" is neither "builtin" (also o200k_base, cl100k_base) nor an existing tokenizer.json file or directory ` +
         '(downloading from the Hugging Face Hub is not supported; save the tokenizer.json locally)',
     );
@@ -38,7 +39,7 @@ async function loadHuggingFaceTokenizer(spec: string): Promise<TextTokenizer> {
   try {
     tokenizerJson = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new Error(`--tokenizer: cannot read ${path} as JSON`, { cause });
+    throw new ProfileConfigError(`--tokenizer: cannot read ${path} as JSON`, { cause });
   }
   const tokenizerConfig = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : {};
   const { Tokenizer } = await import('@huggingface/tokenizers');

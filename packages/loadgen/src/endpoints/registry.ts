@@ -1,5 +1,6 @@
 import { chatEndpoint, completionsEndpoint, embeddingsEndpoint } from './openai.js';
 import type { EndpointType } from './types.js';
+import { ProfileConfigError } from '../errors.js';
 
 const endpoints = new Map<string, EndpointType>();
 
@@ -13,7 +14,7 @@ export function registerEndpointType(endpoint: EndpointType): void {
 export function getEndpointType(name: string): EndpointType {
   const endpoint = endpoints.get(name);
   if (!endpoint) {
-    throw new Error(`--endpoint-type: unknown endpoint type "${name}"; allowed: ${[...endpoints.keys()].join(', ')}`);
+    throw new ProfileConfigError(`--endpoint-type: unknown endpoint type "${name}"; allowed: ${[...endpoints.keys()].join(', ')}`);
   }
   return endpoint;
 }

@@ -1,5 +1,6 @@
 import { isValidRecord, type RequestRecord } from '../records.js';
 import { type DistributionStats, summarize } from '../stats.js';
+import { ProfileConfigError } from '../errors.js';
 import { metricRegistry } from './registry.js';
 import {
   type MetricContext,
@@ -133,7 +134,7 @@ export function validateGoodput(goodput: Record<string, number>): string[] {
 function countGoodRequests(records: readonly RequestRecord[], goodput: Record<string, number>, context: MetricContext): number {
   const slos = Object.entries(goodput).map(([tag, threshold]) => {
     const metric = metricRegistry.get(tag);
-    if (!metric || metric.kind !== 'record') throw new Error(validateGoodput({ [tag]: threshold })[0]);
+    if (!metric || metric.kind !== 'record') throw new ProfileConfigError(validateGoodput({ [tag]: threshold }));
     return { metric, thresholdBase: fromDisplayUnit(metric, threshold), larger: hasFlag(metric, 'larger_is_better') };
   });
   let good = 0;

@@ -2,6 +2,7 @@
 import { concurrencyStrategy } from './concurrency.js';
 import { requestRateStrategy } from './request-rate.js';
 import type { TimingStrategy } from './timing-strategy.js';
+import { ProfileConfigError } from '../errors.js';
 
 export type { TimingStrategy } from './timing-strategy.js';
 export { concurrencyStrategy, requestRateStrategy };
@@ -16,7 +17,7 @@ export function registerTimingStrategy(strategy: TimingStrategy): void {
 
 export function getTimingStrategy(mode: string): TimingStrategy {
   const strategy = strategies.get(mode);
-  if (!strategy) throw new Error(`benchmark.load.mode: unknown timing mode "${mode}"; allowed: ${[...strategies.keys()].join(', ')}`);
+  if (!strategy) throw new ProfileConfigError(`benchmark.load.mode: unknown timing mode "${mode}"; allowed: ${[...strategies.keys()].join(', ')}`);
   return strategy;
 }
 
