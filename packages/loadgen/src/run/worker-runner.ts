@@ -22,6 +22,10 @@ export function findWorkerScript(): URL | null {
 
 interface WorkerHandle {
   worker: Worker;
+  /** Resolves when the thread has exited (for whatever reason). */
+  exited: Promise<void>;
+  /** Resolves when the thread's issuer is set up. */
+  ready: Promise<void>;
   send(message: ToWorker): void;
 }
 
@@ -33,25 +37,38 @@ export async function createWorkerRunner(
   workerIds: string[],
 ): Promise<LoadRunner> {
   let onRecord: (record: RequestRecord) => void = () => {};
-  let onMessage: (index: number, message: FromWorker) => void = () => {};
-  const handles = await Promise.all(
-    shares.map(
-      (maxInFlight, index) =>
-        new Promise<WorkerHandle>((resolve, reject) => {
-          const worker = new Worker(script, {
-            workerData: { ...template, issuerIndex: index, issuers: shares.length, maxInFlight, workerId: workerIds[index] },
-          });
-          const handle: WorkerHandle = { worker, send: (m) => worker.postMessage(m) };
-          worker.on('error', reject);
-          worker.on('message', (message: FromWorker) => {
-            if (message.type === 'ready') resolve(handle);
-            else if (message.type === 'failed') reject(new Error(`load worker ${index} failed: ${message.message}`));
-            else if (message.type === 'records') for (const record of message.records) onRecord(record);
-            else onMessage(index, message);
-          });
-        }),
-    ),
-  );
+  let onMessage: (message: FromWorker) => void = () => {};
+  // A thread that fails mid-phase fails the phase (never a silent hang).
+  let onFailure: (error: Error) => void = () => {};
+  const spawn = (maxInFlight: number | null, index: number): WorkerHandle => {
+    const worker = new Worker(script, {
+      workerData: { ...template, issuerIndex: index, issuers: shares.length, maxInFlight, workerId: workerIds[index] },
+    });
+    const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    let ready: () => void = () => {};
+    const handle: WorkerHandle = { worker, exited, ready: new Promise<void>((resolve) => (ready = resolve)), send: (m) => worker.postMessage(m) };
+    const fail = (error: Error) => onFailure(error);
+    worker.on('error', fail);
+    void exited.then(() => fail(new Error(`load worker ${index} exited unexpectedly`)));
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') ready();
+      else if (message.type === 'failed') fail(new Error(`load worker ${index} failed: ${message.message}`));
+      else if (message.type === 'records') for (const record of message.records) onRecord(record);
+      else onMessage(message);
+    });
+    return handle;
+  };
+  const handles = shares.map(spawn);
+  const closeAll = () => Promise.all(handles.map((h) => closeWorker(h)));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      onFailure = reject;
+      void Promise.all(handles.map((h) => h.ready)).then(() => resolve());
+    });
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
   const broadcast = (message: ToWorker) => handles.forEach((h) => h.send(message));
 
   return {
@@ -64,11 +81,11 @@ export async function createWorkerRunner(
       return new Promise<void>((resolve, reject) => {
         let stopped = 0;
         let done = 0;
-        onMessage = (_index, message) => {
+        onFailure = reject;
+        onMessage = (message) => {
           if (message.type === 'issuingStopped' && ++stopped === handles.length) onIssuingStopped();
           if (message.type === 'phaseDone' && ++done === handles.length) resolve();
         };
-        for (const h of handles) h.worker.once('error', reject);
         const startPerfNs = process.hrtime.bigint() + PHASE_LEAD_NS;
         broadcast({ type: 'phase', start: { ...start, startPerfNs, counter } });
       });
@@ -76,14 +93,16 @@ export async function createWorkerRunner(
     stop: () => broadcast({ type: 'stop' }),
     abandon: () => broadcast({ type: 'abandon' }),
     async close() {
-      await Promise.all(handles.map((h) => new Promise<void>((resolve) => {
-        const kill = setTimeout(() => void h.worker.terminate(), 2000);
-        h.worker.once('exit', () => {
-          clearTimeout(kill);
-          resolve();
-        });
-        h.send({ type: 'close' });
-      })));
+      onFailure = () => {};
+      await closeAll();
     },
   };
+}
+
+/** Asks a thread to wind down; one that does not within 2 s (or already died) is terminated. */
+async function closeWorker(handle: WorkerHandle): Promise<void> {
+  const kill = setTimeout(() => void handle.worker.terminate(), 2000);
+  handle.send({ type: 'close' });
+  await handle.exited;
+  clearTimeout(kill);
 }
