@@ -2,7 +2,7 @@
 // streams. The mock runs in its own process; its own scheduling delay is included in the number (an upper bound
 // on the client's share). Concurrency mode sends in waves (every stream has the same latency, so 100 requests
 // leave together); at 1000 streams such a wave is a burst of 1000 sends that a small machine needs ~0.5 s of CPU
-// for, so that case instead keeps ~1000 streams open in steady state: 460 req/s (capped at 1000 in flight) with a
+// for, so that case is also measured with ~1000 streams open in steady state: 460 req/s (capped at 1000 in flight) with a
 // 2 s TTFT (per-request `x-mock-ttft-ms` header); 100 streams are measured both ways. Warmup opens the
 // connections first. Writes bench/results/loadgen-overhead.json.
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const CASES = [
   { concurrency: 100, requests: 1000, workers: 1, ttftMs: TTFT_MS },
   { concurrency: 100, requests: 1000, workers: CORES, ttftMs: TTFT_MS },
   { concurrency: 100, requests: 300, workers: CORES, ttftMs: 2000, rate: 46 },
+  { concurrency: 1000, requests: 3000, workers: CORES, ttftMs: 2000 },
   { concurrency: 1000, requests: 3000, workers: 1, ttftMs: 2000, rate: 460 },
   { concurrency: 1000, requests: 3000, workers: CORES, ttftMs: 2000, rate: 460 },
 ];
