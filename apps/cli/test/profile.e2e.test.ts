@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { loadRun } from '@aiperf/plot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -52,7 +53,7 @@ describe('aiperf profile', () => {
     const run = await aiperf([
       'profile', '--model', 'mock-model', '--url', server.url, '--streaming', '--concurrency', '8', '--request-count', '200',
       '--osl', '64', '--extra-inputs', 'ignore_eos:true', '--isl', '128', '--warmup-request-count', '16',
-      '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
+      '--slice-duration', '1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
     ]);
     expect(run.code, run.stderr).toBe(0);
 
@@ -69,7 +70,8 @@ describe('aiperf profile', () => {
     expect(summary.output_token_throughput.avg).toBeCloseTo(64 * summary.request_throughput.avg, 6);
     expect(summary.benchmark_duration.avg).toBeCloseTo(200 / summary.request_throughput.avg, 6);
     expect(summary).toMatchObject({ schema_version: '1.1', was_cancelled: false, error_summary: [] });
-    expect(summary.input_config.endpoint).toMatchObject({ models: ['mock-model'], streaming: true });
+    expect(summary.input_config.endpoint).toMatchObject({ model_names: ['mock-model'], type: 'chat', streaming: true });
+    expect(summary.input_config.loadgen).toMatchObject({ concurrency: 8, request_count: 200, warmup_request_count: 16 });
 
     const records = readJsonl(join(dir, 'profile_export.jsonl'));
     expect(records).toHaveLength(200);
@@ -97,6 +99,10 @@ describe('aiperf profile', () => {
     expect(run.stdout).toContain('NVIDIA AIPerf | LLM Metrics');
     expect(run.stdout).toMatch(/Time to First Token \(ms\) │ +\d+\.\d\d │/);
     expect(run.stdout).toContain(`JSON Export: ${join(dir, 'profile_export_aiperf.json')}`);
+    expect(readJson(join(dir, 'profile_export_aiperf_timeslices.json')).input_config.output).toMatchObject({ slice_duration: 1 });
+    // The plot loader reads the AIPerf-layout input_config of the files we just wrote.
+    const loaded = await loadRun(dir);
+    expect(loaded.metadata).toMatchObject({ model: 'mock-model', concurrency: 8, requestCount: 200, endpointType: 'chat', sliceDurationS: 1 });
   });
 
   it('names the artifact directory like AIPerf when --artifact-dir is not given', async () => {

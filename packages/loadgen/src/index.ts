@@ -44,3 +44,4 @@ export { recordToJsonObject, recordToJsonLine } from './export/record-jsonl.js';
 export { renderMetricsTable, renderErrorTable, formatConsoleNumber } from './export/console-table.js';
 export { stringifyJson, parseJsonWithBigInt } from './export/json-text.js';
 export { sliceRecords } from './export/timeslices.js';
+export { toAiperfInputConfig } from './export/input-config.js';

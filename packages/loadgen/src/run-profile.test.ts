@@ -103,6 +103,8 @@ describe('runProfile against the mock server', () => {
     expect(slices.timeslices.length).toBeGreaterThanOrEqual(4);
     expect(slices.timeslices.map((s: { timeslice_index: number }) => s.timeslice_index)).toEqual([...slices.timeslices.keys()]);
     expect(slices.timeslices.reduce((n: number, s: { request_count: { avg: number } }) => n + s.request_count.avg, 0)).toBe(40);
+    expect(slices.input_config).toMatchObject({ endpoint: { model_names: ['mock-model'], type: 'chat' }, output: { slice_duration: 0.25 } });
+    expect(slices.input_config.loadgen).toMatchObject({ request_rate: 40, arrival_pattern: 'constant', request_count: 40 });
     const csv = readFileSync(join(dir, 'profile_export_aiperf_timeslices.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('Timeslice,Metric,Unit,Stat,Value');
     expect(csv).toContainEqual(expect.stringMatching(/^0,Time to First Token,ms,avg,\d+\.\d\d$/));

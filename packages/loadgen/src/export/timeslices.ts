@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { computeMetrics } from '../metrics/compute.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { RequestRecord } from '../records.js';
-import { redactConfig } from '../run/target.js';
+import { toAiperfInputConfig } from './input-config.js';
 import { stringifyJson } from './json-text.js';
 import { exportedResults, metricBlock } from './summary-json.js';
 import type { RunExportInput } from './write-exports.js';
@@ -36,7 +36,7 @@ export async function writeTimeslices(input: RunExportInput, context: MetricCont
       timeslice_index: index,
       ...Object.fromEntries(results.map((r) => [r.tag, metricBlock(r)])),
     })),
-    input_config: redactConfig(input.config),
+    input_config: toAiperfInputConfig(input.config, input.options.cliCommand),
   };
   const rows = ['Timeslice,Metric,Unit,Stat,Value'];
   slices.forEach((results, index) => {

@@ -7,10 +7,10 @@ import { computeMetrics } from '../metrics/compute.js';
 import { LATE_SEND_THRESHOLD_NS } from '../metrics/run-metrics.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { RequestRecord } from '../records.js';
-import { redactConfig } from '../run/target.js';
 import type { RunProfileOptions, SidecarResult } from '../types.js';
 import { renderConsoleReport } from './console-report.js';
 import { stringifyJson } from './json-text.js';
+import { toAiperfInputConfig } from './input-config.js';
 import { buildSummaryCsv } from './summary-csv.js';
 import { buildSummaryJson, summarizeErrors } from './summary-json.js';
 import { writeTimeslices } from './timeslices.js';
@@ -45,7 +45,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     endTime: isoLocalMicros(input.endTimeNs),
     wasCancelled: input.cancelled,
     errorSummary,
-    inputConfig: redactConfig(input.config),
+    inputConfig: toAiperfInputConfig(input.config, input.options.cliCommand),
   });
   for (const result of input.sidecarResults) Object.assign(summary, result.summaryJson);
   Object.assign(summary, input.options.extraSummary);

@@ -1,4 +1,4 @@
-import { type BenchmarkConfig, REDACTED, redactHeaders } from '@aiperf/config';
+import type { BenchmarkConfig } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
 
@@ -14,10 +14,4 @@ export function resolveTarget(config: BenchmarkConfig, endpoint: EndpointType): 
   const prefix = url.pathname.replace(/\/+$/, '');
   const endpointPath = config.endpoint.customPath ?? endpoint.defaultPath;
   return { origin: url.origin, path: `${prefix}${endpointPath.startsWith('/') ? '' : '/'}${endpointPath}` };
-}
-
-/** The config as recorded in exports: API key and sensitive headers redacted (the config package's rules). */
-export function redactConfig(config: BenchmarkConfig): BenchmarkConfig {
-  const { endpoint } = config;
-  return { ...config, endpoint: { ...endpoint, apiKey: endpoint.apiKey === null ? null : REDACTED, headers: redactHeaders(endpoint.headers) } };
 }

@@ -1,0 +1,65 @@
+import { type BenchmarkConfig, redactBenchmarkConfig } from '@aiperf/config';
+
+/**
+ * `input_config` as AIPerf writes it: its user config dumped in snake_case, in the legacy sections
+ * (`endpoint`, `loadgen`, `input`, `tokenizer`, `output`, `gpu_telemetry`). Tools written for AIPerf read
+ * `endpoint.model_names[0]`, `loadgen.concurrency`, `output.slice_duration`…, so we speak that layout rather
+ * than our camelCase config. Secrets are redacted first (API key, credential headers). Pure.
+ */
+export function toAiperfInputConfig(config: BenchmarkConfig, cliCommand?: string): Record<string, unknown> {
+  const { endpoint, load, input, output, telemetry } = redactBenchmarkConfig(config);
+  return {
+    endpoint: {
+      model_names: [...endpoint.models],
+      model_selection_strategy: endpoint.modelSelectionStrategy,
+      type: endpoint.type,
+      url: endpoint.url,
+      custom_endpoint: endpoint.customPath,
+      streaming: endpoint.streaming,
+      timeout_seconds: endpoint.timeoutSeconds,
+      api_key: endpoint.apiKey,
+      use_legacy_max_tokens: endpoint.useLegacyMaxTokens,
+      use_server_token_count: endpoint.useServerTokenCount,
+    },
+    loadgen: {
+      timing_mode: load.mode,
+      concurrency: load.concurrency,
+      request_rate: load.requestRate,
+      // AIPerf renamed `request_rate_mode` to `arrival_pattern`; readers of either version find theirs.
+      arrival_pattern: load.arrivalPattern,
+      request_rate_mode: load.arrivalPattern,
+      request_count: load.requestCount,
+      benchmark_duration: load.benchmarkDurationSeconds,
+      benchmark_grace_period: load.gracePeriodSeconds,
+      warmup_request_count: load.warmupRequestCount,
+      request_cancellation_rate: load.requestCancellationRate,
+      request_cancellation_delay: load.requestCancellationDelaySeconds,
+      workers: load.workers,
+    },
+    input: {
+      headers: endpoint.headers,
+      extra: endpoint.extraInputs,
+      goodput: config.goodput,
+      file: input.inputFile,
+      custom_dataset_type: input.customDatasetType,
+      random_seed: input.randomSeed,
+      num_dataset_entries: input.numDatasetEntries,
+      prompt: {
+        input_tokens: { mean: input.inputTokens.mean, stddev: input.inputTokens.stddev },
+        output_tokens: input.outputTokens ? { mean: input.outputTokens.mean, stddev: input.outputTokens.stddev } : { mean: null, stddev: null },
+      },
+    },
+    tokenizer: { name: input.tokenizer },
+    output: {
+      artifact_directory: output.artifactDir,
+      profile_export_prefix: output.exportPrefix,
+      export_level: output.exportLevel,
+      slice_duration: output.sliceDurationSeconds,
+    },
+    // AIPerf's `--gpu-telemetry` list (URLs); null when turned off with `--no-gpu-telemetry`.
+    gpu_telemetry: telemetry.gpuTelemetry === false ? null : [...telemetry.gpuTelemetryUrls],
+    gpu_telemetry_interval_ms: telemetry.gpuTelemetryIntervalMs,
+    ui_type: config.ui,
+    ...(cliCommand ? { cli_command: cliCommand } : {}),
+  };
+}
