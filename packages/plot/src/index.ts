@@ -72,3 +72,9 @@ export type { DispersedThroughput, DispersedThroughputInput } from './algorithms
 export { paretoFrontier, lowerIsBetter } from './algorithms/pareto.js';
 export { THEMES, NVIDIA_GREEN, BASELINE_GREY } from './theme.js';
 export type { ThemeColors } from './theme.js';
+
+export { startDashboard, DashboardPortError } from './dashboard/server.js';
+export type { DashboardOptions, DashboardServer } from './dashboard/server.js';
+export { buildDashboardPayload, toDashboardPlot, runLabel } from './dashboard/payload.js';
+export type { DashboardPayload, DashboardPayloadOptions, DashboardPlot, DashboardRun, DashboardAnnotations } from './dashboard/payload.js';
+export { dashboardHtml } from './dashboard/page.js';

@@ -1,0 +1,112 @@
+import type { PlotConfig } from '../config/types.js';
+import type { PlotMode, PlotTheme } from '../index.js';
+import { toChartConfiguration } from '../render/png.js';
+import { buildPlots } from '../specs/build.js';
+import type { AxisSpec, ChartSpec, SeriesSpec } from '../specs/types.js';
+import { THEMES, type ThemeColors } from '../theme.js';
+import type { RunData } from '../types.js';
+
+// Pure: runs + plot config → the JSON the dashboard page draws. The chart.js datasets and scales come from the
+// same `toChartConfiguration` as the PNGs (functions drop out in JSON; the page puts back tick labels, the
+// legend filter and the drawing plugins), so the browser shows exactly the PNG mode's plots.
+
+export interface DashboardRun {
+  /** Stable for the server's lifetime: the run's index in load order. */
+  id: string;
+  runName: string;
+  /** `<model> - C<concurrency>` (the sidebar's checklist label). */
+  label: string;
+  /** The sidebar's collapsible group (the model). */
+  group: string;
+  selected: boolean;
+}
+
+/** What the page's annotation plugin needs from a series (labels, error bars, ellipses); the rest is in the dataset. */
+export type DashboardAnnotations = Pick<SeriesSpec, 'axis' | 'color' | 'fillColor' | 'markerSize' | 'x' | 'y' | 'pointLabels' | 'errorY' | 'errorBounds' | 'polygons'>;
+
+export interface DashboardPlot {
+  name: string;
+  type: ChartSpec['type'];
+  title: string;
+  axes: { x: AxisSpec; y: AxisSpec; y2?: AxisSpec };
+  footnotes: string[];
+  notes: string[];
+  /** chart.js configuration as JSON: `type`, `data.datasets` (each with `aiperfLegend`, `aiperfLegendRank`, maybe `aiperfAnnotations`), `options`. */
+  chart: { type: string; data: { datasets: Record<string, unknown>[] }; options: Record<string, unknown> };
+}
+
+export interface DashboardPayload {
+  title: 'AIPerf Dashboard';
+  mode: PlotMode;
+  theme: PlotTheme;
+  colors: ThemeColors;
+  runs: DashboardRun[];
+  /** Single-run mode: the run analysed. */
+  runName: string | null;
+  plots: DashboardPlot[];
+  skipped: { name: string; reason: string }[];
+  failed: { name: string; error: string }[];
+}
+
+export interface DashboardPayloadOptions {
+  config: PlotConfig;
+  theme: PlotTheme;
+  mode: PlotMode;
+  /** Multi-run: ids of the runs to plot (default: all). */
+  selectedRunIds?: readonly string[];
+}
+
+export const runLabel = (run: RunData): string =>
+  `${run.metadata.model ?? run.runName}${run.metadata.concurrency !== null ? ` - C${run.metadata.concurrency}` : ''}`;
+
+function annotationsOf(series: SeriesSpec | undefined): DashboardAnnotations | undefined {
+  if (!series || !(series.pointLabels || series.errorY || series.errorBounds || series.polygons)) return undefined;
+  const { axis, color, fillColor, markerSize, x, y, pointLabels, errorY, errorBounds, polygons } = series;
+  return { axis, color, fillColor, markerSize, x, y, pointLabels, errorY, errorBounds, polygons };
+}
+
+/** One spec → the JSON the page hands to chart.js (a deep copy without functions or plugin objects). */
+export function toDashboardPlot(spec: ChartSpec): DashboardPlot {
+  const configuration = toChartConfiguration(spec);
+  const datasets = configuration.data.datasets.map((dataset) => {
+    const { aiperfSeries, ...rest } = dataset as typeof dataset & { aiperfSeries?: SeriesSpec };
+    const aiperfAnnotations = annotationsOf(aiperfSeries);
+    const legendRank = aiperfSeries?.legendRank ?? 0;
+    return JSON.parse(JSON.stringify({ ...rest, aiperfLegendRank: legendRank, ...(aiperfAnnotations ? { aiperfAnnotations } : {}) })) as Record<string, unknown>;
+  });
+  return {
+    name: spec.name,
+    type: spec.type,
+    title: spec.title,
+    axes: { x: spec.x, y: spec.y, ...(spec.y2 ? { y2: spec.y2 } : {}) },
+    footnotes: spec.footnotes,
+    notes: spec.notes,
+    chart: { type: String(configuration.type), data: { datasets }, options: JSON.parse(JSON.stringify(configuration.options ?? {})) },
+  };
+}
+
+/** Builds the page's payload: the enabled plots for the selected runs, in the chosen theme. */
+export function buildDashboardPayload(runs: readonly RunData[], options: DashboardPayloadOptions): DashboardPayload {
+  const selected = new Set(options.selectedRunIds ?? runs.map((_, i) => String(i)));
+  const dashboardRuns = runs.map((run, i) => ({
+    id: String(i),
+    runName: run.runName,
+    label: runLabel(run),
+    group: run.metadata.model ?? 'unknown model',
+    selected: selected.has(String(i)),
+  }));
+  const chosen = options.mode === 'single_run' ? runs.slice(0, 1) : runs.filter((_, i) => selected.has(String(i)));
+  const built =
+    chosen.length > 0 ? buildPlots(chosen, { config: options.config, theme: options.theme, mode: options.mode }) : { specs: [], skipped: [], failed: [] };
+  return {
+    title: 'AIPerf Dashboard',
+    mode: options.mode,
+    theme: options.theme,
+    colors: THEMES[options.theme],
+    runs: dashboardRuns,
+    runName: options.mode === 'single_run' ? (runs[0]?.runName ?? null) : null,
+    plots: built.specs.map(toDashboardPlot),
+    skipped: built.skipped,
+    failed: built.failed.map(({ name, error }) => ({ name, error: error.message })),
+  };
+}
