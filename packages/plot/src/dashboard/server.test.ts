@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSingleRun, writeSweep } from '../testing/fixtures.js';
+import { DashboardPortError, startDashboard, type DashboardServer } from './server.js';
+import type { DashboardPayload } from './payload.js';
+
+const root = mkdtempSync(join(tmpdir(), 'aiperf-dashboard-server-'));
+process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
+const sweep = join(root, 'sweep');
+writeSweep(sweep, [1, 2, 4], { gpuCount: 2 });
+const single = writeSingleRun(join(root, 'one_run'), { requestCount: 60, concurrency: 2, gpuCount: 1 });
+
+const servers: DashboardServer[] = [];
+afterAll(() => Promise.all(servers.map((server) => server.close())));
+async function start(paths: string[], extra: { theme?: 'light' | 'dark'; port?: number } = {}) {
+  const lines: string[] = [];
+  const server = await startDashboard({ paths, port: 0, ...extra, log: (line) => lines.push(line) });
+  servers.push(server);
+  return { server, lines };
+}
+const getJson = async (url: string) => {
+  const res = await fetch(url);
+  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as DashboardPayload & { error?: string } };
+};
+
+describe('startDashboard', () => {
+  it('multi-run: serves the page, chart.js from the installed package, the script and the payload', async () => {
+    const { server, lines } = await start([sweep]);
+    expect(server).toMatchObject({ mode: 'multi_run', runCount: 3, host: '127.0.0.1' });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(server.port).toBeGreaterThan(0);
+    expect(lines).toContain(`Created plot configuration: ${join(root, 'home', 'plot_config.yaml')}`);
+
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('<title>AIPerf Dashboard</title>');
+    expect(html).toContain('<script src="/assets/chart.umd.min.js"></script>');
+    expect(html).toMatch(/<script src="\/assets\/dashboard.js" data-version="\d+" data-theme="light">/);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3)/);
+
+    const chartJs = await fetch(`${server.url}/assets/chart.umd.min.js`);
+    expect(chartJs.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const chartSource = await chartJs.text();
+    expect(chartSource).toMatch(/Chart\.js v4\.\d+\.\d+/);
+    expect(chartSource.length).toBeGreaterThan(100_000);
+    const script = await fetch(`${server.url}/assets/dashboard.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('function aiperfChartConfig(plot, colors, logScale)');
+
+    const { status, type, body } = await getJson(`${server.url}/api/dashboard.json`);
+    expect([status, type]).toEqual([200, 'application/json; charset=utf-8']);
+    expect(body).toMatchObject({ title: 'AIPerf Dashboard', mode: 'multi_run', theme: 'light', runName: null });
+    expect(body.plots.map((plot) => plot.title)).toEqual([
+      'Pareto Curve: Token Throughput per GPU vs Latency',
+      'Pareto Curve: Token Throughput per GPU vs Interactivity',
+      'TTFT vs Throughput',
+      'Latency vs Throughput (Joint Uncertainty)',
+    ]);
+    const ttft = body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!;
+    const dataset = ttft.chart.data.datasets.find((d) => d.aiperfLegend)!;
+    expect(dataset).toMatchObject({ label: 'Qwen/Qwen3-0.6B', borderColor: '#4C72B0' });
+    expect(dataset.data).toHaveLength(3);
+  });
+
+  it('theme and run selection come from the query; bad values are 400s that say what is allowed', async () => {
+    const { server } = await start([sweep], { theme: 'dark' });
+    expect(await (await fetch(server.url)).text()).toContain('<body data-theme="dark">');
+    const dark = await getJson(`${server.url}/api/dashboard.json`);
+    expect(dark.body).toMatchObject({ theme: 'dark', colors: { paper: '#252525' } });
+    const light = await getJson(`${server.url}/api/dashboard.json?theme=light&runs=1,2`);
+    expect(light.body.runs.map((run) => [run.label, run.selected])).toEqual([
+      ['Qwen/Qwen3-0.6B - C1', false],
+      ['Qwen/Qwen3-0.6B - C2', true],
+      ['Qwen/Qwen3-0.6B - C4', true],
+    ]);
+    const points = light.body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!.chart.data.datasets.find((d) => d.aiperfLegend)!;
+    expect(points).toMatchObject({ borderColor: '#4C72B0', aiperfAnnotations: { pointLabels: ['2', '4'] } });
+    expect(await getJson(`${server.url}/api/dashboard.json?theme=blue`)).toMatchObject({
+      status: 400,
+      body: { error: "theme: 'blue' is not a valid theme; allowed: light, dark" },
+    });
+    expect(await getJson(`${server.url}/api/dashboard.json?runs=0,7`)).toMatchObject({ status: 400, body: { error: 'runs: unknown run id(s) 7; allowed: 0..2' } });
+    expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+    expect((await fetch(`${server.url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('single-run: the single-run plots with every request as a point', async () => {
+    const { server } = await start([single]);
+    expect(server).toMatchObject({ mode: 'single_run', runCount: 1 });
+    const { body } = await getJson(`${server.url}/api/dashboard.json`);
+    expect(body).toMatchObject({ mode: 'single_run', runName: 'one_run' });
+    const names = body.plots.map((plot) => plot.name);
+    expect(names).toEqual(expect.arrayContaining(['ttft_over_time', 'itl_over_time', 'latency_over_time', 'gpu_utilization_and_throughput_over_time']));
+    const ttft = body.plots.find((plot) => plot.name === 'ttft_over_time')!;
+    expect(ttft.axes.y.label).toContain('Time to First Token');
+    expect(ttft.chart.data.datasets[0]!.data).toHaveLength(60);
+    expect(body.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['timeslices_ttft']));
+  });
+
+  it('a port in use is a DashboardPortError naming --port and the port', async () => {
+    const { server } = await start([single]);
+    const error = await startDashboard({ paths: [single], port: server.port }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DashboardPortError);
+    expect((error as Error).message).toBe(
+      `--port: port ${server.port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>`,
+    );
+    await expect(startDashboard({ paths: [single], port: 70000 })).rejects.toThrow("--port: '70000' is not a port; allowed: 0 (any free port) to 65535");
+  });
+
+  it('close() stops serving', async () => {
+    const server = await startDashboard({ paths: [single], port: 0 });
+    await server.close();
+    await expect(fetch(server.url)).rejects.toThrow();
+  });
+});
