@@ -52,3 +52,24 @@ describe('aiperf profile --num-profile-runs 3', () => {
     expect(warnings.length === 1 ? pngs.length === 0 : warnings.length === 0 && pngs.length > 0).toBe(true);
   });
 });
+
+describe('aiperf profile --num-profile-runs 2 --warmup-request-count 3', () => {
+  it('warms up before the first run only and prints the CLI command after each run', async () => {
+    const dir = join(await tempDir('aiperf-multi-warmup-'), 'multi');
+    const args = quickProfileArgs(server.url, dir, ['--concurrency', '2', '--num-profile-runs', '2', '--no-auto-plot']);
+    args[args.indexOf('--warmup-request-count') + 1] = '3';
+    const before = server.stats().requests.total;
+    const run = await runAiperf(args);
+    expect(run.code, run.stderr).toBe(0);
+    // 3 warmup requests (run 1 only) + 2 × 6 profiling requests reached the server.
+    expect(server.stats().requests.total - before).toBe(3 + 2 * 6);
+    const commands = run.stdout.split('\n').filter((line) => line.startsWith('CLI Command: '));
+    expect(commands).toHaveLength(2);
+    expect(commands[0]).toMatch(/^CLI Command: aiperf profile .*--num-profile-runs 2/);
+    for (const label of ['run_0001', 'run_0002']) {
+      const summary = await readJson(join(dir, 'profile_runs', label, 'profile_export_aiperf.json'));
+      expect(summary.request_count.avg).toBe(6);
+      expect(summary.input_config.loadgen.warmup_request_count).toBe(3);
+    }
+  });
+});

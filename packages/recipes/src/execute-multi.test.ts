@@ -21,7 +21,8 @@ describe('runBenchmark: multi-run and sweeps', () => {
     const code = await runBenchmark(config, capture().io, { runProfile, hooks, sidecars: () => [] });
     expect(code).toBe(0);
     expect(calls.map((c) => c.options.artifactDir)).toEqual([1, 2, 3].map((n) => join(dir, 'profile_runs', `run_000${n}`)));
-    expect(calls.map((c) => c.config.load.warmupRequestCount)).toEqual([1, 0, 0]);
+    expect(calls.map((c) => [c.config.load.warmupRequestCount, c.options.skipWarmup])).toEqual([[1, false], [1, true], [1, true]]);
+    expect(calls.map((c) => c.options.cliCommand)).toEqual(Array(3).fill(config.source.cliCommand));
     expect(calls.map((c) => c.config.input.randomSeed)).toEqual([42, 42, 42]);
     const aggregate = await readJson(join(dir, 'aggregate', 'profile_export_aiperf_aggregate.json'));
     expect(aggregate.metadata).toMatchObject({ aggregation_type: 'confidence', num_profile_runs: 3, num_successful_runs: 3, run_labels: ['run_0001', 'run_0002', 'run_0003'], failed_runs: [] });

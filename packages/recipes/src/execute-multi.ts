@@ -18,9 +18,14 @@ interface CellResult {
 
 const succeeded = (cell: CellResult) => cell.result !== null && cell.result.exitCode === 0;
 
-async function runCell(planned: PlannedRun, deps: BenchmarkDeps): Promise<CellResult> {
+async function runCell(planned: PlannedRun, config: AiperfConfig, deps: BenchmarkDeps): Promise<CellResult> {
   try {
-    const result = await deps.runProfile(planned.benchmark, deps.io, { artifactDir: planned.artifactDir, sidecars: deps.sidecars(planned.benchmark) });
+    const result = await deps.runProfile(planned.benchmark, deps.io, {
+      artifactDir: planned.artifactDir,
+      sidecars: deps.sidecars(planned.benchmark),
+      cliCommand: config.source.cliCommand,
+      skipWarmup: planned.skipWarmup,
+    });
     const error = result.exitCode === 0 ? null
       : result.cancelled ? 'cancelled' : `exit code ${result.exitCode} (${result.successfulRequestCount} successful requests)`;
     return { planned, result, error };
@@ -94,7 +99,7 @@ export async function executeMultiRun(plan: MultiPlan, config: AiperfConfig, dep
     if (cooldownSeconds > 0) await sleep(cooldownSeconds * 1000, undefined, { signal: deps.io.signal }).catch(() => {});
     if (deps.io.signal?.aborted) break;
     deps.io.stdout.write(`\n[aiperf] run ${index + 1}/${plan.runs.length}: ${planned.label} → ${planned.artifactDir}\n`);
-    const cell = await runCell(planned, deps);
+    const cell = await runCell(planned, config, deps);
     if (cell.error) deps.log(`WARNING run ${planned.label} failed: ${cell.error}`);
     cells.push(cell);
   }

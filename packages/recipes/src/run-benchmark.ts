@@ -53,7 +53,7 @@ function buildHooks(config: AiperfConfig, recipe: Recipe | null, extra: HookRegi
 }
 
 async function executeSingleRun(config: AiperfConfig, deps: BenchmarkDeps): Promise<CompletedRun> {
-  const result = await deps.runProfile(config.benchmark, deps.io, { sidecars: deps.sidecars(config.benchmark) });
+  const result = await deps.runProfile(config.benchmark, deps.io, { sidecars: deps.sidecars(config.benchmark), cliCommand: config.source.cliCommand });
   return {
     artifactDir: result.artifactDir,
     exitCode: result.exitCode,

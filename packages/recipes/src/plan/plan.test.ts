@@ -29,12 +29,15 @@ describe('planMultiRun', () => {
     config.multiRun.numProfileRuns = 2;
     config.benchmark.input.randomSeed = 7;
     const plan = planMultiRun(config, sweep('repeated'))!;
-    expect(plan.runs.map((r) => [r.label, r.benchmark.load.concurrency, r.benchmark.input.randomSeed, r.benchmark.load.warmupRequestCount])).toEqual([
-      ['trial_0001/concurrency_1', 1, 7, 1],
-      ['trial_0001/concurrency_4', 4, 8, 1],
-      ['trial_0002/concurrency_1', 1, 7, 0],
-      ['trial_0002/concurrency_4', 4, 8, 0],
+    expect(plan.runs.map((r) => [r.label, r.benchmark.load.concurrency, r.benchmark.input.randomSeed, r.skipWarmup])).toEqual([
+      ['trial_0001/concurrency_1', 1, 7, false],
+      ['trial_0001/concurrency_4', 4, 8, false],
+      ['trial_0002/concurrency_1', 1, 7, true],
+      ['trial_0002/concurrency_4', 4, 8, true],
     ]);
+    expect(plan.runs.every((r) => r.benchmark.load.warmupRequestCount === 1)).toBe(true);
+    config.multiRun.disableWarmupAfterFirst = false;
+    expect(planMultiRun(config, sweep('repeated'))!.runs.some((r) => r.skipWarmup)).toBe(false);
     expect(plan.runs.every((r) => r.benchmark.output.artifactDirExplicit && r.benchmark.output.artifactDir === r.artifactDir)).toBe(true);
   });
 

@@ -29,6 +29,8 @@ export interface PlannedRun {
   variation: SweepVariation | null;
   artifactDir: string;
   benchmark: BenchmarkConfig;
+  /** Warmup runs only in trial 1 (per variation) when `multiRun.disableWarmupAfterFirst`; passed to runProfile as `skipWarmup`. */
+  skipWarmup: boolean;
 }
 
 export interface MultiPlan {
@@ -43,15 +45,14 @@ export interface MultiPlan {
 
 const pad = (n: number) => String(n).padStart(4, '0');
 
-function cellBenchmark(config: AiperfConfig, sweep: SweepSpec | null, variation: SweepVariation | null, trial: number, dir: string): BenchmarkConfig {
+function cellBenchmark(config: AiperfConfig, sweep: SweepSpec | null, variation: SweepVariation | null, dir: string): BenchmarkConfig {
   let benchmark: BenchmarkConfig = config.benchmark;
   for (const [name, value] of Object.entries(variation?.values ?? {})) benchmark = getSweepParameter(name).apply(benchmark, value);
   const baseSeed = config.benchmark.input.randomSeed ?? (config.multiRun.setConsistentSeed ? 42 : null);
   const seed = baseSeed === null ? null : baseSeed + (sweep?.sameSeed ? 0 : (variation?.index ?? 0));
-  const warmup = trial > 1 && config.multiRun.disableWarmupAfterFirst ? 0 : benchmark.load.warmupRequestCount;
+  // The warmup count stays as configured (it is recorded in input_config); later trials skip it via `skipWarmup`.
   return {
     ...benchmark,
-    load: { ...benchmark.load, warmupRequestCount: warmup },
     input: { ...benchmark.input, randomSeed: seed },
     output: { ...benchmark.output, artifactDir: dir, artifactDirExplicit: true },
   };
@@ -64,7 +65,11 @@ export function planMultiRun(config: AiperfConfig, sweep: SweepSpec | null): Mul
   const baseDir = multiRunBaseDir(config.benchmark, sweep?.stimulus ?? null);
   const runs: PlannedRun[] = [];
   const add = (variation: SweepVariation | null, trial: number, label: string, trialLabel: string | null, dir: string) =>
-    runs.push({ label, trialLabel, trial, variation, artifactDir: dir, benchmark: cellBenchmark(config, sweep, variation, trial, dir) });
+    runs.push({
+      label, trialLabel, trial, variation, artifactDir: dir,
+      benchmark: cellBenchmark(config, sweep, variation, dir),
+      skipWarmup: trial > 1 && config.multiRun.disableWarmupAfterFirst,
+    });
 
   if (sweep === null) {
     for (let t = 1; t <= trials; t++) add(null, t, `run_${pad(t)}`, `run_${pad(t)}`, join(baseDir, 'profile_runs', `run_${pad(t)}`));
