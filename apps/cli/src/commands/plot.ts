@@ -14,11 +14,15 @@ export class PlotCommand extends Command<AiperfContext> {
       or several paths, is compared (multi-run plots: TTFT vs throughput, Pareto curves). PNGs, summary.txt and
       aiperf_plot.log go to --output, else <first path>/plots. Which plots are drawn comes from --config, else a
       run's .aiperf-plot-config.yaml, else ~/.aiperf/plot_config.yaml (created with a guide on first run).
+      With --dashboard, nothing is written: the same plots are served as an interactive page (theme switch,
+      hide/show and resize plots, log scales, hover values, run selection, PNG download) at --host:--port
+      until Ctrl+C.
     `,
     examples: [
       ['Plot one run', '$0 plot artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency8'],
       ['Compare the runs of a sweep, dark theme', '$0 plot artifacts/sweep --theme dark'],
       ['Compare two runs into a chosen directory', '$0 plot runA runB --output comparison'],
+      ['Explore a sweep in the browser (interactive dashboard)', '$0 plot artifacts/sweep --dashboard --port 9000'],
     ],
   });
 
@@ -28,6 +32,9 @@ export class PlotCommand extends Command<AiperfContext> {
   config = Option.String('--config', { description: 'Plot config YAML (beats .aiperf-plot-config.yaml and ~/.aiperf/plot_config.yaml)' });
   svg = Option.Boolean('--svg', false, { description: 'Also write <name>.svg next to each PNG' });
   verbose = Option.Boolean('--verbose', false, { description: 'Debug lines in aiperf_plot.log and every log line on the console' });
+  dashboard = Option.Boolean('--dashboard', false, { description: 'Serve an interactive dashboard instead of writing PNGs (until Ctrl+C)' });
+  host = Option.String('--host', '127.0.0.1', { description: 'Dashboard bind address (default 127.0.0.1)' });
+  port = Option.String('--port', '8050', { description: 'Dashboard port (default 8050; 0 picks a free port)' });
 
   async execute(): Promise<number> {
     const { stdout, stderr } = this.context;
@@ -38,6 +45,7 @@ export class PlotCommand extends Command<AiperfContext> {
     }
     const cwd = this.context.cwd ?? process.cwd();
     const at = (path: string) => resolve(cwd, path);
+    if (this.dashboard) return this.serveDashboard(theme as (typeof THEMES)[number], at);
     const { plot, PlotConfigError, PlotInputError } = await import('@aiperf/plot');
     try {
       const result = await plot({
@@ -60,5 +68,44 @@ export class PlotCommand extends Command<AiperfContext> {
       }
       throw error;
     }
+  }
+
+  /** `--dashboard`: serve until SIGINT/SIGTERM, then close and exit 0. */
+  private async serveDashboard(theme: (typeof THEMES)[number], at: (path: string) => string): Promise<number> {
+    const { stdout, stderr } = this.context;
+    const usage = (message: string) => (stderr.write(`aiperf plot: ${message}\n`), 2);
+    if (this.svg) return usage('--svg: applies to PNG mode only, not with --dashboard');
+    if (!/^\d+$/.test(this.port) || Number(this.port) > 65535) return usage(`--port: '${this.port}' is not a port; allowed: 0 (any free port) to 65535`);
+    const { startDashboard, DashboardPortError, PlotConfigError, PlotInputError } = await import('@aiperf/plot');
+    let server: Awaited<ReturnType<typeof startDashboard>>;
+    try {
+      server = await startDashboard({
+        paths: (this.inputPaths.length > 0 ? this.inputPaths : ['./artifacts']).map(at),
+        host: this.host,
+        port: Number(this.port),
+        theme,
+        ...(this.config ? { configPath: at(this.config) } : {}),
+        log: (line) => stdout.write(`${line}\n`),
+      });
+    } catch (error) {
+      if (error instanceof PlotInputError || error instanceof PlotConfigError || error instanceof DashboardPortError) return usage(error.message);
+      throw error;
+    }
+    const stopped = new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    stdout.write(`Dashboard ready: ${server.url}\n`);
+    stdout.write(`Mode: ${server.mode === 'multi_run' ? `multi-run (${server.runCount} runs)` : 'single-run'}, Theme: ${theme}\n`);
+    stdout.write('Press Ctrl+C to stop\n');
+    await stopped;
+    stdout.write('Shutting down dashboard...\n');
+    await server.close();
+    return 0;
   }
 }
