@@ -100,6 +100,14 @@ describe('aiperf profile', () => {
     expect(run.stdout).toMatch(/Time to First Token \(ms\) │ +\d+\.\d\d │/);
     expect(run.stdout).toContain(`JSON Export: ${join(dir, 'profile_export_aiperf.json')}`);
     expect(readJson(join(dir, 'profile_export_aiperf_timeslices.json')).input_config.output).toMatchObject({ slice_duration: 1 });
+    const footer = run.stdout.slice(run.stdout.indexOf('CSV Export: ')).trimEnd().split('\n');
+    expect(footer).toEqual([
+      `CSV Export: ${join(dir, 'profile_export_aiperf.csv')}`,
+      `JSON Export: ${join(dir, 'profile_export_aiperf.json')}`,
+      `Timeslices JSON Export: ${join(dir, 'profile_export_aiperf_timeslices.json')}`,
+      `Timeslices CSV Export: ${join(dir, 'profile_export_aiperf_timeslices.csv')}`,
+      `Log File: ${join(dir, 'logs', 'aiperf.log')}`,
+    ]);
     // The plot loader reads the AIPerf-layout input_config of the files we just wrote.
     const loaded = await loadRun(dir);
     expect(loaded.metadata).toMatchObject({ model: 'mock-model', concurrency: 8, requestCount: 200, endpointType: 'chat', sliceDurationS: 1 });

@@ -1,5 +1,6 @@
 // @aiperf/loadgen public API: the benchmark run, its records, metrics, statistics and export formats.
 export type {
+  LabeledFile,
   ProfileIo,
   ProfileRunResult,
   RunClock,

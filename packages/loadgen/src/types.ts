@@ -22,8 +22,16 @@ export interface SidecarResult {
   consoleText?: string;
   /** Number of GPUs observed; feeds "token throughput per GPU". */
   gpuCount?: number;
-  /** Extra export file paths written by the sidecar, listed in the console footer. */
+  /** Extra export file paths written by the sidecar, listed in the console footer as `Export: <path>`. */
   files?: string[];
+  /** The same files with a footer label (`GPU Telemetry Export: <path>`); a path here is not repeated from `files`. */
+  labeledFiles?: LabeledFile[];
+}
+
+/** An export file and its console footer label, e.g. `{ label: 'GPU Telemetry Export', path }`. */
+export interface LabeledFile {
+  label: string;
+  path: string;
 }
 
 /** Something that runs alongside the load (started before the first request, stopped after the last). */

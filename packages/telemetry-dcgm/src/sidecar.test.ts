@@ -58,6 +58,7 @@ describe('createGpuTelemetrySidecar', () => {
     expect(warnings.filter((line) => line.includes(garbage.url))).toHaveLength(2);
     expect(result.gpuCount).toBe(2);
     expect(result.files).toEqual([join(artifactDir, 'gpu_telemetry_export.jsonl')]);
+    expect(result.labeledFiles).toEqual([{ label: 'GPU Telemetry Export', path: join(artifactDir, 'gpu_telemetry_export.jsonl') }]);
 
     const lines = await readExport();
     expect([exporter.hits(), exporter.hits() - 1]).toContain(lines.length / 2); // the last may be cut by stop()

@@ -16,6 +16,8 @@ export interface TelemetrySidecarResult {
   consoleText?: string;
   gpuCount?: number;
   files?: string[];
+  /** The same files with their console footer label (`GPU Telemetry Export`). */
+  labeledFiles?: { label: string; path: string }[];
 }
 
 export interface TelemetrySidecar {
@@ -84,7 +86,7 @@ export function createGpuTelemetrySidecar(options: GpuTelemetrySidecarOptions): 
         // The console lists every source tried, dropped defaults included: the user asked to see telemetry.
         ...(options.showConsole ? { consoleText: renderTelemetryConsole(telemetryData, tried) } : {}),
         ...(gpuCount > 0 ? { gpuCount } : {}),
-        ...(files.length > 0 ? { files } : {}),
+        ...(files.length > 0 ? { files, labeledFiles: files.map((path) => ({ label: 'GPU Telemetry Export', path })) } : {}),
       };
     },
   };

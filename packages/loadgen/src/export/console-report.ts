@@ -1,4 +1,5 @@
 import type { MetricResult } from '../metrics/compute.js';
+import type { LabeledFile, SidecarResult } from '../types.js';
 import { renderErrorTable, renderMetricsTable } from './console-table.js';
 import type { ErrorSummaryEntry } from './summary-json.js';
 
@@ -11,7 +12,8 @@ export interface ConsoleReportInput {
   cancelled: boolean;
   lateSends: { late: number; total: number; maxLatenessMs: number } | null;
   notes: readonly string[];
-  paths: { csv: string; json: string; log: string; extra: readonly string[] };
+  /** `extra`: timeslice and sidecar files, each printed as `<label>: <path>` after the JSON export. */
+  paths: { csv: string; json: string; log: string; extra: readonly LabeledFile[] };
 }
 
 /** The console summary after a run (spec §6): metrics table, error table, sidecar tables, footer lines. */
@@ -31,8 +33,15 @@ export function renderConsoleReport(input: ConsoleReportInput): string {
   const duration = input.results.find((r) => r.tag === 'benchmark_duration');
   if (duration) footer.push(`Benchmark Duration: ${Number(duration.avg).toFixed(2)} sec${input.cancelled ? ' (cancelled early)' : ''}`);
   footer.push(`CSV Export: ${input.paths.csv}`, `JSON Export: ${input.paths.json}`);
-  footer.push(...input.paths.extra.map((p) => `Export: ${p}`));
+  footer.push(...input.paths.extra.map((file) => `${file.label}: ${file.path}`));
   footer.push(`Log File: ${input.paths.log}`);
   parts.push(footer.join('\n'));
   return `${parts.join('\n')}\n`;
+}
+
+/** A sidecar's files with their footer labels; unlabelled ones (older sidecars) print as `Export: <path>`. */
+export function sidecarFiles(result: SidecarResult): LabeledFile[] {
+  const labeled = result.labeledFiles ?? [];
+  const unlabeled = (result.files ?? []).filter((path) => !labeled.some((file) => file.path === path));
+  return [...labeled, ...unlabeled.map((path) => ({ label: 'Export', path }))];
 }

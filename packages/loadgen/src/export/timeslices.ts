@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { computeMetrics } from '../metrics/compute.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { RequestRecord } from '../records.js';
+import type { LabeledFile } from '../types.js';
 import { toAiperfInputConfig } from './input-config.js';
 import { stringifyJson } from './json-text.js';
 import { exportedResults, metricBlock } from './summary-json.js';
@@ -26,8 +27,8 @@ export function sliceRecords(records: readonly RequestRecord[], sliceDurationSec
 
 const STAT_ORDER = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'std'];
 
-/** Writes `<prefix>_timeslices.json` and `.csv` (spec §3.7); returns their paths. */
-export async function writeTimeslices(input: RunExportInput, context: MetricContext, sliceDurationSeconds: number): Promise<string[]> {
+/** Writes `<prefix>_timeslices.json` and `.csv` (spec §3.7); returns them labelled for the console footer. */
+export async function writeTimeslices(input: RunExportInput, context: MetricContext, sliceDurationSeconds: number): Promise<LabeledFile[]> {
   const slices = sliceRecords(input.records, sliceDurationSeconds).map((records) =>
     exportedResults(computeMetrics(records, { context, goodput: input.goodput })),
   );
@@ -53,5 +54,5 @@ export async function writeTimeslices(input: RunExportInput, context: MetricCont
   const csvPath = join(input.artifactDir, input.files.timeslicesCsv);
   await writeFile(jsonPath, stringifyJson(json, 2));
   await writeFile(csvPath, `${rows.join('\n')}\n`);
-  return [jsonPath, csvPath];
+  return [{ label: 'Timeslices JSON Export', path: jsonPath }, { label: 'Timeslices CSV Export', path: csvPath }];
 }

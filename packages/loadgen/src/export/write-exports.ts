@@ -8,7 +8,7 @@ import { LATE_SEND_THRESHOLD_NS } from '../metrics/run-metrics.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { RequestRecord } from '../records.js';
 import type { RunProfileOptions, SidecarResult } from '../types.js';
-import { renderConsoleReport } from './console-report.js';
+import { renderConsoleReport, sidecarFiles } from './console-report.js';
 import { stringifyJson } from './json-text.js';
 import { toAiperfInputConfig } from './input-config.js';
 import { buildSummaryCsv } from './summary-csv.js';
@@ -54,7 +54,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
   await writeFile(path(input.files.summaryJson), stringifyJson(summary, 2));
   const csvSections = input.sidecarResults.flatMap((r) => (r.summaryCsv ? [r.summaryCsv] : []));
   await writeFile(path(input.files.summaryCsv), buildSummaryCsv(results, csvSections));
-  const extraFiles = input.sidecarResults.flatMap((r) => r.files ?? []);
+  const extraFiles = input.sidecarResults.flatMap(sidecarFiles);
   if (input.config.output.sliceDurationSeconds !== null) {
     extraFiles.push(...(await writeTimeslices(input, context, input.config.output.sliceDurationSeconds)));
   }
