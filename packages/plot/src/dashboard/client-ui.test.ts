@@ -110,19 +110,27 @@ describe('dashboard page script', () => {
     const ttftChart = () => live().find((c) => c.config.options.plugins.title.text === 'TTFT vs Throughput')!;
     expect([ttftChart().config.options.scales.x.type, ttftChart().config.options.scales.y.type]).toEqual(['logarithmic', 'logarithmic']);
 
+    // Quick Apply Stats: every metric that has the statistic is plotted (and labelled) with it.
+    expect($('#stat-card').hidden).toBe(false);
+    expect([...$('#stat-select').options].map((o: any) => o.textContent).slice(0, 4)).toEqual(['Default (p50, else Average)', 'p50 (Median)', 'Average', 'p90']);
+    change($('#stat-select'), () => ($('#stat-select').value = 'p95'));
+    await settled(() => ttftChart().config.options.scales.x.title.text === 'Time to First Token (p95) (ms)');
+    expect($('#stat-select').value).toBe('p95');
+
     // Dark switch: the payload is fetched in the dark theme (its palette) and the page re-themes.
     change($('#dark-switch'), () => ($('#dark-switch').checked = true));
     await settled(() => document.body.dataset.theme === 'dark');
     expect(ttftChart().config.data.datasets.find((d: any) => d.aiperfLegend).borderColor).toBe('#76B900');
     expect(ttftChart().config.options.scales.y.type).toBe('logarithmic');
     expect(JSON.parse(page.window.sessionStorage.getItem('aiperf-dashboard')!)).toMatchObject({
-      version: '42', theme: 'dark', runs: ['1', '2'], wide: ['ttft_vs_throughput'], log: { ttft_vs_throughput: 'both' }, sidebar: true,
+      version: '42', theme: 'dark', runs: ['1', '2'], stat: 'p95', wide: ['ttft_vs_throughput'], log: { ttft_vs_throughput: 'both' }, sidebar: true,
     });
 
     // Reset to Defaults: every run, nothing hidden, linear scales.
     $('#reset-layout').click();
     await settled(() => $('#subtitle').textContent === 'Comparing 3 of 3 runs');
     expect(ttftChart().config.options.scales.y.type).toBe('linear');
+    expect(ttftChart().config.options.scales.x.title.text).toBe('Time to First Token (ms)');
     await page.window.happyDOM.close();
   });
 });

@@ -15,7 +15,7 @@ function loadState() {
     var saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
     if (saved && saved.version === VERSION) return saved;
   } catch (e) { /* storage unavailable: start fresh */ }
-  return { version: VERSION, theme: script.dataset.theme, hidden: [], wide: [], log: {}, runs: null, sidebar: false };
+  return { version: VERSION, theme: script.dataset.theme, hidden: [], wide: [], log: {}, runs: null, stat: null, sidebar: false };
 }
 function saveState() { try { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state)); } catch (e) { /* ignore */ } }
 
@@ -39,6 +39,7 @@ function toast(message) {
 function refresh() {
   var params = new URLSearchParams({ theme: state.theme });
   if (state.runs) params.set('runs', state.runs.join(','));
+  if (state.stat) params.set('stat', state.stat);
   return fetch('/api/dashboard.json?' + params.toString()).then(function (res) {
     return res.json().then(function (body) {
       if (!res.ok) { toast(body.error || 'Failed to load plots'); return; }
@@ -101,6 +102,17 @@ function renderRuns() {
   });
 }
 
+var STAT_NAMES = { p50: 'p50 (Median)', avg: 'Average', min: 'Minimum', max: 'Maximum', std: 'Std Dev' };
+function renderStat() {
+  var select = $('stat-select');
+  $('stat-card').hidden = payload.stats.length === 0;
+  if (select.options.length === 0) {
+    select.appendChild(el('option', { value: '', text: 'Default (p50, else Average)' }));
+    payload.stats.forEach(function (stat) { select.appendChild(el('option', { value: stat, text: STAT_NAMES[stat] || stat })); });
+  }
+  select.value = payload.stat || '';
+}
+
 function renderHidden() {
   var list = $('hidden-list');
   list.textContent = '';
@@ -133,13 +145,15 @@ function render() {
   payload.failed.forEach(function (f) { toast('Failed to generate ' + f.name + ': ' + f.error); });
   renderHidden();
   renderRuns();
+  renderStat();
 }
 
 function setSidebar(open) { state.sidebar = open; $('sidebar').hidden = !open; saveState(); }
 
 $('menu').addEventListener('click', function () { setSidebar($('sidebar').hidden); });
 $('dark-switch').addEventListener('change', function (e) { state.theme = e.target.checked ? 'dark' : 'light'; saveState(); refresh(); });
-$('reset-layout').addEventListener('click', function () { state.hidden = []; state.wide = []; state.log = {}; state.runs = null; saveState(); refresh(); });
+$('stat-select').addEventListener('change', function (e) { state.stat = e.target.value || null; saveState(); refresh(); });
+$('reset-layout').addEventListener('click', function () { state.hidden = []; state.wide = []; state.log = {}; state.runs = null; state.stat = null; saveState(); refresh(); });
 $('export-visible').addEventListener('click', function () {
   var delay = 0;
   charts.forEach(function (chart, name) { setTimeout(function () { download(name + '.png', chart.toBase64Image('image/png', 1)); }, delay); delay += 300; });

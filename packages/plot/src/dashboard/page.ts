@@ -62,6 +62,7 @@ export function dashboardHtml(options: { theme: PlotTheme; version: string }): s
 <div class="layout">
   <aside id="sidebar" hidden>
     <section><h2>EXPORT</h2><button id="export-visible">Export Visible Plots</button> <span class="muted">PNG, one file per plot</span></section>
+    <section id="stat-card" hidden><h2>STATISTIC</h2><label>Quick Apply Stats to All Metrics <select id="stat-select" aria-label="Statistic"></select></label></section>
     <section><h2>Plot Layout</h2><div id="hidden-list"></div><button id="reset-layout">Reset to Defaults</button></section>
     <section id="runs-card" hidden><h2>RUNS <span id="runs-badge" class="badge"></span></h2><div id="runs-list"></div></section>
   </aside>

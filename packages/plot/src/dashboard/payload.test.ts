@@ -53,6 +53,26 @@ describe('buildDashboardPayload', () => {
     expect(buildDashboardPayload(runs, { config, theme: 'light', mode: 'multi_run', selectedRunIds: [] }).plots).toEqual([]);
   });
 
+  it('multi-run: a chosen statistic is plotted for every metric that has it, and the axis labels name it', async () => {
+    const { runs } = await loadRuns([sweep]);
+    const payload = buildDashboardPayload(runs, { config, theme: 'light', mode: 'multi_run', stat: 'p90' });
+    expect(payload.stat).toBe('p90');
+    expect(payload.stats).toEqual(['p50', 'avg', 'p90', 'p95', 'p99', 'min', 'max', 'std', 'p1', 'p5', 'p10', 'p25', 'p75']);
+    const ttft = payload.plots.find((p) => p.name === 'ttft_vs_throughput')!;
+    expect(ttft.axes.x.label).toBe('Time to First Token (p90) (ms)');
+    // Request throughput has only an average: its values and label stay.
+    expect(ttft.axes.y.label).toBe('Request Throughput (requests/sec)');
+    const points = ttft.chart.data.datasets.find((d) => d.aiperfLegend)!.data as { x: number; y: number }[];
+    const expected = runs.map((run) => [run.metrics.time_to_first_token!.p90, run.metrics.request_throughput!.avg]);
+    expect(points.map((point) => [point.x, point.y]).sort((a, b) => a[0]! - b[0]!)).toEqual(expected.sort((a, b) => (a[0] as number) - (b[0] as number)));
+    const byDefault = buildDashboardPayload(runs, { config, theme: 'light', mode: 'multi_run' });
+    expect(byDefault.stat).toBeNull();
+    expect(byDefault.plots.find((p) => p.name === 'ttft_vs_throughput')!.chart.data.datasets.find((d) => d.aiperfLegend)!.data).not.toEqual(points);
+    expect(() => buildDashboardPayload(runs, { config, theme: 'light', mode: 'multi_run', stat: 'p42' })).toThrow(
+      "stat: 'p42' is not a statistic; allowed: p50, avg, p90",
+    );
+  });
+
   it('single-run: names the run and carries the single-run plots; skipped plots say why', async () => {
     const { runs, mode } = await loadRuns([single]);
     const payload = buildDashboardPayload(runs, { config, theme: 'light', mode });

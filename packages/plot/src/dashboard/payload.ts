@@ -5,6 +5,7 @@ import { buildPlots } from '../specs/build.js';
 import type { AxisSpec, ChartSpec, SeriesSpec } from '../specs/types.js';
 import { THEMES, type ThemeColors } from '../theme.js';
 import type { RunData } from '../types.js';
+import { configWithStat, DASHBOARD_STATS, runsWithStat } from './stat.js';
 
 // Pure: runs + plot config → the JSON the dashboard page draws. The chart.js datasets and scales come from the
 // same `toChartConfiguration` as the PNGs (functions drop out in JSON; the page puts back tick labels, the
@@ -43,6 +44,10 @@ export interface DashboardPayload {
   runs: DashboardRun[];
   /** Single-run mode: the run analysed. */
   runName: string | null;
+  /** Multi-run: the statistic plotted for every metric (`null`: AIPerf's p50-else-avg rule). */
+  stat: string | null;
+  /** The statistics the page offers. */
+  stats: string[];
   plots: DashboardPlot[];
   skipped: { name: string; reason: string }[];
   failed: { name: string; error: string }[];
@@ -54,6 +59,8 @@ export interface DashboardPayloadOptions {
   mode: PlotMode;
   /** Multi-run: ids of the runs to plot (default: all). */
   selectedRunIds?: readonly string[];
+  /** Multi-run: plot this statistic of every metric that has it (one of `DASHBOARD_STATS`). */
+  stat?: string;
 }
 
 export const runLabel = (run: RunData): string =>
@@ -95,9 +102,12 @@ export function buildDashboardPayload(runs: readonly RunData[], options: Dashboa
     group: run.metadata.model ?? 'unknown model',
     selected: selected.has(String(i)),
   }));
-  const chosen = options.mode === 'single_run' ? runs.slice(0, 1) : runs.filter((_, i) => selected.has(String(i)));
-  const built =
-    chosen.length > 0 ? buildPlots(chosen, { config: options.config, theme: options.theme, mode: options.mode }) : { specs: [], skipped: [], failed: [] };
+  const stat = options.mode === 'multi_run' ? (options.stat ?? null) : null;
+  if (stat !== null && !DASHBOARD_STATS.includes(stat)) throw new Error(`stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}`);
+  const picked = options.mode === 'single_run' ? runs.slice(0, 1) : runs.filter((_, i) => selected.has(String(i)));
+  const chosen = stat ? runsWithStat(picked, stat) : picked;
+  const config = stat ? configWithStat(options.config, picked, stat) : options.config;
+  const built = chosen.length > 0 ? buildPlots(chosen, { config, theme: options.theme, mode: options.mode }) : { specs: [], skipped: [], failed: [] };
   return {
     title: 'AIPerf Dashboard',
     mode: options.mode,
@@ -105,6 +115,8 @@ export function buildDashboardPayload(runs: readonly RunData[], options: Dashboa
     colors: THEMES[options.theme],
     runs: dashboardRuns,
     runName: options.mode === 'single_run' ? (runs[0]?.runName ?? null) : null,
+    stat,
+    stats: options.mode === 'multi_run' ? [...DASHBOARD_STATS] : [],
     plots: built.specs.map(toDashboardPlot),
     skipped: built.skipped,
     failed: built.failed.map(({ name, error }) => ({ name, error: error.message })),

@@ -83,6 +83,13 @@ describe('startDashboard', () => {
       body: { error: "theme: 'blue' is not a valid theme; allowed: light, dark" },
     });
     expect(await getJson(`${server.url}/api/dashboard.json?runs=0,7`)).toMatchObject({ status: 400, body: { error: 'runs: unknown run id(s) 7; allowed: 0..2' } });
+    const p99 = await getJson(`${server.url}/api/dashboard.json?stat=p99`);
+    expect(p99.body.stat).toBe('p99');
+    expect(p99.body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!.axes.x.label).toBe('Time to First Token (p99) (ms)');
+    expect(await getJson(`${server.url}/api/dashboard.json?stat=median`)).toMatchObject({
+      status: 400,
+      body: { error: "stat: 'median' is not a statistic; allowed: p50, avg, p90, p95, p99, min, max, std, p1, p5, p10, p25, p75" },
+    });
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
     expect((await fetch(`${server.url}/`, { method: 'POST' })).status).toBe(405);
   });

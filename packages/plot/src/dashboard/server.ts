@@ -12,6 +12,7 @@ import type { PlotConfig } from '../config/types.js';
 import { DASHBOARD_CLIENT_JS } from './client.js';
 import { dashboardHtml } from './page.js';
 import { buildDashboardPayload, type DashboardPayload } from './payload.js';
+import { DASHBOARD_STATS } from './stat.js';
 
 // The I/O edge of the dashboard: loads the runs once, then serves the page, chart.js (from the installed
 // package, no CDN) and the payload JSON over node:http. Everything it sends is built by pure functions.
@@ -71,10 +72,18 @@ function router({ runs, mode, config, theme, version }: Routes) {
     const ids = runsParam === null ? undefined : runsParam.split(',').filter(Boolean);
     const unknown = ids?.filter((id) => !/^\d+$/.test(id) || Number(id) >= runs.length);
     if (unknown?.length) return { status: 400, body: JSON.stringify({ error: `runs: unknown run id(s) ${unknown.join(', ')}; allowed: 0..${runs.length - 1}` }) };
-    const key = `${requestedTheme}|${ids?.join(',') ?? '*'}`;
+    const stat = params.get('stat') || undefined;
+    if (stat !== undefined && !DASHBOARD_STATS.includes(stat)) return { status: 400, body: JSON.stringify({ error: `stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}` }) };
+    const key = `${requestedTheme}|${ids?.join(',') ?? '*'}|${stat ?? ''}`;
     let body = payloads.get(key);
     if (!body) {
-      const payload: DashboardPayload = buildDashboardPayload(runs, { config, theme: requestedTheme, mode, ...(ids ? { selectedRunIds: ids } : {}) });
+      const payload: DashboardPayload = buildDashboardPayload(runs, {
+        config,
+        theme: requestedTheme,
+        mode,
+        ...(ids ? { selectedRunIds: ids } : {}),
+        ...(stat ? { stat } : {}),
+      });
       body = JSON.stringify(payload);
       if (payloads.size >= 32) payloads.delete(payloads.keys().next().value!);
       payloads.set(key, body);
