@@ -2,7 +2,7 @@
 // JSON dropped the functions of `toChartConfiguration`; this puts back the tick labels, the legend filter and
 // order, hover tooltips and the drawing plugins (backgrounds, point labels, error bars, ellipses, footnotes).
 // Kept free of template literals so it can live in a TypeScript string. `CLIENT_CHART_JS` defines
-// `aiperfChartConfig(plot, colors, logScale)`; tests evaluate it in Node and render the result with chart.js.
+// `aiperfChartConfig(plot, colors, logScale, compact)`; tests evaluate it in Node and render the result with chart.js.
 export const CLIENT_CHART_JS = String.raw`
 function aiperfFormatTick(value) {
   var v = Number(value);
@@ -91,8 +91,8 @@ function aiperfAxis(scale, axis, logScale) {
   if (logScale) { scale.type = 'logarithmic'; delete scale.beginAtZero; delete scale.grace; delete scale.min; delete scale.suggestedMin; }
 }
 
-/** logScale: 'none' | 'x' | 'y' | 'both' (y covers both y axes). */
-function aiperfChartConfig(plot, colors, logScale) {
+/** logScale: 'none' | 'x' | 'y' | 'both' (y covers both y axes); compact: a half-width card (legend on top). */
+function aiperfChartConfig(plot, colors, logScale, compact) {
   var config = JSON.parse(JSON.stringify(plot.chart));
   var options = config.options;
   options.responsive = true; options.maintainAspectRatio = false; options.animation = false;
@@ -102,6 +102,12 @@ function aiperfChartConfig(plot, colors, logScale) {
     if (options.scales[key]) aiperfAxis(options.scales[key], plot.axes[key], logScale === 'both' || logScale === (key === 'x' ? 'x' : 'y'));
   });
   var legendOrder = function (index) { return (datasets[index].aiperfLegendRank || 0) * 1000 + index; };
+  if (compact) {
+    // Fonts and legend sized for a 1600 px PNG crowd a half-width card.
+    if (options.plugins.legend.position === 'right') { options.plugins.legend.position = 'top'; options.plugins.legend.align = 'center'; }
+    options.plugins.title.font.size = 16;
+    Object.keys(options.scales).forEach(function (key) { options.scales[key].title.font.size = 12; });
+  }
   options.plugins.legend.labels.filter = function (item, data) { return data.datasets[item.datasetIndex].aiperfLegend === true; };
   options.plugins.legend.labels.sort = function (a, b) { return legendOrder(a.datasetIndex) - legendOrder(b.datasetIndex); };
   var digits = plot.type === 'timeslice' || plot.type === 'histogram' ? 2 : 1;

@@ -101,13 +101,16 @@ describe('dashboard page script', () => {
     $('#hidden-list .hidden-plot button').click();
     expect(cards()).toContain('ttft_vs_throughput');
 
-    // Full width and log scale per card.
+    // Full width (legend back on the right, as in the PNG) and log scale per card.
+    const ttftChart = () => live().find((c) => c.config.options.plugins.title.text === 'TTFT vs Throughput')!;
     const widen = [...document.querySelectorAll('.plot-card[data-plot="ttft_vs_throughput"] button')].find((b: any) => b.textContent.includes('Full')) as any;
+    const legendPosition = () => ttftChart().config.options.plugins.legend.position;
+    expect(legendPosition()).toBe('top');
     widen.click();
+    expect(legendPosition()).toBe('right');
     expect($('.plot-card[data-plot="ttft_vs_throughput"]').className).toBe('plot-card wide');
     const select = $('.plot-card[data-plot="ttft_vs_throughput"] select');
     change(select, () => (select.value = 'both'));
-    const ttftChart = () => live().find((c) => c.config.options.plugins.title.text === 'TTFT vs Throughput')!;
     expect([ttftChart().config.options.scales.x.type, ttftChart().config.options.scales.y.type]).toEqual(['logarithmic', 'logarithmic']);
 
     // Quick Apply Stats: every metric that has the statistic is plotted (and labelled) with it.

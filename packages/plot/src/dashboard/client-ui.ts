@@ -73,7 +73,7 @@ function card(plot) {
     ]),
     el('div', { class: 'canvas-box' }, [canvas]),
   ]);
-  return { node: node, canvas: canvas, scale: scale };
+  return { node: node, canvas: canvas, scale: scale, compact: !wide };
 }
 
 function renderRuns() {
@@ -138,7 +138,7 @@ function render() {
   payload.plots.filter(function (p) { return state.hidden.indexOf(p.name) < 0; }).forEach(function (plot) {
     var built = card(plot);
     grid.appendChild(built.node);
-    charts.set(plot.name, new Chart(built.canvas, aiperfChartConfig(plot, payload.colors, built.scale)));
+    charts.set(plot.name, new Chart(built.canvas, aiperfChartConfig(plot, payload.colors, built.scale, built.compact)));
   });
   if (payload.plots.length === 0) grid.appendChild(el('p', { class: 'muted', text: 'No plots to show for this selection.' }));
   $('skipped').textContent = payload.skipped.length ? 'Not shown (no data): ' + payload.skipped.map(function (s) { return s.name + ' (' + s.reason + ')'; }).join('; ') : '';

@@ -21,7 +21,7 @@ const single = writeSingleRun(join(root, 'single'), { requestCount: 80, concurre
 const config = defaultPlotConfig();
 
 /** The page's `aiperfChartConfig`, evaluated from the served source. */
-const aiperfChartConfig = new Function(`${CLIENT_CHART_JS}\nreturn aiperfChartConfig;`)() as (plot: DashboardPlot, colors: unknown, log: string) => any;
+const aiperfChartConfig = new Function(`${CLIENT_CHART_JS}\nreturn aiperfChartConfig;`)() as (plot: DashboardPlot, colors: unknown, log: string, compact: boolean) => any;
 
 describe('buildDashboardPayload', () => {
   it('multi-run: the PNG mode plots, as chart.js JSON with the same titles, series and points', async () => {
@@ -100,7 +100,7 @@ describe('the page script', () => {
     expect(plots.length).toBeGreaterThan(10);
     for (const [index, plot] of plots.entries()) {
       const colors = { paper: index < 4 ? '#252525' : '#FFFFFF', plotBackground: '#1a1a1a', text: '#E0E0E0', secondary: '#F4E5C3' };
-      const chartConfig = aiperfChartConfig(plot, colors, index % 2 ? 'y' : 'none');
+      const chartConfig = aiperfChartConfig(plot, colors, index % 2 ? 'y' : 'none', index % 3 === 0);
       expect(chartConfig.options.plugins.tooltip.enabled).toBe(true);
       expect(chartConfig.options.scales.y.type).toBe(index % 2 ? 'logarithmic' : 'linear');
       chartConfig.options.responsive = false;

@@ -48,7 +48,7 @@ describe('startDashboard', () => {
     expect(chartSource.length).toBeGreaterThan(100_000);
     const script = await fetch(`${server.url}/assets/dashboard.js`);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await script.text()).toContain('function aiperfChartConfig(plot, colors, logScale)');
+    expect(await script.text()).toContain('function aiperfChartConfig(plot, colors, logScale, compact)');
 
     const { status, type, body } = await getJson(`${server.url}/api/dashboard.json`);
     expect([status, type]).toEqual([200, 'application/json; charset=utf-8']);
