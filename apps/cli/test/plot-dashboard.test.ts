@@ -99,7 +99,9 @@ describe('aiperf plot --dashboard', () => {
     try {
       const result = await runAiperf(['plot', run, '--dashboard', '--port', String(busy.port)]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`aiperf plot: --port: port ${busy.port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>\n`);
+      expect(result.stderr).toBe(
+        `aiperf plot: --port: port ${busy.port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>\n`,
+      );
       expect(result.stdout).not.toContain('Dashboard ready');
     } finally {
       busy.close();

@@ -69,7 +69,12 @@ describe('dashboard page script', () => {
     const { $, document, live, settled, change } = page;
     const cards = () => [...document.querySelectorAll('.plot-card')].map((card: any) => card.dataset.plot);
     await settled(() => cards().length === 4);
-    expect(cards()).toEqual(['pareto_curve_throughput_per_gpu_vs_latency', 'pareto_curve_throughput_per_gpu_vs_interactivity', 'ttft_vs_throughput', 'latency_throughput_uncertainty']);
+    expect(cards()).toEqual([
+      'pareto_curve_throughput_per_gpu_vs_latency',
+      'pareto_curve_throughput_per_gpu_vs_interactivity',
+      'ttft_vs_throughput',
+      'latency_throughput_uncertainty',
+    ]);
     expect($('#mode').textContent).toBe('Mode: multi-run (3 runs)');
     expect($('#subtitle').textContent).toBe('Comparing 3 of 3 runs');
     expect(live().map((chart) => chart.config.options.plugins.title.text)).toContain('TTFT vs Throughput');
@@ -85,7 +90,10 @@ describe('dashboard page script', () => {
     expect($('#runs-list summary').textContent.trim()).toBe('Qwen/Qwen3-0.6B (3)');
 
     // Unselecting C1 rebuilds the plots from C2 and C4.
-    const ttftLabels = () => live().find((c) => c.config.options.plugins.title.text === 'TTFT vs Throughput')!.config.data.datasets.find((d: any) => d.aiperfLegend).aiperfAnnotations.pointLabels;
+    const ttftLabels = () =>
+      live()
+        .find((c) => c.config.options.plugins.title.text === 'TTFT vs Throughput')!
+        .config.data.datasets.find((d: any) => d.aiperfLegend).aiperfAnnotations.pointLabels;
     const c1 = $('#runs-list input[value="0"]');
     change(c1, () => (c1.checked = false));
     await settled(() => $('#subtitle').textContent === 'Comparing 2 of 3 runs');
@@ -115,7 +123,12 @@ describe('dashboard page script', () => {
 
     // Quick Apply Stats: every metric that has the statistic is plotted (and labelled) with it.
     expect($('#stat-card').hidden).toBe(false);
-    expect([...$('#stat-select').options].map((o: any) => o.textContent).slice(0, 4)).toEqual(['Default (p50, else Average)', 'p50 (Median)', 'Average', 'p90']);
+    expect([...$('#stat-select').options].map((o: any) => o.textContent).slice(0, 4)).toEqual([
+      'Default (p50, else Average)',
+      'p50 (Median)',
+      'Average',
+      'p90',
+    ]);
     change($('#stat-select'), () => ($('#stat-select').value = 'p95'));
     await settled(() => ttftChart().config.options.scales.x.title.text === 'Time to First Token (p95) (ms)');
     expect($('#stat-select').value).toBe('p95');
@@ -126,7 +139,13 @@ describe('dashboard page script', () => {
     expect(ttftChart().config.data.datasets.find((d: any) => d.aiperfLegend).borderColor).toBe('#76B900');
     expect(ttftChart().config.options.scales.y.type).toBe('logarithmic');
     expect(JSON.parse(page.window.sessionStorage.getItem('aiperf-dashboard')!)).toMatchObject({
-      version: '42', theme: 'dark', runs: ['1', '2'], stat: 'p95', wide: ['ttft_vs_throughput'], log: { ttft_vs_throughput: 'both' }, sidebar: true,
+      version: '42',
+      theme: 'dark',
+      runs: ['1', '2'],
+      stat: 'p95',
+      wide: ['ttft_vs_throughput'],
+      log: { ttft_vs_throughput: 'both' },
+      sidebar: true,
     });
 
     // Reset to Defaults: every run, nothing hidden, linear scales.

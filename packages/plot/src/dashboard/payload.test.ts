@@ -21,7 +21,12 @@ const single = writeSingleRun(join(root, 'single'), { requestCount: 80, concurre
 const config = defaultPlotConfig();
 
 /** The page's `aiperfChartConfig`, evaluated from the served source. */
-const aiperfChartConfig = new Function(`${CLIENT_CHART_JS}\nreturn aiperfChartConfig;`)() as (plot: DashboardPlot, colors: unknown, log: string, compact: boolean) => any;
+const aiperfChartConfig = new Function(`${CLIENT_CHART_JS}\nreturn aiperfChartConfig;`)() as (
+  plot: DashboardPlot,
+  colors: unknown,
+  log: string,
+  compact: boolean,
+) => any;
 
 describe('buildDashboardPayload', () => {
   it('multi-run: the PNG mode plots, as chart.js JSON with the same titles, series and points', async () => {

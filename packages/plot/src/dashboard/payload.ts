@@ -23,7 +23,10 @@ export interface DashboardRun {
 }
 
 /** What the page's annotation plugin needs from a series (labels, error bars, ellipses); the rest is in the dataset. */
-export type DashboardAnnotations = Pick<SeriesSpec, 'axis' | 'color' | 'fillColor' | 'markerSize' | 'x' | 'y' | 'pointLabels' | 'errorY' | 'errorBounds' | 'polygons'>;
+export type DashboardAnnotations = Pick<
+  SeriesSpec,
+  'axis' | 'color' | 'fillColor' | 'markerSize' | 'x' | 'y' | 'pointLabels' | 'errorY' | 'errorBounds' | 'polygons'
+>;
 
 export interface DashboardPlot {
   name: string;
@@ -79,7 +82,10 @@ export function toDashboardPlot(spec: ChartSpec): DashboardPlot {
     const { aiperfSeries, ...rest } = dataset as typeof dataset & { aiperfSeries?: SeriesSpec };
     const aiperfAnnotations = annotationsOf(aiperfSeries);
     const legendRank = aiperfSeries?.legendRank ?? 0;
-    return JSON.parse(JSON.stringify({ ...rest, aiperfLegendRank: legendRank, ...(aiperfAnnotations ? { aiperfAnnotations } : {}) })) as Record<string, unknown>;
+    return JSON.parse(JSON.stringify({ ...rest, aiperfLegendRank: legendRank, ...(aiperfAnnotations ? { aiperfAnnotations } : {}) })) as Record<
+      string,
+      unknown
+    >;
   });
   return {
     name: spec.name,

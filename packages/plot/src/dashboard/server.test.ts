@@ -82,7 +82,10 @@ describe('startDashboard', () => {
       status: 400,
       body: { error: "theme: 'blue' is not a valid theme; allowed: light, dark" },
     });
-    expect(await getJson(`${server.url}/api/dashboard.json?runs=0,7`)).toMatchObject({ status: 400, body: { error: 'runs: unknown run id(s) 7; allowed: 0..2' } });
+    expect(await getJson(`${server.url}/api/dashboard.json?runs=0,7`)).toMatchObject({
+      status: 400,
+      body: { error: 'runs: unknown run id(s) 7; allowed: 0..2' },
+    });
     const p99 = await getJson(`${server.url}/api/dashboard.json?stat=p99`);
     expect(p99.body.stat).toBe('p99');
     expect(p99.body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!.axes.x.label).toBe('Time to First Token (p99) (ms)');
@@ -111,9 +114,7 @@ describe('startDashboard', () => {
     const { server } = await start([single]);
     const error = await startDashboard({ paths: [single], port: server.port }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DashboardPortError);
-    expect((error as Error).message).toBe(
-      `--port: port ${server.port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>`,
-    );
+    expect((error as Error).message).toBe(`--port: port ${server.port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>`);
     await expect(startDashboard({ paths: [single], port: 70000 })).rejects.toThrow("--port: '70000' is not a port; allowed: 0 (any free port) to 65535");
   });
 

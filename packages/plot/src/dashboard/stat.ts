@@ -10,8 +10,7 @@ import type { RunData } from '../types.js';
 /** The dashboard's stat choices, in the order upstream lists them. */
 export const DASHBOARD_STATS = KNOWN_STATS;
 
-const hasStat = (runs: readonly RunData[], metric: string, stat: string): boolean =>
-  runs.some((run) => typeof run.metrics[metric]?.[stat] === 'number');
+const hasStat = (runs: readonly RunData[], metric: string, stat: string): boolean => runs.some((run) => typeof run.metrics[metric]?.[stat] === 'number');
 
 /** Runs whose every stats block reads `stat` (where present) through the p50-first rule. */
 export function runsWithStat(runs: readonly RunData[], stat: string): RunData[] {

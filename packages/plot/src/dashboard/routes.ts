@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { PlotConfig } from '../config/types.js';
+import type { PlotMode, PlotTheme } from '../index.js';
+import type { RunData } from '../types.js';
+import { DASHBOARD_CLIENT_JS } from './client.js';
+import { dashboardHtml } from './page.js';
+import { buildDashboardPayload, type DashboardPayload } from './payload.js';
+import { DASHBOARD_STATS } from './stat.js';
+
+// The dashboard's HTTP routes: `/` (page), `/assets/chart.umd.min.js` (from the installed chart.js package),
+// `/assets/dashboard.js`, `/api/dashboard.json?theme=&runs=&stat=` (payloads cached per query).
+
+const THEME_NAMES: readonly PlotTheme[] = ['light', 'dark'];
+const JS_TYPE = 'text/javascript; charset=utf-8';
+const TEXT_TYPE = 'text/plain; charset=utf-8';
+
+const chartJsUmdPath = (): string => join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+export interface Routes {
+  runs: readonly RunData[];
+  mode: PlotMode;
+  config: PlotConfig;
+  theme: PlotTheme;
+  version: string;
+}
+
+export function router({ runs, mode, config, theme, version }: Routes) {
+  const payloads = new Map<string, string>();
+  let chartJs: Buffer | undefined;
+  const payloadJson = (params: URLSearchParams): { status: number; body: string } => {
+    const requestedTheme = (params.get('theme') ?? theme).toLowerCase() as PlotTheme;
+    if (!THEME_NAMES.includes(requestedTheme))
+      return { status: 400, body: JSON.stringify({ error: `theme: '${params.get('theme')}' is not a valid theme; allowed: light, dark` }) };
+    const runsParam = params.get('runs');
+    const ids = runsParam === null ? undefined : runsParam.split(',').filter(Boolean);
+    const unknown = ids?.filter((id) => !/^\d+$/.test(id) || Number(id) >= runs.length);
+    if (unknown?.length)
+      return { status: 400, body: JSON.stringify({ error: `runs: unknown run id(s) ${unknown.join(', ')}; allowed: 0..${runs.length - 1}` }) };
+    const stat = params.get('stat') || undefined;
+    if (stat !== undefined && !DASHBOARD_STATS.includes(stat))
+      return { status: 400, body: JSON.stringify({ error: `stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}` }) };
+    const key = `${requestedTheme}|${ids?.join(',') ?? '*'}|${stat ?? ''}`;
+    let body = payloads.get(key);
+    if (!body) {
+      const payload: DashboardPayload = buildDashboardPayload(runs, {
+        config,
+        theme: requestedTheme,
+        mode,
+        ...(ids ? { selectedRunIds: ids } : {}),
+        ...(stat ? { stat } : {}),
+      });
+      body = JSON.stringify(payload);
+      if (payloads.size >= 32) payloads.delete(payloads.keys().next().value!);
+      payloads.set(key, body);
+    }
+    return { status: 200, body };
+  };
+  /** status, content type and body for one GET. */
+  const respond = (url: URL): [number, string, string | Buffer] => {
+    switch (url.pathname) {
+      case '/':
+        return [200, 'text/html; charset=utf-8', dashboardHtml({ theme, version })];
+      case '/assets/chart.umd.min.js':
+        chartJs ??= readFileSync(chartJsUmdPath());
+        return [200, JS_TYPE, chartJs];
+      case '/assets/dashboard.js':
+        return [200, JS_TYPE, DASHBOARD_CLIENT_JS];
+      case '/api/dashboard.json': {
+        const { status, body } = payloadJson(url.searchParams);
+        return [status, 'application/json; charset=utf-8', body];
+      }
+      default:
+        return [404, TEXT_TYPE, `Not found: ${url.pathname}\n`];
+    }
+  };
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, TEXT_TYPE, 'Method Not Allowed\n');
+      return;
+    }
+    try {
+      send(res, ...respond(new URL(req.url ?? '/', 'http://dashboard')));
+    } catch (error) {
+      send(res, 500, TEXT_TYPE, `Internal error: ${(error as Error).message}\n`);
+    }
+  };
+}
