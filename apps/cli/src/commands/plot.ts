@@ -15,8 +15,8 @@ export class PlotCommand extends Command<AiperfContext> {
       aiperf_plot.log go to --output, else <first path>/plots. Which plots are drawn comes from --config, else a
       run's .aiperf-plot-config.yaml, else ~/.aiperf/plot_config.yaml (created with a guide on first run).
       With --dashboard, nothing is written: the same plots are served as an interactive page (theme switch,
-      hide/show and resize plots, log scales, hover values, run selection, PNG download) at --host:--port
-      until Ctrl+C.
+      hide/show and resize plots, log scales, hover values, run selection and the statistic plotted for
+      comparisons, PNG download) at --host:--port until Ctrl+C.
     `,
     examples: [
       ['Plot one run', '$0 plot artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency8'],
