@@ -3,6 +3,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { DashboardPayload } from '@aiperf/plot';
 import { writeSingleRun, writeSweep } from '@aiperf/plot/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runAiperf, tempDir } from './auto-plot-cli.js';
@@ -65,10 +66,10 @@ describe('aiperf plot --dashboard', () => {
     const chartJs = await fetch(`${url}/assets/chart.umd.min.js`);
     expect(chartJs.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await chartJs.text()).toMatch(/Chart\.js v4/);
-    const payload = await (await fetch(`${url}/api/dashboard.json`)).json();
+    const payload = (await (await fetch(`${url}/api/dashboard.json`)).json()) as DashboardPayload;
     expect(payload).toMatchObject({ mode: 'multi_run', theme: 'dark', colors: { paper: '#252525' } });
-    expect(payload.runs.map((run: { label: string }) => run.label)).toEqual(['Qwen/Qwen3-0.6B - C1', 'Qwen/Qwen3-0.6B - C2', 'Qwen/Qwen3-0.6B - C4']);
-    expect(payload.plots.map((plot: { name: string }) => plot.name)).toEqual([
+    expect(payload.runs.map((run) => run.label)).toEqual(['Qwen/Qwen3-0.6B - C1', 'Qwen/Qwen3-0.6B - C2', 'Qwen/Qwen3-0.6B - C4']);
+    expect(payload.plots.map((plot) => plot.name)).toEqual([
       'pareto_curve_throughput_per_gpu_vs_latency',
       'pareto_curve_throughput_per_gpu_vs_interactivity',
       'ttft_vs_throughput',
@@ -86,9 +87,9 @@ describe('aiperf plot --dashboard', () => {
     const run = writeSingleRun(join(await tempDir('aiperf-dashboard-'), 'run'), { requestCount: 40, concurrency: 2 });
     const dashboard = await spawnDashboard([run, '--port', '0']);
     expect(dashboard.output().stdout).toContain('Mode: single-run, Theme: light\n');
-    const payload = await (await fetch(`${readyUrl(dashboard.output().stdout)}/api/dashboard.json`)).json();
+    const payload = (await (await fetch(`${readyUrl(dashboard.output().stdout)}/api/dashboard.json`)).json()) as DashboardPayload;
     expect(payload).toMatchObject({ mode: 'single_run', runName: 'run', theme: 'light' });
-    expect(payload.plots.find((plot: { name: string }) => plot.name === 'ttft_over_time').chart.data.datasets[0].data).toHaveLength(40);
+    expect(payload.plots.find((plot) => plot.name === 'ttft_over_time')?.chart.data.datasets[0]?.data).toHaveLength(40);
     dashboard.child.kill('SIGINT');
     expect(await dashboard.exited).toBe(0);
   });
