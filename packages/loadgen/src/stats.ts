@@ -1,3 +1,5 @@
+import { quantileSorted, sum, variance } from 'd3-array';
+
 /** Summary statistics for a run distribution, in the order the exports list them. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
 export type PercentileKey = `p${(typeof PERCENTILES)[number]}`;
@@ -21,16 +23,10 @@ export interface DistributionStats {
   sum: number;
 }
 
-/** Percentile of sorted values by linear interpolation between closest ranks (numpy's default). */
+/** Percentile of ascending values by linear interpolation between closest ranks (numpy's default, R-7); NaN when empty. */
 export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const index = (q / 100) * (n - 1);
-  const lower = Math.floor(index);
-  const upper = Math.min(lower + 1, n - 1);
-  const fraction = index - lower;
-  const low = sorted[lower]!;
-  return low + (sorted[upper]! - low) * fraction;
+  // quantileSorted only reads `length` and indices, so typed arrays work although its typings say Array.
+  return quantileSorted(sorted as number[], q / 100) ?? Number.NaN;
 }
 
 /** Full stat set of a non-empty list of values; returns undefined for an empty list. */
@@ -38,15 +34,12 @@ export function summarize(values: ArrayLike<number>): DistributionStats | undefi
   const n = values.length;
   if (n === 0) return undefined;
   const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i]!;
-  const avg = sum / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) squares += (sorted[i]! - avg) ** 2;
-  const stats: Record<string, number> = { avg, min: sorted[0]!, max: sorted[n - 1]! };
+  const total = sum(sorted);
+  const stats: Record<string, number> = { avg: total / n, min: sorted[0]!, max: sorted[n - 1]! };
   for (const q of PERCENTILES) stats[`p${q}`] = percentileOfSorted(sorted, q);
-  stats.std = Math.sqrt(squares / n);
+  // d3's variance is the sample variance (n − 1); request metrics use the population std (n).
+  stats.std = Math.sqrt(((variance(sorted) ?? 0) * (n - 1)) / n);
   stats.count = n;
-  stats.sum = sum;
+  stats.sum = total;
   return stats as unknown as DistributionStats;
 }

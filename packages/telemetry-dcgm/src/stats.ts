@@ -1,4 +1,5 @@
 // Summary statistics for GPU telemetry series (spec §4.3). Pure.
+import { deviation, mean, quantileSorted } from 'd3-array';
 
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
 
@@ -12,15 +13,11 @@ export interface SeriesStats {
   count: number;
 }
 
-/** Linear interpolation between closest ranks over sorted values (numpy's default `linear` method). */
+/** Linear interpolation between closest ranks over ascending values (numpy's default `linear`, R-7). Throws when empty. */
 export function percentileOfSorted(sorted: readonly number[], percent: number): number {
-  if (sorted.length === 0) throw new Error('percentileOfSorted: no values');
-  const rank = (percent / 100) * (sorted.length - 1);
-  const lower = Math.floor(rank);
-  const upper = Math.ceil(rank);
-  const lowValue = sorted[lower] as number;
-  const highValue = sorted[upper] as number;
-  return lowValue + (highValue - lowValue) * (rank - lower);
+  const value = quantileSorted(sorted as number[], percent / 100);
+  if (value === undefined) throw new Error('percentileOfSorted: no values');
+  return value;
 }
 
 /** Returns undefined for an empty series. */
@@ -28,13 +25,11 @@ export function seriesStats(values: readonly number[]): SeriesStats | undefined 
   const count = values.length;
   if (count === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
-  const sum = values.reduce((total, value) => total + value, 0);
-  const avg = sum / count;
-  const squares = values.reduce((total, value) => total + (value - avg) ** 2, 0);
-  const std = count > 1 ? Math.sqrt(squares / (count - 1)) : 0;
   const percentiles = Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, percentileOfSorted(sorted, p)])) as Pick<
     SeriesStats,
     `p${(typeof PERCENTILES)[number]}`
   >;
-  return { avg, min: sorted[0] as number, max: sorted[count - 1] as number, ...percentiles, std, count };
+  // d3's mean/deviation: sample std (ddof 1), undefined below two values → 0.
+  const avg = mean(values) as number;
+  return { avg, min: sorted[0] as number, max: sorted[count - 1] as number, ...percentiles, std: deviation(values) ?? 0, count };
 }

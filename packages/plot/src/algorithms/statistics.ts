@@ -1,10 +1,9 @@
-/** Percentile with linear interpolation between closest ranks (numpy's default); `sorted` ascending. */
+import { deviation, mean as d3Mean, quantileSorted } from 'd3-array';
+
+/** Percentile with linear interpolation between closest ranks (numpy's default, R-7); `sorted` ascending; NaN when empty. */
 export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (q / 100) * (sorted.length - 1);
-  const lower = Math.floor(position);
-  const upper = Math.min(lower + 1, sorted.length - 1);
-  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
+  // quantileSorted only reads `length` and indices, so typed arrays work although its typings say Array.
+  return quantileSorted(sorted as number[], q / 100) ?? Number.NaN;
 }
 
 /** Trailing-window quantiles (window `min(10, n)`, at least one row) for each q in `percentiles`. */
@@ -36,13 +35,12 @@ export function tCritical(level: number, df: number): number {
   return df >= 1 && df <= row.length ? row[df - 1]! : (normal[key] ?? 1.96);
 }
 
+/** Arithmetic mean; NaN for no values. */
 export function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
+  return d3Mean(values) ?? Number.NaN;
 }
 
 /** Sample standard deviation (ddof 1); 0 for fewer than two values. */
 export function sampleStd(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const m = mean(values);
-  return Math.sqrt(values.reduce((sum, value) => sum + (value - m) ** 2, 0) / (values.length - 1));
+  return deviation(values) ?? 0;
 }

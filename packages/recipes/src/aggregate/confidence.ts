@@ -1,4 +1,5 @@
 import studentTQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { deviation, extent, mean as d3Mean } from 'd3-array';
 
 export interface ConfidenceStats {
   mean: number;
@@ -49,14 +50,12 @@ export function confidenceStats(values: readonly number[], confidenceLevel: numb
   const finite = values.filter((v) => Number.isFinite(v));
   const n = finite.length;
   if (n === 0) throw new Error('confidenceStats: needs at least one finite value');
-  const mean = finite.reduce((a, b) => a + b, 0) / n;
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
+  const mean = d3Mean(finite) as number;
+  const [min, max] = extent(finite) as [number, number];
   if (n === 1) {
     return { mean, std: 0, min, max, cv: 0, se: 0, ciLow: mean, ciHigh: mean, tCritical: Number.NaN, unit };
   }
-  const variance = finite.reduce((acc, v) => acc + (v - mean) ** 2, 0) / (n - 1);
-  const std = Math.sqrt(variance);
+  const std = deviation(finite) as number; // sample std (n − 1), defined for n ≥ 2
   const se = std / Math.sqrt(n);
   const alpha = 1 - confidenceLevel;
   const tCritical = tQuantile(1 - alpha / 2, n - 1);
