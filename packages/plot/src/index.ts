@@ -75,6 +75,8 @@ export type { ThemeColors } from './theme.js';
 
 export { startDashboard, DashboardPortError } from './dashboard/server.js';
 export type { DashboardOptions, DashboardServer } from './dashboard/server.js';
-export { buildDashboardPayload, toDashboardPlot, runLabel } from './dashboard/payload.js';
+export { buildDashboardPayload, toDashboardPlot } from './dashboard/payload.js';
+export { runDetails, runLabel } from './dashboard/run-details.js';
+export type { RunDetails } from './dashboard/run-details.js';
 export type { DashboardPayload, DashboardPayloadOptions, DashboardPlot, DashboardRun, DashboardAnnotations } from './dashboard/payload.js';
 export { dashboardHtml } from './dashboard/page.js';

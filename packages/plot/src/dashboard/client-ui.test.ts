@@ -133,6 +133,16 @@ describe('dashboard page script', () => {
     await settled(() => ttftChart().config.options.scales.x.title.text === 'Time to First Token (p95) (ms)');
     expect($('#stat-select').value).toBe('p95');
 
+    // Clicking a point opens Run Configuration for its run.
+    const ttftConfig = ttftChart().config;
+    const markers = ttftConfig.data.datasets.findIndex((d: any) => d.aiperfLegend);
+    ttftConfig.options.onClick(null, [{ datasetIndex: markers, index: 0 }], { data: ttftConfig.data });
+    await settled(() => $('#run-title').textContent.startsWith('Run Configuration: '));
+    expect($('#run-title').textContent).toMatch(/^Run Configuration: Qwen\/Qwen3-0\.6B - C[124]$/);
+    expect($('#run-config').textContent).toContain('endpoint:\n  model_names:\n    - Qwen/Qwen3-0.6B\n');
+    expect($('#run-summary table th').textContent).toBe('metric');
+    $('#run-close').click();
+
     // Dark switch: the payload is fetched in the dark theme (its palette) and the page re-themes.
     change($('#dark-switch'), () => ($('#dark-switch').checked = true));
     await settled(() => document.body.dataset.theme === 'dark');

@@ -113,6 +113,31 @@ function renderStat() {
   select.value = payload.stat || '';
 }
 
+/** Clicking a multi-run point opens Run Configuration: the run's summary metrics and its config as YAML. */
+function showRun(id) {
+  return fetch('/api/run?id=' + encodeURIComponent(id)).then(function (res) { return res.json(); }).then(function (run) {
+    if (run.error) { toast(run.error); return; }
+    $('run-title').textContent = 'Run Configuration: ' + run.label;
+    var rows = Object.keys(run.metrics).map(function (tag) {
+      var stats = run.metrics[tag];
+      return el('tr', {}, [el('th', { text: tag })].concat(['avg', 'p50', 'p90', 'p99'].map(function (s) {
+        return el('td', { text: typeof stats[s] === 'number' ? stats[s].toFixed(2) : '' });
+      })).concat([el('td', { text: stats.unit || '' })]));
+    });
+    $('run-summary').textContent = '';
+    $('run-summary').appendChild(el('p', { text: run.runName + ' (' + run.dir + ')' }));
+    $('run-summary').appendChild(el('table', {}, [el('tr', {}, ['metric', 'avg', 'p50', 'p90', 'p99', 'unit'].map(function (h) { return el('th', { text: h }); }))].concat(rows)));
+    $('run-config').textContent = run.configYaml;
+    if ($('run-dialog').showModal) $('run-dialog').showModal(); else $('run-dialog').setAttribute('open', '');
+  });
+}
+function onPointClick(event, elements, chart) {
+  var hit = elements && elements[0];
+  var ids = hit && chart.data.datasets[hit.datasetIndex].aiperfRunIds;
+  var runIds = ids && ids[hit.index];
+  if (runIds && runIds.length) showRun(runIds[0]);
+}
+
 function renderHidden() {
   var list = $('hidden-list');
   list.textContent = '';
@@ -138,7 +163,9 @@ function render() {
   payload.plots.filter(function (p) { return state.hidden.indexOf(p.name) < 0; }).forEach(function (plot) {
     var built = card(plot);
     grid.appendChild(built.node);
-    charts.set(plot.name, new Chart(built.canvas, aiperfChartConfig(plot, payload.colors, built.scale, built.compact)));
+    var config = aiperfChartConfig(plot, payload.colors, built.scale, built.compact);
+    config.options.onClick = onPointClick;
+    charts.set(plot.name, new Chart(built.canvas, config));
   });
   if (payload.plots.length === 0) grid.appendChild(el('p', { class: 'muted', text: 'No plots to show for this selection.' }));
   $('skipped').textContent = payload.skipped.length ? 'Not shown (no data): ' + payload.skipped.map(function (s) { return s.name + ' (' + s.reason + ')'; }).join('; ') : '';
@@ -152,6 +179,7 @@ function setSidebar(open) { state.sidebar = open; $('sidebar').hidden = !open; s
 
 $('menu').addEventListener('click', function () { setSidebar($('sidebar').hidden); });
 $('dark-switch').addEventListener('change', function (e) { state.theme = e.target.checked ? 'dark' : 'light'; saveState(); refresh(); });
+$('run-close').addEventListener('click', function () { if ($('run-dialog').close) $('run-dialog').close(); else $('run-dialog').removeAttribute('open'); });
 $('stat-select').addEventListener('change', function (e) { state.stat = e.target.value || null; saveState(); refresh(); });
 $('reset-layout').addEventListener('click', function () { state.hidden = []; state.wide = []; state.log = {}; state.runs = null; state.stat = null; saveState(); refresh(); });
 $('export-visible').addEventListener('click', function () {

@@ -38,6 +38,9 @@ main{flex:1 1 auto;padding:12px;min-width:0}
 .muted,#skipped{opacity:.7;font-size:12px}
 #toasts{position:fixed;right:16px;bottom:16px;display:flex;flex-direction:column;gap:8px;z-index:10}
 .toast{background:var(--card);border-left:4px solid #E74C3C;padding:8px 12px;box-shadow:0 2px 8px rgba(0,0,0,.3)}
+dialog{background:var(--card);color:var(--text);border:1px solid var(--grid);border-radius:6px;max-width:min(900px,90vw);max-height:85vh;overflow:auto}
+dialog pre{background:var(--paper);border:1px solid var(--grid);padding:8px;font-size:12px;overflow:auto}
+dialog table{border-collapse:collapse;font-size:12px}dialog td,dialog th{padding:2px 8px;text-align:right}
 .switch{display:flex;align-items:center;gap:6px;cursor:pointer}
 `;
 
@@ -73,6 +76,12 @@ export function dashboardHtml(options: { theme: PlotTheme; version: string }): s
   </main>
 </div>
 <div id="toasts"></div>
+<dialog id="run-dialog" aria-labelledby="run-title">
+  <h2 id="run-title">Run Configuration</h2>
+  <div id="run-summary"></div>
+  <pre id="run-config"></pre>
+  <button id="run-close">Close</button>
+</dialog>
 <script src="/assets/chart.umd.min.js"></script>
 <script src="/assets/dashboard.js" data-version="${escapeHtml(options.version)}" data-theme="${options.theme}"></script>
 </body>

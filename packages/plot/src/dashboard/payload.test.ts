@@ -45,6 +45,10 @@ describe('buildDashboardPayload', () => {
     expect(dataset).toMatchObject({ label: 'Qwen/Qwen3-0.6B', borderColor: '#4C72B0', aiperfAnnotations: { pointLabels: ['1', '2', '4'] } });
     expect(dataset.data).toEqual(series.x.map((x, i) => ({ x, y: series.y[i] })));
     expect(ttft.axes.x.label).toBe('Time to First Token (ms)');
+    // Each point knows its run (for Run Configuration): the run whose TTFT p50 is the point's x.
+    const runOf = (x: number) => String(runs.findIndex((run) => run.metrics.time_to_first_token!.p50 === x));
+    expect(dataset.aiperfRunIds).toEqual((dataset.data as { x: number }[]).map((point) => [runOf(point.x)]));
+    expect((dataset.aiperfRunIds as string[][]).flat().sort()).toEqual(['0', '1', '2']);
     expect(JSON.parse(JSON.stringify(payload))).toEqual(payload);
   });
 
@@ -55,6 +59,8 @@ describe('buildDashboardPayload', () => {
     expect(payload.colors).toMatchObject({ name: 'dark', paper: '#252525', text: '#E0E0E0' });
     const dataset = payload.plots.find((p) => p.name === 'ttft_vs_throughput')!.chart.data.datasets.find((d) => d.aiperfLegend)!;
     expect(dataset).toMatchObject({ borderColor: '#76B900', aiperfAnnotations: { pointLabels: ['1', '4'] } });
+    // Run ids stay those of the full list when some runs are left out.
+    expect((dataset.aiperfRunIds as string[][]).flat().sort()).toEqual(['0', '2']);
     expect(buildDashboardPayload(runs, { config, theme: 'light', mode: 'multi_run', selectedRunIds: [] }).plots).toEqual([]);
   });
 
@@ -70,6 +76,9 @@ describe('buildDashboardPayload', () => {
     const points = ttft.chart.data.datasets.find((d) => d.aiperfLegend)!.data as { x: number; y: number }[];
     const expected = runs.map((run) => [run.metrics.time_to_first_token!.p90, run.metrics.request_throughput!.avg]);
     expect(points.map((point) => [point.x, point.y]).sort((a, b) => a[0]! - b[0]!)).toEqual(expected.sort((a, b) => (a[0] as number) - (b[0] as number)));
+    const runOf = (x: number) => String(runs.findIndex((run) => run.metrics.time_to_first_token!.p90 === x));
+    const tagged = ttft.chart.data.datasets.find((d) => d.aiperfLegend)!;
+    expect(tagged.aiperfRunIds).toEqual(points.map((point) => [runOf(point.x)]));
     const byDefault = buildDashboardPayload(runs, { config, theme: 'light', mode: 'multi_run' });
     expect(byDefault.stat).toBeNull();
     expect(byDefault.plots.find((p) => p.name === 'ttft_vs_throughput')!.chart.data.datasets.find((d) => d.aiperfLegend)!.data).not.toEqual(points);

@@ -5,6 +5,8 @@ import { buildPlots } from '../specs/build.js';
 import type { AxisSpec, ChartSpec, SeriesSpec } from '../specs/types.js';
 import { THEMES, type ThemeColors } from '../theme.js';
 import type { RunData } from '../types.js';
+import { buildMultiRunTable } from '../specs/multi/table.js';
+import { pointRunIds, runLabel } from './run-details.js';
 import { configWithStat, DASHBOARD_STATS, runsWithStat } from './stat.js';
 
 // Pure: runs + plot config → the JSON the dashboard page draws. The chart.js datasets and scales come from the
@@ -35,7 +37,10 @@ export interface DashboardPlot {
   axes: { x: AxisSpec; y: AxisSpec; y2?: AxisSpec };
   footnotes: string[];
   notes: string[];
-  /** chart.js configuration as JSON: `type`, `data.datasets` (each with `aiperfLegend`, `aiperfLegendRank`, maybe `aiperfAnnotations`), `options`. */
+  /**
+   * chart.js configuration as JSON: `type`, `data.datasets` (each with `aiperfLegend`, `aiperfLegendRank`, maybe
+   * `aiperfAnnotations` and, multi-run, `aiperfRunIds`: the run ids behind each point), `options`.
+   */
   chart: { type: string; data: { datasets: Record<string, unknown>[] }; options: Record<string, unknown> };
 }
 
@@ -66,9 +71,6 @@ export interface DashboardPayloadOptions {
   stat?: string;
 }
 
-export const runLabel = (run: RunData): string =>
-  `${run.metadata.model ?? run.runName}${run.metadata.concurrency !== null ? ` - C${run.metadata.concurrency}` : ''}`;
-
 function annotationsOf(series: SeriesSpec | undefined): DashboardAnnotations | undefined {
   if (!series || !(series.pointLabels || series.errorY || series.errorBounds || series.polygons)) return undefined;
   const { axis, color, fillColor, markerSize, x, y, pointLabels, errorY, errorBounds, polygons } = series;
@@ -98,6 +100,19 @@ export function toDashboardPlot(spec: ChartSpec): DashboardPlot {
   };
 }
 
+/** Multi-run: tags each dataset with the runs behind its points (`aiperfRunIds`), for the click-to-inspect view. */
+function runIdTagger(all: readonly RunData[], chosen: readonly RunData[], config: PlotConfig): (plot: DashboardPlot) => DashboardPlot {
+  const rows = buildMultiRunTable(chosen, THEMES.light, undefined).rows;
+  const idByDir = new Map(all.map((run, i) => [run.dir, String(i)]));
+  return (plot) => {
+    for (const dataset of plot.chart.data.datasets) {
+      const ids = pointRunIds(dataset.data as { x: number; y: number | null }[], plot.name, config, rows, idByDir);
+      if (ids) dataset.aiperfRunIds = ids;
+    }
+    return plot;
+  };
+}
+
 /** Builds the page's payload: the enabled plots for the selected runs, in the chosen theme. */
 export function buildDashboardPayload(runs: readonly RunData[], options: DashboardPayloadOptions): DashboardPayload {
   const selected = new Set(options.selectedRunIds ?? runs.map((_, i) => String(i)));
@@ -113,6 +128,7 @@ export function buildDashboardPayload(runs: readonly RunData[], options: Dashboa
   const picked = options.mode === 'single_run' ? runs.slice(0, 1) : runs.filter((_, i) => selected.has(String(i)));
   const chosen = stat ? runsWithStat(picked, stat) : picked;
   const config = stat ? configWithStat(options.config, picked, stat) : options.config;
+  const tagRunIds = options.mode === 'multi_run' ? runIdTagger(runs, chosen, config) : (plot: DashboardPlot) => plot;
   const built = chosen.length > 0 ? buildPlots(chosen, { config, theme: options.theme, mode: options.mode }) : { specs: [], skipped: [], failed: [] };
   return {
     title: 'AIPerf Dashboard',
@@ -123,7 +139,7 @@ export function buildDashboardPayload(runs: readonly RunData[], options: Dashboa
     runName: options.mode === 'single_run' ? (runs[0]?.runName ?? null) : null,
     stat,
     stats: options.mode === 'multi_run' ? [...DASHBOARD_STATS] : [],
-    plots: built.specs.map(toDashboardPlot),
+    plots: built.specs.map((spec) => tagRunIds(toDashboardPlot(spec))),
     skipped: built.skipped,
     failed: built.failed.map(({ name, error }) => ({ name, error: error.message })),
   };

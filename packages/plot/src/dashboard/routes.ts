@@ -8,14 +8,17 @@ import type { RunData } from '../types.js';
 import { DASHBOARD_CLIENT_JS } from './client.js';
 import { dashboardHtml } from './page.js';
 import { buildDashboardPayload, type DashboardPayload } from './payload.js';
+import { runDetails } from './run-details.js';
 import { DASHBOARD_STATS } from './stat.js';
 
 // The dashboard's HTTP routes: `/` (page), `/assets/chart.umd.min.js` (from the installed chart.js package),
-// `/assets/dashboard.js`, `/api/dashboard.json?theme=&runs=&stat=` (payloads cached per query).
+// `/assets/dashboard.js`, `/api/dashboard.json?theme=&runs=&stat=` (payloads cached per query), `/api/run?id=`
+// (one run's summary and config, for the Run Configuration view).
 
 const THEME_NAMES: readonly PlotTheme[] = ['light', 'dark'];
 const JS_TYPE = 'text/javascript; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 const chartJsUmdPath = (): string => join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 
@@ -73,9 +76,15 @@ export function router({ runs, mode, config, theme, version }: Routes) {
         return [200, JS_TYPE, chartJs];
       case '/assets/dashboard.js':
         return [200, JS_TYPE, DASHBOARD_CLIENT_JS];
+      case '/api/run': {
+        const id = url.searchParams.get('id') ?? '';
+        const run = /^\d+$/.test(id) ? runs[Number(id)] : undefined;
+        if (!run) return [404, JSON_TYPE, JSON.stringify({ error: `id: unknown run '${id}'; allowed: 0..${runs.length - 1}` })];
+        return [200, JSON_TYPE, JSON.stringify(runDetails(run, id))];
+      }
       case '/api/dashboard.json': {
         const { status, body } = payloadJson(url.searchParams);
-        return [status, 'application/json; charset=utf-8', body];
+        return [status, JSON_TYPE, body];
       }
       default:
         return [404, TEXT_TYPE, `Not found: ${url.pathname}\n`];

@@ -93,6 +93,15 @@ describe('startDashboard', () => {
       status: 400,
       body: { error: "stat: 'median' is not a statistic; allowed: p50, avg, p90, p95, p99, min, max, std, p1, p5, p10, p25, p75" },
     });
+    const run = (await (await fetch(`${server.url}/api/run?id=1`)).json()) as {
+      label: string;
+      runName: string;
+      configYaml: string;
+      metrics: Record<string, { unit: string }>;
+    };
+    expect(run).toMatchObject({ label: 'Qwen/Qwen3-0.6B - C2', runName: 'concurrency_2', metrics: { time_to_first_token: { unit: 'ms' } } });
+    expect(run.configYaml).toContain('loadgen:\n  concurrency: 2\n');
+    expect(await getJson(`${server.url}/api/run?id=9`)).toMatchObject({ status: 404, body: { error: "id: unknown run '9'; allowed: 0..2" } });
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
     expect((await fetch(`${server.url}/`, { method: 'POST' })).status).toBe(405);
   });
