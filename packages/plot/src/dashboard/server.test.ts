@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSingleRun, writeSweep } from '../testing/fixtures.js';
 import { DashboardPortError, startDashboard, type DashboardServer } from './server.js';
@@ -125,6 +127,24 @@ describe('startDashboard', () => {
     expect(error).toBeInstanceOf(DashboardPortError);
     expect((error as Error).message).toBe(`--port: port ${server.port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>`);
     await expect(startDashboard({ paths: [single], port: 70000 })).rejects.toThrow("--port: '70000' is not a port; allowed: 0 (any free port) to 65535");
+  });
+
+  it('gzips large responses for clients that accept it', async () => {
+    const { server } = await start([single]);
+    const raw = (path: string, acceptEncoding?: string) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        get(`${server.url}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw('/api/dashboard.json');
+    const zipped = await raw('/api/dashboard.json', 'gzip, deflate');
+    expect([plain.encoding, zipped.encoding]).toEqual([undefined, 'gzip']);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
+    expect((await raw('/', 'gzip')).encoding).toBeUndefined();
   });
 
   it('close() stops serving', async () => {
