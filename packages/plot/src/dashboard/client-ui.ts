@@ -69,7 +69,7 @@ function card(plot) {
         state.wide = wide ? state.wide.filter(function (n) { return n !== plot.name; }) : state.wide.concat([plot.name]); saveState(); render();
       } }),
       el('button', { title: 'Download PNG', text: 'PNG', onclick: function () { download(plot.name + '.png', charts.get(plot.name).toBase64Image('image/png', 1)); } }),
-      el('button', { title: 'Hide plot', class: 'hide', text: '\uD83D\uDC41 Hide', onclick: function () { state.hidden.push(plot.name); saveState(); render(); } }),
+      el('button', { title: 'Hide plot', class: 'hide', text: 'Hide', onclick: function () { state.hidden.push(plot.name); saveState(); render(); } }),
     ]),
     el('div', { class: 'canvas-box' }, [canvas]),
   ]);
