@@ -1,4 +1,5 @@
 import type { MultiRunContext } from '../plot-type.js';
+import type { SeriesSpec } from '../types.js';
 import { GroupColorRegistry, type MultiRunRow } from './table.js';
 
 export interface RunSeries {
@@ -62,3 +63,34 @@ export const pointLabel = (context: MultiRunContext, row: MultiRunRow): string |
   const column = context.preset.labels?.[0];
   return column && row[column] !== undefined && row[column] !== null ? String(row[column]) : undefined;
 };
+
+/**
+ * One group's runs as a `lines+markers` series in ascending x, labelled when every point has a label.
+ * `extra` adds fields computed from the sorted points (the Pareto frontier).
+ */
+export function sortedLineSeries(
+  context: MultiRunContext,
+  series: RunSeries,
+  xMetric: string,
+  yMetric: string,
+  extra: (x: number[], y: number[]) => Partial<SeriesSpec> = () => ({}),
+): SeriesSpec {
+  const rows = [...series.rows].sort((a, b) => (a[xMetric] as number) - (b[xMetric] as number));
+  const x = rows.map((row) => row[xMetric] as number);
+  const y = rows.map((row) => row[yMetric] as number);
+  const labels = rows.map((row) => pointLabel(context, row));
+  return {
+    name: series.legend,
+    showInLegend: series.showInLegend,
+    style: 'lines+markers',
+    color: series.color,
+    lineWidth: 3,
+    markerSize: 9,
+    axis: 'y',
+    x,
+    y,
+    ...extra(x, y),
+    ...(labels.every((label) => label !== undefined) ? { pointLabels: labels as string[] } : {}),
+    ...(series.experimentType ? { experimentType: series.experimentType } : {}),
+  };
+}

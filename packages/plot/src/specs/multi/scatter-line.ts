@@ -1,7 +1,7 @@
 import type { PlotTypeDefinition } from '../plot-type.js';
 import type { SpecResult } from '../types.js';
 import { multiRunAxes } from './axes.js';
-import { pointLabel, splitIntoSeries } from './groups.js';
+import { sortedLineSeries, splitIntoSeries } from './groups.js';
 
 export const scatterLinePlot: PlotTypeDefinition = {
   name: 'scatter_line',
@@ -10,23 +10,7 @@ export const scatterLinePlot: PlotTypeDefinition = {
     const axes = multiRunAxes(context, (x, y) => `${y} vs ${x}`);
     if (typeof axes === 'string') return { skip: axes };
     const { xMetric, yMetric, spec } = axes;
-    for (const series of splitIntoSeries(context, xMetric, yMetric)) {
-      const rows = [...series.rows].sort((a, b) => (a[xMetric] as number) - (b[xMetric] as number));
-      const labels = rows.map((row) => pointLabel(context, row));
-      spec.series.push({
-        name: series.legend,
-        showInLegend: series.showInLegend,
-        style: 'lines+markers',
-        color: series.color,
-        lineWidth: 3,
-        markerSize: 9,
-        axis: 'y',
-        x: rows.map((row) => row[xMetric] as number),
-        y: rows.map((row) => row[yMetric] as number),
-        ...(labels.every((label) => label !== undefined) ? { pointLabels: labels as string[] } : {}),
-        ...(series.experimentType ? { experimentType: series.experimentType } : {}),
-      });
-    }
+    for (const series of splitIntoSeries(context, xMetric, yMetric)) spec.series.push(sortedLineSeries(context, series, xMetric, yMetric));
     return { spec };
   },
 };

@@ -1,15 +1,22 @@
 import { rollingPercentiles } from '../../algorithms/statistics.js';
 import { minMaxDownsample } from '../../algorithms/downsample.js';
-
-/** Markers: 2,000 buckets × (min, max and 4 evenly spaced requests) → at most 12,000 points. */
-const markerSample = (x: ArrayLike<number>, y: ArrayLike<number>) => minMaxDownsample(x, y, 2000, 4);
 import { axisLabel, displayName } from '../../metric-names.js';
 import { autoscaled, axis, baseSpec, parseMetricRef, requestColumn, requestUnit } from '../common.js';
 import type { PlotTypeDefinition, SingleRunContext } from '../plot-type.js';
-import type { SpecResult } from '../types.js';
+import type { ChartSpec, SpecResult } from '../types.js';
+
+/** Markers: 2,000 buckets × (min, max and 4 evenly spaced requests) → at most 12,000 points. */
+const markerSample = (x: ArrayLike<number>, y: ArrayLike<number>) => minMaxDownsample(x, y, 2000, 4);
+
+interface ScatterColumns {
+  x: Float64Array;
+  y: Float64Array;
+  xName: string;
+  yName: string;
+}
 
 /** x/y request columns of a scatter-like preset, or why they are missing. */
-function columns(context: SingleRunContext): { x: Float64Array; y: Float64Array; xName: string; yName: string } | string {
+function columns(context: SingleRunContext): ScatterColumns | string {
   const requests = context.run.requests;
   if (!requests) return 'no per-request data (profile_export.jsonl)';
   const xName = parseMetricRef(context.preset.x)?.metric ?? 'request_number';
@@ -22,24 +29,29 @@ function columns(context: SingleRunContext): { x: Float64Array; y: Float64Array;
   return { x, y, xName, yName };
 }
 
-function labels(context: SingleRunContext, xName: string, yName: string): { x: string; y: string } {
+/** The x/y columns and an empty spec titled `<y metric> <titleSuffix>` with unit-labelled axes, or why not. */
+function scatterFrame(context: SingleRunContext, titleSuffix: string): { data: ScatterColumns; spec: ChartSpec } | string {
+  const data = columns(context);
+  if (typeof data === 'string') return data;
   const units = context.run.requests!.units;
-  return { x: axisLabel(xName, units[xName]), y: axisLabel(yName, units[yName] ?? requestUnit(context.run.requests!, yName)) };
+  const xLabel = axisLabel(data.xName, units[data.xName]);
+  const yLabel = axisLabel(data.yName, units[data.yName] ?? requestUnit(context.run.requests!, data.yName));
+  const spec = baseSpec(
+    context,
+    `${displayName(data.yName)} ${titleSuffix}`,
+    axis(xLabel, !autoscaled(context.preset, 'x')),
+    axis(yLabel, !autoscaled(context.preset, 'y')),
+  );
+  return { data, spec };
 }
 
 export const scatterPlot: PlotTypeDefinition = {
   name: 'scatter',
   describe: () => 'One marker per request (downsampled to min/max per bucket above 8,000 points).',
   buildSingleRun(context): SpecResult {
-    const data = columns(context);
-    if (typeof data === 'string') return { skip: data };
-    const text = labels(context, data.xName, data.yName);
-    const spec = baseSpec(
-      context,
-      `${displayName(data.yName)} Over Time`,
-      axis(text.x, !autoscaled(context.preset, 'x')),
-      axis(text.y, !autoscaled(context.preset, 'y')),
-    );
+    const frame = scatterFrame(context, 'Over Time');
+    if (typeof frame === 'string') return { skip: frame };
+    const { data, spec } = frame;
     const order = sortedByX(data.x);
     const points = markerSample(
       Float64Array.from(order, (i) => data.x[i]!),
@@ -73,15 +85,9 @@ export const scatterWithPercentilesPlot: PlotTypeDefinition = {
   name: 'scatter_with_percentiles',
   describe: () => 'Per-request markers with rolling P50/P95/P99 lines over a 10-request trailing window.',
   buildSingleRun(context): SpecResult {
-    const data = columns(context);
-    if (typeof data === 'string') return { skip: data };
-    const text = labels(context, data.xName, data.yName);
-    const spec = baseSpec(
-      context,
-      `${displayName(data.yName)} Over Time with Percentiles`,
-      axis(text.x, !autoscaled(context.preset, 'x')),
-      axis(text.y, !autoscaled(context.preset, 'y')),
-    );
+    const frame = scatterFrame(context, 'Over Time with Percentiles');
+    if (typeof frame === 'string') return { skip: frame };
+    const { data, spec } = frame;
     const order = sortedByX(data.x).filter((i) => Number.isFinite(data.y[i]!));
     const xs = Float64Array.from(order, (i) => data.x[i]!);
     const ys = Float64Array.from(order, (i) => data.y[i]!);
