@@ -1,12 +1,9 @@
-import { logSpacedIntegers, numberParam, unknownParamErrors } from './params.js';
+import { logRangeParam, logSpacedIntegers, numberParam, unknownParamErrors } from './params.js';
 import type { Recipe, RecipeContext } from './types.js';
 
 function bounds(ctx: RecipeContext, errors: string[]) {
-  const min = numberParam(ctx.params, 'concurrencyMin', 1, errors, { integer: true, min: 1 });
-  const max = numberParam(ctx.params, 'concurrencyMax', 1000, errors, { integer: true, min: 1 });
-  const steps = numberParam(ctx.params, 'concurrencySteps', 8, errors, { integer: true, min: 2 });
+  const { min, max, steps } = logRangeParam(ctx.params, 'concurrency', { min: 1, max: 1000, steps: 8 }, errors);
   const threshold = numberParam(ctx.params, 'degradationThreshold', 0.2, errors, { exclusiveMin: 0, exclusiveMax: 1 });
-  if (min >= max) errors.push(`concurrencyMin: ${min} must be below concurrencyMax (${max})`);
   const metricTag = typeof ctx.params.degradationMetricTag === 'string' ? ctx.params.degradationMetricTag : 'request_latency';
   const stat = typeof ctx.params.degradationStat === 'string' ? ctx.params.degradationStat : 'p99';
   return { min, max, steps, threshold, metricTag, stat };

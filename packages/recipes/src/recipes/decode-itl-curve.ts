@@ -1,16 +1,10 @@
-import { logSpacedIntegers, numberParam, streamingErrors, unknownParamErrors } from './params.js';
+import { logRangeParam, logSpacedIntegers, streamingErrors, unknownParamErrors } from './params.js';
 import type { Recipe, RecipeContext } from './types.js';
 
 function axes(ctx: RecipeContext, errors: string[]) {
-  const cMin = numberParam(ctx.params, 'concurrencyMin', 1, errors, { integer: true, min: 1 });
-  const cMax = numberParam(ctx.params, 'concurrencyMax', 200, errors, { integer: true, min: 1 });
-  const cSteps = numberParam(ctx.params, 'concurrencySteps', 6, errors, { integer: true, min: 2 });
-  const oMin = numberParam(ctx.params, 'oslMin', 64, errors, { integer: true, min: 1 });
-  const oMax = numberParam(ctx.params, 'oslMax', 1024, errors, { integer: true, min: 1 });
-  const oSteps = numberParam(ctx.params, 'oslSteps', 4, errors, { integer: true, min: 2 });
-  if (cMin >= cMax) errors.push(`concurrencyMin: ${cMin} must be below concurrencyMax (${cMax})`);
-  if (oMin >= oMax) errors.push(`oslMin: ${oMin} must be below oslMax (${oMax})`);
-  return { cMin, cMax, cSteps, oMin, oMax, oSteps };
+  const concurrency = logRangeParam(ctx.params, 'concurrency', { min: 1, max: 200, steps: 6 }, errors);
+  const osl = logRangeParam(ctx.params, 'osl', { min: 64, max: 1024, steps: 4 }, errors);
+  return { concurrency, osl };
 }
 
 /** Inter-token latency over concurrency × output length; plotted by default. */
@@ -25,9 +19,12 @@ export const decodeItlCurveRecipe: Recipe = {
     return errors;
   },
   expand(ctx) {
-    const a = axes(ctx, []);
+    const { concurrency, osl } = axes(ctx, []);
     return {
-      sweepParameters: { concurrency: logSpacedIntegers(a.cMin, a.cMax, a.cSteps), osl: logSpacedIntegers(a.oMin, a.oMax, a.oSteps) },
+      sweepParameters: {
+        concurrency: logSpacedIntegers(concurrency.min, concurrency.max, concurrency.steps),
+        osl: logSpacedIntegers(osl.min, osl.max, osl.steps),
+      },
       postProcess: {
         handler: 'itl_surface_fit',
         params: {
@@ -39,7 +36,7 @@ export const decodeItlCurveRecipe: Recipe = {
     };
   },
   describe(ctx) {
-    const a = axes(ctx, []);
-    return `decode-itl-curve: ${a.cSteps} concurrency steps (${a.cMin}..${a.cMax}) × ${a.oSteps} output lengths (${a.oMin}..${a.oMax})`;
+    const { concurrency: c, osl: o } = axes(ctx, []);
+    return `decode-itl-curve: ${c.steps} concurrency steps (${c.min}..${c.max}) × ${o.steps} output lengths (${o.min}..${o.max})`;
   },
 };

@@ -67,6 +67,23 @@ export function logSpacedIntegers(lo: number, hi: number, steps: number): number
   return [...values].sort((a, b) => a - b);
 }
 
+/**
+ * A log-spaced sweep range read from `<prefix>Min`, `<prefix>Max` and `<prefix>Steps` (positive integers,
+ * at least 2 steps, min below max); errors are pushed and the defaults used for bad values.
+ */
+export function logRangeParam(
+  params: Record<string, unknown>,
+  prefix: string,
+  defaults: { min: number; max: number; steps: number },
+  errors: string[],
+): { min: number; max: number; steps: number } {
+  const min = numberParam(params, `${prefix}Min`, defaults.min, errors, { integer: true, min: 1 });
+  const max = numberParam(params, `${prefix}Max`, defaults.max, errors, { integer: true, min: 1 });
+  const steps = numberParam(params, `${prefix}Steps`, defaults.steps, errors, { integer: true, min: 2 });
+  if (min >= max) errors.push(`${prefix}Min: ${min} must be below ${prefix}Max (${max})`);
+  return { min, max, steps };
+}
+
 /** TTFT and ITL only exist for streamed responses. */
 export function streamingErrors(recipe: string, ctx: { benchmark: { endpoint: { streaming: boolean } } }): string[] {
   return ctx.benchmark.endpoint.streaming ? [] : [`--streaming: recipe '${recipe}' measures streamed tokens; add --streaming`];

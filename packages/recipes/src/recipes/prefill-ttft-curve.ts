@@ -1,12 +1,8 @@
-import { logSpacedIntegers, numberParam, streamingErrors, unknownParamErrors } from './params.js';
+import { logRangeParam, logSpacedIntegers, streamingErrors, unknownParamErrors } from './params.js';
 import type { Recipe, RecipeContext } from './types.js';
 
 function range(ctx: RecipeContext, errors: string[]) {
-  const min = numberParam(ctx.params, 'islMin', 256, errors, { integer: true, min: 1 });
-  const max = numberParam(ctx.params, 'islMax', 32768, errors, { integer: true, min: 1 });
-  const steps = numberParam(ctx.params, 'islSteps', 8, errors, { integer: true, min: 2 });
-  if (min >= max) errors.push(`islMin: ${min} must be below islMax (${max})`);
-  return { min, max, steps };
+  return logRangeParam(ctx.params, 'isl', { min: 256, max: 32768, steps: 8 }, errors);
 }
 
 /** TTFT vs input length at concurrency 1 (prefill isolated), fitted to a curve; plotted by default. */
