@@ -1,7 +1,5 @@
-import { leafName } from './points.js';
+import { type SweepRow, cellMetric, sweptValue } from './points.js';
 import type { PostProcessHandler } from './types.js';
-
-type Row = { parameters: Record<string, number>; metrics: Record<string, Record<string, unknown>> };
 
 /** ITL over the concurrency × OSL grid as observed (no interpolation; missing cells are null). */
 export const itlSurfaceFitHandler: PostProcessHandler = {
@@ -13,10 +11,10 @@ export const itlSurfaceFitHandler: PostProcessHandler = {
     const cParam = String(params.concurrency_param ?? 'phases.profiling.concurrency');
     const oslParam = String(params.osl_param ?? 'datasets.main.prompts.osl');
     const raw: { concurrency: number; osl: number; itl_ms: number }[] = [];
-    for (const row of (aggregate.per_combination_metrics ?? []) as Row[]) {
-      const c = row.parameters[cParam] ?? row.parameters[leafName(cParam)];
-      const osl = row.parameters[oslParam] ?? row.parameters[leafName(oslParam)];
-      const itl = row.metrics[`${tag}_${stat}`]?.mean ?? row.metrics[tag]?.[stat];
+    for (const row of (aggregate.per_combination_metrics ?? []) as SweepRow[]) {
+      const c = sweptValue(row, cParam);
+      const osl = sweptValue(row, oslParam);
+      const itl = cellMetric(row, tag, stat);
       if (typeof c === 'number' && typeof osl === 'number' && typeof itl === 'number' && Number.isFinite(itl)) {
         raw.push({ concurrency: c, osl, itl_ms: itl });
       }

@@ -1,8 +1,7 @@
+import type { SweepRow } from './points.js';
 import type { PostProcessHandler } from './types.js';
 
-type Row = { parameters: Record<string, number>; metrics: Record<string, Record<string, unknown>> };
-
-function metricValue(row: Row, tag: string, stat: string): number | null {
+function metricValue(row: SweepRow, tag: string, stat: string): number | null {
   const raw = row.metrics[`${tag}_${stat}`]?.mean ?? row.metrics[tag]?.[stat === 'avg' ? 'mean' : stat];
   return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
 }
@@ -16,7 +15,7 @@ export const paretoSweepExportHandler: PostProcessHandler = {
     const xStat = String(params.x_stat ?? 'p95');
     const yMetric = String(params.y_metric ?? 'output_token_throughput');
     const yStat = String(params.y_stat ?? 'avg');
-    const rows = (aggregate.per_combination_metrics ?? []) as Row[];
+    const rows = (aggregate.per_combination_metrics ?? []) as SweepRow[];
     const cells = rows.map((row) => ({
       isl: row.parameters.isl ?? null,
       osl: row.parameters.osl ?? null,
