@@ -1,9 +1,10 @@
 /**
- * A small seeded PRNG (mulberry32) with the few distributions a benchmark needs. Hand-written because the
- * requirement is narrow (reproducible uniform/normal/exponential draws) and a dependency would add nothing;
- * unseeded runs draw the seed from crypto so they still use one code path.
+ * A seeded PRNG (pure-rand's xoroshiro128+) with the few distributions a benchmark needs; unseeded runs draw
+ * the seed from crypto so they still use one code path.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -19,18 +20,14 @@ export interface Rng {
 }
 
 export function createRng(seed: number | null): Rng {
-  return mulberry32(seed ?? randomInt(0, 2 ** 31));
+  return seeded(seed ?? randomInt(0, 2 ** 31));
 }
 
-function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function seeded(seed: number): Rng {
+  // xoroshiro128+ seeding keeps nearby seeds' first draws alike; one jump (2^64 draws) decorrelates them.
+  const generator = xoroshiro128plus(seed);
+  generator.jump();
+  const next = (): number => uniformFloat64(generator);
   return {
     next,
     normal(mean, stddev) {
@@ -46,7 +43,7 @@ function mulberry32(seed: number): Rng {
       return Math.floor(next() * n);
     },
     fork(label) {
-      return mulberry32((seed ^ Math.imul(label + 1, 0x9e3779b1)) >>> 0);
+      return seeded((seed ^ Math.imul(label + 1, 0x9e3779b1)) >>> 0);
     },
   };
 }

@@ -1,5 +1,7 @@
 // Small deterministic randomness: the same seed and input always give the same output,
 // so a benchmark run against the mock server can be repeated exactly.
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /** FNV-1a 32-bit hash of a string, optionally mixed with a seed. */
 export function hashString(text: string, seed = 0): number {
@@ -20,18 +22,17 @@ export function mixSeeds(a: number, b: number): number {
   return hash >>> 0;
 }
 
-/** A seeded PRNG (mulberry32); each call returns a float in [0, 1). */
+/** A seeded PRNG; each call returns a float in [0, 1). */
 export type Rng = () => number;
 
+/**
+ * xoroshiro128+ from pure-rand. Its seeding keeps nearby seeds' first draws alike, so the stream starts one
+ * jump (2^64 draws) ahead, the library's way to get independent streams.
+ */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  generator.jump();
+  return () => uniformFloat64(generator);
 }
 
 /** Uniform draw in [mean - spread, mean + spread], never below zero. */

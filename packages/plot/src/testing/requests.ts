@@ -1,6 +1,8 @@
 // Synthetic per-request data for the fixtures: deterministic timings per concurrency lane, written as
 // spec-format profile_export.jsonl records (profile.md §3.2).
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { percentileOfSorted } from '../algorithms/statistics.js';
 
 /** Epoch ns well above 2^53, so precision loss would show. */
@@ -25,16 +27,11 @@ export interface SingleRunFixture {
   slowRequests?: [number, number];
 }
 
-/** Deterministic PRNG (mulberry32) so fixtures and assertions are stable. */
+/** Deterministic PRNG (pure-rand's xoroshiro128+, one jump ahead to decorrelate nearby seeds) so fixtures and assertions are stable. */
 export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  generator.jump();
+  return () => uniformFloat64(generator);
 }
 
 const STATS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'];
