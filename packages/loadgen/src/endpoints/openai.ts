@@ -20,7 +20,7 @@ export const chatEndpoint: EndpointType = {
   producesTokens: true,
   metricsTitle: 'LLM Metrics',
   buildBody: (input) => ({
-    messages: [{ role: 'user', content: input.prompt }],
+    messages: [...(input.history ?? []), { role: 'user', content: input.prompt }],
     model: input.model,
     ...streamFields(input),
     ...tokenLimit(input),
@@ -44,7 +44,8 @@ export const completionsEndpoint: EndpointType = {
   producesTokens: true,
   metricsTitle: 'LLM Metrics',
   buildBody: (input) => ({
-    prompt: input.prompt,
+    // The completions API has no messages: earlier turns are prepended as plain text.
+    prompt: [...(input.history ?? []).map((m) => m.content), input.prompt].join('\n'),
     model: input.model,
     ...streamFields(input),
     // The completions API only knows `max_tokens`.

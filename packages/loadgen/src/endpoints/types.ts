@@ -13,9 +13,17 @@ export interface ServerUsage {
   reasoningTokens: number | null;
 }
 
+/** One earlier message of a multi-turn conversation, resent with each later turn. */
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
 export interface RequestInput {
   model: string;
   prompt: string;
+  /** Earlier turns of the conversation (multi-turn datasets), oldest first. */
+  history?: readonly ChatMessage[];
   /** Requested output tokens, or null to let the server decide. */
   maxTokens: number | null;
   streaming: boolean;

@@ -7,7 +7,8 @@ import { getEndpointType } from '../endpoints/registry.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { getTimingStrategy } from '../timing/strategies.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
-import { type ExecutorSetup, executeRequest } from './request-executor.js';
+import type { ExecutorSetup } from './request-executor.js';
+import { runSession } from './session.js';
 
 /** Everything an issuer needs; plain data, so it can be handed to a worker thread as is. */
 export interface IssuerInit {
@@ -87,7 +88,7 @@ export class Issuer {
     await issuePhase(
       plan,
       async (index, duePerfNs) => {
-        onRecord(await executeRequest(this.setup, start.phase, index, duePerfNs));
+        await runSession(this.setup, start.phase, index, duePerfNs, onRecord, plan.stopSignal);
       },
       onIssuingStopped,
     );

@@ -27,15 +27,20 @@ export function shouldCancel(seed: number | null, ratePercent: number | null, ph
   return createRng(seed ?? 0).fork(1_000_003 + index).next() * 100 < ratePercent;
 }
 
-/** Sends request `index` of a phase and turns the measurement into a record (`abandoned` when the run cut it off). */
+/**
+ * Sends request `index` of a phase and turns the measurement into a record (`abandoned` when the run cut it off).
+ * `turn` defaults to the dataset entry for `index` (multi-turn sessions pass their later turns); `onOutputText`
+ * receives the answer's text (multi-turn sessions resend it as history).
+ */
 export async function executeRequest(
   setup: ExecutorSetup,
   phase: BenchmarkPhase,
   index: number,
   duePerfNs: bigint | null,
+  turn: DatasetTurn = setup.dataset[index % setup.dataset.length]!,
+  onOutputText?: (text: string) => void,
 ): Promise<RequestRecord> {
-  const { config, endpoint, dataset } = setup;
-  const turn = dataset[index % dataset.length]!;
+  const { config, endpoint } = setup;
   const xRequestId = flatUuid();
   const xCorrelationId = flatUuid();
   const { load } = config;
@@ -52,6 +57,7 @@ export async function executeRequest(
     signal: setup.abandonSignal,
     captureRaw: config.output.exportLevel === 'raw',
   });
+  onOutputText?.(m.outputText);
   const tokens = await countTokens(setup, m.usage, m.outputText, m.reasoningText, m.error === null);
   const useServerInput = config.endpoint.useServerTokenCount && m.usage?.promptTokens != null;
   return {

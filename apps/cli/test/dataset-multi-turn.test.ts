@@ -1,0 +1,170 @@
+// `--custom-dataset-type multi_turn` end to end: the built CLI against the mock server, through a small recording
+// proxy (node:http) so the test sees every request body and the answer it got.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+function aiperf(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+interface Exchange {
+  body: { messages: Array<{ role: string; content: string }>; max_completion_tokens?: number };
+  answer: string;
+  receivedMs: number;
+  answeredMs: number;
+}
+
+let mock: MockServer;
+let proxy: Server;
+let proxyUrl: string;
+const exchanges: Exchange[] = [];
+
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0, ttftMs: 20, itlMs: 2 });
+  proxy = createServer(async (req, res) => {
+    const receivedMs = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const bodyText = Buffer.concat(chunks).toString('utf8');
+    const upstream = await fetch(`${mock.url}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: bodyText });
+    const text = await upstream.text();
+    const answer = JSON.parse(text).choices?.[0]?.message?.content ?? '';
+    exchanges.push({ body: JSON.parse(bodyText), answer, receivedMs, answeredMs: performance.now() });
+    res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => proxy?.close(resolve));
+  await mock?.close();
+});
+
+const readJsonl = (path: string) =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+describe('--custom-dataset-type multi_turn', () => {
+  it('runs each session turn by turn, resending the history, honouring delays, with ids and turn indexes', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-multi-turn-'));
+    const file = join(tmp, 'sessions.jsonl');
+    const sessions = [
+      {
+        session_id: 'alpha',
+        turns: [
+          { text: 'Hello alpha one', output_length: 8 },
+          { text: 'alpha two', delay: 300, output_length: 6 },
+          { text: 'alpha three', output_length: 4 },
+        ],
+      },
+      {
+        session_id: 'beta',
+        turns: [
+          { text: 'Hello beta one', output_length: 5 },
+          { text: 'beta two', output_length: 7 },
+        ],
+      },
+    ];
+    writeFileSync(file, `${sessions.map((s) => JSON.stringify(s)).join('\n')}\n`);
+    const dir = join(tmp, 'run');
+    const run = await aiperf([
+      'profile',
+      '--model',
+      'mock-model',
+      '--url',
+      proxyUrl,
+      '--input-file',
+      file,
+      '--custom-dataset-type',
+      'multi_turn',
+      '--concurrency',
+      '2',
+      '--request-count',
+      '2',
+      '--extra-inputs',
+      'ignore_eos:true',
+      '--artifact-dir',
+      dir,
+      '--ui',
+      'none',
+      '--no-gpu-telemetry',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(exchanges).toHaveLength(5);
+
+    // Each session's bodies grow with the history: earlier user prompts and the answers exactly as received.
+    for (const session of sessions) {
+      const mine = exchanges.filter((e) => e.body.messages[0]!.content === session.turns[0]!.text);
+      expect(mine).toHaveLength(session.turns.length);
+      const expected: Array<{ role: string; content: string }> = [];
+      mine.forEach((exchange, i) => {
+        expected.push({ role: 'user', content: session.turns[i]!.text });
+        expect(exchange.body.messages).toEqual(expected);
+        expect(exchange.body.max_completion_tokens).toBe(session.turns[i]!.output_length);
+        expect(exchange.answer.length).toBeGreaterThan(0);
+        expected.push({ role: 'assistant', content: exchange.answer });
+      });
+    }
+    // The 300 ms think time before alpha's second turn, measured from its first answer.
+    const alpha = exchanges.filter((e) => e.body.messages[0]!.content === 'Hello alpha one');
+    expect(alpha[1]!.receivedMs - alpha[0]!.answeredMs).toBeGreaterThanOrEqual(280);
+
+    const records = readJsonl(join(dir, 'profile_export.jsonl')).map((r) => r.metadata);
+    const turnsOf = (id: string) =>
+      records
+        .filter((m) => m.conversation_id === id)
+        .map((m) => m.turn_index)
+        .sort();
+    expect(turnsOf('alpha')).toEqual([0, 1, 2]);
+    expect(turnsOf('beta')).toEqual([0, 1]);
+    expect(records).toHaveLength(5);
+  });
+
+  it('names the file, line and field of a bad line', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-multi-turn-'));
+    const file = join(tmp, 'bad.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({ session_id: 's', turns: [{ text: 'ok' }] })}\n${JSON.stringify({ session_id: 's2', turns: [{ text: 'ok' }, { txt: 'no' }] })}\n`,
+    );
+    const run = await aiperf([
+      'profile',
+      '--model',
+      'm',
+      '--url',
+      proxyUrl,
+      '--input-file',
+      file,
+      '--custom-dataset-type',
+      'multi_turn',
+      '--request-count',
+      '1',
+      '--artifact-dir',
+      join(tmp, 'run'),
+      '--ui',
+      'none',
+      '--no-gpu-telemetry',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--input-file ${file}:2: turns[1]: expected a "text" string (or "texts": array of strings)`);
+  });
+});

@@ -1,0 +1,68 @@
+import { setTimeout as sleepMs } from 'node:timers/promises';
+import type { DatasetTurn, FollowUpTurn } from '../dataset/dataset.js';
+import type { ChatMessage } from '../endpoints/types.js';
+import type { BenchmarkPhase, RequestRecord } from '../records.js';
+import { type ExecutorSetup, executeRequest } from './request-executor.js';
+
+/**
+ * Runs dataset entry `index` to its end: one request, or every turn of a multi-turn session in order. Each later
+ * turn waits for the previous answer and its `delay`, then resends the conversation so far (user prompts and the
+ * assistant text as received). A failed turn ends the session: there is no answer to continue from.
+ */
+export async function runSession(
+  setup: ExecutorSetup,
+  phase: BenchmarkPhase,
+  index: number,
+  duePerfNs: bigint | null,
+  onRecord: (record: RequestRecord) => void,
+  stopSignal: AbortSignal,
+): Promise<void> {
+  const first = setup.dataset[index % setup.dataset.length]!;
+  const history: ChatMessage[] = [];
+  let turn = first;
+  let prompt = first.promptText ?? '';
+  let answer = '';
+  let record = await executeRequest(setup, phase, index, duePerfNs, turn, (text) => (answer = text));
+  onRecord(record);
+  for (const [i, next] of (first.followUps ?? []).entries()) {
+    if (record.error !== null || stopSignal.aborted || setup.abandonSignal.aborted) return;
+    history.push({ role: 'user', content: prompt }, { role: 'assistant', content: answer });
+    if (next.delayMs > 0 && !(await pause(next.delayMs, stopSignal))) return;
+    turn = await followUpTurn(setup, first, next, i + 1, history);
+    prompt = next.text;
+    record = await executeRequest(setup, phase, index, null, turn, (text) => (answer = text));
+    onRecord(record);
+  }
+}
+
+/** Waits `ms`; false when the run stopped meanwhile. */
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    await sleepMs(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function followUpTurn(
+  setup: ExecutorSetup,
+  first: DatasetTurn,
+  next: FollowUpTurn,
+  turnIndex: number,
+  history: readonly ChatMessage[],
+): Promise<DatasetTurn> {
+  const { endpoint, config } = setup;
+  const payload = endpoint.buildBody({
+    model: first.model,
+    prompt: next.text,
+    history: [...history],
+    maxTokens: next.maxTokens,
+    streaming: config.endpoint.streaming && endpoint.supportsStreaming,
+    useLegacyMaxTokens: config.endpoint.useLegacyMaxTokens,
+    extraInputs: config.endpoint.extraInputs,
+  });
+  const tokenizer = await setup.tokenizer();
+  const inputTokenCount = [...history.map((m) => m.content), next.text].reduce((n, text) => n + tokenizer.encode(text).length, 0);
+  return { conversationId: first.conversationId, turnIndex, model: first.model, inputTokenCount, payload, bodyText: JSON.stringify(payload) };
+}
