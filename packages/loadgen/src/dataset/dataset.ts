@@ -4,6 +4,7 @@ import { ProfileConfigError } from '../errors.js';
 import { type Rng, createRng, sampleTokenLength } from '../rng.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import { type TurnEntry, parseTurn, readJsonLines } from './jsonl.js';
+import { MOONCAKE_BLOCK_TOKENS, readMooncakeTrace, traceTokenIds } from './mooncake.js';
 import { readMultiTurnFile } from './multi-turn.js';
 import type { TextTokenizer } from './tokenizer.js';
 
@@ -28,6 +29,8 @@ export interface DatasetTurn {
   promptText?: string;
   /** Turns 1… of a multi-turn session (absent for single requests). */
   followUps?: FollowUpTurn[];
+  /** When a trace (`mooncake_trace`) wants this request sent, in ms from the trace's start. */
+  timestampMs?: number;
 }
 
 interface PromptEntry {
@@ -35,12 +38,13 @@ interface PromptEntry {
   outputLength: number | null;
   sessionId?: string;
   followUps?: TurnEntry[];
+  timestampMs?: number | null;
 }
 
 /** Builds the prompt pool: synthetic prompts of a sampled token length, or a custom JSONL file. */
 export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, tokenizer: TextTokenizer): DatasetTurn[] {
   const rng = createRng(config.input.randomSeed).fork(1);
-  const prompts = config.input.inputFile ? readCustomFile(config) : synthesizePrompts(config, tokenizer, rng);
+  const prompts = config.input.inputFile ? readCustomFile(config, tokenizer, rng) : synthesizePrompts(config, tokenizer, rng);
   const { models, modelSelectionStrategy, streaming, useLegacyMaxTokens, extraInputs } = config.endpoint;
   const outputTokens = config.input.outputTokens;
   const sampleMaxTokens = (outputLength: number | null) =>
@@ -63,6 +67,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
       payload,
       bodyText: JSON.stringify(payload),
     };
+    if (typeof entry.timestampMs === 'number') turn.timestampMs = entry.timestampMs;
     if (!entry.followUps) return turn;
     const followUps = entry.followUps.map((t) => ({ text: t.text, maxTokens: sampleMaxTokens(t.outputLength), delayMs: t.delayMs }));
     return { ...turn, promptText: entry.text, followUps };
@@ -81,8 +86,8 @@ function synthesizePrompts(config: BenchmarkConfig, tokenizer: TextTokenizer, rn
   });
 }
 
-/** `single_turn` (`{"text", "output_length"?}` per line) or `multi_turn` (`{"session_id", "turns"}` per line). */
-function readCustomFile(config: BenchmarkConfig): PromptEntry[] {
+/** `single_turn` (`{"text", "output_length"?}`), `multi_turn` (`{"session_id", "turns"}`) or `mooncake_trace` lines. */
+function readCustomFile(config: BenchmarkConfig, tokenizer: TextTokenizer, rng: Rng): PromptEntry[] {
   const path = config.input.inputFile!;
   const type = config.input.customDatasetType ?? 'single_turn';
   if (type === 'multi_turn') {
@@ -93,8 +98,17 @@ function readCustomFile(config: BenchmarkConfig): PromptEntry[] {
       followUps: rest,
     }));
   }
+  if (type === 'mooncake_trace') {
+    const corpus = tokenizer.encode(SHAKESPEARE_CORPUS);
+    const blocks = new Map<number, number[]>();
+    return readMooncakeTrace(path).map((entry) => ({
+      text: tokenizer.decode(traceTokenIds(entry, corpus, MOONCAKE_BLOCK_TOKENS, rng, blocks)),
+      outputLength: entry.outputLength,
+      timestampMs: entry.timestampMs,
+    }));
+  }
   if (type !== 'single_turn') {
-    throw new ProfileConfigError(`--custom-dataset-type: "${type}" is not supported yet; supported: single_turn, multi_turn`);
+    throw new ProfileConfigError(`--custom-dataset-type: "${type}" is not supported; supported: single_turn, multi_turn, mooncake_trace`);
   }
   return readJsonLines(path).map(({ value, where }) => parseTurn(value, where));
 }

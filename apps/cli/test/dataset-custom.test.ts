@@ -1,4 +1,4 @@
-// `--custom-dataset-type multi_turn` end to end: the built CLI against the mock server, through a small recording
+// `--custom-dataset-type multi_turn` and `mooncake_trace` end to end: the built CLI against the mock server, through a small recording
 // proxy (node:http) so the test sees every request body and the answer it got.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -166,5 +166,32 @@ describe('--custom-dataset-type multi_turn', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`--input-file ${file}:2: turns[1]: expected a "text" string (or "texts": array of strings)`);
+  });
+});
+
+describe('--custom-dataset-type mooncake_trace', () => {
+  it('sends prompts of input_length tokens asking for output_length tokens, shared hash ids giving shared prefixes', async () => {
+    exchanges.length = 0;
+    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-mooncake-'));
+    const file = join(tmp, 'trace.jsonl');
+    const trace = [
+      { timestamp: 0, input_length: 600, output_length: 9, hash_ids: [11, 12] },
+      { timestamp: 50, input_length: 300, output_length: 4, hash_ids: [11] },
+      { timestamp: 100, input_length: 128, output_length: 6, hash_ids: [99] },
+    ];
+    writeFileSync(file, trace.map((t) => JSON.stringify(t)).join('\n'));
+    const dir = join(tmp, 'run');
+    const run = await aiperf([
+      'profile', '--model', 'mock-model', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
+      '--request-count', '3', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const byLimit = new Map(exchanges.map((e) => [e.body.max_completion_tokens, e.body.messages[0]!.content]));
+    expect([...byLimit.keys()].sort((a, b) => a! - b!)).toEqual([4, 6, 9]);
+    // Hash id 11 is the first 512-token block of both the 600- and the 300-token prompt.
+    expect(byLimit.get(9)!.startsWith(byLimit.get(4)!.slice(0, 1000))).toBe(true);
+    const records = readJsonl(join(dir, 'profile_export.jsonl'));
+    const isl = records.map((r) => r.metrics.input_sequence_length.value).sort((a: number, b: number) => a - b);
+    [128, 300, 600].forEach((length, i) => expect(Math.abs(isl[i] - length)).toBeLessThanOrEqual(6));
   });
 });
