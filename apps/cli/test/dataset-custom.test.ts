@@ -195,3 +195,67 @@ describe('--custom-dataset-type mooncake_trace', () => {
     [128, 300, 600].forEach((length, i) => expect(Math.abs(isl[i] - length)).toBeLessThanOrEqual(6));
   });
 });
+
+describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
+  };
+
+  it('sends each trace line at its timestamp (auto offset), counts the lines as requests and reports lateness', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const file = join(tmp, 'trace.jsonl');
+    // Uneven gaps, starting at 5 s: the auto offset sends the first at once.
+    const timestampsMs = [5000, 5080, 5100, 5260, 5400, 5410, 5600, 5750, 5900, 6000];
+    writeFileSync(file, timestampsMs.map((timestamp, i) => JSON.stringify({ timestamp, input_length: 40 + i, output_length: 3 })).join('\n'));
+    const dir = join(tmp, 'run');
+    const run = await aiperf([
+      'profile', '--model', 'mock-model', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
+      '--fixed-schedule-auto-offset', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const records = readJsonl(join(dir, 'profile_export.jsonl'));
+    expect(records).toHaveLength(timestampsMs.length);
+    const startsNs = records.map((r) => BigInt(r.metadata.request_start_ns)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const offsetsMs = startsNs.map((ns) => Number(ns - startsNs[0]!) / 1e6);
+    const errorsMs = offsetsMs.map((offset, i) => Math.abs(offset - (timestampsMs[i]! - timestampsMs[0]!)));
+    expect(median(errorsMs)).toBeLessThan(15);
+    const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
+    expect(summary.late_request_count).toMatchObject({ unit: 'requests' });
+    expect(summary.late_request_count.avg).toBeLessThanOrEqual(timestampsMs.length);
+    expect(summary.input_config.loadgen.timing_mode).toBe('fixed_schedule');
+    expect(summary.input_config.loadgen.request_count).toBe(timestampsMs.length);
+    // The auto offset: ~1 s of trace, not the 6 s its timestamps name.
+    expect(summary.benchmark_duration.avg).toBeLessThan(3);
+  });
+
+  it('without the auto offset waits for the first timestamp; --no-fixed-schedule sends at once', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const file = join(tmp, 'trace.jsonl');
+    writeFileSync(file, [1500, 1600].map((timestamp) => JSON.stringify({ timestamp, input_length: 20, output_length: 2 })).join('\n'));
+    const timed = async (extra: string[]) => {
+      const dir = join(tmp, `run-${extra.length}`);
+      const startedMs = performance.now();
+      const run = await aiperf(['profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', ...extra]);
+      const wallMs = performance.now() - startedMs;
+      expect(run.code, run.stderr).toBe(0);
+      const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
+      return { requests: summary.request_count.avg as number, mode: summary.input_config.loadgen.timing_mode as string, wallMs };
+    };
+    const fixed = await timed([]);
+    expect(fixed).toMatchObject({ requests: 2, mode: 'fixed_schedule' });
+    // The second request is due 1.6 s after the phase start.
+    expect(fixed.wallMs).toBeGreaterThanOrEqual(1600);
+    const burst = await timed(['--no-fixed-schedule', '--request-count', '2']);
+    expect(burst).toMatchObject({ requests: 2, mode: 'concurrency' });
+  });
+
+  it('names the line of a trace entry without a timestamp under a fixed schedule', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const file = join(tmp, 'trace.jsonl');
+    writeFileSync(file, [{ timestamp: 0, input_length: 5 }, { input_length: 5 }].map((l) => JSON.stringify(l)).join('\n'));
+    const run = await aiperf(['profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace', '--artifact-dir', join(tmp, 'run'), '--ui', 'none', '--no-gpu-telemetry']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--fixed-schedule: dataset entry 2 has no "timestamp" (ms); give every line one, or pass --no-fixed-schedule');
+  });
+});

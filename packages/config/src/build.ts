@@ -55,7 +55,8 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
         useServerTokenCount: e.use_server_token_count ?? false,
       },
       load: {
-        mode: l.request_rate === undefined ? 'concurrency' : 'request_rate',
+        // profile.md §1.2 rule 1: a trace dataset replays its timestamps unless --no-fixed-schedule says otherwise.
+        mode: (l.fixed_schedule ?? i.custom_dataset_type === 'mooncake_trace') ? 'fixed_schedule' : l.request_rate === undefined ? 'concurrency' : 'request_rate',
         concurrency,
         requestRate: l.request_rate ?? null,
         arrivalPattern: l.arrival_pattern ?? D.arrivalPattern,
@@ -66,6 +67,7 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
         requestCancellationRate: l.request_cancellation_rate ?? null,
         requestCancellationDelaySeconds: l.request_cancellation_delay_seconds ?? D.requestCancellationDelaySeconds,
         workers: l.workers ?? null,
+        ...(l.fixed_schedule_auto_offset ? { fixedScheduleAutoOffset: true } : {}),
       },
       input: {
         inputTokens: { mean: i.input_tokens?.mean ?? D.inputTokensMean, stddev: i.input_tokens?.stddev ?? D.inputTokensStddev },

@@ -60,6 +60,8 @@ export const timingMode: ConfigRule = {
   apply(config, ctx) {
     const load = config.benchmark.load;
     const bounded = load.requestCount !== null || load.benchmarkDurationSeconds !== null;
+    // A fixed schedule sends the whole trace (loadgen counts its lines) at its own pace: no cap unless one is given.
+    if (load.mode === 'fixed_schedule') return;
     if (load.mode === 'request_rate') {
       if (!bounded) load.requestCount = D.requestRateRequestCount;
       return;

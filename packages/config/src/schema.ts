@@ -31,11 +31,14 @@ export const EndpointConfig = Type.Object({
   useServerTokenCount: Type.Boolean(),
 });
 
-export const TimingMode = Type.Union([Type.Literal('concurrency'), Type.Literal('request_rate')]);
+export const TimingMode = Type.Union([Type.Literal('concurrency'), Type.Literal('request_rate'), Type.Literal('fixed_schedule')]);
 export const ArrivalPattern = Type.Union([Type.Literal('constant'), Type.Literal('poisson')]);
 
 export const LoadConfig = Type.Object({
-  /** Resolved per the spec's mode rules: `request_rate` when a rate is given, else `concurrency` (burst). */
+  /**
+   * Resolved per the spec's mode rules: `fixed_schedule` with --fixed-schedule or a `mooncake_trace` dataset (requests
+   * at the trace's timestamps), `request_rate` when a rate is given, else `concurrency` (burst).
+   */
   mode: TimingMode,
   /** Max in-flight requests; in request-rate mode an optional cap (null = uncapped). */
   concurrency: Nullable(Type.Integer({ minimum: 1 })),
@@ -51,6 +54,8 @@ export const LoadConfig = Type.Object({
   requestCancellationDelaySeconds: Type.Number({ minimum: 0 }),
   /** Worker threads issuing requests; null = one per CPU core. */
   workers: Nullable(Type.Integer({ minimum: 1 })),
+  /** Fixed schedule: shift the trace so its first timestamp is sent at once (absent = false). */
+  fixedScheduleAutoOffset: Type.Optional(Type.Boolean()),
 });
 
 export const TokenDistribution = Type.Object({

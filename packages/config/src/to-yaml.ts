@@ -46,6 +46,9 @@ export function configToDocument(config: AiperfConfig): Doc {
         warmup_request_count: l.warmupRequestCount, request_cancellation_rate: l.requestCancellationRate,
         request_cancellation_delay_seconds: l.requestCancellationRate === null ? null : l.requestCancellationDelaySeconds,
         workers: l.workers,
+        ...(l.mode === 'fixed_schedule'
+          ? { fixed_schedule: true, fixed_schedule_auto_offset: l.fixedScheduleAutoOffset ?? false }
+          : i.inputFile !== null && i.customDatasetType === 'mooncake_trace' ? { fixed_schedule: false } : {}),
       },
       input: {
         input_tokens: i.inputTokens, output_tokens: i.outputTokens, num_dataset_entries: i.numDatasetEntries, input_file: i.inputFile,

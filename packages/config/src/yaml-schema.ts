@@ -56,6 +56,8 @@ export const YamlLoad = Mapping(
     request_cancellation_rate: Opt(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
     request_cancellation_delay_seconds: Opt(Seconds({ minimum: 0 })),
     workers: Opt(PositiveInt),
+    fixed_schedule: Opt(Type.Boolean()),
+    fixed_schedule_auto_offset: Opt(Type.Boolean()),
   },
   {
     rate: 'request_rate',

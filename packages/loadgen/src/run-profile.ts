@@ -5,7 +5,7 @@ import type { BenchmarkConfig } from '@aiperf/config';
 import { exportFileNames, resolveArtifactDir } from './artifacts.js';
 import { ProfileConfigError } from './errors.js';
 import { createRunClock } from './clock.js';
-import { buildDataset } from './dataset/dataset.js';
+import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
 import { getEndpointType } from './endpoints/registry.js';
 import { buildInputsJson } from './export/inputs-json.js';
@@ -21,7 +21,8 @@ import { getTimingStrategy } from './timing/strategies.js';
 import type { ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
 
 /** Runs one benchmark: warmup, profiling, then every export. See the package README for the flow. */
-export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options: RunProfileOptions = {}): Promise<ProfileRunResult> {
+export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, options: RunProfileOptions = {}): Promise<ProfileRunResult> {
+  let config = givenConfig;
   const strategy = getTimingStrategy(config.load.mode);
   const problems = [...strategy.validate(config.load), ...validateGoodput(config.goodput)];
   if (problems.length > 0) throw new ProfileConfigError(problems);
@@ -34,6 +35,7 @@ export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options
   const target = resolveTarget(config, endpoint);
   const tokenizer = await loadTokenizer(config.input.tokenizer);
   const dataset = buildDataset(config, endpoint, tokenizer);
+  config = withTraceRequestCount(config, dataset);
 
   const artifactDir = resolve(resolveArtifactDir(config, options.artifactDir));
   const files = exportFileNames(config.output.exportPrefix);
@@ -42,7 +44,7 @@ export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options
 
   const clock = createRunClock();
   const runTag = randomBytes(3).toString('hex');
-  const context: MetricContext = { streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode === 'request_rate' };
+  const context: MetricContext = { streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode !== 'concurrency' };
   const jsonlPath = config.output.exportLevel === 'summary' ? null : join(artifactDir, files.recordsJsonl);
   const rawPath = config.output.exportLevel === 'raw' ? join(artifactDir, files.rawJsonl) : null;
   const sink = new RecordSink(jsonlPath, context, `record_processor_${runTag}`, rawPath);
@@ -84,4 +86,18 @@ export async function runProfile(config: BenchmarkConfig, io: ProfileIo, options
     errorRequestCount: sink.records.length - successful,
     summary: written.summary,
   };
+}
+
+/** profile.md §1.2: a fixed schedule without a count or duration sends each dataset entry once; they need timestamps. */
+function withTraceRequestCount(config: BenchmarkConfig, dataset: readonly DatasetTurn[]): BenchmarkConfig {
+  const { load } = config;
+  if (load.mode !== 'fixed_schedule') return config;
+  const missing = dataset.findIndex((turn) => turn.timestampMs === undefined);
+  if (missing >= 0) {
+    throw new ProfileConfigError(
+      `--fixed-schedule: dataset entry ${missing + 1} has no "timestamp" (ms); give every line one, or pass --no-fixed-schedule`,
+    );
+  }
+  if (load.requestCount !== null || load.benchmarkDurationSeconds !== null) return config;
+  return { ...config, load: { ...load, requestCount: dataset.length } };
 }

@@ -80,7 +80,7 @@ export class Issuer {
       startPerfNs: start.startPerfNs,
       requestCount: start.requestCount,
       durationNs: start.durationNs,
-      schedule: strategy.createSchedule(init.config.load, init.config.input.randomSeed),
+      schedule: strategy.createSchedule(init.config.load, init.config.input.randomSeed, traceTimestampsMs(init.dataset)),
       maxInFlight: init.maxInFlight,
       claimIndex: start.counter ? sharedClaim(start.counter) : stridedClaim(init.issuerIndex, init.issuers),
       stopSignal: this.stopController.signal,
@@ -113,4 +113,9 @@ export class Issuer {
 function lazyTokenizer(spec: string): () => Promise<TextTokenizer> {
   let loading: Promise<TextTokenizer> | undefined;
   return () => (loading ??= loadTokenizer(spec));
+}
+
+/** The dataset's timestamps (fixed-schedule mode), ms; entries without one are due at once. */
+function traceTimestampsMs(dataset: readonly DatasetTurn[]): number[] {
+  return dataset.map((turn) => turn.timestampMs ?? 0);
 }

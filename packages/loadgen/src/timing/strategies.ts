@@ -1,11 +1,12 @@
 // The timing-strategy registry: one entry per mode, registered by name.
 import { concurrencyStrategy } from './concurrency.js';
+import { fixedScheduleStrategy } from './fixed-schedule.js';
 import { requestRateStrategy } from './request-rate.js';
 import type { TimingStrategy } from './timing-strategy.js';
 import { ProfileConfigError } from '../errors.js';
 
 export type { TimingStrategy } from './timing-strategy.js';
-export { concurrencyStrategy, requestRateStrategy };
+export { concurrencyStrategy, fixedScheduleStrategy, requestRateStrategy };
 
 const strategies = new Map<string, TimingStrategy>();
 
@@ -23,3 +24,4 @@ export function getTimingStrategy(mode: string): TimingStrategy {
 
 registerTimingStrategy(concurrencyStrategy);
 registerTimingStrategy(requestRateStrategy);
+registerTimingStrategy(fixedScheduleStrategy);

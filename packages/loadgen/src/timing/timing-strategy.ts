@@ -7,8 +7,8 @@ export interface TimingStrategy {
   /** Every problem with the load settings for this mode, each naming the flag. */
   validate(load: LoadConfig): string[];
   describe(load: LoadConfig): string;
-  /** Send offsets, or null when requests go out as soon as a slot frees. */
-  createSchedule(load: LoadConfig, seed: number | null): SendSchedule | null;
+  /** Send offsets, or null when requests go out as soon as a slot frees; `timestampsMs`: the dataset's, per entry. */
+  createSchedule(load: LoadConfig, seed: number | null, timestampsMs?: readonly number[]): SendSchedule | null;
   /** The in-flight cap, or null for none. */
   maxInFlight(load: LoadConfig): number | null;
 }

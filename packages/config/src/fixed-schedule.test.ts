@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { configToYaml, resolveConfig } from './index.js';
+
+const load = (flags: Record<string, unknown>, argv: string[]) => {
+  const result = resolveConfig({ flags: { model: ['m'], ...flags }, argv: ['-m', 'm', ...argv] });
+  expect(result.errors).toEqual([]);
+  return result.config!;
+};
+
+describe('fixed-schedule mode (profile.md §1.2 rule 1)', () => {
+  test('a mooncake_trace dataset replays its timestamps: no default count or concurrency (loadgen counts the lines)', () => {
+    const config = load({ inputFile: 't.jsonl', customDatasetType: 'mooncake_trace' }, ['--input-file', 't.jsonl', '--custom-dataset-type', 'mooncake_trace']);
+    expect(config.benchmark.load).toMatchObject({ mode: 'fixed_schedule', requestCount: null, concurrency: null });
+    expect(config.benchmark.load.fixedScheduleAutoOffset).toBeUndefined();
+  });
+
+  test('--fixed-schedule-auto-offset, --fixed-schedule on another dataset, and --no-fixed-schedule', () => {
+    const offset = load({ fixedSchedule: true, fixedScheduleAutoOffset: true, inputFile: 'f.jsonl' }, ['--fixed-schedule', '--fixed-schedule-auto-offset', '--input-file', 'f.jsonl']);
+    expect(offset.benchmark.load).toMatchObject({ mode: 'fixed_schedule', fixedScheduleAutoOffset: true });
+    const off = load({ fixedSchedule: false, inputFile: 't.jsonl', customDatasetType: 'mooncake_trace' }, ['--no-fixed-schedule', '--input-file', 't.jsonl', '--custom-dataset-type', 'mooncake_trace']);
+    expect(off.benchmark.load).toMatchObject({ mode: 'concurrency', requestCount: 10 });
+  });
+
+  test('the printed YAML keeps the choice', () => {
+    const offset = load({ fixedSchedule: true, fixedScheduleAutoOffset: true, inputFile: 'f.jsonl' }, ['--fixed-schedule', '--fixed-schedule-auto-offset', '--input-file', 'f.jsonl']);
+    expect(configToYaml(offset)).toContain('fixed_schedule: true');
+    expect(configToYaml(offset)).toContain('fixed_schedule_auto_offset: true');
+  });
+});
