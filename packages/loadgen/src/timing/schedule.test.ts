@@ -51,7 +51,7 @@ describe('timing strategies', () => {
       '--request-count or --benchmark-duration: one of them must be set',
       '--request-rate: required in request-rate mode',
     ]);
-    expect(() => getTimingStrategy('fixed_schedule')).toThrow('benchmark.load.mode: unknown timing mode "fixed_schedule"; allowed: concurrency, request_rate');
+    expect(() => getTimingStrategy('user_centric')).toThrow('benchmark.load.mode: unknown timing mode "user_centric"; allowed: concurrency, request_rate, fixed_schedule');
   });
 
   it('describes itself in one line', () => {
