@@ -77,6 +77,7 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
         customDatasetType: i.custom_dataset_type ?? (i.input_file === undefined ? null : 'single_turn'),
         tokenizer: i.tokenizer ?? D.tokenizer,
         randomSeed: doc.random_seed ?? i.random_seed ?? null,
+        ...(i.isl_block_size === undefined ? {} : { islBlockSize: i.isl_block_size }),
       },
       output: {
         artifactDir: a.dir ?? D.artifactDir,

@@ -26,4 +26,10 @@ describe('fixed-schedule mode (profile.md §1.2 rule 1)', () => {
     expect(configToYaml(offset)).toContain('fixed_schedule: true');
     expect(configToYaml(offset)).toContain('fixed_schedule_auto_offset: true');
   });
+
+  test('--isl-block-size reaches benchmark.input and the printed YAML', () => {
+    const config = load({ islBlockSize: 64, inputFile: 't.jsonl', customDatasetType: 'mooncake_trace' }, ['--isl-block-size', '64', '--input-file', 't.jsonl', '--custom-dataset-type', 'mooncake_trace']);
+    expect(config.benchmark.input.islBlockSize).toBe(64);
+    expect(configToYaml(config)).toContain('isl_block_size: 64');
+  });
 });

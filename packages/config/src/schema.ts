@@ -71,6 +71,8 @@ export const InputConfig = Type.Object({
   /** Path of a custom dataset file (JSONL), or null for synthetic prompts. */
   inputFile: Nullable(Type.String()),
   customDatasetType: Nullable(Type.Union([Type.Literal('single_turn'), Type.Literal('multi_turn'), Type.Literal('mooncake_trace')])),
+  /** `mooncake_trace`: tokens per hash-id block (absent = 512). */
+  islBlockSize: Type.Optional(Type.Integer({ minimum: 1 })),
   /** `builtin` (offline BPE) or a path to a Hugging Face `tokenizer.json` / directory holding one. */
   tokenizer: Type.String(),
   randomSeed: Nullable(Type.Integer()),

@@ -51,7 +51,7 @@ export function configToDocument(config: AiperfConfig): Doc {
           : i.inputFile !== null && i.customDatasetType === 'mooncake_trace' ? { fixed_schedule: false } : {}),
       },
       input: {
-        input_tokens: i.inputTokens, output_tokens: i.outputTokens, num_dataset_entries: i.numDatasetEntries, input_file: i.inputFile,
+        input_tokens: i.inputTokens, output_tokens: i.outputTokens, num_dataset_entries: i.numDatasetEntries, input_file: i.inputFile, isl_block_size: i.islBlockSize,
         custom_dataset_type: i.inputFile === null ? null : i.customDatasetType, tokenizer: i.tokenizer,
       },
       artifacts: {

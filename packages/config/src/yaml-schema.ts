@@ -75,6 +75,7 @@ export const YamlInput = Mapping({
   num_dataset_entries: Opt(PositiveInt),
   input_file: Opt(Type.String({ minLength: 1 })),
   custom_dataset_type: Opt(Enum(CUSTOM_DATASET_TYPES)),
+  isl_block_size: Opt(PositiveInt),
   tokenizer: Opt(Type.String({ minLength: 1 })),
   random_seed: Opt(Type.Integer()),
 });

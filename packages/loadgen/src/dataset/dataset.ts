@@ -102,7 +102,7 @@ function readCustomFile(config: BenchmarkConfig, tokenizer: TextTokenizer, rng: 
     const corpus = tokenizer.encode(SHAKESPEARE_CORPUS);
     const blocks = new Map<number, number[]>();
     return readMooncakeTrace(path).map((entry) => ({
-      text: tokenizer.decode(traceTokenIds(entry, corpus, MOONCAKE_BLOCK_TOKENS, rng, blocks)),
+      text: tokenizer.decode(traceTokenIds(entry, corpus, config.input.islBlockSize ?? MOONCAKE_BLOCK_TOKENS, rng, blocks)),
       outputLength: entry.outputLength,
       timestampMs: entry.timestampMs,
     }));

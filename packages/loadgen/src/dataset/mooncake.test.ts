@@ -36,6 +36,15 @@ describe('mooncake_trace datasets', async () => {
     expect(prompt(turns[0]!).slice(0, 4000)).not.toBe(prompt(turns[1]!).slice(0, 4000));
   });
 
+  it('--isl-block-size sets the tokens per hash id', () => {
+    const file = write([{ input_length: 200, hash_ids: [7, 8] }, { input_length: 100, hash_ids: [7, 9] }]);
+    const config = testConfig({ input: { inputFile: file, customDatasetType: 'mooncake_trace', islBlockSize: 64 } });
+    const [a, b] = buildDataset(config, getEndpointType('chat'), tokenizer).map((t) => tokenizer.encode(prompt(t)));
+    // Block 7 (64 tokens) is shared; the second blocks differ. A token may merge across the block edge.
+    expect(a!.slice(0, 62)).toEqual(b!.slice(0, 62));
+    expect(a!.slice(66, 120)).not.toEqual(b!.slice(66, 120));
+  });
+
   it('names the file, line, field and what is allowed', () => {
     const file = write([{ input_length: 10 }, { input_length: 0 }]);
     expect(() => build(file)).toThrow(`--input-file ${file}:2: "input_length" is 0; allowed: an integer ≥ 1`);
