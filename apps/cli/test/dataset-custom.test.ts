@@ -250,6 +250,22 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     expect(burst).toMatchObject({ requests: 2, mode: 'concurrency' });
   });
 
+  it('--fixed-schedule-start-offset/--fixed-schedule-end-offset replay only the trace entries inside the window', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const file = join(tmp, 'trace.jsonl');
+    writeFileSync(file, [0, 100, 200, 300, 400, 5000].map((timestamp) => JSON.stringify({ timestamp, input_length: 10, output_length: 2 })).join('\n'));
+    const dir = join(tmp, 'run');
+    const run = await aiperf([
+      'profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
+      '--fixed-schedule-start-offset', '200', '--fixed-schedule-end-offset', '400', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
+    expect(summary.request_count.avg).toBe(3);
+    // The 5 s entry outside the window is not waited for.
+    expect(summary.benchmark_duration.avg).toBeLessThan(2);
+  });
+
   it('names the line of a trace entry without a timestamp under a fixed schedule', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
     const file = join(tmp, 'trace.jsonl');

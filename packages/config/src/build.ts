@@ -68,6 +68,8 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
         requestCancellationDelaySeconds: l.request_cancellation_delay_seconds ?? D.requestCancellationDelaySeconds,
         workers: l.workers ?? null,
         ...(l.fixed_schedule_auto_offset ? { fixedScheduleAutoOffset: true } : {}),
+        ...(l.fixed_schedule_start_offset_ms === undefined ? {} : { fixedScheduleStartOffsetMs: l.fixed_schedule_start_offset_ms }),
+        ...(l.fixed_schedule_end_offset_ms === undefined ? {} : { fixedScheduleEndOffsetMs: l.fixed_schedule_end_offset_ms }),
       },
       input: {
         inputTokens: { mean: i.input_tokens?.mean ?? D.inputTokensMean, stddev: i.input_tokens?.stddev ?? D.inputTokensStddev },

@@ -32,4 +32,13 @@ describe('fixed-schedule mode (profile.md §1.2 rule 1)', () => {
     expect(config.benchmark.input.islBlockSize).toBe(64);
     expect(configToYaml(config)).toContain('isl_block_size: 64');
   });
+
+  test('--fixed-schedule-start-offset / --fixed-schedule-end-offset reach benchmark.load and the printed YAML', () => {
+    const config = load(
+      { fixedScheduleStartOffset: '100', fixedScheduleEndOffset: '2500', inputFile: 't.jsonl', customDatasetType: 'mooncake_trace' },
+      ['--fixed-schedule-start-offset', '100', '--fixed-schedule-end-offset', '2500', '--input-file', 't.jsonl', '--custom-dataset-type', 'mooncake_trace'],
+    );
+    expect(config.benchmark.load).toMatchObject({ fixedScheduleStartOffsetMs: 100, fixedScheduleEndOffsetMs: 2500 });
+    expect(configToYaml(config)).toContain('fixed_schedule_end_offset_ms: 2500');
+  });
 });

@@ -56,6 +56,9 @@ export const LoadConfig = Type.Object({
   workers: Nullable(Type.Integer({ minimum: 1 })),
   /** Fixed schedule: shift the trace so its first timestamp is sent at once (absent = false). */
   fixedScheduleAutoOffset: Type.Optional(Type.Boolean()),
+  /** Fixed schedule: replay only trace entries with timestamps in [start, end] ms (absent = unbounded). */
+  fixedScheduleStartOffsetMs: Type.Optional(Type.Number({ minimum: 0 })),
+  fixedScheduleEndOffsetMs: Type.Optional(Type.Number({ minimum: 0 })),
 });
 
 export const TokenDistribution = Type.Object({

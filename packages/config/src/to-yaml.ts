@@ -47,7 +47,12 @@ export function configToDocument(config: AiperfConfig): Doc {
         request_cancellation_delay_seconds: l.requestCancellationRate === null ? null : l.requestCancellationDelaySeconds,
         workers: l.workers,
         ...(l.mode === 'fixed_schedule'
-          ? { fixed_schedule: true, fixed_schedule_auto_offset: l.fixedScheduleAutoOffset ?? false }
+          ? {
+              fixed_schedule: true,
+              fixed_schedule_auto_offset: l.fixedScheduleAutoOffset ?? false,
+              fixed_schedule_start_offset_ms: l.fixedScheduleStartOffsetMs,
+              fixed_schedule_end_offset_ms: l.fixedScheduleEndOffsetMs,
+            }
           : i.inputFile !== null && i.customDatasetType === 'mooncake_trace' ? { fixed_schedule: false } : {}),
       },
       input: {

@@ -58,6 +58,8 @@ export const YamlLoad = Mapping(
     workers: Opt(PositiveInt),
     fixed_schedule: Opt(Type.Boolean()),
     fixed_schedule_auto_offset: Opt(Type.Boolean()),
+    fixed_schedule_start_offset_ms: Opt(Type.Number({ minimum: 0 })),
+    fixed_schedule_end_offset_ms: Opt(Type.Number({ minimum: 0 })),
   },
   {
     rate: 'request_rate',

@@ -92,6 +92,11 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
 function withTraceRequestCount(config: BenchmarkConfig, dataset: readonly DatasetTurn[]): BenchmarkConfig {
   const { load } = config;
   if (load.mode !== 'fixed_schedule') return config;
+  if (dataset.length === 0) {
+    throw new ProfileConfigError(
+      `--fixed-schedule-start-offset/--fixed-schedule-end-offset: no trace entry has a timestamp in [${load.fixedScheduleStartOffsetMs ?? 0}, ${load.fixedScheduleEndOffsetMs ?? '∞'}] ms`,
+    );
+  }
   const missing = dataset.findIndex((turn) => turn.timestampMs === undefined);
   if (missing >= 0) {
     throw new ProfileConfigError(

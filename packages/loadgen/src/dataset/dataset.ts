@@ -4,7 +4,7 @@ import { ProfileConfigError } from '../errors.js';
 import { type Rng, createRng, sampleTokenLength } from '../rng.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import { type TurnEntry, parseTurn, readJsonLines } from './jsonl.js';
-import { MOONCAKE_BLOCK_TOKENS, readMooncakeTrace, traceTokenIds } from './mooncake.js';
+import { MOONCAKE_BLOCK_TOKENS, type TraceEntry, readMooncakeTrace, traceTokenIds } from './mooncake.js';
 import { readMultiTurnFile } from './multi-turn.js';
 import type { TextTokenizer } from './tokenizer.js';
 
@@ -101,7 +101,10 @@ function readCustomFile(config: BenchmarkConfig, tokenizer: TextTokenizer, rng: 
   if (type === 'mooncake_trace') {
     const corpus = tokenizer.encode(SHAKESPEARE_CORPUS);
     const blocks = new Map<number, number[]>();
-    return readMooncakeTrace(path).map((entry) => ({
+    const { fixedScheduleStartOffsetMs: startMs = 0, fixedScheduleEndOffsetMs: endMs = Number.POSITIVE_INFINITY } = config.load;
+    // --fixed-schedule-start/end-offset window the trace (entries without a timestamp are always kept).
+    const inWindow = (entry: TraceEntry) => entry.timestampMs === null || (entry.timestampMs >= startMs && entry.timestampMs <= endMs);
+    return readMooncakeTrace(path).filter(inWindow).map((entry) => ({
       text: tokenizer.decode(traceTokenIds(entry, corpus, config.input.islBlockSize ?? MOONCAKE_BLOCK_TOKENS, rng, blocks)),
       outputLength: entry.outputLength,
       timestampMs: entry.timestampMs,

@@ -45,6 +45,13 @@ describe('mooncake_trace datasets', async () => {
     expect(a!.slice(66, 120)).not.toEqual(b!.slice(66, 120));
   });
 
+  it('keeps only entries inside --fixed-schedule-start/end-offset', () => {
+    const file = write([0, 100, 200, 300].map((timestamp) => ({ timestamp, input_length: 5 })));
+    const base = testConfig({ input: { inputFile: file, customDatasetType: 'mooncake_trace' } });
+    const config = { ...base, load: { ...base.load, fixedScheduleStartOffsetMs: 100, fixedScheduleEndOffsetMs: 200 } };
+    expect(buildDataset(config, getEndpointType('chat'), tokenizer).map((t) => t.timestampMs)).toEqual([100, 200]);
+  });
+
   it('names the file, line, field and what is allowed', () => {
     const file = write([{ input_length: 10 }, { input_length: 0 }]);
     expect(() => build(file)).toThrow(`--input-file ${file}:2: "input_length" is 0; allowed: an integer ≥ 1`);
