@@ -22,3 +22,16 @@ export async function withInterrupt<T>(stderr: NodeJS.WritableStream, work: (sig
     process.off('SIGINT', onSigint);
   }
 }
+
+/** Resolves with the first SIGINT or SIGTERM (for commands that serve until stopped), removing both listeners. */
+export function untilStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

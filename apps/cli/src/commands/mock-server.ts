@@ -1,4 +1,5 @@
 import { Command, Option } from 'clipanion';
+import { untilStopSignal } from '../interrupt.js';
 import type { MockServerOptions } from '@aiperf/mock-server';
 
 // One typed table for every knob: the flag, the library option it sets, its default and its help.
@@ -123,10 +124,7 @@ export class MockServerCommand extends Command {
     }
     stdout.write(`Mock server listening on ${server.url}\n`);
     stdout.write(`  OpenAI API: ${server.url}/v1   GPU metrics: ${server.dcgmUrl}   stats: ${server.url}/mock/stats\n`);
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    const signal = await untilStopSignal();
     await server.close();
     stdout.write(`Mock server stopped (${signal})\n`);
     return 0;

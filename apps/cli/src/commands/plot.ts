@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import type { AiperfContext } from '../context.js';
+import { untilStopSignal } from '../interrupt.js';
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -91,15 +92,7 @@ export class PlotCommand extends Command<AiperfContext> {
       if (error instanceof PlotInputError || error instanceof PlotConfigError || error instanceof DashboardPortError) return usage(error.message);
       throw error;
     }
-    const stopped = new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    const stopped = untilStopSignal();
     stdout.write(`Dashboard ready: ${server.url}\n`);
     stdout.write(`Mode: ${server.mode === 'multi_run' ? `multi-run (${server.runCount} runs)` : 'single-run'}, Theme: ${theme}\n`);
     stdout.write('Press Ctrl+C to stop\n');
