@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tooling/tsup.base';
 
-export default defineConfig(packageBuild());
+// Two entries: the library, and `@aiperf/recipes/testing` (a complete resolved config for other packages' tests).
+export default defineConfig(packageBuild({ entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' } }));

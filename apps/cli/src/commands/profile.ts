@@ -19,7 +19,7 @@ function configErrorText(errors: readonly ConfigIssue[]): string {
   return `aiperf profile: ${errors.length} configuration ${noun}:\n${lines.join('\n')}\nSee \`aiperf profile --help\` for every option.\n`;
 }
 
-/** `aiperf profile`: flags + YAML → resolved config → `runBenchmark` (from @aiperf/recipes, loaded lazily). */
+/** `aiperf profile`: flags + YAML → resolved config → `runBenchmark` (from @aiperf/runner, loaded lazily). */
 export class ProfileCommand extends Command<AiperfContext> {
   static override paths = [['profile']];
   static override usage = Command.Usage({ description: DESCRIPTION });
@@ -49,7 +49,7 @@ export class ProfileCommand extends Command<AiperfContext> {
       return 0;
     }
     const config = result.config;
-    const { runBenchmark } = await import('@aiperf/recipes');
-    return withInterrupt(stderr, (signal) => runBenchmark(config, { stdout, stderr, signal }));
+    const { runProfileBenchmark } = await import('../benchmark.js');
+    return withInterrupt(stderr, (signal) => runProfileBenchmark(config, { stdout, stderr, signal }));
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cooldownBefore } from '../execute-multi.js';
-import { testConfig } from '../test-config.js';
+import { testConfig } from '../testing/test-config.js';
 import { multiRunBaseDir } from './artifact-dir.js';
+import { cooldownBefore } from './cooldown.js';
 import { planMultiRun, type SweepSpec } from './plan.js';
 import { gridVariations } from './variations.js';
 

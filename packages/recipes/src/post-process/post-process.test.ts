@@ -1,9 +1,6 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { degradationKneeHandler } from './degradation-knee.js';
-import { runPostProcess } from './run.js';
+import { postProcess } from './run.js';
 
 const multiTrialAggregate = {
   per_combination_metrics: [
@@ -27,16 +24,21 @@ describe('degradation_knee_detect', () => {
   });
 });
 
-describe('runPostProcess', () => {
-  it('writes post_process_errors.json and warns instead of failing', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'post-process-'));
-    const warnings: string[] = [];
+describe('postProcess', () => {
+  it('turns a handler failure into post_process_errors.json and a warning instead of throwing', () => {
     const spec = { handler: 'degradation_knee_detect', params: { metric_tag: 'nope' }, outputFilename: 'degradation_knee.json' };
-    expect(await runPostProcess(spec, multiTrialAggregate, dir, (l) => warnings.push(l))).toBeNull();
-    expect(JSON.parse(await readFile(join(dir, 'post_process_errors.json'), 'utf8'))).toEqual({
+    const file = postProcess(spec, multiTrialAggregate);
+    expect(file.fileName).toBe('post_process_errors.json');
+    expect(JSON.parse(file.json)).toEqual({
       handler: 'degradation_knee_detect', output_filename: 'degradation_knee.json',
       error: "no sweep cell has both 'concurrency' and nope p99", type: 'Error',
     });
-    expect(warnings).toEqual(["WARNING post-process 'degradation_knee_detect' failed: no sweep cell has both 'concurrency' and nope p99"]);
+    expect(file.error).toBe("post-process 'degradation_knee_detect' failed: no sweep cell has both 'concurrency' and nope p99");
+  });
+
+  it('writes non-finite numbers as null', () => {
+    const spec = { handler: 'x', params: {}, outputFilename: 'x.json' };
+    const handler = { name: 'x', description: 'x', process: () => ({ slope: Number.NaN, n: 2 }) };
+    expect(postProcess(spec, {}, [handler])).toEqual({ fileName: 'x.json', json: '{\n  "slope": null,\n  "n": 2\n}\n', error: null });
   });
 });

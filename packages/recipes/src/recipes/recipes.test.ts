@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testConfig } from '../test-config.js';
+import { testConfig } from '../testing/test-config.js';
 import { concurrencyRampRecipe } from './concurrency-ramp.js';
 import { decodeItlCurveRecipe } from './decode-itl-curve.js';
 import { prefillTtftCurveRecipe } from './prefill-ttft-curve.js';

@@ -6,7 +6,7 @@ import { createHookRegistry } from '@aiperf/hooks';
 import type { RunProfileOptions } from '@aiperf/loadgen';
 import { describe, expect, it } from 'vitest';
 import { runBenchmark } from './run-benchmark.js';
-import { testConfig } from './test-config.js';
+import { testConfig } from '@aiperf/recipes/testing';
 import { capture, fakeProfile, recordingHooks, tmp } from './test-fakes.js';
 
 describe('runBenchmark: multi-run and sweeps', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBenchmark } from './run-benchmark.js';
-import { testConfig } from './test-config.js';
+import { testConfig } from '@aiperf/recipes/testing';
 import { capture, fakeProfile, recordingHooks, tmp } from './test-fakes.js';
 
 describe('runBenchmark: single run', () => {

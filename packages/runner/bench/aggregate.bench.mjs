@@ -4,7 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aggregateSummaries, buildSweepAggregate, gridVariations, runBenchmark } from '../dist/index.js';
+import { aggregateSummaries, buildSweepAggregate, gridVariations } from '@aiperf/recipes';
+import { runBenchmark } from '../dist/index.js';
 
 const STATS = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'std', 'count', 'sum'];
 const TAGS = Array.from({ length: 24 }, (_, i) => `metric_${i}`);

@@ -2,13 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AiperfConfig } from '@aiperf/config';
 import type { CompletedRun, RunOutcome } from '@aiperf/hooks';
 import type { ProfileRunResult } from '@aiperf/loadgen';
-import type { SummaryMetrics } from './aggregate/confidence.js';
-import { buildSweepAggregate } from './aggregate/sweep.js';
-import { writeConfidenceAggregate, writeSweepAggregate } from './aggregate/write.js';
+import { buildSweepAggregate, cooldownBefore, type MultiPlan, type PlannedRun, type SummaryMetrics, type SweepVariation } from '@aiperf/recipes';
 import type { BenchmarkDeps } from './deps.js';
-import type { MultiPlan, PlannedRun } from './plan/plan.js';
-import { runPostProcess } from './post-process/run.js';
-import type { SweepVariation } from './plan/variations.js';
+import { writeConfidenceAggregate, writePostProcess, writeSweepAggregate } from './write-files.js';
 
 interface CellResult {
   planned: PlannedRun;
@@ -34,19 +30,6 @@ async function runCell(planned: PlannedRun, config: AiperfConfig, deps: Benchmar
   }
 }
 
-/** Seconds to wait before run `index`: the sweep cooldown between variations, the multi-run cooldown between trials. */
-export function cooldownBefore(plan: MultiPlan, config: AiperfConfig, index: number): number {
-  const previous = plan.runs[index - 1];
-  const current = plan.runs[index];
-  if (!previous || !current) return 0;
-  const sweepCooldown = plan.sweep?.cooldownSeconds ?? 0;
-  const trialCooldown = config.multiRun.cooldownSeconds;
-  const newTrial = previous.trial !== current.trial;
-  const newVariation = previous.variation !== current.variation;
-  if (newTrial && newVariation) return plan.sweep?.mode === 'independent' ? sweepCooldown : trialCooldown;
-  return newTrial ? trialCooldown : newVariation ? sweepCooldown : 0;
-}
-
 async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: CellResult[], deps: BenchmarkDeps): Promise<void> {
   const summaries = (list: CellResult[]) => list.filter(succeeded).map((c) => c.result!.summary as SummaryMetrics);
   const failed = (list: CellResult[]) => list.filter((c) => !succeeded(c)).map((c) => ({ label: c.planned.label, error: c.error ?? 'failed' }));
@@ -59,8 +42,7 @@ async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: Cel
         deps.log(`WARNING no successful trial for ${variation?.label ?? 'the run'}; its aggregate is skipped`);
         continue;
       }
-      const path = await writeConfidenceAggregate({
-        dir: plan.aggregateDir(variation),
+      const path = await writeConfidenceAggregate(plan.aggregateDir(variation), {
         summaries: summaries(own),
         confidenceLevel: config.multiRun.confidenceLevel,
         numProfileRuns: own.length,
@@ -84,7 +66,7 @@ async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: Cel
     });
     deps.io.stdout.write(`Sweep aggregate: ${await writeSweepAggregate(plan.sweepAggregateDir, aggregate)}\n`);
     if (plan.sweep.postProcess) {
-      const path = await runPostProcess(plan.sweep.postProcess, aggregate, plan.sweepAggregateDir, deps.log);
+      const path = await writePostProcess(plan.sweep.postProcess, aggregate, plan.sweepAggregateDir, deps.log);
       if (path) deps.io.stdout.write(`Recipe result: ${path}\n`);
     }
   }

@@ -1,0 +1,1 @@
+export { testConfig } from './test-config.js';
