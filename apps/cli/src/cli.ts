@@ -1,5 +1,6 @@
 import { closestFlag, expandMultiValueArgs } from '@aiperf/config';
 import { Builtins, Cli, type Command } from 'clipanion';
+import { CompareCommand } from './commands/compare.js';
 import { MockServerCommand } from './commands/mock-server.js';
 import { PlotCommand } from './commands/plot.js';
 import { ProfileCommand } from './commands/profile.js';
@@ -16,6 +17,7 @@ export function createCli(): Cli<AiperfContext> {
   cli.register(ProfileCommand);
   cli.register(PlotCommand);
   cli.register(MockServerCommand);
+  cli.register(CompareCommand);
   return cli;
 }
 

@@ -42,7 +42,7 @@ export { buildSummaryJson, metricBlock, summarizeErrors, SCHEMA_VERSION } from '
 export type { ErrorSummaryEntry } from './export/summary-json.js';
 export { buildSummaryCsv, csvMetricName } from './export/summary-csv.js';
 export { recordToJsonObject, recordToJsonLine } from './export/record-jsonl.js';
-export { renderMetricsTable, renderErrorTable, formatConsoleNumber } from './export/console-table.js';
+export { renderBoxTable, renderMetricsTable, renderErrorTable, formatConsoleNumber } from './export/console-table.js';
 export { stringifyJson, parseJsonWithBigInt } from './export/json-text.js';
 export { sliceRecords } from './export/timeslices.js';
 export { toAiperfInputConfig } from './export/input-config.js';

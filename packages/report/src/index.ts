@@ -1,0 +1,10 @@
+// @aiperf/report: reads aiperf artifacts into comparable metric tables; run comparison with regression rules.
+export type { LoadedRun, MetricTable, MetricValue, RunCell, RunKind } from './artifacts/types.js';
+export { findResultFile, loadRun } from './artifacts/load-run.js';
+export { confidenceMetrics, RUN_STATS, summaryMetrics } from './artifacts/metrics.js';
+export { ReportInputError } from './errors.js';
+export type { FailRule } from './compare/rules.js';
+export { normalizeMetricName, parseFailRules, ruleTrips } from './compare/rules.js';
+export type { CompareOptions, ComparedCell, ComparedMetric, Comparison, Significance } from './compare/compare.js';
+export { cellLabel, compareRuns } from './compare/compare.js';
+export { renderComparison } from './compare/render.js';
