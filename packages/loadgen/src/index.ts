@@ -18,11 +18,12 @@ export type { MonotonicRunClock } from './clock.js';
 
 export type { BenchmarkPhase, RequestErrorInfo, RequestRecord } from './records.js';
 export { isValidRecord } from './records.js';
-export { PERCENTILES, percentileOfSorted, summarize } from './stats.js';
+export { PERCENTILES, percentileOfSorted, summarize, summarizeInPlace } from './stats.js';
 export type { DistributionStats, PercentileKey } from './stats.js';
 
-export { computeMetrics, recordMetricValues, validateGoodput, metricApplies } from './metrics/compute.js';
-export type { ComputeOptions, MetricResult } from './metrics/compute.js';
+export { computeMetrics, computeStoreMetrics, recordMetricValues, validateGoodput, metricApplies } from './metrics/compute.js';
+export type { ComputeOptions, MetricResult, StoreSelection } from './metrics/compute.js';
+export { MetricStore } from './metrics/metric-store.js';
 export { metricRegistry, MetricRegistry } from './metrics/registry.js';
 export { toDisplayUnit, fromDisplayUnit } from './metrics/types.js';
 export type { MetricContext, MetricDefinition, MetricFlag, MetricKind, RecordMetric, RunMetric, RunValues } from './metrics/types.js';
@@ -44,5 +45,4 @@ export { buildSummaryCsv, csvMetricName } from './export/summary-csv.js';
 export { recordToJsonObject, recordToJsonLine } from './export/record-jsonl.js';
 export { renderBoxTable, renderMetricsTable, renderErrorTable, formatConsoleNumber } from './export/console-table.js';
 export { stringifyJson, parseJsonWithBigInt } from './export/json-text.js';
-export { sliceRecords } from './export/timeslices.js';
 export { toAiperfInputConfig } from './export/input-config.js';

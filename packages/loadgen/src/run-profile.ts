@@ -12,6 +12,8 @@ import { buildInputsJson } from './export/inputs-json.js';
 import { stringifyJson } from './export/json-text.js';
 import { writeRunExports } from './export/write-exports.js';
 import { validateGoodput } from './metrics/compute.js';
+import { MetricStore } from './metrics/metric-store.js';
+import { runFacts } from './metrics/run-facts.js';
 import type { MetricContext } from './metrics/types.js';
 import { createRunner } from './run/create-runner.js';
 import { type PhasesOutcome, runPhases } from './run/run-phases.js';
@@ -47,7 +49,9 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const context: MetricContext = { streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode !== 'concurrency' };
   const jsonlPath = config.output.exportLevel === 'summary' ? null : join(artifactDir, files.recordsJsonl);
   const rawPath = config.output.exportLevel === 'raw' ? join(artifactDir, files.rawJsonl) : null;
-  const sink = new RecordSink(jsonlPath, context, `record_processor_${runTag}`, rawPath);
+  const sliceSeconds = config.output.sliceDurationSeconds;
+  const store = new MetricStore(context, sliceSeconds === null ? null : BigInt(Math.round(sliceSeconds * 1e9)));
+  const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath);
   const { runner, note } = await createRunner(
     { config, dataset, origin: target.origin, path: target.path, epochOffsetNs: clock.epochOffsetNs },
     strategy.maxInFlight(config.load),
@@ -73,17 +77,17 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const sidecarResults = await Promise.all(sidecars.map((s) => s.stop(window)));
 
   const written = await writeRunExports({
-    config, records: sink.records, context, goodput: config.goodput, sidecarResults, options, notes,
+    config, store, context, goodput: config.goodput, sidecarResults, options, notes,
     artifactDir, files, cancelled, endpointTitle: endpoint.metricsTitle,
     benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout,
   });
-  const successful = sink.records.filter((r) => r.error === null).length;
+  const { validCount: successful, errorCount } = runFacts(store, {});
   return {
     artifactDir,
     exitCode: cancelled ? 130 : successful === 0 ? 1 : 0,
     cancelled,
     successfulRequestCount: successful,
-    errorRequestCount: sink.records.length - successful,
+    errorRequestCount: errorCount,
     summary: written.summary,
   };
 }

@@ -31,9 +31,14 @@ export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number
 
 /** Full stat set of a non-empty list of values; returns undefined for an empty list. */
 export function summarize(values: ArrayLike<number>): DistributionStats | undefined {
+  return summarizeInPlace(Float64Array.from(values));
+}
+
+/** `summarize` for a Float64Array the caller hands over: sorted in place, no copy (columns of millions of values). */
+export function summarizeInPlace(values: Float64Array): DistributionStats | undefined {
   const n = values.length;
   if (n === 0) return undefined;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.sort();
   const total = sum(sorted);
   const stats: Record<string, number> = { avg: total / n, min: sorted[0]!, max: sorted[n - 1]! };
   for (const q of PERCENTILES) stats[`p${q}`] = percentileOfSorted(sorted, q);

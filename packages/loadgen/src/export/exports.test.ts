@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../metrics/compute.js';
+import { MetricStore } from '../metrics/metric-store.js';
 import { makeRecord } from '../test-records.js';
 import { renderErrorTable, renderMetricsTable } from './console-table.js';
 import { parseJsonWithBigInt, stringifyJson } from './json-text.js';
@@ -44,7 +45,9 @@ describe('profile_export_aiperf.json', () => {
   it('groups errors by code, type and message, most frequent first', () => {
     const boom = { code: 500, type: 'HTTPError', message: 'boom' };
     const cut = { code: null, type: 'SocketError', message: 'other side closed' };
-    expect(summarizeErrors([cut, boom, boom])).toEqual([{ error_details: boom, count: 2 }, { error_details: cut, count: 1 }]);
+    const store = new MetricStore(context);
+    for (const error of [cut, boom, boom]) store.add(makeRecord({ error }));
+    expect(summarizeErrors(store.errorGroups())).toEqual([{ error_details: boom, count: 2 }, { error_details: cut, count: 1 }]);
   });
 });
 

@@ -1,5 +1,5 @@
-import { recordMetricValues } from '../metrics/compute.js';
-import { type MetricContext, hasFlag, toDisplayUnit } from '../metrics/types.js';
+import { recordMetricValues } from '../metrics/compute-record.js';
+import { type MetricContext, type RecordMetric, hasFlag, toDisplayUnit } from '../metrics/types.js';
 import type { RequestRecord } from '../records.js';
 import { stringifyJson } from './json-text.js';
 
@@ -7,9 +7,14 @@ const offsetToEpoch = (record: RequestRecord, offsetNs: number | null): bigint |
   offsetNs === null ? null : record.startEpochNs + BigInt(Math.round(offsetNs));
 
 /** One `profile_export.jsonl` line (spec §3.2): metadata with epoch-ns stamps, metrics in display units, error. */
-export function recordToJsonObject(record: RequestRecord, context: MetricContext, recordProcessorId: string): Record<string, unknown> {
+export function recordToJsonObject(
+  record: RequestRecord,
+  context: MetricContext,
+  recordProcessorId: string,
+  values: ReadonlyArray<[RecordMetric, number | number[]]> = recordMetricValues(record, context),
+): Record<string, unknown> {
   const metrics: Record<string, { value: number | number[]; unit: string }> = {};
-  for (const [metric, value] of recordMetricValues(record, context)) {
+  for (const [metric, value] of values) {
     if (hasFlag(metric, 'no_record_export')) continue;
     metrics[metric.tag] = {
       value: typeof value === 'number' ? toDisplayUnit(metric, value) : value.map((v) => toDisplayUnit(metric, v)),
@@ -40,8 +45,12 @@ export function recordToJsonObject(record: RequestRecord, context: MetricContext
   };
 }
 
-export const recordToJsonLine = (record: RequestRecord, context: MetricContext, recordProcessorId: string): string =>
-  `${stringifyJson(recordToJsonObject(record, context, recordProcessorId))}\n`;
+export const recordToJsonLine = (
+  record: RequestRecord,
+  context: MetricContext,
+  recordProcessorId: string,
+  values?: ReadonlyArray<[RecordMetric, number | number[]]>,
+): string => `${stringifyJson(recordToJsonObject(record, context, recordProcessorId, values))}\n`;
 
 /**
  * One `profile_export_raw.jsonl` line (`--export-level raw`): the request's ids, the body as sent, and every

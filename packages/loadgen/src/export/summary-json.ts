@@ -1,4 +1,5 @@
 import type { MetricResult } from '../metrics/compute.js';
+import type { RequestErrorInfo } from '../records.js';
 import { PERCENTILES } from '../stats.js';
 
 /** `schema_version` 1.1: record metric blocks carry `count` and `sum` (spec §3.3). */
@@ -54,14 +55,9 @@ export function buildSummaryJson(results: readonly MetricResult[], meta: Summary
   return summary;
 }
 
-/** Groups failed requests by (code, type, message), most frequent first. */
-export function summarizeErrors(errors: ReadonlyArray<{ code: number | null; type: string; message: string }>): ErrorSummaryEntry[] {
-  const groups = new Map<string, ErrorSummaryEntry>();
-  for (const error of errors) {
-    const key = JSON.stringify([error.code, error.type, error.message]);
-    const entry = groups.get(key) ?? { error_details: { code: error.code, type: error.type, message: error.message }, count: 0 };
-    entry.count += 1;
-    groups.set(key, entry);
-  }
-  return [...groups.values()].sort((a, b) => b.count - a.count);
+/** Failed requests grouped by (code, type, message) with their counts, most frequent first. */
+export function summarizeErrors(groups: ReadonlyArray<{ error: RequestErrorInfo; count: number }>): ErrorSummaryEntry[] {
+  return groups
+    .map(({ error, count }) => ({ error_details: { code: error.code, type: error.type, message: error.message }, count }))
+    .sort((a, b) => b.count - a.count);
 }

@@ -1,36 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeMetrics } from '../metrics/compute.js';
+import { computeStoreMetrics } from '../metrics/compute.js';
 import type { MetricContext } from '../metrics/types.js';
-import type { RequestRecord } from '../records.js';
 import type { LabeledFile } from '../types.js';
 import { toAiperfInputConfig } from './input-config.js';
 import { stringifyJson } from './json-text.js';
 import { exportedResults, metricBlock } from './summary-json.js';
 import type { RunExportInput } from './write-exports.js';
 
-/**
- * Groups records by `floor(start epoch ns / slice)` — absolute epoch slices, so the first and last are partial —
- * and renumbers non-empty slices 0, 1, 2… in time order (spec §2.6).
- */
-export function sliceRecords(records: readonly RequestRecord[], sliceDurationSeconds: number): RequestRecord[][] {
-  const sliceNs = BigInt(Math.round(sliceDurationSeconds * 1e9));
-  const slices = new Map<bigint, RequestRecord[]>();
-  for (const record of records) {
-    const key = record.startEpochNs / sliceNs;
-    const list = slices.get(key) ?? [];
-    list.push(record);
-    slices.set(key, list);
-  }
-  return [...slices.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, list]) => list);
-}
-
 const STAT_ORDER = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'std'];
 
 /** Writes `<prefix>_timeslices.json` and `.csv` (spec §3.7); returns them labelled for the console footer. */
-export async function writeTimeslices(input: RunExportInput, context: MetricContext, sliceDurationSeconds: number): Promise<LabeledFile[]> {
-  const slices = sliceRecords(input.records, sliceDurationSeconds).map((records) =>
-    exportedResults(computeMetrics(records, { context, goodput: input.goodput })),
+export async function writeTimeslices(input: RunExportInput, context: MetricContext): Promise<LabeledFile[]> {
+  // Absolute epoch slices (the first and last are partial), non-empty ones renumbered 0, 1, 2… in time order.
+  const slices = input.store.sliceRows().map(({ sliceKey, rows }) =>
+    exportedResults(computeStoreMetrics(input.store, { context, goodput: input.goodput }, { rows, sliceKey })),
   );
   const json = {
     timeslices: slices.map((results, index) => ({

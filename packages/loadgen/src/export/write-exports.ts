@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { ExportFileNames } from '../artifacts.js';
 import { isoLocalMicros } from '../clock.js';
-import { computeMetrics } from '../metrics/compute.js';
-import { LATE_SEND_THRESHOLD_NS } from '../metrics/run-metrics.js';
+import { computeStoreMetrics } from '../metrics/compute.js';
+import type { MetricStore } from '../metrics/metric-store.js';
+import { runFacts } from '../metrics/run-facts.js';
 import type { MetricContext } from '../metrics/types.js';
-import type { RequestRecord } from '../records.js';
 import type { RunProfileOptions, SidecarResult } from '../types.js';
 import { renderConsoleReport, sidecarFiles } from './console-report.js';
 import { stringifyJson } from './json-text.js';
@@ -17,7 +17,8 @@ import { writeTimeslices } from './timeslices.js';
 
 export interface RunExportInput {
   config: BenchmarkConfig;
-  records: readonly RequestRecord[];
+  /** The profiling records' metric columns. */
+  store: MetricStore;
   context: MetricContext;
   goodput: Record<string, number>;
   sidecarResults: readonly SidecarResult[];
@@ -37,8 +38,8 @@ export interface RunExportInput {
 export async function writeRunExports(input: RunExportInput): Promise<{ summary: Record<string, unknown> }> {
   const gpuCount = input.sidecarResults.find((r) => r.gpuCount)?.gpuCount;
   const context: MetricContext = { ...input.context, ...(gpuCount ? { gpuCount } : {}) };
-  const results = computeMetrics(input.records, { context, goodput: input.goodput });
-  const errorSummary = summarizeErrors(input.records.flatMap((r) => (r.error ? [r.error] : [])));
+  const results = computeStoreMetrics(input.store, { context, goodput: input.goodput });
+  const errorSummary = summarizeErrors(input.store.errorGroups());
   const summary: Record<string, unknown> = buildSummaryJson(results, {
     benchmarkId: input.benchmarkId,
     startTime: isoLocalMicros(input.startTimeNs),
@@ -55,9 +56,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
   const csvSections = input.sidecarResults.flatMap((r) => (r.summaryCsv ? [r.summaryCsv] : []));
   await writeFile(path(input.files.summaryCsv), buildSummaryCsv(results, csvSections));
   const extraFiles = input.sidecarResults.flatMap(sidecarFiles);
-  if (input.config.output.sliceDurationSeconds !== null) {
-    extraFiles.push(...(await writeTimeslices(input, context, input.config.output.sliceDurationSeconds)));
-  }
+  if (input.store.sliceNs !== null) extraFiles.push(...(await writeTimeslices(input, context)));
 
   const report = renderConsoleReport({
     results,
@@ -66,7 +65,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     sidecarTexts: input.sidecarResults.flatMap((r) => (r.consoleText ? [r.consoleText] : [])),
     ...(input.options.cliCommand ? { cliCommand: input.options.cliCommand } : {}),
     cancelled: input.cancelled,
-    lateSends: input.context.scheduled ? lateSends(input.records) : null,
+    lateSends: input.context.scheduled ? lateSends(input.store) : null,
     notes: input.notes,
     paths: { csv: path(input.files.summaryCsv), json: path(input.files.summaryJson), log: path(input.files.logFile), extra: extraFiles },
   });
@@ -75,12 +74,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
   return { summary };
 }
 
-function lateSends(records: readonly RequestRecord[]) {
-  let late = 0;
-  let maxNs = 0;
-  for (const r of records) {
-    if (r.sendLatenessNs > LATE_SEND_THRESHOLD_NS) late += 1;
-    maxNs = Math.max(maxNs, r.sendLatenessNs);
-  }
-  return { late, total: records.length, maxLatenessMs: maxNs / 1e6 };
+function lateSends(store: MetricStore) {
+  const facts = runFacts(store, {});
+  return { late: facts.lateCount, total: store.length, maxLatenessMs: facts.maxLatenessNs / 1e6 };
 }

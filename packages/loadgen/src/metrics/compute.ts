@@ -1,17 +1,22 @@
-import { isValidRecord, type RequestRecord } from '../records.js';
-import { type DistributionStats, summarize } from '../stats.js';
+import type { RequestRecord } from '../records.js';
+import { type DistributionStats, summarizeInPlace } from '../stats.js';
 import { ProfileConfigError } from '../errors.js';
+import { metricApplies } from './compute-record.js';
+import { MetricStore } from './metric-store.js';
 import { metricRegistry } from './registry.js';
+import { runFacts, type StoreSelection } from './run-facts.js';
 import {
-  type MetricContext,
   type MetricDefinition,
   type MetricFlag,
-  type RecordMetric,
+  type MetricContext,
   type RunValues,
   fromDisplayUnit,
   hasFlag,
   toDisplayUnit,
 } from './types.js';
+
+export { metricApplies, recordMetricValues } from './compute-record.js';
+export type { StoreSelection } from './run-facts.js';
 
 /** One metric's summary in display units: a distribution for record metrics, a single `avg` otherwise. */
 export interface MetricResult {
@@ -33,40 +38,29 @@ export interface ComputeOptions {
   goodput?: Record<string, number>;
 }
 
-export const metricApplies = (metric: MetricDefinition, context: MetricContext): boolean =>
-  !hasFlag(metric, 'experimental') &&
-  (!hasFlag(metric, 'streaming_only') || context.streaming) &&
-  (!hasFlag(metric, 'produces_tokens') || context.producesTokens);
-
-/** Record metrics with their values for one record (base units), as the per-record export lists them. */
-export function recordMetricValues(record: RequestRecord, context: MetricContext): Array<[RecordMetric, number | number[]]> {
-  const errorRecord = !isValidRecord(record);
-  const out: Array<[RecordMetric, number | number[]]> = [];
-  for (const metric of metricRegistry.all()) {
-    if (metric.kind !== 'record' || !metricApplies(metric, context)) continue;
-    if (hasFlag(metric, 'error_only') !== errorRecord) continue;
-    const value = metric.compute(record, context);
-    if (value !== undefined) out.push([metric, value]);
-  }
-  return out;
+/** Every applicable metric over the profiling records (kept in a MetricStore first); see computeStoreMetrics. */
+export function computeMetrics(records: readonly RequestRecord[], options: ComputeOptions): MetricResult[] {
+  const store = new MetricStore(options.context);
+  for (const record of records) if (record.phase === 'profiling') store.add(record);
+  return computeStoreMetrics(store, options);
 }
 
-/** Every applicable metric over the profiling records, in registry order; absent metrics are left out. */
-export function computeMetrics(records: readonly RequestRecord[], options: ComputeOptions): MetricResult[] {
+/**
+ * Every applicable metric over a store's records (or a selection of them: one time slice), in registry order;
+ * absent metrics are left out. Percentiles are exact over the columns (numpy's linear interpolation).
+ */
+export function computeStoreMetrics(store: MetricStore, options: ComputeOptions, selection: StoreSelection = {}): MetricResult[] {
   const { context } = options;
-  const profiling = records.filter((r) => r.phase === 'profiling');
-  const validRecords = profiling.filter(isValidRecord);
-  const errorRecords = profiling.filter((r) => !isValidRecord(r));
+  const facts = runFacts(store, selection);
   const results = new Map<string, MetricResult>();
   const sums = new Map<string, number>();
   const baseScalars = new Map<string, number | bigint>();
   const runValues: RunValues = {
+    ...facts,
     scalar: (tag) => baseScalars.get(tag),
     sum: (tag) => sums.get(tag),
-    validRecords,
-    errorRecords,
     goodRequestCount: options.goodput && Object.keys(options.goodput).length > 0
-      ? countGoodRequests(validRecords, options.goodput, context)
+      ? countGoodRequests(store, selection, options.goodput)
       : undefined,
     context,
   };
@@ -74,15 +68,8 @@ export function computeMetrics(records: readonly RequestRecord[], options: Compu
   for (const metric of metricRegistry.all()) {
     if (!metricApplies(metric, context)) continue;
     if (metric.kind === 'record') {
-      const source = hasFlag(metric, 'error_only') ? errorRecords : validRecords;
-      const values: number[] = [];
-      for (const record of source) {
-        const value = metric.compute(record, context);
-        if (value === undefined) continue;
-        if (typeof value === 'number') values.push(value);
-        else for (const v of value) values.push(v);
-      }
-      const stats = summarize(values);
+      const pooled = store.pooledDistribution(metric.tag, selection.sliceKey);
+      const stats = pooled ? pooled.summarize() : summarizeInPlace(store.values(metric.tag, selection.rows));
       if (!stats) continue;
       sums.set(metric.tag, stats.sum);
       const display = toDisplayStats(metric, stats);
@@ -131,17 +118,21 @@ export function validateGoodput(goodput: Record<string, number>): string[] {
   });
 }
 
-function countGoodRequests(records: readonly RequestRecord[], goodput: Record<string, number>, context: MetricContext): number {
+/** Valid requests whose every SLO metric has a value within its threshold, read from the metric columns. */
+function countGoodRequests(store: MetricStore, selection: StoreSelection, goodput: Record<string, number>): number {
   const slos = Object.entries(goodput).map(([tag, threshold]) => {
     const metric = metricRegistry.get(tag);
     if (!metric || metric.kind !== 'record') throw new ProfileConfigError(validateGoodput({ [tag]: threshold }));
-    return { metric, thresholdBase: fromDisplayUnit(metric, threshold), larger: hasFlag(metric, 'larger_is_better') };
+    return { tag, thresholdBase: fromDisplayUnit(metric, threshold), larger: hasFlag(metric, 'larger_is_better') };
   });
+  const count = selection.rows?.length ?? store.length;
   let good = 0;
-  for (const record of records) {
-    const passes = slos.every(({ metric, thresholdBase, larger }) => {
-      const value = metric.compute(record, context);
-      if (typeof value !== 'number') return false;
+  for (let i = 0; i < count; i++) {
+    const row = selection.rows ? selection.rows[i]! : i;
+    if (!store.isValid(row)) continue;
+    const passes = slos.every(({ tag, thresholdBase, larger }) => {
+      const value = store.value(tag, row);
+      // NaN (no value) fails both comparisons, as a missing metric fails its SLO.
       return larger ? value >= thresholdBase : value <= thresholdBase;
     });
     if (passes) good += 1;

@@ -15,15 +15,19 @@ export class MetricRegistry {
     if (existing === metric) return;
     if (existing) throw new Error(`metric "${metric.tag}" is already registered by a different definition`);
     this.byTag.set(metric.tag, metric);
+    this.ordered = null;
   }
 
   get(tag: string): MetricDefinition | undefined {
     return this.byTag.get(tag);
   }
 
-  all(): MetricDefinition[] {
-    return [...this.byTag.values()];
+  /** Every metric in registration order (a shared array, rebuilt only when one is registered: read, never modify). */
+  all(): readonly MetricDefinition[] {
+    return (this.ordered ??= [...this.byTag.values()]);
   }
+
+  private ordered: MetricDefinition[] | null = null;
 }
 
 export const metricRegistry = new MetricRegistry();

@@ -24,12 +24,12 @@ const total = (tag: string, header: string, recordTag: string, extraFlags: RunMe
 export const runMetrics: RunMetric[] = [
   {
     tag: 'request_count', header: 'Request Count', unit: 'requests', displayUnit: 'requests', displayOrder: 1100,
-    kind: 'aggregate', flags: ['larger_is_better', 'no_record_export'], compute: (run) => run.validRecords.length,
+    kind: 'aggregate', flags: ['larger_is_better', 'no_record_export'], compute: (run) => run.validCount,
   },
   {
     tag: 'error_request_count', header: 'Error Request Count', unit: 'requests', displayUnit: 'requests',
     kind: 'aggregate', flags: ['error_only', 'no_record_export'],
-    compute: (run) => (run.errorRecords.length > 0 ? run.errorRecords.length : undefined),
+    compute: (run) => (run.errorCount > 0 ? run.errorCount : undefined),
   },
   {
     tag: 'good_request_count', header: 'Good Request Count', unit: 'requests', displayUnit: 'requests',
@@ -39,22 +39,18 @@ export const runMetrics: RunMetric[] = [
     // Requests the schedule could not send on time (request-rate mode): reported, never hidden.
     tag: 'late_request_count', header: 'Late Request Count', unit: 'requests', displayUnit: 'requests',
     kind: 'aggregate', flags: ['no_console', 'no_record_export'],
-    compute: (run) =>
-      run.context.scheduled ? run.validRecords.concat(run.errorRecords).filter((r) => r.sendLatenessNs > LATE_SEND_THRESHOLD_NS).length : undefined,
+    compute: (run) => (run.context.scheduled ? run.lateCount : undefined),
   },
   {
     tag: 'min_request_timestamp', header: 'Minimum Request Timestamp', unit: 'ns', displayUnit: 'ns',
     kind: 'aggregate', flags: ['no_console', 'no_record_export'],
-    compute: (run) => run.validRecords.reduce<bigint | undefined>((min, r) => (min === undefined || r.startEpochNs < min ? r.startEpochNs : min), undefined),
+    compute: (run) => run.minRequestEpochNs,
   },
   {
     tag: 'max_response_timestamp', header: 'Maximum Response Timestamp', unit: 'ns', displayUnit: 'ns',
     kind: 'aggregate', flags: ['no_console', 'no_record_export'],
-    compute: (run) =>
-      run.validRecords.reduce<bigint | undefined>((max, r) => {
-        const end = r.startEpochNs + BigInt(Math.round(r.lastResponseOffsetNs ?? r.endOffsetNs));
-        return max === undefined || end > max ? end : max;
-      }, undefined),
+    // Start plus request latency (the last response; the end of the request when there was none).
+    compute: (run) => run.maxResponseEpochNs,
   },
   {
     tag: 'benchmark_duration', header: 'Benchmark Duration', unit: 'ns', displayUnit: 'sec', kind: 'derived',

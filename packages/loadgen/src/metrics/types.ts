@@ -1,4 +1,5 @@
 import type { RequestRecord } from '../records.js';
+import type { RunFacts } from './run-facts.js';
 
 export type MetricKind = 'record' | 'aggregate' | 'derived';
 
@@ -31,14 +32,12 @@ export interface MetricContext {
   scheduled?: boolean;
 }
 
-/** Run-level values visible to aggregate/derived metrics, in base units. */
-export interface RunValues {
+/** Run-level values visible to aggregate/derived metrics, in base units (read from the metric columns). */
+export interface RunValues extends RunFacts {
   /** A scalar (aggregate or derived) computed earlier in registry order. */
   scalar(tag: string): number | bigint | undefined;
   /** Σ of a record metric over the records it applies to; undefined when no record had a value. */
   sum(tag: string): number | undefined;
-  validRecords: readonly RequestRecord[];
-  errorRecords: readonly RequestRecord[];
   /** Records meeting every goodput SLO; undefined without SLOs. */
   goodRequestCount: number | undefined;
   context: MetricContext;

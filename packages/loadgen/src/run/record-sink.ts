@@ -1,5 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { recordToJsonLine, recordToRawJsonLine } from '../export/record-jsonl.js';
+import { recordMetricValues } from '../metrics/compute-record.js';
+import type { MetricStore } from '../metrics/metric-store.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 
@@ -8,11 +10,11 @@ const FLUSH_BYTES = 64 * 1024;
 const FLUSH_INTERVAL_MS = 100;
 
 /**
- * Collects profiling records and appends them to profile_export.jsonl as they complete (within 100 ms), so a
- * crash loses at most the last moment's records. Warmup records are counted for progress and dropped.
+ * Takes each finished request: appends it to profile_export.jsonl (within 100 ms, so a crash loses at most the
+ * last moment's records), keeps its metric values in the store's columns, and drops the record itself, so a run's
+ * memory stays flat however long it runs. Warmup records are counted for progress and dropped.
  */
 export class RecordSink {
-  readonly records: RequestRecord[] = [];
   phase: BenchmarkPhase = 'warmup';
   completed = 0;
   errors = 0;
@@ -23,6 +25,8 @@ export class RecordSink {
   private readonly timer: NodeJS.Timeout | null;
 
   constructor(
+    /** Where profiling records' metrics are kept. */
+    readonly store: MetricStore,
     jsonlPath: string | null,
     private readonly context: MetricContext,
     private readonly recordProcessorId: string,
@@ -58,14 +62,12 @@ export class RecordSink {
     this.completed += 1;
     if (record.error) this.errors += 1;
     if (record.phase !== 'profiling') return;
-    this.records.push(record);
+    const values = recordMetricValues(record, this.context);
+    this.store.add(record, values);
     const raw = recordToRawJsonLine(record);
-    if (raw !== null) {
-      this.pendingRaw += raw;
-      delete record.raw; // written; 100k records must not keep every response body
-    }
+    if (raw !== null) this.pendingRaw += raw;
     if (!this.out) return;
-    this.pending += recordToJsonLine(record, this.context, this.recordProcessorId);
+    this.pending += recordToJsonLine(record, this.context, this.recordProcessorId, values);
     if (this.pending.length >= FLUSH_BYTES || this.pendingRaw.length >= FLUSH_BYTES) this.flush();
   }
 
