@@ -3,7 +3,6 @@ export type {
   LabeledFile,
   ProfileIo,
   ProfileRunResult,
-  RunClock,
   RunProfileOptions,
   RunSidecar,
   SidecarResult,
@@ -13,13 +12,15 @@ export { ProfileConfigError } from './errors.js';
 
 export { artifactDirName, exportFileNames, resolveArtifactDir } from './artifacts.js';
 export type { ExportFileNames } from './artifacts.js';
-export { createRunClock, isoLocalMicros } from './clock.js';
-export type { MonotonicRunClock } from './clock.js';
+export { isoLocalMicros } from './time.js';
+// The clock, percentiles and RNG live in @aiperf/stats; re-exported because they are part of this API's types.
+export { createRng, createRunClock, PERCENTILES, percentileOfSorted } from '@aiperf/stats';
+export type { MonotonicRunClock, PercentileKey, Rng, RunClock } from '@aiperf/stats';
 
 export type { BenchmarkPhase, RequestErrorInfo, RequestRecord } from './records.js';
 export { isValidRecord } from './records.js';
-export { PERCENTILES, percentileOfSorted, summarize, summarizeInPlace } from './stats.js';
-export type { DistributionStats, PercentileKey } from './stats.js';
+export { summarize, summarizeInPlace } from './stats.js';
+export type { DistributionStats } from './stats.js';
 
 export { computeMetrics, computeStoreMetrics, recordMetricValues, validateGoodput, metricApplies } from './metrics/compute.js';
 export type { ComputeOptions, MetricResult, StoreSelection } from './metrics/compute.js';
@@ -36,8 +37,7 @@ export { getEndpointType, registerEndpointType } from './endpoints/registry.js';
 export type { EndpointType, ParsedResponse, RequestInput, ServerUsage } from './endpoints/types.js';
 export { loadTokenizer } from './dataset/tokenizer.js';
 export type { TextTokenizer } from './dataset/tokenizer.js';
-export { createRng, flatUuid } from './rng.js';
-export type { Rng } from './rng.js';
+export { flatUuid } from './flat-uuid.js';
 
 export { buildSummaryJson, metricBlock, summarizeErrors, SCHEMA_VERSION } from './export/summary-json.js';
 export type { ErrorSummaryEntry } from './export/summary-json.js';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
 import { exportFileNames, resolveArtifactDir } from './artifacts.js';
 import { ProfileConfigError } from './errors.js';
-import { createRunClock } from './clock.js';
+import { createRunClock } from '@aiperf/stats';
 import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
 import { getEndpointType } from './endpoints/registry.js';

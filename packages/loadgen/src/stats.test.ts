@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentileOfSorted, summarize } from './stats.js';
+import { percentileOfSorted } from '@aiperf/stats';
+import { summarize } from './stats.js';
 
 describe('summarize', () => {
   // Reference values from numpy 2.4: np.percentile(v, q) (linear) and np.std(v) (ddof 0).

@@ -1,15 +1,11 @@
 // Public contract shared with the CLI, recipes and telemetry packages (names and shapes are stable).
+import type { RunClock } from '@aiperf/stats';
 
 export interface ProfileIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Aborting stops issuing requests, waits a short grace for in-flight ones, then writes all exports. */
   signal?: AbortSignal;
-}
-
-/** The run's clock: epoch nanoseconds derived from a monotonic clock (never through a JS number). */
-export interface RunClock {
-  nowEpochNs(): bigint;
 }
 
 /** What a sidecar (e.g. GPU telemetry) contributes to a run's exports. */

@@ -1,4 +1,5 @@
-import { createRng, hashString } from './rng.js';
+import { createRng } from '@aiperf/stats';
+import { hashString } from './rng.js';
 
 // Output text is drawn from common English words. Each word, with its leading space, is a single
 // token in the GPT tokenizers (cl100k_base and o200k_base; checked by corpus.test.ts), so one
@@ -40,7 +41,7 @@ export function generateTokens(count: number, prompt: string, seed: number): str
   const rng = createRng(hashString(prompt, seed));
   const tokens: string[] = new Array<string>(count);
   for (let index = 0; index < count; index += 1) {
-    const word = CORPUS_WORDS[Math.floor(rng() * CORPUS_WORDS.length)] ?? 'the';
+    const word = CORPUS_WORDS[Math.floor(rng.next() * CORPUS_WORDS.length)] ?? 'the';
     tokens[index] = index === 0 ? word : ` ${word}`;
   }
   return tokens;

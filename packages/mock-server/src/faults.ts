@@ -1,5 +1,5 @@
 import type { ResolvedOptions } from './options.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@aiperf/stats';
 
 /** Which faults hit one request. Drawn in a fixed order so a seed gives the same faults every run. */
 export interface FaultPlan {
@@ -14,7 +14,7 @@ export type FaultName = 'httpError' | 'reset' | 'malformedSse' | 'stall' | 'head
 
 export function planFaults(options: ResolvedOptions, rng: Rng): FaultPlan {
   // Always draw all five numbers, whatever is configured, so one fault's setting never shifts another's draws.
-  const draws = [rng(), rng(), rng(), rng(), rng()] as const;
+  const draws = [rng.next(), rng.next(), rng.next(), rng.next(), rng.next()] as const;
   const hit = (draw: number, rate: number) => rate > 0 && draw < rate;
   return {
     errorStatus: hit(draws[0], options.errorRate) ? options.errorStatus : undefined,

@@ -6,7 +6,7 @@ export { OVERRIDE_HEADERS } from './overrides.js';
 export type { OverrideHeader } from './overrides.js';
 export { GPU_PRESETS, GPU_PRESET_NAMES } from './dcgm/presets.js';
 export type { GpuPreset, GpuPresetName } from './dcgm/presets.js';
-export { DCGM_FIELDS } from './dcgm/fields.js';
+export { MOCK_DCGM_FIELDS } from './dcgm/fields.js';
 export type { DcgmField } from './dcgm/fields.js';
 export { validateOptions } from './validate.js';
 export { PROMPT_TOKENIZER_NAMES } from './tokenizer.js';

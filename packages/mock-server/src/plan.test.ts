@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countTokens } from './corpus.js';
 import { decideOutputLength, planResponse } from './plan.js';
-import { createRng } from './rng.js';
+import { createRng } from '@aiperf/stats';
 
 const base = { promptTokens: 100, maxTokens: undefined, minTokens: undefined, ignoreEos: false, reasoningTokens: 0, defaultOutputTokens: undefined };
 

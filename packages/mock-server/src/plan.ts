@@ -1,5 +1,5 @@
 import { generateTokens } from './corpus.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '@aiperf/stats';
 import type { ParsedRequest } from './request.js';
 
 export type FinishReason = 'stop' | 'length';
@@ -24,7 +24,7 @@ export function decideOutputLength(input: {
   defaultOutputTokens: number | undefined;
   rng: Rng;
 }): OutputLength {
-  const ratio = 0.8 + 0.4 * input.rng();
+  const ratio = 0.8 + 0.4 * input.rng.next();
   const natural = Math.max(
     input.defaultOutputTokens ?? Math.max(16, Math.round(input.promptTokens * ratio)),
     input.minTokens ?? 0,

@@ -1,7 +1,6 @@
-// Small deterministic randomness: the same seed and input always give the same output,
+// Seeds for the shared seeded RNG: the same seed and input always give the same output,
 // so a benchmark run against the mock server can be repeated exactly.
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { Rng } from '@aiperf/stats';
 
 /** FNV-1a 32-bit hash of a string, optionally mixed with a seed. */
 export function hashString(text: string, seed = 0): number {
@@ -22,21 +21,8 @@ export function mixSeeds(a: number, b: number): number {
   return hash >>> 0;
 }
 
-/** A seeded PRNG; each call returns a float in [0, 1). */
-export type Rng = () => number;
-
-/**
- * xoroshiro128+ from pure-rand. Its seeding keeps nearby seeds' first draws alike, so the stream starts one
- * jump (2^64 draws) ahead, the library's way to get independent streams.
- */
-export function createRng(seed: number): Rng {
-  const generator = xoroshiro128plus(seed);
-  generator.jump();
-  return () => uniformFloat64(generator);
-}
-
 /** Uniform draw in [mean - spread, mean + spread], never below zero. */
 export function jittered(rng: Rng, mean: number, spread: number): number {
   if (spread <= 0) return mean;
-  return Math.max(0, mean + (rng() * 2 - 1) * spread);
+  return Math.max(0, mean + (rng.next() * 2 - 1) * spread);
 }

@@ -1,7 +1,8 @@
 // Scrapes DCGM exporters at a fixed interval and keeps every per-GPU record (spec §4.1).
+import { createRunClock, type RunClock } from '@aiperf/stats';
 import { newEndpointStatus, neverReachableWarning, recordOutcome, type EndpointStatus } from './endpoint-state.js';
 import type { GpuTelemetryRecord } from './gpu-records.js';
-import { scrapeDcgmEndpoint, type RunClock } from './scrape.js';
+import { scrapeDcgmEndpoint } from './scrape.js';
 import { uniqueUrls } from './urls.js';
 
 export const DEFAULT_INTERVAL_MS = 333;
@@ -36,7 +37,7 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   if (!(intervalMs > 0)) throw new Error(`createDcgmCollector: intervalMs must be > 0, got ${intervalMs}`);
   const fetchTimeoutMs = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
-  const clock = options.clock ?? wallClock();
+  const clock = options.clock ?? createRunClock();
   const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
   const statuses = buildStatuses(options.urls, options.optionalUrls ?? []);
   const records: GpuTelemetryRecord[] = [];
@@ -130,11 +131,4 @@ function buildStatuses(urls: readonly string[], optionalUrls: readonly string[])
   const required = new Set(urls);
   // Defaults first, then the user's, deduped in order (spec §4.1); a URL the user named is never optional.
   return uniqueUrls([...optionalUrls, ...urls]).map((url) => newEndpointStatus(url, !required.has(url)));
-}
-
-/** Epoch ns from one wall-clock reading advanced by the monotonic clock (no JS-number round trip). */
-export function wallClock(): RunClock {
-  const baseEpochNs = BigInt(Date.now()) * 1_000_000n;
-  const baseMonotonicNs = process.hrtime.bigint();
-  return { nowEpochNs: () => baseEpochNs + (process.hrtime.bigint() - baseMonotonicNs) };
 }

@@ -1,4 +1,4 @@
-export { createDcgmCollector, wallClock, DEFAULT_INTERVAL_MS, DEFAULT_FETCH_TIMEOUT_MS } from './collector.js';
+export { createDcgmCollector, DEFAULT_INTERVAL_MS, DEFAULT_FETCH_TIMEOUT_MS } from './collector.js';
 export type { DcgmCollector, DcgmCollectorOptions } from './collector.js';
 export { createGpuTelemetrySidecar, countGpus, GPU_TELEMETRY_EXPORT_FILE } from './sidecar.js';
 export type { GpuTelemetrySidecarOptions, TelemetrySidecar, TelemetrySidecarResult } from './sidecar.js';
@@ -10,7 +10,7 @@ export { samplesToGpuRecords } from './gpu-records.js';
 export type { GpuTelemetryRecord } from './gpu-records.js';
 export { DCGM_FIELDS, dcgmFieldFor } from './dcgm-fields.js';
 export type { DcgmFieldSpec, TelemetryMetricKind } from './dcgm-fields.js';
-export { seriesStats, percentileOfSorted, PERCENTILES } from './stats.js';
+export { seriesStats } from './stats.js';
 export type { SeriesStats } from './stats.js';
 export { summarizeTelemetry } from './summary.js';
 export { epochNsToIso } from './time.js';
@@ -18,4 +18,7 @@ export type { TelemetryData, TelemetryWindow, GpuSummary, MetricSummary, Endpoin
 export { renderTelemetryConsole } from './console.js';
 export { gpuRecordToJsonLine, writeGpuTelemetryJsonl } from './jsonl.js';
 export { scrapeDcgmEndpoint, interpretExposition } from './scrape.js';
-export type { RunClock, ScrapeOutcome } from './scrape.js';
+export type { ScrapeOutcome } from './scrape.js';
+// The clock and percentiles live in @aiperf/stats; `wallClock` is the name this package exported them under.
+export { createRunClock as wallClock, PERCENTILES, percentileOfSorted } from '@aiperf/stats';
+export type { RunClock } from '@aiperf/stats';

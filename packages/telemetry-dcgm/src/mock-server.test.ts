@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDcgmCollector, wallClock } from './collector.js';
+import { createRunClock } from '@aiperf/stats';
+import { createDcgmCollector } from './collector.js';
 import { createGpuTelemetrySidecar } from './sidecar.js';
 
 let server: MockServer;
@@ -56,7 +57,7 @@ describe('DCGM telemetry from the mock server', () => {
     const dcgm1 = `${server.url}/dcgm1/metrics`;
     const dcgm2 = `${server.url}/dcgm2/metrics`;
     const sidecar = createGpuTelemetrySidecar({ urls: [dcgm1, dcgm2], intervalMs: 100, includeDefaultUrls: false, showConsole: true });
-    const clock = wallClock();
+    const clock = createRunClock();
     await sidecar.start({ clock, artifactDir });
     const startEpochNs = clock.nowEpochNs();
     await driveLoad(4, 600);

@@ -1,12 +1,8 @@
 // One scrape: HTTP GET → Prometheus text → per-GPU records. The only network code in the package.
+import type { RunClock } from '@aiperf/stats';
 import { request } from 'undici';
 import { samplesToGpuRecords, type GpuTelemetryRecord } from './gpu-records.js';
 import { parsePrometheusText, type PromParseIssue } from './prometheus-text.js';
-
-/** The run's clock: epoch nanoseconds (bigint, never through a JS number). */
-export interface RunClock {
-  nowEpochNs(): bigint;
-}
 
 export type ScrapeOutcome =
   | { kind: 'ok'; records: GpuTelemetryRecord[]; issues: PromParseIssue[] }

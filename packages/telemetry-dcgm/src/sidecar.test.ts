@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wallClock } from './collector.js';
+import { createRunClock } from '@aiperf/stats';
 import { createGpuTelemetrySidecar } from './sidecar.js';
 import { closedPortUrl, startFixtureExporter, startGarbageEndpoint, type TestServer } from './testing/exposition-server.js';
 
@@ -45,7 +45,7 @@ describe('createGpuTelemetrySidecar', () => {
       urls: [exporter.url, down, garbage.url], intervalMs: 40, includeDefaultUrls: false, showConsole: true,
       warn: (line) => warnings.push(line),
     });
-    const clock = wallClock();
+    const clock = createRunClock();
     await sidecar.start({ clock, artifactDir });
     await sleep(120); // warmup: scrapes before the window still go to the JSONL
     const startEpochNs = clock.nowEpochNs();
@@ -94,7 +94,7 @@ describe('createGpuTelemetrySidecar', () => {
   it('reports nothing (no file, no summary, no warning) when only unreachable defaults were configured', async () => {
     const warnings: string[] = [];
     const sidecar = createGpuTelemetrySidecar({ urls: [], defaultUrls: [await closedPortUrl()], warn: (line) => warnings.push(line) });
-    const clock = wallClock();
+    const clock = createRunClock();
     await sidecar.start({ clock, artifactDir });
     const startEpochNs = clock.nowEpochNs();
     expect(await sidecar.stop({ startEpochNs, endEpochNs: clock.nowEpochNs() })).toEqual({});
@@ -106,7 +106,7 @@ describe('createGpuTelemetrySidecar', () => {
     const exporter = await startFixtureExporter();
     servers.push(exporter);
     const sidecar = createGpuTelemetrySidecar({ urls: [], defaultUrls: [exporter.url.replace('http://', '').replace('/metrics', '')], intervalMs: 50, exportFileName: 'foo_gpu_telemetry.jsonl' });
-    const clock = wallClock();
+    const clock = createRunClock();
     const startEpochNs = clock.nowEpochNs();
     await sidecar.start({ clock, artifactDir });
     await sleep(150);
@@ -126,7 +126,7 @@ describe('createGpuTelemetrySidecar with --gpu-telemetry but no URLs', () => {
     const warnings: string[] = [];
     const defaults = [await closedPortUrl(), await closedPortUrl()];
     const sidecar = createGpuTelemetrySidecar({ urls: [], defaultUrls: defaults, showConsole: true, warn: (line) => warnings.push(line) });
-    const clock = wallClock();
+    const clock = createRunClock();
     await sidecar.start({ clock, artifactDir });
     const startEpochNs = clock.nowEpochNs();
     const result = await sidecar.stop({ startEpochNs, endEpochNs: clock.nowEpochNs() });

@@ -7,7 +7,7 @@ import type { EndpointStatus } from './endpoint-state.js';
 import type { GpuTelemetryRecord } from './gpu-records.js';
 import { renderTelemetryConsole } from './console.js';
 import { writeGpuTelemetryJsonl } from './jsonl.js';
-import type { RunClock } from './scrape.js';
+import type { RunClock } from '@aiperf/stats';
 import { summarizeTelemetry, type TelemetryData, type TelemetryWindow } from './summary.js';
 import { DEFAULT_DCGM_URLS, normalizeDcgmUrl } from './urls.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentileOfSorted, seriesStats } from './stats.js';
+import { percentileOfSorted } from '@aiperf/stats';
+import { seriesStats } from './stats.js';
 
 describe('seriesStats', () => {
   it('matches numpy (linear percentiles, std ddof=1) on 1..10', () => {

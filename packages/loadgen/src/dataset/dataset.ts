@@ -1,7 +1,8 @@
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
-import { type Rng, createRng, sampleTokenLength } from '../rng.js';
+import { type Rng, createRng } from '@aiperf/stats';
+import { sampleTokenLength } from './token-length.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import { type TurnEntry, parseTurn, readJsonLines } from './jsonl.js';
 import { MOONCAKE_BLOCK_TOKENS, type TraceEntry, readMooncakeTrace, traceTokenIds } from './mooncake.js';

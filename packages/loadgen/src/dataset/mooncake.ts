@@ -1,4 +1,4 @@
-import type { Rng } from '../rng.js';
+import type { Rng } from '@aiperf/stats';
 import { ProfileConfigError } from '../errors.js';
 import { readJsonLines } from './jsonl.js';
 

@@ -1,5 +1,5 @@
 import type { MetricResult } from '../metrics/compute.js';
-import { PERCENTILES } from '../stats.js';
+import { PERCENTILES } from '@aiperf/stats';
 import { exportedResults } from './summary-json.js';
 
 const DISTRIBUTION_COLUMNS = ['avg', 'min', 'max', ...PERCENTILES.map((q) => `p${q}` as const), 'std'] as const;

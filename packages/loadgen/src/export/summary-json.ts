@@ -1,6 +1,6 @@
 import type { MetricResult } from '../metrics/compute.js';
+import { PERCENTILES } from '@aiperf/stats';
 import type { RequestErrorInfo } from '../records.js';
-import { PERCENTILES } from '../stats.js';
 
 /** `schema_version` 1.1: record metric blocks carry `count` and `sum` (spec §3.3). */
 export const SCHEMA_VERSION = '1.1';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { ExportFileNames } from '../artifacts.js';
-import { isoLocalMicros } from '../clock.js';
+import { isoLocalMicros } from '../time.js';
 import { computeStoreMetrics } from '../metrics/compute.js';
 import type { MetricStore } from '../metrics/metric-store.js';
 import { runFacts } from '../metrics/run-facts.js';

@@ -1,4 +1,5 @@
-import { type DistributionStats, PERCENTILES } from '../stats.js';
+import { PERCENTILES } from '@aiperf/stats';
+import type { DistributionStats } from '../stats.js';
 
 /** Percentiles of pooled values are taken over the values rounded to this many base units (ns): 1 µs. */
 export const POOLED_RESOLUTION_NS = 1_000;

@@ -5,7 +5,8 @@ import type { DatasetTurn } from '../dataset/dataset.js';
 import type { TextTokenizer } from '../dataset/tokenizer.js';
 import type { EndpointType } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
-import { createRng, flatUuid } from '../rng.js';
+import { createRng } from '@aiperf/stats';
+import { flatUuid } from '../flat-uuid.js';
 
 export interface ExecutorSetup {
   config: BenchmarkConfig;

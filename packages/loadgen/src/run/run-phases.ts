@@ -1,5 +1,5 @@
 import type { BenchmarkConfig } from '@aiperf/config';
-import type { MonotonicRunClock } from '../clock.js';
+import type { MonotonicRunClock } from '@aiperf/stats';
 import type { ProfileIo } from '../types.js';
 import { drivePhase } from './drive-phase.js';
 import type { LoadRunner } from './load-runner.js';

@@ -1,5 +1,5 @@
 import type { ArrivalPattern } from '@aiperf/config';
-import { createRng } from '../rng.js';
+import { createRng } from '@aiperf/stats';
 
 /**
  * Send times for request-rate mode, as offsets (ns) from the phase start. Offsets are absolute — request k is due

@@ -1,5 +1,5 @@
 import type { GpuIdentity, GpuSample } from './faker.js';
-import { DCGM_FIELDS } from './fields.js';
+import { MOCK_DCGM_FIELDS } from './fields.js';
 
 /** Escapes a label value for the Prometheus text format. */
 function escapeLabel(value: string): string {
@@ -17,7 +17,7 @@ function labelsOf(gpu: GpuIdentity): string {
 export function renderDcgmMetrics(samples: GpuSample[]): string {
   const labels = samples.map((sample) => labelsOf(sample.gpu));
   const lines: string[] = [];
-  for (const field of DCGM_FIELDS) {
+  for (const field of MOCK_DCGM_FIELDS) {
     lines.push(`# HELP ${field.name} ${field.help}`, `# TYPE ${field.name} ${field.type}`);
     samples.forEach((sample, index) => {
       const value = sample.values[field.name];

@@ -1,4 +1,5 @@
-import { createRng, mixSeeds, type Rng } from '../rng.js';
+import { createRng, type Rng } from '@aiperf/stats';
+import { mixSeeds } from '../rng.js';
 import type { DcgmFieldName } from './fields.js';
 import type { GpuPreset } from './presets.js';
 
@@ -36,7 +37,7 @@ export interface DcgmFakerOptions {
 
 function uuidFrom(rng: Rng): string {
   const hex = (length: number) =>
-    Array.from({ length }, () => Math.floor(rng() * 16).toString(16)).join('');
+    Array.from({ length }, () => Math.floor(rng.next() * 16).toString(16)).join('');
   return `GPU-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
 }
 
@@ -64,11 +65,11 @@ export class DcgmFaker {
       hostname: options.hostname,
     }));
     this.counters = this.gpus.map(() => ({
-      energyMj: Math.round(1e9 + rng() * 1e9),
+      energyMj: Math.round(1e9 + rng.next() * 1e9),
       xidErrors: 0,
       powerViolationUs: 0,
       thermalViolationUs: 0,
-      loadOffset: (rng() - 0.5) * 0.1,
+      loadOffset: (rng.next() - 0.5) * 0.1,
     }));
     this.noise = createRng(mixSeeds(options.seed, 0x5ca1e));
   }
@@ -90,13 +91,13 @@ export class DcgmFaker {
   private sample(gpu: GpuIdentity, counters: GpuCounters, baseLoad: number, elapsedMs: number): GpuSample {
     const p = this.options.preset;
     const load = baseLoad > 0 ? clamp(baseLoad + counters.loadOffset, 0, 1) : 0;
-    const jitter = () => 1 + (this.noise() - 0.5) * 0.04;
+    const jitter = () => 1 + (this.noise.next() - 0.5) * 0.04;
     const totalMib = p.memoryGb * 1024;
     const usedMib = Math.round(clamp((0.1 + 0.75 * load) * jitter(), 0, 1) * totalMib);
     const powerW = clamp((p.idlePowerW + (p.maxPowerW - p.idlePowerW) * load) * jitter(), 0, p.maxPowerW);
     const tempC = Math.round((p.idleTempC + (p.maxTempC - p.idleTempC) * load * 0.9) * jitter());
     counters.energyMj += Math.round(powerW * elapsedMs);
-    if (this.noise() < 0.0005) counters.xidErrors += 1;
+    if (this.noise.next() < 0.0005) counters.xidErrors += 1;
     if (powerW > 0.97 * p.maxPowerW) counters.powerViolationUs += Math.round(elapsedMs * 1000);
     if (tempC >= p.maxTempC - 2) counters.thermalViolationUs += Math.round(elapsedMs * 1000);
     const values: Record<DcgmFieldName, number> = {

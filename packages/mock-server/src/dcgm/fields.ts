@@ -1,5 +1,8 @@
 // The DCGM fields the faker exports, with the HELP text and TYPE dcgm-exporter uses
 // (default-counters.csv): energy and violation times are counters, the rest gauges.
+// This is the exporter's side of the wire and stays apart from @aiperf/telemetry-dcgm's DCGM_FIELDS (the
+// reader's side: display names, units, AIPerf keys) on purpose: the mock is the independent oracle the
+// telemetry client is tested against, so it must not share the client's table or a bug would hide in both.
 
 export interface DcgmField<Name extends string = string> {
   name: Name;
@@ -21,7 +24,7 @@ const field = <Name extends string>(
   help,
 });
 
-export const DCGM_FIELDS = [
+export const MOCK_DCGM_FIELDS = [
   field('DCGM_FI_DEV_SM_CLOCK', 'gauge', true, 'SM clock frequency (in MHz).'),
   field('DCGM_FI_DEV_MEM_CLOCK', 'gauge', true, 'Memory clock frequency (in MHz).'),
   field('DCGM_FI_DEV_MEMORY_TEMP', 'gauge', true, 'Memory temperature (in C).'),
@@ -43,4 +46,4 @@ export const DCGM_FIELDS = [
   field('DCGM_FI_PROF_SM_ACTIVE', 'gauge', false, 'The ratio of cycles an SM has at least 1 warp assigned.'),
 ] as const;
 
-export type DcgmFieldName = (typeof DCGM_FIELDS)[number]['name'];
+export type DcgmFieldName = (typeof MOCK_DCGM_FIELDS)[number]['name'];

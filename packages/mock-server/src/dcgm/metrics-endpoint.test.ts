@@ -1,6 +1,6 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DCGM_FIELDS, startMockServer, type MockServer } from '../index.js';
+import { MOCK_DCGM_FIELDS, startMockServer, type MockServer } from '../index.js';
 import { chatBody, postRaw } from '../test-support.js';
 
 // A strict line grammar for the text format (version 0.0.4): the parser library above is lenient.
@@ -41,7 +41,7 @@ describe('GET /metrics (DCGM exporter)', () => {
       expect(line.startsWith(`${seen.at(-1)}{`)).toBe(true);
     }
     const families = parsePrometheusTextFormat(text);
-    expect(families.map((family) => family.name)).toEqual(DCGM_FIELDS.map((field) => field.name));
+    expect(families.map((family) => family.name)).toEqual(MOCK_DCGM_FIELDS.map((field) => field.name));
     for (const family of families) {
       expect(family.help).not.toBe('');
       expect(family.metrics).toHaveLength(3);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRng, hashString } from '../rng.js';
+import { createRng } from '@aiperf/stats';
+import { hashString } from '../rng.js';
 import { readBody, sendError, sendJson, sleepUntil } from './io.js';
 import { requestSignal, type ServerState } from './state.js';
 
@@ -9,7 +10,7 @@ export function embeddingOf(text: string, dimensions: number, seed: number): Flo
   const vector = new Float32Array(dimensions);
   let norm = 0;
   for (let index = 0; index < dimensions; index += 1) {
-    const value = rng() * 2 - 1;
+    const value = rng.next() * 2 - 1;
     vector[index] = value;
     norm += value * value;
   }

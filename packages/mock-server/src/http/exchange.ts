@@ -3,7 +3,8 @@ import { responseId, type ResponseIdentity } from '../openai-shapes.js';
 import type { ResolvedOptions } from '../options.js';
 import type { ResponsePlan } from '../plan.js';
 import type { EndpointKind, ParsedRequest } from '../request.js';
-import { jittered, type Rng } from '../rng.js';
+import type { Rng } from '@aiperf/stats';
+import { jittered } from '../rng.js';
 import { nowMs } from './io.js';
 import type { ServerState } from './state.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispersedThroughput } from './dispersed-throughput.js';
 import { minMaxDownsample, resampleStepFunction } from './downsample.js';
 import { lowerIsBetter, paretoFrontier } from './pareto.js';
-import { rollingPercentiles, tCritical } from './statistics.js';
+import { rollingPercentiles } from './statistics.js';
 
 describe('dispersedThroughput', () => {
   it("spreads each request's tokens over its generation phase; prefill contributes nothing", () => {
@@ -108,15 +108,5 @@ describe('resampleStepFunction', () => {
     const out = resampleStepFunction([0, 1.5, 1.6, 1.7, 1.8, 3], [4, 8, 8, 8, 8, 0], 2);
     // Bucket 0 ([0, 1.5)): 4 tok/s; bucket 1 ([1.5, 3)): 8 tok/s for 0.3 s... then 8 until 3 → 8.
     expect(out.y.slice(0, 2)).toEqual([4, 8]);
-  });
-});
-
-describe('tCritical', () => {
-  it('matches Student-t tables for any confidence level', () => {
-    expect(tCritical(0.95, 1)).toBeCloseTo(12.706, 3);
-    expect(tCritical(0.95, 4)).toBeCloseTo(2.776, 3);
-    expect(tCritical(0.99, 20)).toBeCloseTo(2.845, 3);
-    expect(tCritical(0.8, 10)).toBeCloseTo(1.372, 3);
-    expect(tCritical(0.95, 0)).toBeNaN();
   });
 });

@@ -1,9 +1,7 @@
 // Synthetic per-request data for the fixtures: deterministic timings per concurrency lane, written as
 // spec-format profile_export.jsonl records (profile.md §3.2).
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { percentileOfSorted } from '../algorithms/statistics.js';
+import { createRng, percentileOfSorted } from '@aiperf/stats';
 
 /** Epoch ns well above 2^53, so precision loss would show. */
 export const FIXTURE_BASE_NS = 1_760_000_000_123_456_789n;
@@ -27,11 +25,9 @@ export interface SingleRunFixture {
   slowRequests?: [number, number];
 }
 
-/** Deterministic PRNG (pure-rand's xoroshiro128+, one jump ahead to decorrelate nearby seeds) so fixtures and assertions are stable. */
+/** Deterministic uniform draws in [0, 1) (the shared seeded RNG) so fixtures and assertions are stable. */
 export function random(seed: number): () => number {
-  const generator = xoroshiro128plus(seed);
-  generator.jump();
-  return () => uniformFloat64(generator);
+  return createRng(seed).next;
 }
 
 const STATS = ['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'];

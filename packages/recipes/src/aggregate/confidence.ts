@@ -1,5 +1,4 @@
-import studentTQuantile from '@stdlib/stats-base-dists-t-quantile';
-import { deviation, extent, mean as d3Mean } from 'd3-array';
+import { studentTInterval } from '@aiperf/stats';
 
 export interface ConfidenceStats {
   mean: number;
@@ -14,18 +13,6 @@ export interface ConfidenceStats {
   /** Student-t quantile at 1 − α/2 with n − 1 degrees of freedom; NaN for a single value. */
   tCritical: number;
   unit: string | null;
-}
-
-// The quantile is an iterative inverse; every metric of a run set shares (level, n), so compute it once.
-const tQuantiles = new Map<string, number>();
-function tQuantile(p: number, degreesOfFreedom: number): number {
-  const key = `${p}:${degreesOfFreedom}`;
-  let value = tQuantiles.get(key);
-  if (value === undefined) {
-    value = studentTQuantile(p, degreesOfFreedom);
-    tQuantiles.set(key, value);
-  }
-  return value;
 }
 
 /** One summary metric block per tag: `{ unit, avg, p99, … }` as in profile_export_aiperf.json. */
@@ -48,19 +35,10 @@ export function flattenSummaryMetrics(summary: SummaryMetrics): Map<string, { va
 /** Mean, sample std (n − 1), CV, standard error and the Student-t confidence interval of `values`. */
 export function confidenceStats(values: readonly number[], confidenceLevel: number, unit: string | null = null): ConfidenceStats {
   const finite = values.filter((v) => Number.isFinite(v));
-  const n = finite.length;
-  if (n === 0) throw new Error('confidenceStats: needs at least one finite value');
-  const mean = d3Mean(finite) as number;
-  const [min, max] = extent(finite) as [number, number];
-  if (n === 1) {
-    return { mean, std: 0, min, max, cv: 0, se: 0, ciLow: mean, ciHigh: mean, tCritical: Number.NaN, unit };
-  }
-  const std = deviation(finite) as number; // sample std (n − 1), defined for n ≥ 2
-  const se = std / Math.sqrt(n);
-  const alpha = 1 - confidenceLevel;
-  const tCritical = tQuantile(1 - alpha / 2, n - 1);
-  const cv = mean === 0 ? Number.POSITIVE_INFINITY : std / mean;
-  return { mean, std, min, max, cv, se, ciLow: mean - tCritical * se, ciHigh: mean + tCritical * se, tCritical, unit };
+  if (finite.length === 0) throw new Error('confidenceStats: needs at least one finite value');
+  const { mean, std, se, tCritical, low, high } = studentTInterval(finite, confidenceLevel);
+  const cv = finite.length === 1 ? 0 : mean === 0 ? Number.POSITIVE_INFINITY : std / mean;
+  return { mean, std, min: Math.min(...finite), max: Math.max(...finite), cv, se, ciLow: low, ciHigh: high, tCritical, unit };
 }
 
 /** Confidence stats per `<tag>_<stat>` over the summaries of the successful trials. */

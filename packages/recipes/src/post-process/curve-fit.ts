@@ -1,4 +1,4 @@
-import { mean as d3Mean } from 'd3-array';
+import { mean as meanOf } from '@aiperf/stats';
 
 /** Least-squares polynomial fit via the normal equations (degree ≤ 2 here, so a 3×3 solve). */
 export function polyfit(xs: readonly number[], ys: readonly number[], degree: number): number[] {
@@ -27,7 +27,7 @@ export function polyfit(xs: readonly number[], ys: readonly number[], degree: nu
 
 /** Coefficient of determination; 0 when y is constant (no variance to explain). */
 export function rSquared(xs: readonly number[], ys: readonly number[], coefficients: readonly number[]): number {
-  const mean = d3Mean(ys) ?? Number.NaN;
+  const mean = meanOf(ys);
   const total = ys.reduce((s, y) => s + (y - mean) ** 2, 0);
   if (total === 0) return 0;
   const predict = (x: number) => coefficients.reduce((acc, c) => acc * x + c, 0);

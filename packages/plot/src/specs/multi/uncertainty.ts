@@ -1,4 +1,4 @@
-import { mean, sampleStd, tCritical } from '../../algorithms/statistics.js';
+import { studentTInterval } from '@aiperf/stats';
 import { NVIDIA_GREEN, withAlpha } from '../../theme.js';
 import type { PlotTypeDefinition } from '../plot-type.js';
 import type { SpecResult } from '../types.js';
@@ -11,9 +11,9 @@ const ELLIPSE_VERTICES = 64;
 function operatingPoint(rows: MultiRunRow[], xMetric: string, yMetric: string, ciLevel: number) {
   const xs = rows.map((row) => row[xMetric] as number);
   const ys = rows.map((row) => row[yMetric] as number);
-  const n = rows.length;
-  const t = n < 2 ? 0 : tCritical(ciLevel, n - 1);
-  return { n, x: mean(xs), y: mean(ys), xHalf: (t * sampleStd(xs)) / Math.sqrt(n), yHalf: (t * sampleStd(ys)) / Math.sqrt(n) };
+  const x = studentTInterval(xs, ciLevel);
+  const y = studentTInterval(ys, ciLevel);
+  return { n: rows.length, x: x.mean, y: y.mean, xHalf: x.halfWidth, yHalf: y.halfWidth };
 }
 
 const ellipse = (cx: number, cy: number, rx: number, ry: number): { x: number[]; y: number[] } => {

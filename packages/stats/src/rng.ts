@@ -1,13 +1,13 @@
 /**
- * A seeded PRNG (pure-rand's xoroshiro128+) with the few distributions a benchmark needs; unseeded runs draw
- * the seed from crypto so they still use one code path.
+ * The one seeded PRNG shape of aiperf: pure-rand's xoroshiro128+ with the few distributions a benchmark and the
+ * mock server need. A `null` seed draws one from crypto, so unseeded runs still use one code path.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 export interface Rng {
-  /** Uniform in [0, 1). */
+  /** Uniform in [0, 1). A plain closure: `const next = rng.next` works. */
   next(): number;
   /** Normal(mean, stddev) via Box–Muller. */
   normal(mean: number, stddev: number): number;
@@ -47,14 +47,3 @@ function seeded(seed: number): Rng {
     },
   };
 }
-
-/** Samples a token length from normal(mean, stddev), rounded and clamped to ≥ 1 (as AIPerf does). */
-export function sampleTokenLength(rng: Rng, mean: number, stddev: number): number {
-  return Math.max(1, Math.round(rng.normal(mean, stddev)));
-}
-
-/**
- * A random UUID as a flat string. `crypto.randomUUID()` returns a concatenation tree (~480 bytes on the heap);
- * `normalize()` flattens it to ~64 bytes, which matters for two ids per record × 100k records.
- */
-export const flatUuid = (): string => randomUUID().normalize();
