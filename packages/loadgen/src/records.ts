@@ -33,14 +33,28 @@ export interface RequestRecord {
   contentOffsetsNs: readonly number[];
   /** Arrival offset of the first response carrying non-reasoning text (for TTFO), or null. */
   firstOutputOffsetNs: number | null;
-  /** Arrival offset of the last response of any kind (usage-only chunks included, `[DONE]` excluded), or null. */
+  /**
+   * Where the request latency ends: arrival offset of the last response with content (text or reasoning); when
+   * none had content (embeddings, an empty answer), of the last response of any kind (`[DONE]` excluded); or null.
+   */
   lastResponseOffsetNs: number | null;
   /** Offset of the end of the request: last byte or the error. */
   endOffsetNs: number;
+  /**
+   * The counts the metrics use: the server's `usage` with `--use-server-token-count` (when it reported one),
+   * else the client tokenizer. Output excludes reasoning; null for non-token endpoints and failed requests.
+   */
   inputTokenCount: number | null;
-  /** Content tokens (reasoning excluded): server usage when present, else the tokenizer; null for non-token endpoints. */
   outputTokenCount: number | null;
   reasoningTokenCount: number | null;
+  /** What the server's `usage` said (prompt, completion incl. reasoning, reasoning), null where it said nothing. */
+  usagePromptTokens?: number | null;
+  usageCompletionTokens?: number | null;
+  usageReasoningTokens?: number | null;
+  /** The client tokenizer's counts where it ran (with `--use-server-token-count` only the input is counted). */
+  clientInputTokenCount?: number | null;
+  clientOutputTokenCount?: number | null;
+  clientReasoningTokenCount?: number | null;
   error: RequestErrorInfo | null;
   wasCancelled: boolean;
   cancellationOffsetNs: number | null;

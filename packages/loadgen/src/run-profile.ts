@@ -14,6 +14,7 @@ import { writeRunExports } from './export/write-exports.js';
 import { validateGoodput } from './metrics/compute.js';
 import { MetricStore } from './metrics/metric-store.js';
 import { runFacts } from './metrics/run-facts.js';
+import { usageDiscrepancyWarning } from './metrics/usage-warning.js';
 import type { MetricContext } from './metrics/types.js';
 import { createRunner } from './run/create-runner.js';
 import { type PhasesOutcome, runPhases } from './run/run-phases.js';
@@ -82,6 +83,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout,
   });
   const { validCount: successful, errorCount } = runFacts(store, {});
+  const usageWarning = usageDiscrepancyWarning(written.summary, config.endpoint.useServerTokenCount);
+  if (usageWarning) io.stderr.write(`warning: ${usageWarning}\n`);
   return {
     artifactDir,
     exitCode: cancelled ? 130 : successful === 0 ? 1 : 0,

@@ -37,9 +37,14 @@ export class ResponseCollector {
       return;
     }
     const parsed = this.endpoint.parseResponse(json);
-    this.lastResponseOffsetNs = offsetNs;
     if (parsed.usage) this.usage = parsed.usage;
-    if (!parsed.text && !parsed.reasoning) return;
+    if (!parsed.text && !parsed.reasoning) {
+      // A response without content (role-only, finish-only, usage-only) ends the request only when nothing
+      // with content came before it (embeddings, an empty answer): AIPerf's latency ends at the last content.
+      if (this.contentOffsetsNs.length === 0) this.lastResponseOffsetNs = offsetNs;
+      return;
+    }
+    this.lastResponseOffsetNs = offsetNs;
     this.contentOffsetsNs.push(offsetNs);
     if (parsed.text) {
       this.texts.push(parsed.text);

@@ -59,6 +59,7 @@ export function computeStoreMetrics(store: MetricStore, options: ComputeOptions,
     ...facts,
     scalar: (tag) => baseScalars.get(tag),
     sum: (tag) => sums.get(tag),
+    countValid: (test) => countValidRows(store, selection, test),
     goodRequestCount: options.goodput && Object.keys(options.goodput).length > 0
       ? countGoodRequests(store, selection, options.goodput)
       : undefined,
@@ -138,4 +139,14 @@ function countGoodRequests(store: MetricStore, selection: StoreSelection, goodpu
     if (passes) good += 1;
   }
   return good;
+}
+
+function countValidRows(store: MetricStore, selection: StoreSelection, test: (value: (tag: string) => number) => boolean): number {
+  const count = selection.rows?.length ?? store.length;
+  let matches = 0;
+  for (let i = 0; i < count; i++) {
+    const row = selection.rows ? selection.rows[i]! : i;
+    if (store.isValid(row) && test((tag) => store.value(tag, row))) matches += 1;
+  }
+  return matches;
 }

@@ -18,7 +18,7 @@ export type MetricFlag =
   | 'goodput'
   | 'experimental';
 
-export type BaseUnit = 'ns' | 'tokens' | 'requests' | 'tokens/sec' | 'tokens/sec/user' | 'tokens/sec/gpu' | 'requests/sec';
+export type BaseUnit = 'ns' | '%' | 'tokens' | 'requests' | 'tokens/sec' | 'tokens/sec/user' | 'tokens/sec/gpu' | 'requests/sec';
 export type DisplayUnit = BaseUnit | 'ms' | 'sec';
 
 /** What a metric may depend on besides the records. */
@@ -38,6 +38,8 @@ export interface RunValues extends RunFacts {
   scalar(tag: string): number | bigint | undefined;
   /** Σ of a record metric over the records it applies to; undefined when no record had a value. */
   sum(tag: string): number | undefined;
+  /** Valid records for which `test` holds; `value(tag)` reads one of their record metrics (NaN when absent). */
+  countValid(test: (value: (tag: string) => number) => boolean): number;
   /** Records meeting every goodput SLO; undefined without SLOs. */
   goodRequestCount: number | undefined;
   context: MetricContext;

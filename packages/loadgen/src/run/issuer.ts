@@ -61,7 +61,6 @@ export class Issuer {
       config: init.config,
       endpoint: getEndpointType(init.config.endpoint.type),
       dataset: init.dataset,
-      // Loaded on first need: with server-reported usage a worker thread never pays for the tokenizer.
       tokenizer: lazyTokenizer(init.config.input.tokenizer),
       dispatcher: pool,
       path: init.path,
@@ -69,6 +68,9 @@ export class Issuer {
       workerId: init.workerId,
       abandonSignal: abandonController.signal,
     };
+    // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
+    // first answer, where loading it would stall this event loop while other streams are being timed.
+    if (setup.endpoint.producesTokens && !init.config.endpoint.useServerTokenCount) await setup.tokenizer();
     return new Issuer(init, setup, pool, abandonController);
   }
 

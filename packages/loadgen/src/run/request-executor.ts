@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import { sendRequest } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import type { TextTokenizer } from '../dataset/tokenizer.js';
-import type { EndpointType } from '../endpoints/types.js';
+import type { EndpointType, ServerUsage } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { createRng } from '@aiperf/stats';
 import { flatUuid } from '../flat-uuid.js';
@@ -59,8 +59,7 @@ export async function executeRequest(
     captureRaw: config.output.exportLevel === 'raw',
   });
   onOutputText?.(m.outputText);
-  const tokens = await countTokens(setup, m.usage, m.outputText, m.reasoningText, m.error === null);
-  const useServerInput = config.endpoint.useServerTokenCount && m.usage?.promptTokens != null;
+  const tokens = await countTokens(setup, turn.inputTokenCount, m.usage, m.outputText, m.reasoningText, m.error === null);
   return {
     sessionNum: index,
     xRequestId,
@@ -76,9 +75,7 @@ export async function executeRequest(
     firstOutputOffsetNs: m.firstOutputOffsetNs,
     lastResponseOffsetNs: m.lastResponseOffsetNs,
     endOffsetNs: m.endOffsetNs,
-    inputTokenCount: useServerInput ? m.usage!.promptTokens : turn.inputTokenCount,
-    outputTokenCount: tokens.output,
-    reasoningTokenCount: tokens.reasoning,
+    ...tokens,
     error: m.abandoned ? { code: null, type: 'RunAbortedError', message: 'still in flight when the run ended' } : m.error,
     ...(m.abandoned ? { abandoned: true } : {}),
     wasCancelled: m.wasCancelled,
@@ -101,24 +98,48 @@ function requestHeaders(config: BenchmarkConfig, xRequestId: string, xCorrelatio
   return headers;
 }
 
+type TokenCounts = Pick<
+  RequestRecord,
+  | 'inputTokenCount' | 'outputTokenCount' | 'reasoningTokenCount' | 'usagePromptTokens' | 'usageCompletionTokens'
+  | 'usageReasoningTokens' | 'clientInputTokenCount' | 'clientOutputTokenCount' | 'clientReasoningTokenCount'
+>;
+
 /**
- * Output tokens: the server's `usage` when it reports one (completion tokens include reasoning tokens, so the
- * reasoning share is subtracted), else the client tokenizer over the received text.
+ * Token counts as AIPerf takes them: the client tokenizer over the prompt and the received text, unless
+ * `--use-server-token-count` asks for the server's `usage` (completion tokens include reasoning, so the reasoning
+ * share is subtracted). Both sides are kept where known, so a misreporting server shows up as a discrepancy.
  */
 async function countTokens(
   setup: ExecutorSetup,
-  usage: { completionTokens: number | null; reasoningTokens: number | null } | null,
+  clientInput: number | null,
+  usage: ServerUsage | null,
   outputText: string,
   reasoningText: string,
   valid: boolean,
-): Promise<{ output: number | null; reasoning: number | null }> {
-  if (!setup.endpoint.producesTokens || !valid) return { output: null, reasoning: null };
-  // A usage block saying "0 reasoning tokens" for a non-reasoning answer means there is no reasoning to report.
-  const serverReasoning = usage?.reasoningTokens || reasoningText ? usage?.reasoningTokens : null;
-  const count = async (text: string) => (await setup.tokenizer()).encode(text).length;
-  const reasoning = serverReasoning ?? (reasoningText ? await count(reasoningText) : null);
-  if (usage?.completionTokens != null) {
-    return { output: Math.max(0, usage.completionTokens - (reasoning ?? 0)), reasoning };
+): Promise<TokenCounts> {
+  const server = {
+    usagePromptTokens: usage?.promptTokens ?? null,
+    usageCompletionTokens: usage?.completionTokens ?? null,
+    // "0 reasoning tokens" for an answer without reasoning means there is no reasoning to report.
+    usageReasoningTokens: usage?.reasoningTokens || reasoningText ? (usage?.reasoningTokens ?? null) : null,
+  };
+  if (!setup.endpoint.producesTokens || !valid) {
+    return { inputTokenCount: clientInput, outputTokenCount: null, reasoningTokenCount: null, ...server, clientInputTokenCount: clientInput };
   }
-  return { output: await count(outputText), reasoning };
+  const count = async (text: string) => (await setup.tokenizer()).encode(text).length;
+  const useServer = setup.config.endpoint.useServerTokenCount;
+  const clientReasoning = reasoningText && !(useServer && server.usageReasoningTokens !== null) ? await count(reasoningText) : null;
+  const reasoning = useServer ? (server.usageReasoningTokens ?? clientReasoning) : clientReasoning;
+  // With the flag the answer is not tokenized at all (that is the point of it: no client tokenizer cost).
+  const serverOutput = server.usageCompletionTokens === null ? null : Math.max(0, server.usageCompletionTokens - (reasoning ?? 0));
+  const clientOutput = useServer && serverOutput !== null ? null : await count(outputText);
+  return {
+    inputTokenCount: useServer ? (server.usagePromptTokens ?? clientInput) : clientInput,
+    outputTokenCount: useServer ? (serverOutput ?? clientOutput) : clientOutput,
+    reasoningTokenCount: reasoning,
+    ...server,
+    clientInputTokenCount: clientInput,
+    clientOutputTokenCount: clientOutput,
+    clientReasoningTokenCount: clientReasoning,
+  };
 }

@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { type StreamPlan, type StreamTruth, type TimedSseServer, startTimedSseServer } from '@aiperf/sse-test-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseJsonWithBigInt } from './export/json-text.js';
+import { runProfile } from './run-profile.js';
+import { testConfig } from './test-config.js';
+
+// Measured against a hand-written SSE server that logs when it really wrote each chunk. Server and client share
+// this process's monotonic clock, so measured − true is never negative and is the client's whole error.
+let server: TimedSseServer | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+type Overrides = Parameters<typeof testConfig>[0] & object;
+
+export async function profileTimed(plan: Partial<StreamPlan>, overrides: Overrides) {
+  server = await startTimedSseServer({ plan });
+  const dir = mkdtempSync(join(tmpdir(), 'aiperf-fidelity-'));
+  dirs.push(dir);
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const config = testConfig({
+    ...overrides,
+    endpoint: { url: server.url, ...overrides.endpoint },
+    output: { artifactDir: dir, artifactDirExplicit: true, ...overrides.output },
+  });
+  const result = await runProfile(config, { stdout, stderr });
+  const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
+  const lines = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').filter(Boolean);
+  const records = lines.map((line) => parseJsonWithBigInt(line) as Record<string, any>);
+  const truthOf = (record: Record<string, any>): StreamTruth => server!.truthFor(record.metadata.x_request_id)!;
+  return { result, summary, records, truthOf, stdout: out, stderr: err, server, dir };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+// A server that sends a role-only chunk, pings, empty deltas, a finish-only chunk, usage 200 ms after the last
+// token and [DONE] 100 ms after that: AIPerf's request latency ends at the last content token.
+const LATE_USAGE: Partial<StreamPlan> = { ttftMs: 60, itlMs: 12, contentChunks: 21, usageDelayMs: 200, doneDelayMs: 100 };
+
+describe.each([1, 8])('timing against a server with known write times, concurrency %i', (concurrency) => {
+  it('TTFT, ITL, request latency and OSL match the truth within a few ms', async () => {
+    const { records, summary, truthOf } = await profileTimed(LATE_USAGE, {
+      load: { concurrency, requestCount: Math.max(4, concurrency * 2) },
+      input: { outputTokens: { mean: 21, stddev: 0 } },
+    });
+    expect(records).toHaveLength(Math.max(4, concurrency * 2));
+    const errors = { ttft: [] as number[], span: [] as number[], itl: [] as number[] };
+    for (const record of records) {
+      const truth = truthOf(record);
+      expect(record.metrics.output_sequence_length.value).toBe(21);
+      const m = record.metrics;
+      errors.ttft.push(m.time_to_first_token.value - truth.ttftMs!);
+      // First token → end of the request: the late usage chunk (+200 ms) and [DONE] (+100 ms) are not part of it.
+      errors.span.push(m.request_latency.value - m.time_to_first_token.value - (truth.lastContentMs! - truth.ttftMs!));
+      errors.itl.push(m.inter_token_latency.value - truth.itlMs!);
+    }
+    // Send → first byte includes getting the request to the server, which on a busy shared machine waits for a
+    // core; measured − true is never negative, and small unless the machine stalls.
+    expect(Math.min(...errors.ttft)).toBeGreaterThan(-0.5);
+    expect(median(errors.ttft)).toBeLessThan(25);
+    // Within one stream both ends are stamped by socket reads: exact to well under a ms, unless a stall of this
+    // shared machine delays one read (the bound is what such a stall may cost, far below the 200 ms of usage).
+    expect(median(errors.span.map(Math.abs))).toBeLessThan(2);
+    expect(Math.max(...errors.span.map(Math.abs))).toBeLessThan(10);
+    expect(median(errors.itl.map(Math.abs))).toBeLessThan(0.1);
+    expect(Math.max(...errors.itl.map(Math.abs))).toBeLessThan(0.5);
+    // The run ends at the last token too (max response timestamp, benchmark duration).
+    const lastTokenNs = Math.max(...records.map((r) => Number(r.metadata.request_start_ns) + r.metrics.request_latency.value * 1e6));
+    const firstStartNs = Math.min(...records.map((r) => Number(r.metadata.request_start_ns)));
+    expect(summary.benchmark_duration.avg * 1000).toBeCloseTo((lastTokenNs - firstStartNs) / 1e6, 0);
+  });
+});
+
+describe('token counts', () => {
+  const MISREPORTING: Partial<StreamPlan> = {
+    ttftMs: 20, itlMs: 5, contentChunks: 20, reportCompletionTokens: (n) => n * 2, reportPromptTokens: (n) => n + 50,
+  };
+
+  it('uses the client tokenizer for OSL and ISL without --use-server-token-count and reports the discrepancy', async () => {
+    const { records, summary, truthOf, stderr } = await profileTimed(MISREPORTING, {
+      load: { concurrency: 2, requestCount: 4 },
+      input: { outputTokens: { mean: 20, stddev: 0 } },
+    });
+    for (const record of records) {
+      const truth = truthOf(record);
+      expect(record.metrics.output_sequence_length.value).toBe(20);
+      expect(record.metrics.input_sequence_length.value).toBe(truth.promptTokens);
+      expect(record.metrics.usage_completion_tokens).toEqual({ value: 40, unit: 'tokens' });
+      expect(record.metrics.usage_prompt_tokens).toEqual({ value: truth.promptTokens + 50, unit: 'tokens' });
+      expect(record.metrics.usage_completion_tokens_diff_pct).toEqual({ value: 100, unit: '%' });
+      // ITL from the true 20 tokens: (last − first) / 19 ≈ 5 ms.
+      expect(Math.abs(record.metrics.inter_token_latency.value - truth.itlMs!)).toBeLessThan(1);
+    }
+    expect(summary.usage_discrepancy_count.avg).toBe(4);
+    expect(stderr).toMatch(/warning: server-reported usage differs from the client tokenizer by more than 10% in 4 of 4 requests/);
+  });
+
+  it('takes input, output and reasoning counts from the server with --use-server-token-count', async () => {
+    const { records, truthOf } = await profileTimed(
+      { ...MISREPORTING, reasoningChunks: 4 },
+      { endpoint: { useServerTokenCount: true }, load: { concurrency: 2, requestCount: 4 }, input: { outputTokens: { mean: 24, stddev: 0 } } },
+    );
+    for (const record of records) {
+      const truth = truthOf(record);
+      expect(record.metrics.input_sequence_length.value).toBe(truth.promptTokens + 50);
+      // The server claims 48 completion tokens, 4 of them reasoning.
+      expect(record.metrics.output_sequence_length.value).toBe(48);
+      expect(record.metrics.reasoning_token_count.value).toBe(4);
+      expect(record.metrics.output_token_count.value).toBe(44);
+    }
+  });
+
+  it('counts the text with the client tokenizer when an honest server reports usage', async () => {
+    const { records } = await profileTimed(
+      { ttftMs: 10, itlMs: 2, contentChunks: 6, tokensPerChunk: 3 },
+      { load: { concurrency: 1, requestCount: 2 }, input: { outputTokens: { mean: 18, stddev: 0 } } },
+    );
+    for (const record of records) {
+      expect(record.metrics.output_sequence_length.value).toBe(18);
+      expect(record.metrics.usage_completion_tokens_diff_pct).toEqual({ value: 0, unit: '%' });
+    }
+  });
+});
