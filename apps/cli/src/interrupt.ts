@@ -1,25 +1,35 @@
+/** Exit statuses by the shell's rule, 128 + the signal number: what `timeout`, CI runners and Kubernetes expect. */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
+
 /**
- * Runs `work` with an AbortSignal tied to Ctrl+C: the first SIGINT aborts the signal (the run stops and
- * writes what completed); a second one exits at once with status 130.
+ * Runs `work` with an AbortSignal tied to Ctrl+C and SIGTERM (what `timeout`, `docker stop`, Kubernetes and CI
+ * cancellation send): the first one aborts the signal, so the run stops and writes what completed (summary, CSV,
+ * log); a second one exits at once without writing. A run stopped by a signal ends with 128 + its number
+ * (130 for SIGINT, 143 for SIGTERM) instead of the work's own interrupted status (130).
  */
-export async function withInterrupt<T>(stderr: NodeJS.WritableStream, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withInterrupt(stderr: NodeJS.WritableStream, work: (signal: AbortSignal) => Promise<number>): Promise<number> {
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts === 1) {
-      stderr.write('\nStopping: waiting for in-flight requests and writing the results completed so far (Ctrl+C again to quit at once)\n');
-      controller.abort(new Error('interrupted by Ctrl+C'));
+  let stoppedBy: StopSignal | null = null;
+  const onSignal = (signal: StopSignal) => {
+    if (stoppedBy === null) {
+      stoppedBy = signal;
+      const how = signal === 'SIGINT' ? 'Ctrl+C' : signal;
+      stderr.write(`\nStopping: waiting for in-flight requests and writing the results completed so far (${how} again to quit at once)\n`);
+      controller.abort(new Error(`interrupted by ${how}`));
     } else {
       stderr.write('Interrupted again; exiting without writing results.\n');
-      process.exit(130);
+      process.exit(SIGNAL_EXIT_CODES[signal]);
     }
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    return await work(controller.signal);
+    const code = await work(controller.signal);
+    return stoppedBy !== null && code !== 0 ? SIGNAL_EXIT_CODES[stoppedBy] : code;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
