@@ -6,7 +6,7 @@ import { PlotCommand } from './commands/plot.js';
 import { ProfileCommand } from './commands/profile.js';
 import type { AiperfContext } from './context.js';
 import { reportError } from './errors.js';
-import { findUnknownOption } from './profile-options.js';
+import { findMissingValue, findUnknownOption } from './profile-options.js';
 import { version } from './version.js';
 
 /** Builds the `aiperf` CLI; tests call `runCli` with their own streams. */
@@ -32,9 +32,11 @@ function customHelp(command: Command<AiperfContext>): string | null {
   return classes.size === 1 && only?.renderHelp ? only.renderHelp() : null;
 }
 
+/** An unknown argument may be a mistyped secret (`-Hkey…`, `--api-kee=sk-…`): show only a plain option name. */
 function unknownOptionText(name: string): string {
   const suggestion = closestFlag(name);
-  return `aiperf profile: unknown option ${name}${suggestion ? ` (did you mean ${suggestion}?)` : ''}\nSee \`aiperf profile --help\` for every option.\n`;
+  const shown = /^--?[A-Za-z][\w-]{0,40}$/.test(name) ? name : `${name.slice(0, 2)}… (the rest not shown: it may hold a credential)`;
+  return `aiperf profile: unknown option ${shown}${suggestion ? ` (did you mean ${suggestion}?)` : ''}\nSee \`aiperf profile --help\` for every option.\n`;
 }
 
 export async function runCli(argv: readonly string[], context: Partial<AiperfContext> = {}): Promise<number> {
@@ -45,6 +47,11 @@ export async function runCli(argv: readonly string[], context: Partial<AiperfCon
   const unknown = profile ? findUnknownOption(args.slice(1)) : null;
   if (unknown !== null) {
     ctx.stderr.write(unknownOptionText(unknown));
+    return 2;
+  }
+  const valueless = profile ? findMissingValue(args.slice(1)) : null;
+  if (valueless !== null) {
+    ctx.stderr.write(`aiperf profile: ${valueless} needs a value\nSee \`aiperf profile --help\` for every option.\n`);
     return 2;
   }
   let command: Command<AiperfContext>;

@@ -39,3 +39,19 @@ export function findUnknownOption(args: readonly string[], flags: readonly FlagD
   }
   return null;
 }
+
+/**
+ * The first value-taking option given without a value (last, or followed by another option): clipanion reports
+ * it as "Command not found" and echoes every argument, secrets included.
+ */
+export function findMissingValue(args: readonly string[], flags: readonly FlagDef[] = PROFILE_FLAGS): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') break;
+    const flag = flags.find((f) => f.names.includes(arg));
+    if (!flag || flag.kind === 'boolean' || flag.kind === 'optional-list') continue;
+    const next = args[i + 1];
+    if (next === undefined || (next.startsWith('-') && !/^-(\d|\.\d)/.test(next))) return arg;
+  }
+  return null;
+}

@@ -14,3 +14,12 @@ describe('expandMultiValueArgs', () => {
     expect(expandMultiValueArgs(['-H=X-A: 1', '--', '--extra-inputs', 'z'])).toEqual(['--header=X-A: 1', '--', '--extra-inputs', 'z']);
   });
 });
+
+describe('argument shapes clipanion cannot read', () => {
+  test('a short flag with its value attached (-HName: Value)', () => {
+    expect(expandMultiValueArgs(['-HX-Api-Key: S', '-m', 'x'])).toEqual(['--header=X-Api-Key: S', '--model=x']);
+  });
+  test('a negative number after a value flag is its value', () => {
+    expect(expandMultiValueArgs(['--concurrency', '-1', '--request-rate', '-0.5'])).toEqual(['--concurrency=-1', '--request-rate=-0.5']);
+  });
+});

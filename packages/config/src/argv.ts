@@ -1,6 +1,6 @@
 import { type FlagDef, flagName } from './flag-types.js';
 import { PROFILE_FLAGS } from './flags.js';
-import { REDACTED, isSensitiveHeader } from './redact.js';
+import { REDACTED, isSensitiveHeader, mayBeUrl, redactUrl } from './redact.js';
 
 const MULTI_VALUE_KINDS = new Set(['list', 'pairs', 'optional-list']);
 
@@ -12,6 +12,19 @@ function splitToken(token: string): [name: string, inline: string | undefined] {
 function flagByName(name: string, flags: readonly FlagDef[]): FlagDef | undefined {
   return flags.find((f) => f.names.includes(name));
 }
+
+/**
+ * A short flag with its value attached (`-HX-Api-Key: S`, as curl users type it): the flag and the value.
+ * Only for a short name of a flag that takes a value, and only when the whole token is not itself a flag.
+ */
+function splitAttachedShort(token: string, flags: readonly FlagDef[]): [FlagDef, string] | null {
+  if (!/^-[A-Za-z][^=]/.test(token) || token.startsWith('--') || flagByName(token, flags)) return null;
+  const flag = flagByName(token.slice(0, 2), flags);
+  return flag && flag.kind !== 'boolean' ? [flag, token.slice(2)] : null;
+}
+
+/** `-1`, `-0.5`: a value (the user's mistake to report), not an option. */
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
 
 /**
  * The spec lets list flags take several values after one flag (`--extra-inputs a:1 b:2`,
@@ -26,8 +39,18 @@ export function expandMultiValueArgs(argv: readonly string[], flags: readonly Fl
       out.push(...argv.slice(i));
       break;
     }
+    const attached = splitAttachedShort(token, flags);
+    if (attached) {
+      out.push(`${flagName(attached[0])}=${attached[1]}`);
+      continue;
+    }
     const [name, inline] = splitToken(token);
     const flag = flagByName(name, flags);
+    // clipanion reads `--concurrency -1` as two options ("Command not found"); hand it the value to reject.
+    if (flag && flag.kind !== 'boolean' && inline === undefined && NEGATIVE_NUMBER.test(argv[i + 1] ?? '')) {
+      out.push(`${flagName(flag)}=${argv[++i]}`);
+      continue;
+    }
     if (!flag || !MULTI_VALUE_KINDS.has(flag.kind)) {
       out.push(token);
       continue;
@@ -46,17 +69,24 @@ function redactValue(flag: FlagDef, value: string): string {
   return at > 0 && !isSensitiveHeader(value.slice(0, at).trim()) ? value : `${value.slice(0, Math.max(at, 0))}:${REDACTED}`;
 }
 
+const showArg = (arg: string) => (mayBeUrl(arg) ? redactUrl(arg) : arg);
 const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
-/** The command line as typed, for the record: secret flag values (API key, auth headers) replaced by `***`. */
+/**
+ * The command line as typed, for the record: secret flag values (API key, auth headers) replaced by `***`, and
+ * any argument that may be a URL shown with its userinfo and credential-like query values redacted.
+ */
 export function redactedCommandLine(argv: readonly string[], prefix = 'aiperf profile', flags: readonly FlagDef[] = PROFILE_FLAGS): string {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
-    const [name, inline] = splitToken(token);
+    const attached = splitAttachedShort(token, flags);
+    const [name, inline] = attached ? [token.slice(0, 2), attached[1]] : splitToken(token);
     const flag = flagByName(name, flags);
-    if (!flag?.secret) {
-      out.push(token);
+    if (attached?.[0].secret) {
+      out.push(`${name}${redactValue(attached[0], attached[1])}`);
+    } else if (!flag?.secret) {
+      out.push(inline !== undefined ? `${name}=${showArg(inline)}` : showArg(token));
     } else if (inline !== undefined) {
       out.push(`${name}=${redactValue(flag, inline)}`);
     } else {

@@ -57,7 +57,7 @@ describe('configuration errors name the path or flag, the value and what is allo
     expect(lines).toMatchInlineSnapshot(`
       [
         "--endpoint-type: got "completion", expected one of: chat, completions, embeddings (did you mean "completions"?)",
-        "--header: got "NoColon", expected key:value",
+        "--header: got a value without ":" (not shown: it may hold a credential), expected key:value",
         "--concurrency: got "abc", expected an integer ≥ 1, or a list (each an integer ≥ 1)",
         "--request-rate: got "-2", expected a number > 0",
         "--goodput: got "ttft=5", expected key:value",
@@ -167,5 +167,16 @@ describe('configuration errors name the path or flag, the value and what is allo
     const error = new UsageError(issues);
     expect(error.exitCode).toBe(2);
     expect(error.message.split('\n')).toEqual(issues.map(formatIssue));
+  });
+});
+
+describe('endpoint URL', () => {
+  test.each([
+    ['ftp://bob:pw@host/x', '--url: got "ftp://***@host/x": the ftp:// scheme is not supported; allowed: http://, https://'],
+    ['file:///etc/passwd', '--url: got "file:///etc/passwd": the file:// scheme is not supported; allowed: http://, https://'],
+    ['http://', '--url: got "http://", which is not a valid URL (expected e.g. http://localhost:8000)'],
+  ])('%s', (url, message) => {
+    const { errors } = resolveConfig({ flags: { model: ['m'], url } });
+    expect(errors.map(formatIssue)).toEqual([message]);
   });
 });

@@ -28,16 +28,19 @@ function parsePairs(flag: FlagDef, items: readonly string[], issues: ConfigIssue
   const separator = flag.separator ?? ':';
   const out: Doc = {};
   const words = flag.wordList ? items.flatMap((i) => i.split(/\s+/)) : items;
+  // A malformed header may still hold a credential: say what is wrong without echoing it.
+  const shown = (word: string) => (flag.secret ? 'a value (not shown: it may hold a credential)' : showValue(word));
+  const malformed = (word: string) => (flag.secret ? `got a value without "${separator}" (not shown: it may hold a credential)` : `got ${showValue(word)}`);
   for (const word of words.map((w) => w.trim()).filter((w) => w !== '')) {
     if (word.startsWith('{')) {
       const parsed = parseJsonish(word);
       if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) Object.assign(out, parsed);
-      else issues.push({ where: flagName(flag), message: `got ${showValue(word)}, which is not a valid JSON object` });
+      else issues.push({ where: flagName(flag), message: `got ${shown(word)}, which is not a valid JSON object` });
       continue;
     }
     const at = word.indexOf(separator);
     if (at <= 0) {
-      issues.push({ where: flagName(flag), message: `got ${showValue(word)}, expected key${separator}value` });
+      issues.push({ where: flagName(flag), message: `${malformed(word)}, expected key${separator}value` });
       continue;
     }
     const value = word.slice(at + 1).trim();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { configToYaml, redactConfig, redactedCommandLine, resolveConfig } from './index.js';
+import { configToYaml, isSensitiveHeader, redactConfig, redactUrl, redactedCommandLine, resolveConfig } from './index.js';
 
 describe('secrets are redacted wherever the config is shown', () => {
   const { config } = resolveConfig({
@@ -26,5 +26,36 @@ describe('secrets are redacted wherever the config is shown', () => {
   test('no API key stays null (nothing to redact)', () => {
     const plain = resolveConfig({ flags: { model: ['m'] } }).config;
     expect(plain && redactConfig(plain).benchmark.endpoint.apiKey).toBeNull();
+  });
+});
+
+describe('redaction by rule', () => {
+  test.each([
+    ['http://user:pw@host:8000/v1', 'http://***@host:8000/v1'],
+    ['user:pw@host:8000', '***@host:8000'],
+    ['https://h/v1?api-version=2024&key=abc&sig=x%2By#frag', 'https://h/v1?api-version=2024&key=***&sig=***#frag'],
+    ['https://h/?access_token=a&region=eu&X-Amz-Signature=s', 'https://h/?access_token=***&region=eu&X-Amz-Signature=***'],
+    ['http://localhost:8000', 'http://localhost:8000'],
+  ])('redactUrl(%s) = %s', (url, expected) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
+
+  test('credential-like header names, incl. Azure and AWS ones', () => {
+    for (const name of ['Ocp-Apim-Subscription-Key', 'X-Api-Key', 'api_key', 'X-Amz-Security-Token', 'Cookie', 'X-Session-Token', 'Proxy-Authorization', 'X-Goog-Api-Key'])
+      expect(isSensitiveHeader(name), name).toBe(true);
+    for (const name of ['X-Team', 'Content-Type', 'Accept', 'User-Agent']) expect(isSensitiveHeader(name), name).toBe(false);
+  });
+
+  test('the recorded command line redacts URLs, attached -H values and Azure keys', () => {
+    expect(redactedCommandLine(['-u', 'http://a:b@h/?key=k', '--url=https://c:d@h', '-HX-Api-Key: s', '-H', 'Ocp-Apim-Subscription-Key: z'])).toBe(
+      "aiperf profile -u 'http://***@h/?key=***' '--url=https://***@h' '-HX-Api-Key:***' -H 'Ocp-Apim-Subscription-Key:***'",
+    );
+  });
+
+  test('the config redacts the URL and telemetry URLs', () => {
+    const { config } = resolveConfig({ flags: { model: ['m'], url: 'http://u:p@h:1/?token=t', gpuTelemetry: ['http://x:y@dcgm:9400/metrics'] } });
+    const redacted = redactConfig(config!).benchmark;
+    expect(redacted.endpoint.url).toBe('http://***@h:1/?token=***');
+    expect(redacted.telemetry.gpuTelemetryUrls).toEqual(['http://***@dcgm:9400/metrics']);
   });
 });

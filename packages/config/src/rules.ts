@@ -1,3 +1,4 @@
+import { redactUrl } from './redact.js';
 import { DEFAULTS as D } from './defaults.js';
 import { getAt } from './doc-path.js';
 import type { ConfigIssue } from './issues.js';
@@ -112,5 +113,25 @@ export const endpointCapabilities: ConfigRule = {
       endpoint.streaming = false;
       ctx.warnings.push(`${ctx.where('benchmark.endpoint.streaming')}: the embeddings endpoint cannot stream; streaming turned off`);
     }
+  },
+};
+
+/** Only http(s) servers can be benchmarked; anything else is named (credentials redacted) instead of failing later. */
+export const endpointUrl: ConfigRule = {
+  name: 'endpoint-url',
+  apply(config, ctx) {
+    const raw = config.benchmark.endpoint.url;
+    const where = ctx.where('benchmark.endpoint.url');
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      // reported below
+    }
+    const given = getAt(ctx.doc, 'benchmark.endpoint.url');
+    const shown = JSON.stringify(redactUrl(typeof given === 'string' ? given : raw));
+    if (url !== null && url.protocol !== 'http:' && url.protocol !== 'https:')
+      ctx.errors.push({ where, message: `got ${shown}: the ${url.protocol.slice(0, -1)}:// scheme is not supported; allowed: http://, https://` });
+    else if (url === null || url.hostname === '') ctx.errors.push({ where, message: `got ${shown}, which is not a valid URL (expected e.g. http://localhost:8000)` });
   },
 };

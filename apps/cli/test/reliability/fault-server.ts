@@ -34,7 +34,12 @@ function chunk(content: string): string {
   return `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
 }
 
-async function answer(fault: Fault, res: ServerResponse, tokens: number, itlMs: number): Promise<void> {
+function completion(tokens: number): string {
+  const content = Array.from({ length: tokens }, (_, i) => ` tok${i}`).join('');
+  return JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] });
+}
+
+async function answer(fault: Fault, res: ServerResponse, tokens: number, itlMs: number, streaming: boolean): Promise<void> {
   if (fault === 'status-500' || fault === 'status-429') {
     const status = fault === 'status-500' ? 500 : 429;
     res.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '1' } : {}) });
@@ -49,6 +54,11 @@ async function answer(fault: Fault, res: ServerResponse, tokens: number, itlMs: 
   if (fault === 'huge-body') {
     res.writeHead(500, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { message: 'x'.repeat(20 * 1024 * 1024) } }));
+    return;
+  }
+  if (!streaming && fault === 'none') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(completion(tokens));
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -80,8 +90,12 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     open.add(res);
     res.on('finish', () => answered.set(id, Date.now()));
     res.on('close', () => open.delete(res));
-    req.resume();
-    req.on('end', () => void answer(fault, res, options.tokens ?? 8, options.itlMs ?? 5).catch(() => res.destroy()));
+    const body: Buffer[] = [];
+    req.on('data', (c: Buffer) => body.push(c));
+    req.on('end', () => {
+      const streaming = /"stream"\s*:\s*true/.test(Buffer.concat(body).toString('utf8'));
+      void answer(fault, res, options.tokens ?? 8, options.itlMs ?? 5, streaming).catch(() => res.destroy());
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
