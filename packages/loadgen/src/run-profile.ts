@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
+import { prepareArtifactDir } from './artifact-dir.js';
 import { exportFileNames, resolveArtifactDir } from './artifacts.js';
 import { ProfileConfigError } from './errors.js';
 import { createRunClock } from '@aiperf/stats';
@@ -42,6 +43,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
 
   const artifactDir = resolve(resolveArtifactDir(config, options.artifactDir));
   const files = exportFileNames(config.output.exportPrefix);
+  await prepareArtifactDir(artifactDir);
   await mkdir(join(artifactDir, 'logs'), { recursive: true });
   await writeFile(join(artifactDir, files.inputsJson), stringifyJson(buildInputsJson(dataset), 2));
 

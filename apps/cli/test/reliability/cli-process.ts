@@ -32,8 +32,15 @@ export function startAiperf(args: readonly string[], env: Record<string, string>
   return { child, stdout: () => stdout, stderr: () => stderr, done };
 }
 
-export function runAiperf(args: readonly string[], env: Record<string, string> = {}): Promise<Finished> {
-  return startAiperf(args, env).done;
+/** Runs to the end; a run still going after `killAfterMs` is killed (a hang must fail the test, not stall it). */
+export async function runAiperf(args: readonly string[], env: Record<string, string> = {}, killAfterMs = 60_000): Promise<Finished> {
+  const run = startAiperf(args, env);
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), killAfterMs);
+  try {
+    return await run.done;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Every line of a JSONL file, each parsed; a line that does not parse fails the test with its number. */

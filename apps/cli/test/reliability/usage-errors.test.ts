@@ -1,0 +1,70 @@
+// Absurd or hostile arguments end in one clear line and exit 2: no stack, no hang, no echo of secrets.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAiperf } from './cli-process.js';
+
+const root = mkdtempSync(join(tmpdir(), 'aiperf-usage-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const base = ['profile', '-m', 'm', '-u', 'http://127.0.0.1:9', '--request-count', '1', '--ui', 'none', '--no-gpu-telemetry'];
+
+async function expectUsageError(args: string[], pattern: RegExp) {
+  const run = await runAiperf(args, {}, 20_000);
+  expect(run.signal, 'the run hung and was killed').toBeNull();
+  const lines = run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning:') && !l.startsWith('See `aiperf'));
+  expect(lines.join('\n')).toMatch(pattern);
+  expect(lines.length, run.stderr).toBeLessThanOrEqual(2);
+  expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(run.code).toBe(2);
+}
+
+describe('URLs that are not http(s)', () => {
+  it.each(['ftp://host/x', 'file:///etc/passwd', 'gopher://h'])('%s', async (url) => {
+    await expectUsageError(['profile', '-m', 'm', '-u', url], /--url: got ".*": the \w+:\/\/ scheme is not supported; allowed: http:\/\/, https:\/\//);
+  });
+});
+
+describe('negative numbers after a space', () => {
+  it.each([
+    [['--concurrency', '-1'], /--concurrency: got "-1", expected an integer ≥ 1/],
+    [['--request-rate', '-2.5'], /--request-rate: got "-2.5", expected a number > 0/],
+  ])('%j', async (extra, pattern) => {
+    await expectUsageError(['profile', '-m', 'm', ...extra], pattern);
+  });
+});
+
+describe('artifact directories that cannot be written', () => {
+  it('a directory under a regular file', async () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    await expectUsageError([...base, '--artifact-dir', join(file, 'run')], /--artifact-dir: cannot write ".*a-file\/run": .*a-file is not a directory/);
+  });
+
+  it.each(['/proc/aiperf-run', '/proc/self/aiperf-run', '/sys/aiperf-run'])('%s (a kernel filesystem)', async (dir) => {
+    await expectUsageError([...base, '--artifact-dir', dir], /--artifact-dir: cannot write ".*aiperf-run": /);
+  });
+
+  it('a read-only directory', async () => {
+    const dir = join(root, 'ro');
+    mkdirSync(dir);
+    // root ignores permission bits; a read-only mount stops everyone.
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', dir], { stdio: 'ignore' });
+    } catch {
+      if (process.getuid?.() === 0) throw new Error('running as root but cannot mount a read-only tmpfs');
+      execFileSync('chmod', ['555', dir]);
+    }
+    try {
+      await expectUsageError([...base, '--artifact-dir', join(dir, 'run')], /--artifact-dir: cannot write ".*ro\/run": .*(read-only|permission denied)/i);
+    } finally {
+      try {
+        execFileSync('umount', [dir], { stdio: 'ignore' });
+      } catch {
+        // not mounted (non-root fallback)
+      }
+    }
+  });
+});
