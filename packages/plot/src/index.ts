@@ -63,7 +63,8 @@ export type { BuildPlotsOptions, BuildPlotsResult } from './specs/build.js';
 export { getPlotType, listPlotTypes, registerPlotType } from './specs/registry.js';
 export type { PlotTypeDefinition, SingleRunContext, MultiRunContext } from './specs/plot-type.js';
 export type { AxisSpec, ChartSpec, SeriesSpec, SpecResult } from './specs/types.js';
-export { renderPng, toChartConfiguration } from './render/png.js';
+export { renderPng } from './render/png.js';
+export { toChartConfiguration } from './render/chart-config.js';
 export { renderSvg } from './render/svg.js';
 
 export { classifyExperiment, experimentGroup } from './classify.js';

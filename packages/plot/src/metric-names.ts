@@ -1,4 +1,6 @@
-// Display names and units for axis labels (plot.md §7, §10.6).
+import { DCGM_FIELDS } from '@aiperf/telemetry-dcgm';
+
+// Display names and units for axis labels: the metric registry's headers, and DCGM's for GPU telemetry fields.
 export const METRIC_DISPLAY_NAMES: Record<string, string> = {
   time_to_first_token: 'Time to First Token',
   time_to_second_token: 'Time to Second Token',
@@ -16,6 +18,12 @@ export const METRIC_DISPLAY_NAMES: Record<string, string> = {
   gpu_memory_used: 'GPU Memory Used',
   gpu_power_usage: 'GPU Power Usage',
 };
+
+const GPU_FIELDS = new Map(DCGM_FIELDS.map((field) => [field.field, field]));
+for (const field of DCGM_FIELDS) METRIC_DISPLAY_NAMES[field.field] ??= field.displayName;
+
+/** The unit of a GPU telemetry field (`°C`, `MHz`, …); undefined for fields DCGM does not list. */
+export const gpuFieldUnit = (field: string): string | undefined => GPU_FIELDS.get(field)?.unit;
 
 const FIXED_LABELS: Record<string, string> = {
   request_number: 'Request Number',

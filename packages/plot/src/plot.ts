@@ -4,7 +4,8 @@ import { resolvePlotConfig } from './config/resolve.js';
 import type { PlotOptions, PlotResult } from './index.js';
 import { detectMode } from './load/discover.js';
 import { loadRuns } from './load/load-runs.js';
-import { PlotLog } from './plot-log.js';
+import { type LogLevel, PlotLog } from './plot-log.js';
+import { describeRun, describeSpec } from './plot-debug.js';
 import { renderPng } from './render/png.js';
 import { renderSvg } from './render/svg.js';
 import { buildPlots } from './specs/build.js';
@@ -28,9 +29,12 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   detectMode(paths);
   const log = new PlotLog(join(outputDir, 'aiperf_plot.log'), options.verbose);
   if (!log.available) say(`Warning: could not create ${outputDir}; logging to the console only`);
-  const report = (level: 'INFO' | 'WARNING' | 'ERROR', message: string, toConsole = level !== 'INFO' || options.verbose) => {
+  const report = (level: LogLevel, message: string, toConsole = level === 'WARNING' || level === 'ERROR' || options.verbose === true) => {
     log.write(level, message);
     if (toConsole) say(level === 'INFO' ? message : `${level}: ${message}`);
+  };
+  const debug = (message: string) => {
+    if (options.verbose) report('DEBUG', message);
   };
 
   const resolved = resolvePlotConfig(paths, options.configPath);
@@ -44,14 +48,21 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
     say(`Using config: ${resolved.path}`);
   }
   log.write('INFO', `Plot config: ${resolved.path ?? 'shipped default'} (${resolved.source})`);
+  debug(`Output directory: ${outputDir}; theme: ${options.theme ?? 'light'}; inputs: ${paths.join(', ')}`);
 
+  const loadStartMs = performance.now();
   const { mode, runs, warnings } = await loadRuns(paths);
   for (const warning of warnings) report('WARNING', warning);
+  debug(`Loaded ${runs.length} run(s) in ${(performance.now() - loadStartMs).toFixed(0)} ms`);
+  for (const run of runs) debug(describeRun(run));
+  const enabled = mode === 'single_run' ? resolved.config.visualization.single_run_defaults : resolved.config.visualization.multi_run_defaults;
+  debug(`Enabled ${mode} plots: ${enabled.join(', ') || '(none)'}`);
   report('INFO', mode === 'single_run' ? 'Generating single-run plots (1 run)' : `Generating multi-run plots (${runs.length} runs)`);
 
   const built = buildPlots(runs, { config: resolved.config, theme: options.theme ?? 'light', mode });
   const skipped = built.skipped.map(({ name, reason }) => ({ name, reason }));
-  for (const { name, reason } of built.skipped) report('INFO', `Skipping ${name}: ${reason}`, true);
+  // A run without timeslices or GPU telemetry is normal: those skips go to the log (and the console when verbose).
+  for (const { name, reason, dataAbsent } of built.skipped) report('INFO', `Skipping ${name}: ${reason}`, !dataAbsent || options.verbose === true);
   for (const { name, error } of built.failed) {
     report('ERROR', `Failed to generate ${name}: ${error.message}`);
     skipped.push({ name, reason: error.message });
@@ -68,7 +79,9 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
     }
     try {
       const file = join(outputDir, `${spec.name}.png`);
+      const renderStartMs = performance.now();
       writeFileSync(file, await renderPng(spec));
+      debug(`${describeSpec(spec)}; rendered in ${(performance.now() - renderStartMs).toFixed(0)} ms`);
       if (options.svg) {
         const svgFile = join(outputDir, `${spec.name}.svg`);
         writeFileSync(svgFile, renderSvg(spec));

@@ -51,6 +51,11 @@ export const THEMES: Record<PlotTheme, ThemeColors> = {
   },
 };
 
+/** One font stack for every chart, PNG and dashboard alike (the first one installed wins). */
+export const FONT_FAMILY = "'Helvetica Neue', Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
+/** The footnote colour: the theme's secondary, darkened on the light theme where #999 is hard to read. */
+export const footnoteColor = (theme: ThemeColors): string => (theme.secondary === BASELINE_GREY ? '#666666' : theme.secondary);
+
 /** `#RRGGBB` + alpha → `rgba(r,g,b,a)`. */
 export function withAlpha(hex: string, alpha: number): string {
   const value = Number.parseInt(hex.slice(1), 16);

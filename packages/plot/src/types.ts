@@ -7,6 +7,12 @@ export interface RunRequests {
   count: number;
   requestStartOffsetNs: Float64Array;
   requestEndOffsetNs: Float64Array;
+  /**
+   * Every per-request metric of the records by tag (`time_to_second_token`, `prefill_throughput`, …; arrays such
+   * as `inter_chunk_latency` as `<tag>_avg`, `_p50`, `_p95`, `_std`, `_min`, `_max`, `_range`). NaN where a
+   * record has no value. The named fields below are the columns the built-in plots use.
+   */
+  columns: Record<string, Float64Array>;
   /** NaN where the record has no value for that metric. */
   timeToFirstTokenMs: Float64Array;
   interTokenLatencyMs: Float64Array;
@@ -38,10 +44,12 @@ export interface TimesliceRow {
 export interface GpuSample {
   /** Offset from the run's base in seconds (relative to the first request start when requests are loaded). */
   timestampS: number;
+  /** `<dcgm_url>#<gpu_uuid or index>`: one GPU as seen by one exporter. */
   gpuKey: string;
-  utilizationPct: number | null;
-  memoryUsedGb: number | null;
-  powerW: number | null;
+  /** A short legend name: `GPU <index>`, with the exporter when several scrape GPUs of one index. */
+  gpuName: string;
+  /** Every numeric telemetry field of the scrape by canonical name (`gpu_utilization`, `gpu_temperature`, `sm_clock_frequency`, …). */
+  values: Record<string, number>;
 }
 
 export interface RunMetadata {

@@ -13,7 +13,8 @@ export const DEFAULT_PLOT_CONFIG_YAML = `# AIPerf plot configuration (aiperf plo
 #   x / y: a metric tag, optionally with a stat suffix (request_latency_p50), or {metric, stat}.
 #   groups: [model] | [run_name] | [experiment_group] | [concurrency] ... (one column: the series)
 #   labels: [concurrency] ... (one column: the text drawn on each point)
-#   autoscale: none (axes start at zero) | x | y | both
+#   autoscale: none (both axes start at zero) | x | y | both (these fit the data, the others start at zero);
+#     default: every axis fits the data (with padding) except counts, which start at zero
 # experiment_classification (multi-run; uncomment to enable)
 #   Runs whose name or path matches a baseline glob are drawn in grey and listed first; treatments
 #   in NVIDIA green, then other bright colours. Globs are case-sensitive; the first match wins.

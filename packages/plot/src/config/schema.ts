@@ -57,7 +57,7 @@ const PlotPreset = Type.Object(
     primary_style: Type.Optional(SeriesStyle),
     secondary_style: Type.Optional(SeriesStyle),
     supplementary_col: Type.Optional(Type.String()),
-    autoscale: Type.Optional(literals(['none', 'x', 'y', 'both'], 'Axes not autoscaled start at zero')),
+    autoscale: Type.Optional(literals(['none', 'x', 'y', 'both'], 'Axes that fit the data; the others start at zero (default: every axis fits the data except counts)')),
     ci_level: Type.Optional(Type.Number({ description: 'Confidence level of the uncertainty plot: 0.90, 0.95 or 0.99' })),
     use_slice_duration: Type.Optional(Type.Boolean({ description: 'Timeslice x axis in seconds' })),
   },

@@ -45,8 +45,8 @@ describe('buildDashboardPayload', () => {
     expect(dataset).toMatchObject({ label: 'Qwen/Qwen3-0.6B', borderColor: '#4C72B0', aiperfAnnotations: { pointLabels: ['1', '2', '4'] } });
     expect(dataset.data).toEqual(series.x.map((x, i) => ({ x, y: series.y[i] })));
     expect(ttft.axes.x.label).toBe('Time to First Token (ms)');
-    // Each point knows its run (for Run Configuration): the run whose TTFT p50 is the point's x.
-    const runOf = (x: number) => String(runs.findIndex((run) => run.metrics.time_to_first_token!.p50 === x));
+    // Each point knows its run (for Run Configuration): the run whose TTFT avg (the preset's statistic) is the point's x.
+    const runOf = (x: number) => String(runs.findIndex((run) => run.metrics.time_to_first_token!.avg === x));
     expect(dataset.aiperfRunIds).toEqual((dataset.data as { x: number }[]).map((point) => [runOf(point.x)]));
     expect((dataset.aiperfRunIds as string[][]).flat().sort()).toEqual(['0', '1', '2']);
     expect(JSON.parse(JSON.stringify(payload))).toEqual(payload);

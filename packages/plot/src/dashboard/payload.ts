@@ -1,13 +1,13 @@
 import type { PlotConfig } from '../config/types.js';
 import type { PlotMode, PlotTheme } from '../index.js';
-import { toChartConfiguration } from '../render/png.js';
+import { toChartConfiguration } from '../render/chart-config.js';
 import { buildPlots } from '../specs/build.js';
 import type { AxisSpec, ChartSpec, SeriesSpec } from '../specs/types.js';
 import { THEMES, type ThemeColors } from '../theme.js';
 import type { RunData } from '../types.js';
 import { buildMultiRunTable } from '../specs/multi/table.js';
 import { pointRunIds, runLabel } from './run-details.js';
-import { configWithStat, DASHBOARD_STATS, runsWithStat } from './stat.js';
+import { configWithStat, DASHBOARD_STATS } from './stat.js';
 
 // Pure: runs + plot config → the JSON the dashboard page draws. The chart.js datasets and scales come from the
 // same `toChartConfiguration` as the PNGs (functions drop out in JSON; the page puts back tick labels, the
@@ -102,11 +102,11 @@ export function toDashboardPlot(spec: ChartSpec): DashboardPlot {
 
 /** Multi-run: tags each dataset with the runs behind its points (`aiperfRunIds`), for the click-to-inspect view. */
 function runIdTagger(all: readonly RunData[], chosen: readonly RunData[], config: PlotConfig): (plot: DashboardPlot) => DashboardPlot {
-  const rows = buildMultiRunTable(chosen, THEMES.light, undefined).rows;
+  const table = buildMultiRunTable(chosen, THEMES.light, undefined);
   const idByDir = new Map(all.map((run, i) => [run.dir, String(i)]));
   return (plot) => {
     for (const dataset of plot.chart.data.datasets) {
-      const ids = pointRunIds(dataset.data as { x: number; y: number | null }[], plot.name, config, rows, idByDir);
+      const ids = pointRunIds(dataset.data as { x: number; y: number | null }[], plot.name, config, table, idByDir);
       if (ids) dataset.aiperfRunIds = ids;
     }
     return plot;
@@ -126,7 +126,7 @@ export function buildDashboardPayload(runs: readonly RunData[], options: Dashboa
   const stat = options.mode === 'multi_run' ? (options.stat ?? null) : null;
   if (stat !== null && !DASHBOARD_STATS.includes(stat)) throw new Error(`stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}`);
   const picked = options.mode === 'single_run' ? runs.slice(0, 1) : runs.filter((_, i) => selected.has(String(i)));
-  const chosen = stat ? runsWithStat(picked, stat) : picked;
+  const chosen = picked;
   const config = stat ? configWithStat(options.config, picked, stat) : options.config;
   const tagRunIds = options.mode === 'multi_run' ? runIdTagger(runs, chosen, config) : (plot: DashboardPlot) => plot;
   const built = chosen.length > 0 ? buildPlots(chosen, { config, theme: options.theme, mode: options.mode }) : { specs: [], skipped: [], failed: [] };

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import type { PlotConfig } from '../config/types.js';
-import { parseMetricRef } from '../specs/common.js';
-import type { MultiRunRow } from '../specs/multi/table.js';
+import { resolveMetricColumn } from '../specs/multi/axes.js';
+import type { MultiRunTable } from '../specs/multi/table.js';
 import type { RunData } from '../types.js';
 
 // Pure helpers for the "Run Configuration" view (plot.md §13): which runs a multi-run point came from, and what
@@ -19,15 +19,15 @@ export function pointRunIds(
   points: readonly { x: number; y: number | null }[],
   presetName: string,
   config: PlotConfig,
-  rows: readonly MultiRunRow[],
+  table: MultiRunTable,
   idByDir: ReadonlyMap<string, string>,
 ): string[][] | undefined {
   const preset = config.visualization.multi_run_plots[presetName];
-  const x = parseMetricRef(preset?.x);
-  const y = parseMetricRef(preset?.y);
-  if (!x || !y) return undefined;
+  const x = resolveMetricColumn(table, preset?.x, undefined);
+  const y = resolveMetricColumn(table, preset?.y, preset?.stat);
+  if ('skip' in x || 'skip' in y) return undefined;
   const ids = points.map((point) =>
-    rows.filter((row) => row[x.metric] === point.x && row[y.metric] === point.y).map((row) => idByDir.get(String(row.run_dir)) ?? ''),
+    table.rows.filter((row) => row[x.column] === point.x && row[y.column] === point.y).map((row) => idByDir.get(String(row.run_dir)) ?? ''),
   );
   return ids.some((list) => list.length > 0) ? ids : undefined;
 }

@@ -2,25 +2,14 @@ import { KNOWN_STATS, type PlotConfig, type PlotPreset } from '../config/types.j
 import { parseMetricRef } from '../specs/common.js';
 import type { RunData } from '../types.js';
 
-// "Quick Apply Stats to All Metrics" (plot.md §13), pure. Multi-run plots take a run's p50 (else avg) per metric
-// (§6.1); to plot another statistic, each run's stats block is narrowed to that statistic, and the presets name
-// it so the axis labels say which one is drawn. A metric without that statistic (request throughput has only an
-// average) keeps its block and its label.
+// "Quick Apply Stats to All Metrics", pure: every multi-run preset names the chosen statistic, and the plots draw
+// the statistic a preset names. A metric without that statistic (request throughput has only an average) keeps
+// its reference and its label.
 
 /** The dashboard's stat choices, in the order upstream lists them. */
 export const DASHBOARD_STATS = KNOWN_STATS;
 
 const hasStat = (runs: readonly RunData[], metric: string, stat: string): boolean => runs.some((run) => typeof run.metrics[metric]?.[stat] === 'number');
-
-/** Runs whose every stats block reads `stat` (where present) through the p50-first rule. */
-export function runsWithStat(runs: readonly RunData[], stat: string): RunData[] {
-  return runs.map((run) => ({
-    ...run,
-    metrics: Object.fromEntries(
-      Object.entries(run.metrics).map(([tag, stats]) => [tag, typeof stats[stat] === 'number' ? { unit: stats.unit, p50: stats[stat] } : stats]),
-    ),
-  }));
-}
 
 /** The config with every multi-run preset's x and y naming `stat` (for the metrics that have it). */
 export function configWithStat(config: PlotConfig, runs: readonly RunData[], stat: string): PlotConfig {

@@ -1,4 +1,5 @@
 import type { RunRequests } from '../types.js';
+import { arrayStats, ARRAY_STAT_SUFFIXES } from './array-stats.js';
 import { GrowableColumn } from './columns.js';
 import { readLines } from './lines.js';
 
@@ -8,23 +9,60 @@ const START_NS = /"request_start_ns"\s*:\s*(\d+)/;
 const LEGACY_START_NS = /"timestamp_ns"\s*:\s*(\d+)/;
 const END_NS = /"request_end_ns"\s*:\s*(\d+)/;
 
-const METRIC_COLUMNS = {
-  time_to_first_token: 'timeToFirstTokenMs',
-  inter_token_latency: 'interTokenLatencyMs',
-  request_latency: 'requestLatencyMs',
-  output_sequence_length: 'outputSequenceLength',
-  input_sequence_length: 'inputSequenceLength',
-} as const;
-type MetricColumn = (typeof METRIC_COLUMNS)[keyof typeof METRIC_COLUMNS];
+/**
+ * One column per metric tag seen in any record (rows without it hold NaN): `{value, unit}` and bare numbers are
+ * plotted as they are; arrays (`inter_chunk_latency`) become `<tag>_avg`, `_p50`, `_p95`, `_std`, `_min`, `_max`,
+ * `_range` columns. Columns are created when a tag first appears and padded, so rows stay aligned.
+ */
+class RequestColumns {
+  readonly columns = new Map<string, GrowableColumn>();
+  readonly units: Record<string, string> = {};
+  rows = 0;
 
-/** `{value, unit}` (current) or a bare number (tolerated); lists and nulls are not plotted per request. */
-function metricValue(entry: unknown): { value: number; unit?: string } | null {
-  if (typeof entry === 'number') return { value: entry };
-  if (entry && typeof entry === 'object' && 'value' in entry) {
-    const { value, unit } = entry as { value: unknown; unit?: unknown };
-    if (typeof value === 'number') return { value, ...(typeof unit === 'string' ? { unit } : {}) };
+  set(tag: string, value: number): void {
+    let column = this.columns.get(tag);
+    if (!column) {
+      column = new GrowableColumn();
+      this.columns.set(tag, column);
+    }
+    while (column.length < this.rows) column.push(Number.NaN);
+    column.push(value);
   }
-  return null;
+
+  addRecord(metrics: Record<string, unknown>): void {
+    for (const tag in metrics) {
+      const entry = metrics[tag];
+      const value = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry as { value?: unknown }).value : entry;
+      if (typeof value === 'number') {
+        this.set(tag, value);
+        this.noteUnit(tag, entry);
+      } else if (Array.isArray(value)) {
+        const stats = arrayStats(value);
+        if (!stats) continue;
+        ARRAY_STAT_SUFFIXES.forEach((suffix, k) => {
+          this.set(`${tag}_${suffix}`, stats[k]!);
+          this.noteUnit(`${tag}_${suffix}`, entry);
+        });
+      }
+    }
+    this.rows += 1;
+  }
+
+  private noteUnit(tag: string, entry: unknown): void {
+    if (this.units[tag] === undefined && entry !== null && typeof entry === 'object') {
+      const unit = (entry as { unit?: unknown }).unit;
+      if (typeof unit === 'string') this.units[tag] = unit;
+    }
+  }
+
+  toArrays(): Record<string, Float64Array> {
+    const out: Record<string, Float64Array> = {};
+    for (const [tag, column] of this.columns) {
+      while (column.length < this.rows) column.push(Number.NaN);
+      out[tag] = column.toArray();
+    }
+    return out;
+  }
 }
 
 /**
@@ -35,8 +73,7 @@ export async function readRequests(path: string): Promise<RunRequests | null> {
   let baseNs: bigint | null = null;
   const start = new GrowableColumn();
   const end = new GrowableColumn();
-  const columns = Object.fromEntries(Object.values(METRIC_COLUMNS).map((name) => [name, new GrowableColumn()])) as Record<MetricColumn, GrowableColumn>;
-  const units: Record<string, string> = {};
+  const metrics = new RequestColumns();
   let errorCount = 0;
   let invalidLineCount = 0;
 
@@ -56,32 +93,33 @@ export async function readRequests(path: string): Promise<RunRequests | null> {
     }
     const startNs = BigInt(startMatch[1]!);
     baseNs ??= startNs;
-    const metrics = record.metrics ?? {};
-    for (const [tag, column] of Object.entries(METRIC_COLUMNS)) {
-      const metric = metricValue(metrics[tag]);
-      columns[column].push(metric ? metric.value : Number.NaN);
-      if (metric?.unit && !units[tag]) units[tag] = metric.unit;
-    }
+    const recordMetrics = record.metrics ?? {};
+    metrics.addRecord(recordMetrics);
     const endMatch = END_NS.exec(line);
     const startOffsetNs = Number(startNs - baseNs);
     start.push(startOffsetNs);
     // Older records without request_end_ns: start + request latency.
-    const latencyMs = metricValue(metrics.request_latency)?.value;
-    end.push(endMatch ? Number(BigInt(endMatch[1]!) - baseNs) : latencyMs !== undefined ? startOffsetNs + latencyMs * 1e6 : Number.NaN);
+    const latency = recordMetrics.request_latency as { value?: unknown } | number | undefined;
+    const latencyMs = typeof latency === 'number' ? latency : latency?.value;
+    end.push(endMatch ? Number(BigInt(endMatch[1]!) - baseNs) : typeof latencyMs === 'number' ? startOffsetNs + latencyMs * 1e6 : Number.NaN);
     if (record.error) errorCount += 1;
   }
   if (baseNs === null) return null;
+  const count = start.length;
+  const columns = metrics.toArrays();
+  const column = (tag: string): Float64Array => columns[tag] ?? new Float64Array(count).fill(Number.NaN);
   return {
     baseNs,
-    count: start.length,
+    count,
     requestStartOffsetNs: start.toArray(),
     requestEndOffsetNs: end.toArray(),
-    timeToFirstTokenMs: columns.timeToFirstTokenMs.toArray(),
-    interTokenLatencyMs: columns.interTokenLatencyMs.toArray(),
-    requestLatencyMs: columns.requestLatencyMs.toArray(),
-    outputSequenceLength: columns.outputSequenceLength.toArray(),
-    inputSequenceLength: columns.inputSequenceLength.toArray(),
-    units,
+    columns,
+    timeToFirstTokenMs: column('time_to_first_token'),
+    interTokenLatencyMs: column('inter_token_latency'),
+    requestLatencyMs: column('request_latency'),
+    outputSequenceLength: column('output_sequence_length'),
+    inputSequenceLength: column('input_sequence_length'),
+    units: metrics.units,
     errorCount,
     invalidLineCount,
   };

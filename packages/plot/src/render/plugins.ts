@@ -1,11 +1,6 @@
 import type { Chart, Plugin } from 'chart.js';
 import type { ChartSpec, SeriesSpec } from '../specs/types.js';
-import type { ThemeColors } from '../theme.js';
-
-const seriesOf = (chart: Chart): { series: SeriesSpec; index: number }[] =>
-  chart.data.datasets
-    .map((dataset, index) => ({ series: (dataset as { aiperfSeries?: SeriesSpec }).aiperfSeries, index }))
-    .filter((entry): entry is { series: SeriesSpec; index: number } => entry.series !== undefined);
+import { FONT_FAMILY, footnoteColor, type ThemeColors } from '../theme.js';
 
 /** Paper and plot-area backgrounds (chart.js draws on a transparent canvas). */
 export const backgroundPlugin = (theme: ThemeColors): Plugin => ({
@@ -21,55 +16,61 @@ export const backgroundPlugin = (theme: ThemeColors): Plugin => ({
   },
 });
 
-/** Error bars, confidence ellipses and point labels: drawn after the datasets, in data coordinates. */
+/**
+ * Error bars, confidence ellipses and point labels, in data coordinates. Drawn right after their own dataset
+ * (not after all of them), so a later series stays on top: timeslice outliers cover the average's error bar.
+ */
 export const annotationsPlugin = (theme: ThemeColors): Plugin => ({
   id: 'aiperfAnnotations',
-  afterDatasetsDraw(chart) {
-    const { ctx } = chart;
-    const xScale = chart.scales.x!;
-    for (const { series } of seriesOf(chart)) {
-      const yScale = chart.scales[series.axis === 'y2' ? 'y2' : 'y']!;
-      const px = (v: number) => xScale.getPixelForValue(v);
-      const py = (v: number) => yScale.getPixelForValue(v);
-      ctx.save();
-      ctx.strokeStyle = series.color;
-      ctx.lineWidth = 1.5;
-      for (const polygon of series.polygons ?? []) {
-        ctx.beginPath();
-        polygon.x.forEach((x, i) => {
-          if (i === 0) ctx.moveTo(px(x), py(polygon.y[i]!));
-          else ctx.lineTo(px(x), py(polygon.y[i]!));
-        });
-        ctx.closePath();
-        ctx.fillStyle = series.fillColor ?? series.color;
-        ctx.setLineDash(polygon.dashed ? [4, 3] : []);
-        ctx.fill();
-        ctx.stroke();
-      }
-      ctx.setLineDash([]);
-      series.x.forEach((x, i) => {
-        const y = series.y[i];
-        if (y === null || y === undefined) return;
-        const error = series.errorY?.[i];
-        if (error) verticalBar(ctx, px(x), py(y - error), py(y + error), 4);
-        const bounds = series.errorBounds;
-        if (bounds) {
-          verticalBar(ctx, px(x), py(bounds.yLow[i]!), py(bounds.yHigh[i]!), 4);
-          horizontalBar(ctx, py(y), px(bounds.xLow[i]!), px(bounds.xHigh[i]!), 4);
-        }
-        const label = series.pointLabels?.[i];
-        if (label) {
-          ctx.fillStyle = theme.text;
-          ctx.font = 'bold 11px "DejaVu Sans", Arial, sans-serif';
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'bottom';
-          ctx.fillText(label, px(x), py(y) - series.markerSize / 2 - 4);
-        }
-      });
-      ctx.restore();
-    }
+  afterDatasetDraw(chart, args) {
+    const series = (chart.data.datasets[args.index] as { aiperfSeries?: SeriesSpec } | undefined)?.aiperfSeries;
+    if (series) drawAnnotations(chart, series, theme);
   },
 });
+
+function drawAnnotations(chart: Chart, series: SeriesSpec, theme: ThemeColors): void {
+  const { ctx } = chart;
+  const xScale = chart.scales.x!;
+  const yScale = chart.scales[series.axis === 'y2' ? 'y2' : 'y']!;
+  const px = (v: number) => xScale.getPixelForValue(v);
+  const py = (v: number) => yScale.getPixelForValue(v);
+  ctx.save();
+  ctx.strokeStyle = series.color;
+  ctx.lineWidth = 1.5;
+  for (const polygon of series.polygons ?? []) {
+    ctx.beginPath();
+    polygon.x.forEach((x, i) => {
+      if (i === 0) ctx.moveTo(px(x), py(polygon.y[i]!));
+      else ctx.lineTo(px(x), py(polygon.y[i]!));
+    });
+    ctx.closePath();
+    ctx.fillStyle = series.fillColor ?? series.color;
+    ctx.setLineDash(polygon.dashed ? [4, 3] : []);
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  series.x.forEach((x, i) => {
+    const y = series.y[i];
+    if (y === null || y === undefined) return;
+    const error = series.errorY?.[i];
+    if (error) verticalBar(ctx, px(x), py(y - error), py(y + error), 4);
+    const bounds = series.errorBounds;
+    if (bounds) {
+      verticalBar(ctx, px(x), py(bounds.yLow[i]!), py(bounds.yHigh[i]!), 4);
+      horizontalBar(ctx, py(y), px(bounds.xLow[i]!), px(bounds.xHigh[i]!), 4);
+    }
+    const label = series.pointLabels?.[i];
+    if (label) {
+      ctx.fillStyle = theme.text;
+      ctx.font = `bold 11px ${FONT_FAMILY}`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(label, px(x), py(y) - series.markerSize / 2 - 4);
+    }
+  });
+  ctx.restore();
+}
 
 function verticalBar(ctx: Chart['ctx'], x: number, y1: number, y2: number, cap: number): void {
   ctx.beginPath();
@@ -102,8 +103,8 @@ export const footnotesPlugin = (spec: ChartSpec, theme: ThemeColors): Plugin => 
     if (spec.footnotes.length === 0) return;
     const { ctx } = chart;
     ctx.save();
-    ctx.fillStyle = theme.secondary === '#999999' ? '#666666' : theme.secondary;
-    ctx.font = '12px "DejaVu Sans", Arial, sans-serif';
+    ctx.fillStyle = footnoteColor(theme);
+    ctx.font = `12px ${FONT_FAMILY}`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     spec.footnotes.forEach((text, i) => {

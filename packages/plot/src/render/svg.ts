@@ -1,7 +1,9 @@
 import { createCanvas, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart } from 'chart.js';
 import type { ChartSpec } from '../specs/types.js';
-import { toChartConfiguration } from './png.js';
+import { registerChartComponents, toChartConfiguration } from './chart-config.js';
+
+registerChartComponents();
 
 /** Renders a spec as a standalone SVG document (`widthPx × heightPx`, text converted to paths). */
 export function renderSvg(spec: ChartSpec): string {

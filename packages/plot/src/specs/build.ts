@@ -17,8 +17,8 @@ export interface BuildPlotsOptions {
 export interface BuildPlotsResult {
   mode: PlotMode;
   specs: ChartSpec[];
-  /** Plots whose data is absent. */
-  skipped: { name: string; reason: string }[];
+  /** Plots not drawn; `dataAbsent` when the runs simply lack that kind of data (no timeslices, no GPU telemetry). */
+  skipped: { name: string; reason: string; dataAbsent?: boolean }[];
   /** Plots that failed (a bad preset, an unknown Pareto direction…); the others are still built. */
   failed: { name: string; error: Error }[];
 }
@@ -56,7 +56,7 @@ export function buildPlots(runs: readonly RunData[], options: BuildPlotsOptions)
         result.skipped.push({ name, reason: `plot type '${preset.type}' has no ${mode.replace('_', '-')} form` });
         continue;
       }
-      if ('skip' in outcome) result.skipped.push({ name, reason: outcome.skip });
+      if ('skip' in outcome) result.skipped.push({ name, reason: outcome.skip, ...(outcome.dataAbsent ? { dataAbsent: true } : {}) });
       else result.specs.push(outcome.spec);
     } catch (error) {
       result.failed.push({ name, error: error as Error });

@@ -19,8 +19,17 @@ export function axis(label: string, beginAtZero: boolean, extra: Partial<AxisSpe
   return { label, beginAtZero, ...extra };
 }
 
-export function autoscaled(preset: PlotPreset, which: 'x' | 'y'): boolean {
-  return preset.autoscale === 'both' || preset.autoscale === which;
+/** Axes that count things start at zero; everything else fits the data. */
+const COUNT_METRIC = /count|concurrency/;
+
+/**
+ * Whether an axis fits the data (with padding) rather than starting at zero. Latencies of 3,500–3,900 ms on a
+ * zero-based axis use a tenth of the plot; zero is kept only where it means something (counts). A preset's
+ * `autoscale` decides explicitly: the axes it names fit the data, the others start at zero.
+ */
+export function fitsData(preset: PlotPreset, which: 'x' | 'y', metric?: string): boolean {
+  if (preset.autoscale !== undefined) return preset.autoscale === 'both' || preset.autoscale === which;
+  return !(metric !== undefined && COUNT_METRIC.test(metric));
 }
 
 export interface SpecFrame {
@@ -39,8 +48,7 @@ export function baseSpec(frame: SpecFrame, defaultTitle: string, x: AxisSpec, y:
     theme: frame.theme.name,
     title: frame.preset.title ?? defaultTitle,
     ...PNG_SIZE,
-    // Outside the plot area, so the legend never covers data.
-    legend: frame.mode === 'multi_run' ? 'right' : 'top',
+    legend: frame.mode === 'multi_run' ? 'right' : 'inside',
     x: { ...x, label: frame.preset.x_label ?? x.label, ...(frame.mode === 'single_run' && !x.ticks ? { fitData: true } : {}) },
     y: { ...y, label: frame.preset.y_label ?? y.label },
     series: [],
@@ -49,21 +57,29 @@ export function baseSpec(frame: SpecFrame, defaultTitle: string, x: AxisSpec, y:
   };
 }
 
-/** A per-request column by its spec name; null when the run has no finite value for it. */
+/**
+ * A per-request column by name: any metric tag of the records, or a derived x column (`request_number`,
+ * `timestamp` = seconds from the first request end, `request_start_ns` = seconds from the first start).
+ * Null when the run has no finite value for it.
+ */
 export function requestColumn(requests: RunRequests, name: string): Float64Array | null {
-  const columns: Record<string, Float64Array> = {
-    time_to_first_token: requests.timeToFirstTokenMs,
-    inter_token_latency: requests.interTokenLatencyMs,
-    request_latency: requests.requestLatencyMs,
-    output_sequence_length: requests.outputSequenceLength,
-    input_sequence_length: requests.inputSequenceLength,
-  };
-  let column = columns[name];
+  let column = requests.columns[name];
   if (name === 'request_number') column = Float64Array.from({ length: requests.count }, (_, i) => i);
   if (name === 'timestamp') column = secondsSinceMin(requests.requestEndOffsetNs);
   if (name === 'request_start_ns') column = secondsSinceMin(requests.requestStartOffsetNs);
   if (!column?.some(Number.isFinite)) return null;
   return column;
+}
+
+/**
+ * The per-request column a reference names. Per-request names may end like a statistic
+ * (`inter_chunk_latency_p95`), so the whole name wins when the records have it; else the metric part.
+ */
+export function requestMetricName(requests: RunRequests | null, ref: MetricRef | undefined): string | undefined {
+  if (ref === undefined) return undefined;
+  const whole = typeof ref === 'string' ? ref : ref.metric;
+  if (requests?.columns[whole]) return whole;
+  return parseMetricRef(ref)?.metric;
 }
 
 /** (value − min value) / 1e9: ns offsets to seconds from the earliest one. */

@@ -6,7 +6,7 @@ import type { PlotMode, PlotTheme } from '../index.js';
 
 export interface AxisSpec {
   label: string;
-  /** Axes start at zero unless the preset autoscales them. */
+  /** Start at zero (counts, filled areas); otherwise the axis fits the data with padding. */
   beginAtZero: boolean;
   min?: number;
   max?: number;
@@ -62,7 +62,8 @@ export interface ChartSpec {
   heightPx: number;
   /** Device pixel ratio of the PNG (1600×800 at 1.5 → 2400×1200 pixels). */
   pixelRatio: number;
-  legend: 'right' | 'top';
+  /** Multi-run: outside, right of the plot; single-run: inside the plot, bottom-right (as AIPerf places them). */
+  legend: 'right' | 'inside';
   x: AxisSpec;
   y: AxisSpec;
   y2?: AxisSpec;
@@ -73,7 +74,10 @@ export interface ChartSpec {
   notes: string[];
 }
 
-/** Either a spec or why the plot was skipped (data absent). */
-export type SpecResult = { spec: ChartSpec } | { skip: string };
+/**
+ * Either a spec or why the plot was skipped. `dataAbsent`: the run simply has no such data (no timeslice CSV,
+ * no GPU telemetry), which is logged quietly; other skips (a metric the preset names is missing) are shown.
+ */
+export type SpecResult = { spec: ChartSpec } | { skip: string; dataAbsent?: boolean };
 
 export const PNG_SIZE = { widthPx: 1600, heightPx: 800, pixelRatio: 1.5 } as const;

@@ -16,6 +16,7 @@ function summaryJson(data: GeneratedRequests, options: SingleRunFixture & { requ
     benchmark_id: `fixture-${options.seed ?? 1}`,
     time_to_first_token: statsBlock(data.ttftMs, 'ms'),
     request_latency: statsBlock(data.latencyMs, 'ms'),
+    ...(options.allRequestMetrics ? { time_to_second_token: statsBlock(data.ttftMs.map((ttft, i) => ttft + data.itlMs[i]!), 'ms') } : {}),
     inter_token_latency: statsBlock(data.itlMs, 'ms'),
     output_token_throughput_per_user: statsBlock(
       data.itlMs.map((itl) => 1000 / itl),
@@ -103,8 +104,14 @@ function gpuTelemetryJsonl(data: GeneratedRequests, options: SingleRunFixture): 
     for (let gpu = 0; gpu < gpuCount; gpu += 1) {
       const utilization = Math.min(100, active * 12 + gpu * 3);
       const fields = options.nvidiaGpuNames
-        ? { nvidia_gpu_utilization: utilization, nvidia_memory_used: 40 + active, nvidia_power_usage: 120 + utilization * 2.5 }
-        : { gpu_utilization: utilization, gpu_memory_used: 40 + active, gpu_power_usage: 120 + utilization * 2.5, gpu_temperature: 40 };
+        ? { nvidia_gpu_utilization: utilization, nvidia_memory_used: 40 + active, nvidia_power_usage: 120 + utilization * 2.5, nvidia_gpu_temperature: 40 + active }
+        : {
+            gpu_utilization: utilization,
+            gpu_memory_used: 40 + active,
+            gpu_power_usage: 120 + utilization * 2.5,
+            gpu_temperature: 40 + active,
+            sm_clock_frequency: 1410 + gpu * 30 + active * 10,
+          };
       const timestampNs = FIXTURE_BASE_NS + BigInt(Math.round(t)) + BigInt(gpu * 1000);
       lines.push(
         `{"timestamp_ns":${timestampNs},"dcgm_url":"http://localhost:9401/metrics","gpu_index":${gpu},"gpu_uuid":"GPU-${gpu}",` +
@@ -120,7 +127,7 @@ export function writeSingleRun(dir: string, fixture: SingleRunFixture = {}): str
   const options = { requestCount: 64, concurrency: 4, seed: 1, ...fixture };
   mkdirSync(dir, { recursive: true });
   const data = generateRequests(options);
-  writeRequestsJsonl(join(dir, 'profile_export.jsonl'), data);
+  writeRequestsJsonl(join(dir, 'profile_export.jsonl'), data, options.allRequestMetrics);
   writeFileSync(join(dir, 'profile_export_aiperf.json'), JSON.stringify(summaryJson(data, options), null, 2));
   if (options.sliceDurationS) writeFileSync(join(dir, 'profile_export_aiperf_timeslices.csv'), timeslicesCsv(data, options.sliceDurationS));
   if (options.gpuCount) writeFileSync(join(dir, 'gpu_telemetry_export.jsonl'), gpuTelemetryJsonl(data, options));

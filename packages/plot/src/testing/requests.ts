@@ -23,6 +23,11 @@ export interface SingleRunFixture {
   ttftOffsetMs?: number;
   /** Requests `[from, to)` get 200 ms more TTFT: a stall that shows up as a timeslice outlier. */
   slowRequests?: [number, number];
+  /**
+   * Also write the per-request metrics real AIPerf records carry beyond the basic five: time_to_second_token,
+   * prefill_throughput, output_token_count and the inter_chunk_latency array (and TTST in the summary).
+   */
+  allRequestMetrics?: boolean;
 }
 
 /** Deterministic uniform draws in [0, 1) (the shared seeded RNG) so fixtures and assertions are stable. */
@@ -87,7 +92,7 @@ export function generateRequests(options: Required<Pick<SingleRunFixture, 'reque
 }
 
 /** Writes JSONL in chunks so a million records never sit in memory as one string. */
-export function writeRequestsJsonl(path: string, data: GeneratedRequests): void {
+export function writeRequestsJsonl(path: string, data: GeneratedRequests, allRequestMetrics = false): void {
   const fd = openSync(path, 'w');
   let chunk = '';
   const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -101,7 +106,9 @@ export function writeRequestsJsonl(path: string, data: GeneratedRequests): void 
       `"input_sequence_length":{"value":${data.isl[i]},"unit":"tokens"},"time_to_first_token":{"value":${round(data.ttftMs[i]!)},"unit":"ms"},` +
       `"request_latency":{"value":${round(data.latencyMs[i]!)},"unit":"ms"},"output_sequence_length":{"value":${data.osl[i]},"unit":"tokens"},` +
       `"inter_token_latency":{"value":${round(data.itlMs[i]!)},"unit":"ms"},` +
-      `"output_token_throughput_per_user":{"value":${round(1000 / data.itlMs[i]!)},"unit":"tokens/sec/user"}},"error":null}\n`;
+      `"output_token_throughput_per_user":{"value":${round(1000 / data.itlMs[i]!)},"unit":"tokens/sec/user"}` +
+      (allRequestMetrics ? extraMetrics(data, i) : '') +
+      '},"error":null}\n';
     if (chunk.length > 1 << 20) {
       writeSync(fd, chunk);
       chunk = '';
@@ -109,6 +116,19 @@ export function writeRequestsJsonl(path: string, data: GeneratedRequests): void 
   }
   writeSync(fd, chunk);
   closeSync(fd);
+}
+
+/** The extra per-request metrics of `allRequestMetrics`; the chunk gaps alternate around the ITL. */
+function extraMetrics(data: GeneratedRequests, i: number): string {
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const itl = data.itlMs[i]!;
+  const chunks = Array.from({ length: data.osl[i]! - 1 }, (_, k) => round(itl * (k % 2 === 0 ? 0.8 : 1.2)));
+  return (
+    `,"time_to_second_token":{"value":${round(data.ttftMs[i]! + itl)},"unit":"ms"}` +
+    `,"prefill_throughput":{"value":${round((data.isl[i]! / data.ttftMs[i]!) * 1000)},"unit":"tokens/sec"}` +
+    `,"output_token_count":{"value":${data.osl[i]},"unit":"tokens"}` +
+    `,"inter_chunk_latency":{"value":[${chunks.join(',')}],"unit":"ms"}`
+  );
 }
 
 export function runSpanNs(data: GeneratedRequests): { minStart: number; maxEnd: number } {

@@ -71,13 +71,13 @@ export const pointLabel = (context: MultiRunContext, row: MultiRunRow): string |
 export function sortedLineSeries(
   context: MultiRunContext,
   series: RunSeries,
-  xMetric: string,
-  yMetric: string,
+  xColumn: string,
+  yColumn: string,
   extra: (x: number[], y: number[]) => Partial<SeriesSpec> = () => ({}),
 ): SeriesSpec {
-  const rows = [...series.rows].sort((a, b) => (a[xMetric] as number) - (b[xMetric] as number));
-  const x = rows.map((row) => row[xMetric] as number);
-  const y = rows.map((row) => row[yMetric] as number);
+  const rows = [...series.rows].sort((a, b) => (a[xColumn] as number) - (b[xColumn] as number));
+  const x = rows.map((row) => row[xColumn] as number);
+  const y = rows.map((row) => row[yColumn] as number);
   const labels = rows.map((row) => pointLabel(context, row));
   return {
     name: series.legend,

@@ -11,13 +11,13 @@ export const paretoPlot: PlotTypeDefinition = {
   describe: () => "Runs as points per group; a line joins each group's Pareto-optimal points.",
   buildMultiRun(context): SpecResult {
     const axes = multiRunAxes(context, (x, y) => `Pareto Curve: ${y} vs ${x}`);
-    if (typeof axes === 'string') return { skip: axes };
-    const { xMetric, yMetric, spec } = axes;
+    if ('skip' in axes) return axes;
+    const { xMetric, yMetric, xColumn, yColumn, spec } = axes;
     const lowerX = lowerIsBetter(xMetric);
     const lowerY = lowerIsBetter(yMetric);
-    for (const series of splitIntoSeries(context, xMetric, yMetric)) {
+    for (const series of splitIntoSeries(context, xColumn, yColumn)) {
       spec.series.push(
-        sortedLineSeries(context, series, xMetric, yMetric, (x, y) => ({
+        sortedLineSeries(context, series, xColumn, yColumn, (x, y) => ({
           frontierIndices: paretoFrontier(
             x.map((xv, i) => ({ x: xv, y: y[i]! })),
             lowerX,

@@ -8,9 +8,9 @@ export const scatterLinePlot: PlotTypeDefinition = {
   describe: () => 'Runs as points per group, joined in ascending x order, labelled (e.g. by concurrency).',
   buildMultiRun(context): SpecResult {
     const axes = multiRunAxes(context, (x, y) => `${y} vs ${x}`);
-    if (typeof axes === 'string') return { skip: axes };
-    const { xMetric, yMetric, spec } = axes;
-    for (const series of splitIntoSeries(context, xMetric, yMetric)) spec.series.push(sortedLineSeries(context, series, xMetric, yMetric));
+    if ('skip' in axes) return axes;
+    const { xColumn, yColumn, spec } = axes;
+    for (const series of splitIntoSeries(context, xColumn, yColumn)) spec.series.push(sortedLineSeries(context, series, xColumn, yColumn));
     return { spec };
   },
 };

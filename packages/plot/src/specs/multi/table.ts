@@ -13,11 +13,23 @@ export interface MultiRunTable {
   colors: GroupColorRegistry;
 }
 
-/** p50 when present, else avg, else `value` — the value AIPerf's PNG export uses for a run (plot.md §6.1). */
+/** p50 when present, else avg, else `value`: a run's value for a metric when the preset names no statistic. */
 export function representativeValue(stats: Record<string, unknown>): number | null {
-  for (const stat of ['p50', 'avg', 'value']) if (typeof stats[stat] === 'number') return stats[stat] as number;
+  const stat = representativeStat(stats);
+  return stat ? (stats[stat] as number) : null;
+}
+
+/** Which statistic `representativeValue` reads (`null` when none is a number). */
+export function representativeStat(stats: Record<string, unknown>): string | null {
+  for (const stat of ['p50', 'avg', 'value']) if (typeof stats[stat] === 'number') return stat;
   return null;
 }
+
+/**
+ * The table column holding one statistic of a metric (`request_latency|p99`). The bare metric column holds the
+ * representative value; a preset that names a statistic reads this one, so the label never claims another value.
+ */
+export const statColumn = (metric: string, stat: string): string => `${metric}|${stat}`;
 
 /** One row per run: identity columns, flattened input config, one column per summary metric. */
 export function buildMultiRunTable(runs: readonly RunData[], theme: ThemeColors, classification: ExperimentClassification | undefined): MultiRunTable {
@@ -29,6 +41,7 @@ export function buildMultiRunTable(runs: readonly RunData[], theme: ThemeColors,
     }
     for (const [tag, stats] of Object.entries(run.metrics)) {
       row[tag] = representativeValue(stats);
+      for (const [stat, value] of Object.entries(stats)) if (typeof value === 'number') row[statColumn(tag, stat)] = value;
       units[tag] ??= stats.unit;
     }
     const display = classification?.group_display_names?.[run.experimentGroup];

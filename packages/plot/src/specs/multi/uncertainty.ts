@@ -8,9 +8,9 @@ import type { MultiRunRow } from './table.js';
 const ELLIPSE_VERTICES = 64;
 
 /** Mean x/y and Student-t half-widths of the runs sharing one concurrency (one operating point). */
-function operatingPoint(rows: MultiRunRow[], xMetric: string, yMetric: string, ciLevel: number) {
-  const xs = rows.map((row) => row[xMetric] as number);
-  const ys = rows.map((row) => row[yMetric] as number);
+function operatingPoint(rows: MultiRunRow[], xColumn: string, yColumn: string, ciLevel: number) {
+  const xs = rows.map((row) => row[xColumn] as number);
+  const ys = rows.map((row) => row[yColumn] as number);
   const x = studentTInterval(xs, ciLevel);
   const y = studentTInterval(ys, ciLevel);
   return { n: rows.length, x: x.mean, y: y.mean, xHalf: x.halfWidth, yHalf: y.halfWidth };
@@ -26,11 +26,11 @@ export const uncertaintyPlot: PlotTypeDefinition = {
   describe: () => 'Mean latency/throughput per concurrency with confidence-interval bars and ellipses over trials.',
   buildMultiRun(context): SpecResult {
     const axes = multiRunAxes(context, () => 'Latency vs Throughput (Joint Uncertainty)');
-    if (typeof axes === 'string') return { skip: axes };
-    const { xMetric, yMetric, spec } = axes;
+    if ('skip' in axes) return axes;
+    const { xColumn, yColumn, spec } = axes;
     const ciLevel = [0.9, 0.95, 0.99].includes(context.preset.ci_level ?? 0) ? context.preset.ci_level! : 0.95;
     const column = context.preset.groups?.[0];
-    const rows = context.table.rows.filter((row) => Number.isFinite(row[xMetric] as number) && Number.isFinite(row[yMetric] as number));
+    const rows = context.table.rows.filter((row) => Number.isFinite(row[xColumn] as number) && Number.isFinite(row[yColumn] as number));
     const byValue = new Map<string, MultiRunRow[]>();
     for (const row of rows) {
       const key = column && column !== 'concurrency' ? `${column} = ${String(row[column])}` : 'Mean';
@@ -45,7 +45,7 @@ export const uncertaintyPlot: PlotTypeDefinition = {
         const c = Number(row.concurrency);
         byConcurrency.set(c, [...(byConcurrency.get(c) ?? []), row]);
       }
-      const points = [...byConcurrency.keys()].sort((a, b) => a - b).map((c) => ({ c, ...operatingPoint(byConcurrency.get(c)!, xMetric, yMetric, ciLevel) }));
+      const points = [...byConcurrency.keys()].sort((a, b) => a - b).map((c) => ({ c, ...operatingPoint(byConcurrency.get(c)!, xColumn, yColumn, ciLevel) }));
       lowSample ||= points.some((p) => p.n < 3);
       spec.series.push({
         name,

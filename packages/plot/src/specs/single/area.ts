@@ -2,7 +2,7 @@ import { dispersedThroughput } from '../../algorithms/dispersed-throughput.js';
 import { resampleStepFunction } from '../../algorithms/downsample.js';
 import { axisLabel } from '../../metric-names.js';
 import { withAlpha } from '../../theme.js';
-import { autoscaled, axis, baseSpec, parseMetricRef } from '../common.js';
+import { axis, fitsData, baseSpec, parseMetricRef } from '../common.js';
 import type { PlotTypeDefinition } from '../plot-type.js';
 import type { SpecResult } from '../types.js';
 
@@ -19,8 +19,9 @@ export const areaPlot: PlotTypeDefinition = {
     const spec = baseSpec(
       context,
       'Dispersed Output Token Throughput Over Time',
-      axis(axisLabel('timestamp_s', undefined), !autoscaled(context.preset, 'x')),
-      axis(axisLabel(yName, undefined), !autoscaled(context.preset, 'y')),
+      axis(axisLabel('timestamp_s', undefined), !fitsData(context.preset, 'x')),
+      // A filled area is read against zero: the y axis fits the data only when the preset says so.
+      axis(axisLabel(yName, undefined), context.preset.autoscale === undefined || !fitsData(context.preset, 'y')),
     );
     const points = resampleStepFunction(events.timestampS, events.throughputTokensPerSec);
     if (points.x.length < events.timestampS.length) {

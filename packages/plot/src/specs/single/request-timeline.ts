@@ -1,6 +1,6 @@
 import { axisLabel, displayName } from '../../metric-names.js';
 import { NVIDIA_GREEN } from '../../theme.js';
-import { axis, baseSpec, parseMetricRef, requestColumn } from '../common.js';
+import { axis, baseSpec, requestColumn, requestMetricName } from '../common.js';
 import type { PlotTypeDefinition } from '../plot-type.js';
 import type { SpecResult } from '../types.js';
 
@@ -13,7 +13,7 @@ export const requestTimelinePlot: PlotTypeDefinition = {
   buildSingleRun(context): SpecResult {
     const requests = context.run.requests;
     if (!requests) return { skip: 'no per-request data (profile_export.jsonl)' };
-    const yName = parseMetricRef(context.preset.y)?.metric ?? 'time_to_first_token';
+    const yName = requestMetricName(requests, context.preset.y) ?? 'time_to_first_token';
     const y = requestColumn(requests, yName);
     const ttft = requestColumn(requests, 'time_to_first_token');
     if (!y || !ttft) return { skip: `no '${!y ? yName : 'time_to_first_token'}' values in the per-request data` };

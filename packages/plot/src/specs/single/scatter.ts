@@ -1,9 +1,11 @@
 import { rollingPercentiles } from '../../algorithms/statistics.js';
 import { minMaxDownsample } from '../../algorithms/downsample.js';
 import { axisLabel, displayName } from '../../metric-names.js';
-import { autoscaled, axis, baseSpec, parseMetricRef, requestColumn, requestUnit } from '../common.js';
+import { axis, baseSpec, fitsData, parseMetricRef, requestColumn, requestMetricName, requestUnit } from '../common.js';
 import type { PlotTypeDefinition, SingleRunContext } from '../plot-type.js';
 import type { ChartSpec, SpecResult } from '../types.js';
+import { gpuField } from './dual-axis.js';
+import { gpuFieldOverTime } from './gpu-series.js';
 
 /** Markers: 2,000 buckets × (min, max and 4 evenly spaced requests) → at most 12,000 points. */
 const markerSample = (x: ArrayLike<number>, y: ArrayLike<number>) => minMaxDownsample(x, y, 2000, 4);
@@ -19,8 +21,8 @@ interface ScatterColumns {
 function columns(context: SingleRunContext): ScatterColumns | string {
   const requests = context.run.requests;
   if (!requests) return 'no per-request data (profile_export.jsonl)';
-  const xName = parseMetricRef(context.preset.x)?.metric ?? 'request_number';
-  const yName = parseMetricRef(context.preset.y)?.metric;
+  const xName = requestMetricName(requests, context.preset.x) ?? 'request_number';
+  const yName = requestMetricName(requests, context.preset.y);
   if (!yName) return 'preset has no y metric';
   const x = requestColumn(requests, xName);
   const y = requestColumn(requests, yName);
@@ -39,8 +41,8 @@ function scatterFrame(context: SingleRunContext, titleSuffix: string): { data: S
   const spec = baseSpec(
     context,
     `${displayName(data.yName)} ${titleSuffix}`,
-    axis(xLabel, !autoscaled(context.preset, 'x')),
-    axis(yLabel, !autoscaled(context.preset, 'y')),
+    axis(xLabel, !fitsData(context.preset, 'x', data.xName)),
+    axis(yLabel, !fitsData(context.preset, 'y', data.yName)),
   );
   return { data, spec };
 }
@@ -49,6 +51,8 @@ export const scatterPlot: PlotTypeDefinition = {
   name: 'scatter',
   describe: () => 'One marker per request (downsampled to min/max per bucket above 8,000 points).',
   buildSingleRun(context): SpecResult {
+    const gpu = gpuFieldOf(context);
+    if (gpu) return gpuFieldOverTime(context, context.run.gpu!, gpu);
     const frame = scatterFrame(context, 'Over Time');
     if (typeof frame === 'string') return { skip: frame };
     const { data, spec } = frame;
@@ -73,6 +77,18 @@ export const scatterPlot: PlotTypeDefinition = {
     return { spec };
   },
 };
+
+/** The GPU field a scatter preset's y names (`source: gpu_telemetry`, or a name that is no request column). */
+function gpuFieldOf(context: SingleRunContext): string | null {
+  const ref = context.preset.y;
+  const name = parseMetricRef(ref)?.metric;
+  const gpu = context.run.gpu;
+  if (!name || !gpu) return null;
+  const fromGpu = (typeof ref === 'object' && ref.source === 'gpu_telemetry') || context.preset.source === 'gpu_telemetry';
+  if (!fromGpu && context.run.requests && requestColumn(context.run.requests, name)) return null;
+  const field = gpuField(gpu, name);
+  return typeof field === 'string' ? field : null;
+}
 
 /** Row indices in ascending x; already-sorted columns (request_number) skip the sort. */
 function sortedByX(x: Float64Array): Uint32Array {

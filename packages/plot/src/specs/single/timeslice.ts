@@ -28,7 +28,7 @@ function runReference(run: RunData, metricName: string): { avg: number; std: num
 
 function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
   const { run, preset, theme } = context;
-  if (!run.timeslices) return { skip: 'no timeslice data (profile_export_aiperf_timeslices.csv)' };
+  if (!run.timeslices) return { skip: 'no timeslice data (profile_export_aiperf_timeslices.csv)', dataAbsent: true };
   const metricName = parseMetricRef(preset.y)?.metric ?? '';
   const rows = run.timeslices.filter((row) => row.metric === metricName && (row.stat === 'avg' || row.stat === 'std'));
   const slices = [...new Set(rows.filter((row) => row.stat === 'avg').map((row) => row.timeslice))].sort((a, b) => a - b);
@@ -52,7 +52,8 @@ function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
         label: duration ? `${Math.round(slice * duration)}-${Math.round((slice + 1) * duration)}` : String(slice),
       })),
     }),
-    axis(`${metricName} (${unit})`, true),
+    // Bars are read against zero; slice averages fit the data.
+    axis(`${metricName} (${unit})`, bars),
   );
   const color = theme.palette[0]!;
   const xs = slices.map(position);
