@@ -69,7 +69,7 @@ describe.each([1, 8])('timing against a server with known write times, concurren
     // Send → first byte includes getting the request to the server, which on a busy shared machine waits for a
     // core; measured − true is never negative, and small unless the machine stalls.
     expect(Math.min(...errors.ttft)).toBeGreaterThan(-0.5);
-    expect(median(errors.ttft)).toBeLessThan(25);
+    expect(median(errors.ttft)).toBeLessThan(40);
     // Within one stream both ends are stamped by socket reads: exact to well under a ms, unless a stall of this
     // shared machine delays one read (the bound is what such a stall may cost, far below the 200 ms of usage).
     expect(median(errors.span.map(Math.abs))).toBeLessThan(2);
@@ -131,5 +131,45 @@ describe('token counts', () => {
       expect(record.metrics.output_sequence_length.value).toBe(18);
       expect(record.metrics.usage_completion_tokens_diff_pct).toEqual({ value: 0, unit: '%' });
     }
+  });
+});
+
+describe('connections', () => {
+  it('opens the pool before profiling, so the first wave (no warmup) does not pay for connecting', async () => {
+    const { records, server: s } = await profileTimed(
+      { ttftMs: 20, itlMs: 2, contentChunks: 4 },
+      { load: { concurrency: 8, requestCount: 16, warmupRequestCount: 0 }, input: { outputTokens: { mean: 4, stddev: 0 } } },
+    );
+    expect(records).toHaveLength(16);
+    expect(s.connectionsAccepted).toBe(8);
+    // Every request, the very first included, found all 8 connections already open.
+    expect(s.truths.map((t) => t.openConnectionsAtArrival)).toEqual(Array(16).fill(8));
+  });
+});
+
+describe('chunks delivered together', () => {
+  it('keeps them, counts them per request and flags the request as suspect', async () => {
+    const { records, summary, stdout } = await profileTimed(
+      { ttftMs: 20, itlMs: 5, contentChunks: 10, burstFromChunk: 1 },
+      { load: { concurrency: 2, requestCount: 4 }, input: { outputTokens: { mean: 10, stddev: 0 } } },
+    );
+    for (const record of records) {
+      // Chunks 2..9 came in the write of chunk 1: eight chunks not timed apart, 10 tokens in ~5 ms.
+      expect(record.metrics.coalesced_chunk_count).toEqual({ value: 8, unit: 'chunks' });
+      // Faster than the server generates (5 ms a token = 200 tokens/s): the delivery, not the server.
+      expect(record.metrics.output_token_throughput_per_user.value).toBeGreaterThan(200);
+    }
+    expect(summary.suspect_request_count.avg).toBe(4);
+    expect(stdout).toContain('Note: 4 of 4 requests had chunks delivered together');
+  });
+
+  it('flags nothing when every chunk is timed on its own', async () => {
+    const { records, summary, stdout } = await profileTimed(
+      { ttftMs: 20, itlMs: 5, contentChunks: 10 },
+      { load: { concurrency: 2, requestCount: 4 }, input: { outputTokens: { mean: 10, stddev: 0 } } },
+    );
+    for (const record of records) expect(record.metrics.coalesced_chunk_count.value).toBe(0);
+    expect(summary.suspect_request_count.avg).toBe(0);
+    expect(stdout).not.toContain('delivered together');
   });
 });

@@ -58,7 +58,7 @@ describe('profile_export_aiperf.csv', () => {
     const distributionRows = distributions!.split('\n');
     expect(distributionRows[0]).toBe('Metric,avg,min,max,p1,p5,p10,p25,p50,p75,p90,p95,p99,std');
     expect(distributionRows.map((row) => row.split(',')[0])).toEqual([
-      'Metric', 'Input Sequence Length (tokens)', 'Inter Chunk Latency (ms)', 'Inter Token Latency (ms)', 'Output Sequence Length (tokens)',
+      'Metric', 'Coalesced Chunk Count (chunks)', 'Input Sequence Length (tokens)', 'Inter Chunk Latency (ms)', 'Inter Token Latency (ms)', 'Output Sequence Length (tokens)',
       'Output Token Count (tokens)', 'Output Token Throughput Per User (tokens/sec/user)', 'Request Latency (ms)',
       'Time to First Token (ms)', 'Time to Second Token (ms)',
     ]);
@@ -71,6 +71,7 @@ describe('profile_export_aiperf.csv', () => {
       'Output Token Throughput (tokens/sec),70.00',
       'Request Count,2.00',
       'Request Throughput (requests/sec),20.00',
+      'Suspect Request Count,0.00',
       'Total Input Sequence Length (tokens),220.00',
       'Total Output Sequence Length (tokens),7.00',
       'Total Output Tokens (tokens),7.00',

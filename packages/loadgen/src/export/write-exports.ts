@@ -11,6 +11,7 @@ import type { RunProfileOptions, SidecarResult } from '../types.js';
 import { renderConsoleReport, sidecarFiles } from './console-report.js';
 import { stringifyJson } from './json-text.js';
 import { toAiperfInputConfig } from './input-config.js';
+import { resultNotes } from './result-notes.js';
 import { buildSummaryCsv } from './summary-csv.js';
 import { buildSummaryJson, summarizeErrors } from './summary-json.js';
 import { writeTimeslices } from './timeslices.js';
@@ -66,7 +67,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     ...(input.options.cliCommand ? { cliCommand: input.options.cliCommand } : {}),
     cancelled: input.cancelled,
     lateSends: input.context.scheduled ? lateSends(input.store) : null,
-    notes: input.notes,
+    notes: [...input.notes, ...resultNotes(results)],
     paths: { csv: path(input.files.summaryCsv), json: path(input.files.summaryJson), log: path(input.files.logFile), extra: extraFiles },
   });
   input.stdout.write(report);

@@ -2,6 +2,7 @@ import { recordMetrics } from './record-metrics.js';
 import { runMetrics } from './run-metrics.js';
 import type { MetricDefinition } from './types.js';
 import { usageDiscrepancyCount, usageRecordMetrics } from './usage-metrics.js';
+import { deliveryMetrics, suspectRequestCount } from './delivery-metrics.js';
 
 /**
  * The one registry of metrics, in computation order (record metrics, then aggregates, then derived ones that
@@ -32,4 +33,4 @@ export class MetricRegistry {
 }
 
 export const metricRegistry = new MetricRegistry();
-for (const metric of [...recordMetrics, ...usageRecordMetrics, ...runMetrics, usageDiscrepancyCount]) metricRegistry.register(metric);
+for (const metric of [...recordMetrics, ...usageRecordMetrics, ...deliveryMetrics, ...runMetrics, usageDiscrepancyCount, suspectRequestCount]) metricRegistry.register(metric);

@@ -18,7 +18,7 @@ export type MetricFlag =
   | 'goodput'
   | 'experimental';
 
-export type BaseUnit = 'ns' | '%' | 'tokens' | 'requests' | 'tokens/sec' | 'tokens/sec/user' | 'tokens/sec/gpu' | 'requests/sec';
+export type BaseUnit = 'ns' | '%' | 'tokens' | 'chunks' | 'requests' | 'tokens/sec' | 'tokens/sec/user' | 'tokens/sec/gpu' | 'requests/sec';
 export type DisplayUnit = BaseUnit | 'ms' | 'sec';
 
 /** What a metric may depend on besides the records. */

@@ -1,6 +1,5 @@
 import type { BenchmarkConfig } from '@aiperf/config';
 import { setMaxListeners } from 'node:events';
-import { Pool } from 'undici';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import { getEndpointType } from '../endpoints/registry.js';
@@ -9,6 +8,7 @@ import { getTimingStrategy } from '../timing/strategies.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
 import type { ExecutorSetup } from './request-executor.js';
 import { runSession } from './session.js';
+import { type WarmPool, createWarmPool } from './warm-pool.js';
 
 /** Everything an issuer needs; plain data, so it can be handed to a worker thread as is. */
 export interface IssuerInit {
@@ -40,20 +40,17 @@ export class Issuer {
   private constructor(
     private readonly init: IssuerInit,
     private readonly setup: ExecutorSetup,
-    private readonly pool: Pool,
+    private readonly pool: WarmPool,
     private readonly abandonController: AbortController,
   ) {}
 
   static async create(init: IssuerInit): Promise<Issuer> {
-    // Connections sized to the load: one per in-flight request, kept alive across requests.
-    const pool = new Pool(init.origin, {
-      connections: init.maxInFlight,
-      pipelining: 1,
-      keepAliveTimeout: 60_000,
-      keepAliveMaxTimeout: 600_000,
-      headersTimeout: 0,
-      bodyTimeout: 0,
-    });
+    // Connections sized to the load: one per in-flight request, kept alive across requests, opened up front so
+    // the first wave does not pay for connecting (an uncapped load opens them as it goes).
+    const warm = createWarmPool(init.origin, init.maxInFlight);
+    const requestCount = init.config.load.requestCount;
+    if (init.maxInFlight !== null) await warm.preconnect(requestCount === null ? init.maxInFlight : Math.min(init.maxInFlight, requestCount));
+    const { pool } = warm;
     const abandonController = new AbortController();
     // One abort listener per in-flight request: thousands are expected, not a leak.
     setMaxListeners(0, abandonController.signal);
@@ -71,7 +68,7 @@ export class Issuer {
     // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
     // first answer, where loading it would stall this event loop while other streams are being timed.
     if (setup.endpoint.producesTokens && !init.config.endpoint.useServerTokenCount) await setup.tokenizer();
-    return new Issuer(init, setup, pool, abandonController);
+    return new Issuer(init, setup, warm, abandonController);
   }
 
   async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<void> {
