@@ -42,6 +42,7 @@ export async function createWorkerRunner(
   let onFailure: (error: Error) => void = () => {};
   const spawn = (maxInFlight: number | null, index: number): WorkerHandle => {
     const worker = new Worker(script, {
+      execArgv: withoutSourceCondition(process.execArgv),
       workerData: { ...template, issuerIndex: index, issuers: shares.length, maxInFlight, workerId: workerIds[index] },
     });
     const exited = new Promise<void>((done) => worker.once('exit', () => done()));
@@ -105,4 +106,18 @@ async function closeWorker(handle: WorkerHandle): Promise<void> {
   handle.send({ type: 'close' });
   await handle.exited;
   clearTimeout(kill);
+}
+
+/**
+ * The worker script is built code and must import built packages, but a thread inherits the parent's flags, and
+ * tests run with `--conditions @aiperf/source` (workspace packages resolved to their TypeScript sources).
+ */
+export function withoutSourceCondition(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if ((arg === '--conditions' || arg === '-C') && execArgv[i + 1] === '@aiperf/source') i += 1;
+    else if (arg !== '--conditions=@aiperf/source') out.push(arg);
+  }
+  return out;
 }
