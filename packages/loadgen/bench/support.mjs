@@ -60,7 +60,7 @@ export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
     },
     telemetry: { gpuTelemetry: null, gpuTelemetryUrls: [], gpuTelemetryIntervalMs: 333 },
     goodput: {},
-    ui: 'none',
+    ui: process.env.AIPERF_BENCH_UI ?? 'none',
     artifacts: { autoPlot: null, plotRequired: false },
   };
 }

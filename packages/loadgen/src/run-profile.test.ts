@@ -196,7 +196,7 @@ describe('runProfile against the mock server', () => {
   });
 
   it('merges records from worker threads into one run', async () => {
-    const { summary, records } = await profile(
+    const { summary, records, stdout } = await profile(
       { ttftMs: 20, itlMs: 2 },
       { load: { concurrency: 6, requestCount: 60, workers: 3 }, input: { outputTokens: { mean: 10, stddev: 0 } } },
     );
@@ -205,6 +205,12 @@ describe('runProfile against the mock server', () => {
     const workers = new Set(records.map((r) => r.metadata.worker_id));
     // From sources the worker script is taken from dist/ when built (pnpm test builds first); else one event loop.
     expect(workers.size).toBe(findWorkerScript() ? 3 : 1);
+    // The client watches itself: every issuing thread (and the collecting main thread, with workers) is reported.
+    const threads = summary.client_health.threads.map((t: { thread: string }) => t.thread).sort();
+    expect(threads).toEqual(findWorkerScript() ? ['main', ...workers].sort() : [...workers]);
+    for (const t of summary.client_health.threads) expect(t.busy_percent).toBeGreaterThan(0);
+    expect(summary.client_health.cpu_percent).toBeGreaterThan(0);
+    expect(stdout).toMatch(/^Client: event-loop delay p99 \d+\.\d\d ms, busiest thread \d+%, CPU \d+% \(\d+ cores, \d threads\)$/m);
     expect(Math.abs(summary.time_to_first_token.p25 - 20)).toBeLessThan(5);
     expect(summary.time_to_first_token.min).toBeGreaterThan(19);
   });

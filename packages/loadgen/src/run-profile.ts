@@ -81,7 +81,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
 
   const written = await writeRunExports({
     config, store, context, goodput: config.goodput, sidecarResults, options, notes,
-    artifactDir, files, cancelled, endpointTitle: endpoint.metricsTitle,
+    artifactDir, files, cancelled, clientHealth: phases.clientHealth, endpointTitle: endpoint.metricsTitle,
     benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout,
   });
   const { validCount: successful, errorCount } = runFacts(store, {});

@@ -1,6 +1,7 @@
 // Worker-thread entry: one issuer on its own event loop, driven by messages from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RequestRecord } from './records.js';
+import type { ThreadLoad } from './monitor/loop-monitor.js';
 import { Issuer, type IssuerInit, type PhaseStart } from './run/issuer.js';
 
 export type ToWorker = { type: 'phase'; start: PhaseStart } | { type: 'stop' } | { type: 'abandon' } | { type: 'close' };
@@ -8,7 +9,7 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'records'; records: RequestRecord[] }
   | { type: 'issuingStopped' }
-  | { type: 'phaseDone' }
+  | { type: 'phaseDone'; load: ThreadLoad }
   | { type: 'failed'; message: string };
 
 const port = parentPort!;
@@ -34,9 +35,9 @@ async function main(): Promise<void> {
           batch.push(record);
           if (batch.length >= FLUSH_SIZE) flush();
         }, () => post({ type: 'issuingStopped' }))
-        .then(() => {
+        .then((load) => {
           flush();
-          post({ type: 'phaseDone' });
+          post({ type: 'phaseDone', load });
         })
         .catch((error: unknown) => post({ type: 'failed', message: String((error as Error)?.stack ?? error) }));
     } else if (message.type === 'stop') issuer.stop();

@@ -6,6 +6,7 @@ import { isoLocalMicros } from '../time.js';
 import { computeStoreMetrics } from '../metrics/compute.js';
 import type { MetricStore } from '../metrics/metric-store.js';
 import { runFacts } from '../metrics/run-facts.js';
+import { type ClientHealth, clientHealthJson, clientHealthLines } from '../monitor/client-health.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { RunProfileOptions, SidecarResult } from '../types.js';
 import { renderConsoleReport, sidecarFiles } from './console-report.js';
@@ -28,6 +29,8 @@ export interface RunExportInput {
   artifactDir: string;
   files: ExportFileNames;
   cancelled: boolean;
+  /** The client's own load during profiling (summary `client_health`, console line and warning). */
+  clientHealth: ClientHealth | null;
   endpointTitle: string;
   benchmarkId: string;
   startTimeNs: bigint;
@@ -49,6 +52,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     errorSummary,
     inputConfig: toAiperfInputConfig(input.config, input.options.cliCommand),
   });
+  if (input.clientHealth) summary.client_health = clientHealthJson(input.clientHealth);
   for (const result of input.sidecarResults) Object.assign(summary, result.summaryJson);
   Object.assign(summary, input.options.extraSummary);
 
@@ -67,7 +71,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     ...(input.options.cliCommand ? { cliCommand: input.options.cliCommand } : {}),
     cancelled: input.cancelled,
     lateSends: input.context.scheduled ? lateSends(input.store) : null,
-    notes: [...input.notes, ...resultNotes(results)],
+    notes: [...(input.clientHealth ? clientHealthLines(input.clientHealth) : []), ...input.notes, ...resultNotes(results)],
     paths: { csv: path(input.files.summaryCsv), json: path(input.files.summaryJson), log: path(input.files.logFile), extra: extraFiles },
   });
   input.stdout.write(report);

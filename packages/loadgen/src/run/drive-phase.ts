@@ -1,3 +1,4 @@
+import type { ThreadLoad } from '../monitor/loop-monitor.js';
 import type { RequestRecord } from '../records.js';
 import type { PhaseStart } from './issuer.js';
 import type { LoadRunner } from './load-runner.js';
@@ -16,13 +17,15 @@ export interface DriveOptions {
 
 export interface PhaseOutcome {
   cancelled: boolean;
+  /** Each issuing thread's event-loop load over the phase (none when it never started). */
+  threads: ThreadLoad[];
   /** Epoch-independent monotonic end of the phase. */
   endPerfNs: bigint;
 }
 
 /** Runs one phase with the stop rules: duration grace, and Ctrl+C = stop issuing, short grace, abandon the rest. */
 export async function drivePhase(runner: LoadRunner, start: Omit<PhaseStart, 'counter' | 'startPerfNs'>, options: DriveOptions): Promise<PhaseOutcome> {
-  if (options.signal?.aborted) return { cancelled: true, endPerfNs: process.hrtime.bigint() };
+  if (options.signal?.aborted) return { cancelled: true, threads: [], endPerfNs: process.hrtime.bigint() };
   let graceTimer: NodeJS.Timeout | undefined;
   const abandonAfter = (ms: number) => {
     if (graceTimer !== undefined || !(ms < MAX_TIMER_MS)) return;
@@ -33,13 +36,14 @@ export async function drivePhase(runner: LoadRunner, start: Omit<PhaseStart, 'co
     abandonAfter(CANCEL_GRACE_MS);
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  let threads: ThreadLoad[];
   try {
-    await runner.runPhase(start, options.onRecord, () => {
+    threads = await runner.runPhase(start, options.onRecord, () => {
       if (start.durationNs !== null) abandonAfter(options.gracePeriodSeconds * 1000);
     });
   } finally {
     clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onAbort);
   }
-  return { cancelled: Boolean(options.signal?.aborted), endPerfNs: process.hrtime.bigint() };
+  return { cancelled: Boolean(options.signal?.aborted), threads, endPerfNs: process.hrtime.bigint() };
 }

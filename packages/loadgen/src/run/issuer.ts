@@ -4,6 +4,7 @@ import type { DatasetTurn } from '../dataset/dataset.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import { getEndpointType } from '../endpoints/registry.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
+import { type ThreadLoad, startLoopMonitor } from '../monitor/loop-monitor.js';
 import { getTimingStrategy } from '../timing/strategies.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
 import type { ExecutorSetup } from './request-executor.js';
@@ -71,8 +72,10 @@ export class Issuer {
     return new Issuer(init, setup, warm, abandonController);
   }
 
-  async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<void> {
+  /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
+  async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
     this.stopController = new AbortController();
+    const monitor = startLoopMonitor(this.init.workerId);
     const { init } = this;
     const strategy = getTimingStrategy(init.config.load.mode);
     const plan: PhasePlan = {
@@ -91,6 +94,7 @@ export class Issuer {
       },
       onIssuingStopped,
     );
+    return monitor.stop();
   }
 
   /** Stop issuing new requests (in-flight ones continue). */

@@ -6,8 +6,10 @@ export async function createLocalRunner(template: IssuerTemplate, maxInFlight: n
   const issuer = await Issuer.create({ ...template, issuerIndex: 0, issuers: 1, maxInFlight, workerId });
   return {
     issuerCount: 1,
-    runPhase: (start, onRecord, onIssuingStopped) =>
-      issuer.runPhase({ ...start, startPerfNs: process.hrtime.bigint(), counter: null }, onRecord, onIssuingStopped),
+    usesWorkerThreads: false,
+    runPhase: async (start, onRecord, onIssuingStopped) => [
+      await issuer.runPhase({ ...start, startPerfNs: process.hrtime.bigint(), counter: null }, onRecord, onIssuingStopped),
+    ],
     stop: () => issuer.stop(),
     abandon: () => issuer.abandon(),
     close: () => issuer.close(),

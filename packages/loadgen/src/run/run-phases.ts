@@ -1,5 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { MonotonicRunClock } from '@aiperf/stats';
+import { type ClientHealth, assessClientHealth } from '../monitor/client-health.js';
+import { startLoopMonitor } from '../monitor/loop-monitor.js';
 import type { ProfileIo } from '../types.js';
 import { drivePhase } from './drive-phase.js';
 import type { LoadRunner } from './load-runner.js';
@@ -11,6 +14,8 @@ export interface PhasesOutcome {
   /** The profiling window in epoch ns (warmup excluded), for sidecars. */
   profilingStartNs: bigint;
   profilingEndNs: bigint;
+  /** The client's own load during profiling; null when profiling never ran. */
+  clientHealth: ClientHealth | null;
 }
 
 /** Warmup (unless skipped), then profiling, with the progress display running throughout. */
@@ -33,12 +38,21 @@ export async function runPhases(
     }
     sink.startPhase('profiling');
     const profilingStartNs = clock.nowEpochNs();
+    let clientHealth: ClientHealth | null = null;
     if (!cancelled) {
       const { benchmarkDurationSeconds, requestCount } = config.load;
       const durationNs = benchmarkDurationSeconds === null ? null : benchmarkDurationSeconds * 1e9;
-      cancelled = (await drivePhase(runner, { phase: 'profiling', requestCount, durationNs }, drive)).cancelled;
+      // With worker threads the main thread only collects records; its loop is watched as well.
+      const main = runner.usesWorkerThreads ? startLoopMonitor('main') : null;
+      const cpuAtStart = process.cpuUsage();
+      const startMs = performance.now();
+      const outcome = await drivePhase(runner, { phase: 'profiling', requestCount, durationNs }, drive);
+      const cpu = process.cpuUsage(cpuAtStart);
+      const threads = main ? [main.stop(), ...outcome.threads] : outcome.threads;
+      clientHealth = assessClientHealth(threads, cpu.user + cpu.system, performance.now() - startMs, availableParallelism());
+      cancelled = outcome.cancelled;
     }
-    return { cancelled, profilingStartNs, profilingEndNs: clock.nowEpochNs() };
+    return { cancelled, profilingStartNs, profilingEndNs: clock.nowEpochNs(), clientHealth };
   } finally {
     progress.stop();
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RequestRecord } from '../records.js';
+import type { ThreadLoad } from '../monitor/loop-monitor.js';
 import type { FromWorker, ToWorker } from '../worker.js';
 import type { IssuerTemplate, LoadRunner } from './load-runner.js';
 
@@ -74,18 +75,19 @@ export async function createWorkerRunner(
 
   return {
     issuerCount: handles.length,
+    usesWorkerThreads: true,
     runPhase(start, recordSink, onIssuingStopped) {
       onRecord = recordSink;
       // Concurrency mode: a shared counter hands the next index to whichever thread has a free slot.
       // Request-rate mode: strided indices, so each thread keeps the global schedule's send times.
       const counter = template.config.load.mode === 'concurrency' ? new Int32Array(new SharedArrayBuffer(4)) : null;
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<ThreadLoad[]>((resolve, reject) => {
         let stopped = 0;
-        let done = 0;
+        const loads: ThreadLoad[] = [];
         onFailure = reject;
         onMessage = (message) => {
           if (message.type === 'issuingStopped' && ++stopped === handles.length) onIssuingStopped();
-          if (message.type === 'phaseDone' && ++done === handles.length) resolve();
+          if (message.type === 'phaseDone' && loads.push(message.load) === handles.length) resolve(loads);
         };
         const startPerfNs = process.hrtime.bigint() + PHASE_LEAD_NS;
         broadcast({ type: 'phase', start: { ...start, startPerfNs, counter } });

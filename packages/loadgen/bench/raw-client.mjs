@@ -1,0 +1,63 @@
+// The baselines aiperf is compared with in baselines.bench.mjs: autocannon for the request rate, and the
+// smallest reasonable undici streaming client (one Pool, `for await` over the body) for time to first token.
+import autocannon from 'autocannon';
+import { Pool } from 'undici';
+
+/** A chat request body like aiperf's: ~`promptWords` words of prompt, `maxTokens` output tokens. */
+export function chatBody({ streaming, promptWords = 64, maxTokens = 4 }) {
+  const prompt = Array.from({ length: promptWords }, (_, i) => `word${i % 50}`).join(' ');
+  return JSON.stringify({
+    model: 'mock-model',
+    messages: [{ role: 'user', content: prompt }],
+    ...(streaming ? { stream: true, stream_options: { include_usage: true } } : { stream: false }),
+    max_completion_tokens: maxTokens,
+    ignore_eos: true,
+  });
+}
+
+/** autocannon's request rate over `seconds` with `connections` keep-alive connections (non-streaming). */
+export async function autocannonRate({ url, connections, seconds }) {
+  const result = await autocannon({
+    url: `${url}/v1/chat/completions`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: chatBody({ streaming: false }),
+    connections,
+    duration: seconds,
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`autocannon saw ${result.non2xx} non-2xx and ${result.errors} errors`);
+  return { requests: result.requests.total, ratePerSecond: result.requests.total / result.duration };
+}
+
+/**
+ * `concurrency` loops each sending streaming requests back to back until `requests` are done (after one warmup
+ * wave); returns every request's time to the first body chunk, ms. With equal latencies the loops stay in step,
+ * so requests leave in waves, exactly as aiperf's concurrency mode sends them.
+ */
+export async function rawStreamingTtfts({ url, concurrency, requests }) {
+  const pool = new Pool(url, { connections: concurrency, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
+  const body = chatBody({ streaming: true });
+  const one = async () => {
+    const startMs = performance.now();
+    const response = await pool.request({ path: '/v1/chat/completions', method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    let ttftMs = null;
+    for await (const _chunk of response.body) ttftMs ??= performance.now() - startMs;
+    return ttftMs;
+  };
+  const run = async (count) => {
+    const ttfts = [];
+    let issued = 0;
+    const loop = async () => {
+      while (issued < count) {
+        issued += 1;
+        ttfts.push(await one());
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, loop));
+    return ttfts;
+  };
+  await run(concurrency);
+  const ttfts = await run(requests);
+  await pool.close();
+  return ttfts;
+}
