@@ -14,6 +14,8 @@ export function createProfileOptions(flags: readonly FlagDef[] = PROFILE_FLAGS):
     options[flag.key] =
       flag.kind === 'boolean'
         ? Option.Boolean(descriptor(flag), settings)
+        : flag.kind === 'count'
+          ? Option.Counter(descriptor(flag), settings)
         : flag.kind === 'value'
           ? Option.String(descriptor(flag), settings)
           : Option.Array(descriptor(flag), settings);
@@ -32,9 +34,12 @@ const HELP_NAMES = new Set(['-h', '--help']);
 /** The first option name that is not in the table (clipanion's own message for it lists every command). */
 export function findUnknownOption(args: readonly string[], flags: readonly FlagDef[] = PROFILE_FLAGS): string | null {
   const known = new Set(flags.flatMap((f) => [...f.names, ...(f.kind === 'boolean' ? f.names.filter((n) => n.startsWith('--')).map((n) => `--no-${n.slice(2)}`) : [])]));
+  // A batch of repeatable short switches (`-vv`) is clipanion's `-v -v`.
+  const counters = new Set(flags.filter((f) => f.kind === 'count').flatMap((f) => f.names.filter((n) => /^-\w$/.test(n)).map((n) => n[1])));
   for (const arg of args) {
     if (arg === '--') break;
     const name = arg.split('=')[0] as string;
+    if (/^-\w{2,}$/.test(name) && [...name.slice(1)].every((c) => counters.has(c))) continue;
     if (arg.startsWith('-') && !/^-\d/.test(arg) && !known.has(name) && !HELP_NAMES.has(name)) return name;
   }
   return null;

@@ -91,6 +91,13 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
       telemetry: telemetry(b.gpu_telemetry),
       goodput: b.goodput ?? {},
       ui: b.ui ?? D.ui,
+      reporting: {
+        costPerHourUsd: b.reporting?.cost_per_hour ?? null,
+        statsIntervalSeconds: b.reporting?.stats_interval ?? null,
+        sweepTable: b.reporting?.sweep_table ?? D.sweepTable,
+        logLevel: b.reporting?.log_level ?? D.logLevel,
+        formats: [...new Set(b.reporting?.formats ?? [])],
+      },
       artifacts: { autoPlot: a.auto_plot ?? null, plotRequired: a.plot_required ?? D.plotRequired },
     },
     sweep: null,

@@ -28,6 +28,8 @@ export const DEFAULTS = {
   exportLevel: 'records',
   gpuTelemetryIntervalMs: 333,
   ui: 'dashboard',
+  sweepTable: true,
+  logLevel: 'info',
   numProfileRuns: 1,
   profileRunCooldownSeconds: 0,
   confidenceLevel: 0.95,

@@ -9,7 +9,9 @@ export type FlagKind =
   /** `key<sep>value` items (also whitespace-separated in one argument, or a JSON object) into a mapping. */
   | 'pairs'
   /** A switch that may be followed by values (`--gpu-telemetry [url …]`). */
-  | 'optional-list';
+  | 'optional-list'
+  /** A switch that may be repeated (`-v`, `-vv`); the count picks one of `countValues` (the last for more). */
+  | 'count';
 
 export const FLAG_GROUPS = ['General', 'Endpoint', 'Load', 'Input', 'Output', 'Telemetry', 'UI', 'Multi-run & sweeps', 'Auto-plot'] as const;
 export type FlagGroup = (typeof FLAG_GROUPS)[number];
@@ -38,6 +40,8 @@ export interface FlagDef {
   wordList?: boolean;
   /** `pairs` flags only: parse values as JSON where possible (`true`, `200`, `"x"`). */
   jsonValues?: boolean;
+  /** `count` flags only: the value written for 1, 2, … repetitions. */
+  countValues?: readonly string[];
   /** Environment variable used when the flag (and YAML key) is not given. */
   env?: string;
   /** Contains a secret: redacted from the recorded command line. */

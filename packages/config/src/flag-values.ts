@@ -6,7 +6,7 @@ import { type ConfigIssue, showValue } from './issues.js';
 import { YamlDocument } from './yaml-schema.js';
 
 /** Parsed flag values keyed by `FlagDef.key`, as a CLI parser hands them over (strings, booleans, string lists). */
-export type FlagValues = Record<string, string | boolean | readonly string[] | undefined>;
+export type FlagValues = Record<string, string | boolean | number | readonly string[] | undefined>;
 
 export interface FlagDocument {
   /** The flags as a YAML-shaped document (canonical keys, coerced values) that overlays the YAML file. */
@@ -54,9 +54,13 @@ function splitList(items: readonly string[]): string[] {
 }
 
 /** The flag's text in the YAML document's terms, before schema checking. */
-function rawValue(flag: FlagDef, value: string | boolean | readonly string[], issues: ConfigIssue[]): unknown {
-  const items = typeof value === 'boolean' ? [] : typeof value === 'string' ? [value] : value;
+function rawValue(flag: FlagDef, value: string | boolean | number | readonly string[], issues: ConfigIssue[]): unknown {
+  const items = typeof value === 'boolean' || typeof value === 'number' ? [] : typeof value === 'string' ? [value] : value;
   switch (flag.kind) {
+    case 'count': {
+      const choices = flag.countValues ?? [];
+      return choices[Math.min(Number(value), choices.length) - 1];
+    }
     case 'boolean':
       return flag.key === 'noGpuTelemetry' ? !value : value;
     case 'value':

@@ -1,7 +1,7 @@
 import { closestMatch } from './suggest.js';
 import { DEFAULTS as D } from './defaults.js';
 import { type FlagDef, flagName } from './flag-types.js';
-import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, MODEL_SELECTION_STRATEGIES, SWEEP_MODES, UI_TYPES } from './yaml-schema.js';
+import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, LOG_LEVELS, MODEL_SELECTION_STRATEGIES, REPORT_FORMATS, SWEEP_MODES, UI_TYPES } from './yaml-schema.js';
 
 const oneOf = (values: readonly string[]) => values.join(' | ');
 
@@ -64,6 +64,13 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'noGpuTelemetry', names: ['--no-gpu-telemetry'], path: 'benchmark.gpu_telemetry', kind: 'boolean', group: 'Telemetry', description: 'Do not collect GPU telemetry at all' },
   // UI
   { key: 'ui', names: ['--ui', '--ui-type'], path: 'benchmark.ui', kind: 'value', group: 'UI', valueName: `<${oneOf(UI_TYPES)}>`, defaultText: `${D.ui}; simple for multi-run and sweeps`, description: 'Progress display while the benchmark runs' },
+  // Reporting (YAML benchmark.reporting)
+  { key: 'statsInterval', names: ['--stats-interval'], path: 'benchmark.reporting.stats_interval', kind: 'value', group: 'UI', valueName: '<s>', description: 'With --ui simple: print live TTFT/ITL/latency percentiles and throughput every this many seconds' },
+  { key: 'sweepTable', names: ['--sweep-table'], path: 'benchmark.reporting.sweep_table', kind: 'boolean', group: 'UI', defaultText: String(D.sweepTable), description: 'Print a sweep row per cell as cells finish, then the whole table; --no-sweep-table turns it off' },
+  { key: 'logLevel', names: ['--log-level'], path: 'benchmark.reporting.log_level', kind: 'value', group: 'UI', valueName: `<${oneOf(LOG_LEVELS)}>`, defaultText: D.logLevel, description: 'Least severe log lines shown on stderr and in logs/aiperf.log; -v = debug, -vv = trace' },
+  { key: 'verbose', names: ['-v', '--verbose'], path: 'benchmark.reporting.log_level', kind: 'count', countValues: ['debug', 'trace'], group: 'UI', description: '-v: --log-level debug, -vv: trace; without --ui, the simple UI' },
+  { key: 'report', names: ['--report'], path: 'benchmark.reporting.formats', kind: 'list', group: 'Output', valueName: `<${oneOf(REPORT_FORMATS)}>`, description: 'Also write a report: html = one self-contained report.html (tables, interactive charts, config, errors)' },
+  { key: 'costPerHour', names: ['--gpu-cost-per-hour', '--cost-per-hour'], path: 'benchmark.reporting.cost_per_hour', kind: 'value', group: 'Output', valueName: '<usd>', description: 'Hourly price (USD) of the deployment under test: adds cost per 1M input/output tokens and per request' },
   // Multi-run & sweeps
   { key: 'numProfileRuns', names: ['--num-profile-runs'], path: 'multi_run.num_runs', kind: 'value', group: 'Multi-run & sweeps', valueName: '<1..10>', defaultText: String(D.numProfileRuns), description: 'Repeat the benchmark and report confidence intervals' },
   { key: 'profileRunCooldownSeconds', names: ['--profile-run-cooldown-seconds'], path: 'multi_run.cooldown_seconds', kind: 'value', group: 'Multi-run & sweeps', valueName: '<s>', defaultText: String(D.profileRunCooldownSeconds), description: 'Pause between runs (needs --num-profile-runs > 1)' },

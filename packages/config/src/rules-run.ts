@@ -15,6 +15,15 @@ export const multiRunAndUi: ConfigRule = {
   },
 };
 
+/** `-v`/`-vv` log lines would tear through a full-screen view: without an explicit `--ui`, verbose runs use `simple`. */
+export const verboseUi: ConfigRule = {
+  name: 'verbose-ui',
+  apply(config, ctx) {
+    const verbose = config.benchmark.reporting.logLevel === 'debug' || config.benchmark.reporting.logLevel === 'trace';
+    if (verbose && !ctx.given('benchmark.ui') && config.benchmark.ui === 'dashboard') config.benchmark.ui = 'simple';
+  },
+};
+
 export const sweepSeed: ConfigRule = {
   name: 'sweep-seed',
   apply(config, ctx) {

@@ -103,6 +103,19 @@ export const TelemetryConfig = Type.Object({
 
 export const UiType = Type.Union([Type.Literal('dashboard'), Type.Literal('simple'), Type.Literal('none')]);
 
+export const LogLevel = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace')]);
+
+/** How results are reported besides the exports (YAML `benchmark.reporting`). */
+export const ReportingConfig = Type.Object({
+  /** USD per hour of the serving deployment; null = no cost metrics. */
+  costPerHourUsd: Nullable(Type.Number({ exclusiveMinimum: 0 })),
+  /** `simple` UI: seconds between live metric blocks; null = none. */
+  statsIntervalSeconds: Nullable(Type.Number({ exclusiveMinimum: 0 })),
+  sweepTable: Type.Boolean(),
+  logLevel: LogLevel,
+  formats: Type.Array(Type.Literal('html')),
+});
+
 export const ArtifactsConfig = Type.Object({
   /** Tri-state: null = not said by the user (a recipe default may apply later). */
   autoPlot: Nullable(Type.Boolean()),
@@ -118,6 +131,7 @@ export const BenchmarkConfig = Type.Object({
   /** Goodput SLOs: metric tag → threshold in the metric's display unit (ms for latencies). */
   goodput: Type.Record(Type.String(), Type.Number()),
   ui: UiType,
+  reporting: ReportingConfig,
   artifacts: ArtifactsConfig,
 });
 

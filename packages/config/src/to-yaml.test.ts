@@ -66,6 +66,10 @@ describe('configToYaml round trip', () => {
           export_level: records
           plot_required: false
         ui: dashboard
+        reporting:
+          sweep_table: true
+          log_level: info
+          formats: []
       multi_run:
         num_runs: 1
         confidence_level: 0.95

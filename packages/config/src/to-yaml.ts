@@ -66,6 +66,10 @@ export function configToDocument(config: AiperfConfig): Doc {
       goodput: config.benchmark.goodput,
       gpu_telemetry: telemetryChanged ? { enabled: t.gpuTelemetry, urls: t.gpuTelemetryUrls, interval_ms: t.gpuTelemetryIntervalMs } : null,
       ui: config.benchmark.ui,
+      reporting: {
+        cost_per_hour: config.benchmark.reporting.costPerHourUsd, stats_interval: config.benchmark.reporting.statsIntervalSeconds,
+        sweep_table: config.benchmark.reporting.sweepTable, log_level: config.benchmark.reporting.logLevel, formats: config.benchmark.reporting.formats,
+      },
     },
     sweep: config.sweep && { concurrency: config.sweep.concurrency, mode: config.sweep.mode, cooldown_seconds: config.sweep.cooldownSeconds, same_seed: config.sweep.sameSeed },
     multi_run: {

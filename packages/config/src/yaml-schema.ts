@@ -23,6 +23,8 @@ export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;
 export const UI_TYPES = ['dashboard', 'simple', 'none'] as const;
 export const MODEL_SELECTION_STRATEGIES = ['round_robin', 'random'] as const;
 export const SWEEP_MODES = ['repeated', 'independent'] as const;
+export const LOG_LEVELS = ['error', 'warning', 'info', 'debug', 'trace'] as const;
+export const REPORT_FORMATS = ['html'] as const;
 
 const PositiveInt = Type.Integer({ minimum: 1 });
 const Tokens = Mapping({ mean: Opt(PositiveInt), stddev: Opt(Type.Number({ minimum: 0 })) });
@@ -91,6 +93,19 @@ export const YamlArtifacts = Mapping({
   plot_required: Opt(Type.Boolean()),
 });
 
+/** How results are reported besides the exports: live stats, console tables, the log, cost, report files. */
+export const YamlReporting = Mapping({
+  /** USD per hour of the serving deployment; adds cost per 1M tokens and per request. */
+  cost_per_hour: Opt(Type.Number({ exclusiveMinimum: 0 })),
+  /** `simple` UI: print a block of live metrics this often. */
+  stats_interval: Opt(Seconds({ exclusiveMinimum: 0 })),
+  /** Multi-cell sweeps: print each cell's row as it finishes. */
+  sweep_table: Opt(Type.Boolean()),
+  log_level: Opt(Enum(LOG_LEVELS)),
+  /** Extra report files written after the run. */
+  formats: Opt(Type.Array(Enum(REPORT_FORMATS))),
+});
+
 const TelemetryObject = Mapping({
   enabled: Opt(Type.Boolean()),
   urls: Opt(Type.Array(Type.String({ minLength: 1 }))),
@@ -110,6 +125,7 @@ export const YamlBenchmark = Mapping(
     /** `true`/`false`, a list of DCGM URLs, or `{enabled, urls, interval_ms}`. */
     gpu_telemetry: Opt(Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 })), TelemetryObject])),
     ui: Opt(Enum(UI_TYPES)),
+    reporting: Opt(YamlReporting),
   },
   // `phases` as one mapping is the spec's single profiling phase; its keys (`rate`, `requests`, …) are load aliases.
   { model: 'models', dataset: 'input', phases: 'load', slos: 'goodput', ui_type: 'ui' },

@@ -49,7 +49,10 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
 
   const clock = createRunClock();
   const runTag = randomBytes(3).toString('hex');
-  const context: MetricContext = { streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode !== 'concurrency' };
+  const context: MetricContext = {
+    streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode !== 'concurrency',
+    ...(config.reporting.costPerHourUsd === null ? {} : { costPerHourUsd: config.reporting.costPerHourUsd }),
+  };
   const jsonlPath = config.output.exportLevel === 'summary' ? null : join(artifactDir, files.recordsJsonl);
   const rawPath = config.output.exportLevel === 'raw' ? join(artifactDir, files.rawJsonl) : null;
   const sliceSeconds = config.output.sliceDurationSeconds;

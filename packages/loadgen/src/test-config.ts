@@ -23,6 +23,7 @@ export function testConfig(overrides: DeepPartial<BenchmarkConfig> = {}): Benchm
     telemetry: { gpuTelemetry: null, gpuTelemetryUrls: [], gpuTelemetryIntervalMs: 333 },
     goodput: {},
     ui: 'none',
+    reporting: { costPerHourUsd: null, statsIntervalSeconds: null, sweepTable: false, logLevel: 'info', formats: [] },
     artifacts: { autoPlot: null, plotRequired: false },
   };
   const merged = { ...base } as Record<string, unknown>;

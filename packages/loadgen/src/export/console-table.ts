@@ -1,4 +1,5 @@
 import type { MetricResult } from '../metrics/compute.js';
+import { formatMoney, isMoneyUnit } from '../metrics/cost-metrics.js';
 import type { ErrorSummaryEntry } from './summary-json.js';
 
 const STAT_COLUMNS = ['avg', 'min', 'max', 'p99', 'p90', 'p50', 'std'] as const;
@@ -52,7 +53,10 @@ export function renderMetricsTable(results: readonly MetricResult[], title = 'LL
     .sort((a, b) => a.displayOrder! - b.displayOrder!);
   const rows = visible.map((r) => [
     consoleLabel(r),
-    ...STAT_COLUMNS.map((c) => formatConsoleNumber(r.stats ? r.stats[c] : c === 'avg' ? r.avg : undefined)),
+    ...STAT_COLUMNS.map((c) => {
+      const value = r.stats ? r.stats[c] : c === 'avg' ? r.avg : undefined;
+      return isMoneyUnit(r.unit) && typeof value === 'number' ? formatMoney(value) : formatConsoleNumber(value);
+    }),
   ]);
   return renderBoxTable(`NVIDIA AIPerf | ${title}`, ['Metric', ...STAT_COLUMNS], rows, ['right', ...STAT_COLUMNS.map(() => 'right' as const)]);
 }

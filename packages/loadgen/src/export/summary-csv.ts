@@ -1,5 +1,6 @@
 import type { MetricResult } from '../metrics/compute.js';
 import { PERCENTILES } from '@aiperf/stats';
+import { formatMoney, isMoneyUnit } from '../metrics/cost-metrics.js';
 import { exportedResults } from './summary-json.js';
 
 const DISTRIBUTION_COLUMNS = ['avg', 'min', 'max', ...PERCENTILES.map((q) => `p${q}` as const), 'std'] as const;
@@ -35,7 +36,7 @@ export function buildSummaryCsv(results: readonly MetricResult[], extraSections:
     lines.push('');
   }
   lines.push('Metric,Value');
-  for (const r of scalars) lines.push(`${csvCell(csvMetricName(r))},${csvNumber(r.avg)}`);
+  for (const r of scalars) lines.push(`${csvCell(csvMetricName(r))},${isMoneyUnit(r.unit) && typeof r.avg === 'number' ? formatMoney(r.avg).replaceAll(',', '') : csvNumber(r.avg)}`);
   let text = `${lines.join('\n')}\n`;
   for (const section of extraSections) text += `\n\n${section.trimEnd()}\n`;
   return text;

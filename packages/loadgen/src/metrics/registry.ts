@@ -1,4 +1,5 @@
 import { recordMetrics } from './record-metrics.js';
+import { costMetrics } from './cost-metrics.js';
 import { runMetrics } from './run-metrics.js';
 import type { MetricDefinition } from './types.js';
 import { usageDiscrepancyCount, usageRecordMetrics } from './usage-metrics.js';
@@ -33,4 +34,4 @@ export class MetricRegistry {
 }
 
 export const metricRegistry = new MetricRegistry();
-for (const metric of [...recordMetrics, ...usageRecordMetrics, ...deliveryMetrics, ...runMetrics, usageDiscrepancyCount, suspectRequestCount]) metricRegistry.register(metric);
+for (const metric of [...recordMetrics, ...usageRecordMetrics, ...deliveryMetrics, ...runMetrics, usageDiscrepancyCount, suspectRequestCount, ...costMetrics]) metricRegistry.register(metric);

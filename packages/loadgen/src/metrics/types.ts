@@ -18,7 +18,7 @@ export type MetricFlag =
   | 'goodput'
   | 'experimental';
 
-export type BaseUnit = 'ns' | '%' | 'tokens' | 'chunks' | 'requests' | 'tokens/sec' | 'tokens/sec/user' | 'tokens/sec/gpu' | 'requests/sec';
+export type BaseUnit = 'ns' | '%' | 'tokens' | 'chunks' | 'requests' | 'tokens/sec' | 'tokens/sec/user' | 'tokens/sec/gpu' | 'requests/sec' | 'USD' | 'USD/1M tokens' | 'USD/request';
 export type DisplayUnit = BaseUnit | 'ms' | 'sec';
 
 /** What a metric may depend on besides the records. */
@@ -28,6 +28,8 @@ export interface MetricContext {
   producesTokens: boolean;
   /** GPUs observed by telemetry, when known (for per-GPU throughput). */
   gpuCount?: number;
+  /** Hourly price (USD) of the deployment under test, for the cost metrics. */
+  costPerHourUsd?: number;
   /** Sends follow a schedule (request-rate mode), so lateness is meaningful. */
   scheduled?: boolean;
 }

@@ -23,6 +23,7 @@ export function testConfig(overrides: { artifactDir: string } & Partial<AiperfCo
       telemetry: { gpuTelemetry: false, gpuTelemetryUrls: [], gpuTelemetryIntervalMs: 333 },
       goodput: {},
       ui: 'none',
+      reporting: { costPerHourUsd: null, statsIntervalSeconds: null, sweepTable: false, logLevel: 'info', formats: [] },
       artifacts: { autoPlot: null, plotRequired: false },
     },
     sweep: null,
