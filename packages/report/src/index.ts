@@ -8,3 +8,6 @@ export { normalizeMetricName, parseFailRules, ruleTrips } from './compare/rules.
 export type { CompareOptions, ComparedCell, ComparedMetric, Comparison, Significance } from './compare/compare.js';
 export { cellLabel, compareRuns } from './compare/compare.js';
 export { renderComparison } from './compare/render.js';
+export { HEADLINE_METRICS, renderAggregateTable } from './console/aggregate-table.js';
+export type { SweepTableCell } from './console/sweep-table.js';
+export { renderSweepTable } from './console/sweep-table.js';

@@ -3,6 +3,7 @@ import type { AiperfConfig } from '@aiperf/config';
 import type { CompletedRun, RunOutcome } from '@aiperf/hooks';
 import type { ProfileRunResult } from '@aiperf/loadgen';
 import { buildSweepAggregate, cooldownBefore, type MultiPlan, type PlannedRun, type SummaryMetrics, type SweepVariation } from '@aiperf/recipes';
+import { renderAggregateTable, renderSweepTable, type SweepTableCell } from '@aiperf/report';
 import type { BenchmarkDeps } from './deps.js';
 import { writeConfidenceAggregate, writePostProcess, writeSweepAggregate } from './write-files.js';
 
@@ -42,7 +43,7 @@ async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: Cel
         deps.log(`WARNING no successful trial for ${variation?.label ?? 'the run'}; its aggregate is skipped`);
         continue;
       }
-      const path = await writeConfidenceAggregate(plan.aggregateDir(variation), {
+      const { jsonPath, aggregate } = await writeConfidenceAggregate(plan.aggregateDir(variation), {
         summaries: summaries(own),
         confidenceLevel: config.multiRun.confidenceLevel,
         numProfileRuns: own.length,
@@ -52,7 +53,8 @@ async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: Cel
         ...(variation && plan.sweep ? { variation: { ...variation, sweepMode: plan.sweep.mode } } : {}),
         aiperfVersion: version,
       });
-      deps.io.stdout.write(`Aggregate: ${path}\n`);
+      const title = variation ? `Multi-Run Aggregate | ${variation.label}` : 'Multi-Run Aggregate';
+      deps.io.stdout.write(`\n${renderAggregateTable(aggregate, title)}\nAggregate: ${jsonPath}\n`);
     }
   }
   if (plan.sweep && plan.sweepAggregateDir) {
@@ -84,6 +86,11 @@ export async function executeMultiRun(plan: MultiPlan, config: AiperfConfig, dep
     const cell = await runCell(planned, config, deps);
     if (cell.error) deps.log(`WARNING run ${planned.label} failed: ${cell.error}`);
     cells.push(cell);
+    if (plan.sweep && config.benchmark.reporting.sweepTable) {
+      // Streamed: the table so far after every cell, so a long sweep shows its shape while it runs.
+      const rows: SweepTableCell[] = cells.map((c) => ({ label: c.planned.label, summary: succeeded(c) ? c.result!.summary : null, error: c.error }));
+      deps.io.stdout.write(`\n${renderSweepTable(rows, plan.runs.length)}\n`);
+    }
   }
   const successes = cells.filter(succeeded).length;
   let exitCode = 0;

@@ -13,13 +13,13 @@ import {
 
 // The file edge of the pure aggregation and post-processing in @aiperf/recipes.
 
-export async function writeConfidenceAggregate(dir: string, input: ConfidenceAggregateInput): Promise<string> {
+export async function writeConfidenceAggregate(dir: string, input: ConfidenceAggregateInput): Promise<{ jsonPath: string; aggregate: Record<string, unknown> }> {
   const aggregate = buildConfidenceAggregate(input);
   await mkdir(dir, { recursive: true });
   const jsonPath = join(dir, `${CONFIDENCE_AGGREGATE_BASENAME}.json`);
   await writeFile(jsonPath, `${JSON.stringify(aggregate, null, 2)}\n`);
   await writeFile(join(dir, `${CONFIDENCE_AGGREGATE_BASENAME}.csv`), confidenceAggregateCsv(aggregate.metrics as Record<string, Record<string, unknown>>));
-  return jsonPath;
+  return { jsonPath, aggregate };
 }
 
 export async function writeSweepAggregate(dir: string, aggregate: Record<string, unknown>): Promise<string> {
