@@ -11,7 +11,7 @@ const data: TelemetryData = {
         gpu_0: {
           gpu_index: 0, gpu_name: 'NVIDIA H100 80GB HBM3', gpu_uuid: 'GPU-0', hostname: 'node1',
           metrics: {
-            energy_consumption: { unit: 'MJ', avg: 0.05 },
+            energy_consumption: { unit: 'MJ', avg: 0.05, min: 0.05, max: 0.05, p1: 0.05, p5: 0.05, p10: 0.05, p25: 0.05, p50: 0.05, p75: 0.05, p90: 0.05, p95: 0.05, p99: 0.05, std: 0, count: 1 },
             gpu_power_usage: { unit: 'W', avg: 1348.7, min: 120.6, max: 1386, p1: 0, p5: 0, p10: 0, p25: 0, p50: 1378.3, p75: 0, p90: 1380, p95: 0, p99: 1386, std: 86, count: 9 },
           },
         },
@@ -40,7 +40,7 @@ describe('renderTelemetryConsole', () => {
       ┃                  Metric ┃      avg ┃    min ┃      max ┃      p99 ┃      p90 ┃      p50 ┃   std ┃
       ┡━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━┩
       │     GPU Power Usage (W) │ 1,348.70 │ 120.60 │ 1,386.00 │ 1,386.00 │ 1,380.00 │ 1,378.30 │ 86.00 │
-      │ Energy Consumption (MJ) │     0.05 │    N/A │      N/A │      N/A │      N/A │      N/A │   N/A │
+      │ Energy Consumption (MJ) │     0.05 │   0.05 │     0.05 │     0.05 │     0.05 │     0.05 │  0.00 │
       └─────────────────────────┴──────────┴────────┴──────────┴──────────┴──────────┴──────────┴───────┘
       "
     `);

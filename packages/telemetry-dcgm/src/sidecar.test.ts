@@ -82,7 +82,9 @@ describe('createGpuTelemetrySidecar', () => {
       avg: expect.closeTo(powers.reduce((a, b) => a + b, 0) / powers.length, 9),
     });
     expect(gpu0?.metrics.gpu_memory_used).toMatchObject({ unit: 'GB', avg: expect.closeTo(92.809, 3), std: expect.closeTo(0, 9) });
-    expect(gpu0?.metrics.energy_consumption).toEqual({ unit: 'MJ', avg: 0 }); // the fixture's counter does not move
+    // The fixture's counter does not move: full stats of one constant reading, no increase.
+    expect(gpu0?.metrics.energy_consumption).toMatchObject({ unit: 'MJ', std: 0, delta: 0 });
+    expect(gpu0?.metrics.energy_consumption?.min).toBe(gpu0?.metrics.energy_consumption?.max);
 
     expect(result.consoleText).toContain('1/3 telemetry sources reachable');
     expect(result.consoleText).toContain(`  ✔ ${exporter.url}`);

@@ -33,19 +33,23 @@ describe('summarizeTelemetry', () => {
     expect((power as { std: number }).std).toBeCloseTo(15.811388300841896, 12);
   });
 
-  it('reports counters as the increase since the last sample before the window', () => {
+  it('reports counters with full stats of their absolute readings (as AIPerf) and their increase over the window', () => {
     const gpu = summarizeTelemetry(records, window, [ok(URL_A, 7)]).endpoints['node1:9401']?.gpus.gpu_0;
-    expect(gpu?.metrics.energy_consumption).toEqual({ unit: 'MJ', avg: expect.closeTo(0.05, 12) });
-    expect(gpu?.metrics.xid_errors).toEqual({ unit: 'count', avg: 0 });
+    // In-window energy readings 1.01 … 1.05 MJ; the last reading before the window was 1.00.
+    expect(gpu?.metrics.energy_consumption).toMatchObject({
+      unit: 'MJ', avg: expect.closeTo(1.03, 12), min: 1.01, max: 1.05, p50: expect.closeTo(1.03, 12), count: 5, delta: expect.closeTo(0.05, 12),
+    });
+    expect(gpu?.metrics.energy_consumption).toHaveProperty('p99');
+    expect(gpu?.metrics.xid_errors).toMatchObject({ unit: 'count', avg: 0, max: 0, delta: 0 });
   });
 
   it('falls back to the first in-window sample as the counter baseline, never below 0', () => {
     const inWindowOnly = records.slice(1, 6);
     const gpu = summarizeTelemetry(inWindowOnly, window, [ok(URL_A, 5)]).endpoints['node1:9401']?.gpus.gpu_0;
-    expect(gpu?.metrics.energy_consumption?.avg).toBeCloseTo(0.04, 12);
+    expect(gpu?.metrics.energy_consumption?.delta).toBeCloseTo(0.04, 12);
     const reset = [record(1000, 0, { xid_errors: 5 }), record(2000, 0, { xid_errors: 1 })];
     const resetGpu = summarizeTelemetry(reset, window, [ok(URL_A, 2)]).endpoints['node1:9401']?.gpus.gpu_0;
-    expect(resetGpu?.metrics.xid_errors?.avg).toBe(0);
+    expect(resetGpu?.metrics.xid_errors?.delta).toBe(0);
   });
 
   it('writes the §4.4 shape: endpoints, GPU identity, metric order, error summary', () => {

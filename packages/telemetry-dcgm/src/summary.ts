@@ -20,7 +20,7 @@ export interface EndpointOutcome {
   lastError: string | null;
 }
 
-export type MetricSummary = { unit: string } & (SeriesStats | { avg: number });
+export type MetricSummary = { unit: string } & SeriesStats & { delta?: number };
 
 export interface GpuSummary {
   gpu_index: number;
@@ -112,12 +112,14 @@ function summarizeMetric(spec: DcgmFieldSpec, inWindow: readonly GpuTelemetryRec
   const values = valuesOf(inWindow, spec.field);
   const last = values[values.length - 1];
   if (last === undefined) return undefined;
+  const stats = { unit: spec.unit, ...(seriesStats(values) as SeriesStats) };
   if (spec.kind === 'counter') {
-    // Increase over the window: last in-window value minus the last value before it (or the first in it).
+    // A counter gets the full stats of its absolute readings, as AIPerf writes them, plus (an extra key AIPerf's
+    // readers ignore) its increase over the window: last in-window value minus the last one before the window.
     const baseline = valuesOf(before, spec.field).pop() ?? (values[0] as number);
-    return { unit: spec.unit, avg: Math.max(0, last - baseline) };
+    return { ...stats, delta: Math.max(0, last - baseline) };
   }
-  return { unit: spec.unit, ...(seriesStats(values) as SeriesStats) };
+  return stats;
 }
 
 function valuesOf(records: readonly GpuTelemetryRecord[], field: string): number[] {

@@ -60,7 +60,7 @@ describe('profile_export_aiperf.csv', () => {
     expect(distributionRows.map((row) => row.split(',')[0])).toEqual([
       'Metric', 'Coalesced Chunk Count (chunks)', 'Input Sequence Length (tokens)', 'Inter Chunk Latency (ms)', 'Inter Token Latency (ms)', 'Output Sequence Length (tokens)',
       'Output Token Count (tokens)', 'Output Token Throughput Per User (tokens/sec/user)', 'Request Latency (ms)',
-      'Time to First Token (ms)', 'Time to Second Token (ms)',
+      'Time to First Output Token (ms)', 'Time to First Token (ms)', 'Time to Second Token (ms)',
     ]);
     expect(distributionRows).toContain('Time to First Token (ms),45.00,40.00,50.00,40.10,40.50,41.00,42.50,45.00,47.50,49.00,49.50,49.90,5.00');
     expect(scalars!.split('\n')).toEqual([
@@ -113,6 +113,7 @@ describe('console tables', () => {
       ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━╇━━━━━━━━╇━━━━━━━━╇━━━━━━━━╇━━━━━━━━╇━━━━━━━┩
       │             Time to First Token (ms) │  45.00 │  40.00 │  50.00 │  49.90 │  49.00 │  45.00 │  5.00 │
       │            Time to Second Token (ms) │  12.50 │  10.00 │  15.00 │  14.95 │  14.50 │  12.50 │  2.50 │
+      │      Time to First Output Token (ms) │  45.00 │  40.00 │  50.00 │  49.90 │  49.00 │  45.00 │  5.00 │
       │                 Request Latency (ms) │  80.00 │  70.00 │  90.00 │  89.80 │  88.00 │  80.00 │ 10.00 │
       │             Inter Token Latency (ms) │  13.33 │  10.00 │  16.67 │  16.60 │  16.00 │  13.33 │  3.33 │
       │     Output Token Throughput Per User │        │        │        │        │        │        │       │

@@ -33,7 +33,7 @@ describe('input_config in AIPerf layout', () => {
     const dumped = toAiperfInputConfig(config);
     expect(JSON.stringify(dumped)).not.toContain('sk-secret');
     expect(dumped.endpoint).toMatchObject({ api_key: '***' });
-    expect(dumped.input).toMatchObject({ headers: { Authorization: '***', 'X-Team': 'infra' } });
+    expect(dumped.input).toMatchObject({ headers: [['Authorization', '***'], ['X-Team', 'infra']] });
     expect(dumped).not.toHaveProperty('cli_command');
   });
 

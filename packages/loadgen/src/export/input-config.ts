@@ -25,9 +25,10 @@ export function toAiperfInputConfig(config: BenchmarkConfig, cliCommand?: string
       timing_mode: load.mode,
       concurrency: load.concurrency,
       request_rate: load.requestRate,
-      // AIPerf renamed `request_rate_mode` to `arrival_pattern`; readers of either version find theirs.
+      // AIPerf renamed `request_rate_mode` to `arrival_pattern`; readers of either version find theirs. Without a
+      // rate, AIPerf's mode is `concurrency_burst` (send as soon as a slot is free).
       arrival_pattern: load.arrivalPattern,
-      request_rate_mode: load.arrivalPattern,
+      request_rate_mode: load.requestRate === null ? 'concurrency_burst' : load.arrivalPattern,
       request_count: load.requestCount,
       benchmark_duration: load.benchmarkDurationSeconds,
       benchmark_grace_period: load.gracePeriodSeconds,
@@ -37,8 +38,10 @@ export function toAiperfInputConfig(config: BenchmarkConfig, cliCommand?: string
       workers: load.workers,
     },
     input: {
-      headers: endpoint.headers,
-      extra: endpoint.extraInputs,
+      // AIPerf keeps `--header` as a list of [name, value] pairs.
+      headers: Object.entries(endpoint.headers),
+      // AIPerf keeps `--extra-inputs` as a list of [key, value] pairs.
+      extra: Object.entries(endpoint.extraInputs),
       goodput: config.goodput,
       file: input.inputFile,
       custom_dataset_type: input.customDatasetType,

@@ -19,7 +19,28 @@ export interface SummaryProvenance {
   wasCancelled: boolean;
   errorSummary: ErrorSummaryEntry[];
   inputConfig: unknown;
+  /** Every metric a run can report, in order; those without a value are written as `null`, as AIPerf does. */
+  knownTags?: readonly string[];
 }
+
+const ALWAYS_FLOAT = new Set(['avg', 'std', ...PERCENTILES.map((q) => `p${q}`)]);
+const FLOAT_UNLESS_COUNTED = new Set(['min', 'max', 'sum']);
+/** Units of whole-number quantities: their min, max and sum stay integers. */
+const COUNTED_UNITS = new Set(['tokens', 'requests', 'chunks', 'ns', 'count']);
+
+/**
+ * Which numbers of a metric block AIPerf writes as floats: `avg`, `std` and percentiles always; `min`, `max` and
+ * `sum` unless the metric counts something (tokens, requests). Epoch-ns scalars stay integers (bigint).
+ */
+export const isFloatStat = (holder: Record<string, unknown>, key: string): boolean => {
+  if (typeof holder.unit !== 'string') return FLOAT_SETTINGS.has(key);
+  return ALWAYS_FLOAT.has(key) || (FLOAT_UNLESS_COUNTED.has(key) && !COUNTED_UNITS.has(holder.unit));
+};
+
+/** `input_config` settings AIPerf types as float (seconds, rates). */
+const FLOAT_SETTINGS = new Set([
+  'timeout_seconds', 'request_rate', 'benchmark_duration', 'benchmark_grace_period', 'request_cancellation_delay', 'slice_duration',
+]);
 
 /** One metric's block: `unit` + `avg`, and for record metrics the full stat set. */
 export function metricBlock(result: MetricResult): Record<string, unknown> {
@@ -46,7 +67,9 @@ export function buildSummaryJson(results: readonly MetricResult[], meta: Summary
     aiperf_version: AIPERF_COMPAT_VERSION,
     benchmark_id: meta.benchmarkId,
   };
-  for (const result of exportedResults(results)) summary[result.tag] = metricBlock(result);
+  const blocks = new Map(exportedResults(results).map((result) => [result.tag, metricBlock(result)]));
+  for (const tag of meta.knownTags ?? []) summary[tag] = blocks.get(tag) ?? null;
+  for (const [tag, block] of blocks) summary[tag] = block;
   summary.was_cancelled = meta.wasCancelled;
   summary.error_summary = meta.errorSummary;
   summary.start_time = meta.startTime;

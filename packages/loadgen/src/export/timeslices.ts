@@ -5,6 +5,7 @@ import type { MetricContext } from '../metrics/types.js';
 import type { LabeledFile } from '../types.js';
 import { toAiperfInputConfig } from './input-config.js';
 import { stringifyJson } from './json-text.js';
+import { isFloatStat } from './summary-json.js';
 import { exportedResults, metricBlock } from './summary-json.js';
 import type { RunExportInput } from './write-exports.js';
 
@@ -36,7 +37,7 @@ export async function writeTimeslices(input: RunExportInput, context: MetricCont
   });
   const jsonPath = join(input.artifactDir, input.files.timeslicesJson);
   const csvPath = join(input.artifactDir, input.files.timeslicesCsv);
-  await writeFile(jsonPath, stringifyJson(json, 2));
+  await writeFile(jsonPath, stringifyJson(json, 2, isFloatStat));
   await writeFile(csvPath, `${rows.join('\n')}\n`);
   return [{ label: 'Timeslices JSON Export', path: jsonPath }, { label: 'Timeslices CSV Export', path: csvPath }];
 }

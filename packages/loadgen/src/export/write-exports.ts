@@ -14,7 +14,9 @@ import { stringifyJson } from './json-text.js';
 import { toAiperfInputConfig } from './input-config.js';
 import { resultNotes } from './result-notes.js';
 import { buildSummaryCsv } from './summary-csv.js';
-import { buildSummaryJson, summarizeErrors } from './summary-json.js';
+import { buildSummaryJson, isFloatStat, summarizeErrors } from './summary-json.js';
+import { metricRegistry } from '../metrics/registry.js';
+import { hasFlag } from '../metrics/types.js';
 import { writeTimeslices } from './timeslices.js';
 
 export interface RunExportInput {
@@ -51,13 +53,14 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     wasCancelled: input.cancelled,
     errorSummary,
     inputConfig: toAiperfInputConfig(input.config, input.options.cliCommand),
+    knownTags: metricRegistry.all().filter((m) => !hasFlag(m, 'experimental')).map((m) => m.tag),
   });
   if (input.clientHealth) summary.client_health = clientHealthJson(input.clientHealth);
   for (const result of input.sidecarResults) Object.assign(summary, result.summaryJson);
   Object.assign(summary, input.options.extraSummary);
 
   const path = (name: string) => join(input.artifactDir, name);
-  await writeFile(path(input.files.summaryJson), stringifyJson(summary, 2));
+  await writeFile(path(input.files.summaryJson), stringifyJson(summary, 2, isFloatStat));
   const csvSections = input.sidecarResults.flatMap((r) => (r.summaryCsv ? [r.summaryCsv] : []));
   await writeFile(path(input.files.summaryCsv), buildSummaryCsv(results, csvSections));
   const extraFiles = input.sidecarResults.flatMap(sidecarFiles);
