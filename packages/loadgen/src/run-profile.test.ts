@@ -186,12 +186,13 @@ describe('runProfile against the mock server', () => {
 
   it('runs non-streaming chat and embeddings (no streaming metrics, embeddings without token metrics)', async () => {
     const plain = await profile({ ttftMs: 5, itlMs: 1 }, { endpoint: { streaming: false }, input: { outputTokens: { mean: 16, stddev: 0 } } });
-    expect(plain.summary.time_to_first_token).toBeUndefined();
+    // Absent metrics are written as null, as AIPerf does.
+    expect(plain.summary.time_to_first_token).toBeNull();
     expect(plain.summary.output_sequence_length.avg).toBe(16);
     await server!.close();
     const embeddings = await profile({}, { endpoint: { type: 'embeddings', streaming: true } });
     expect(embeddings.summary.request_count.avg).toBe(10);
-    expect(embeddings.summary.output_sequence_length).toBeUndefined();
+    expect(embeddings.summary.output_sequence_length).toBeNull();
     expect(embeddings.summary.request_latency.avg).toBeGreaterThan(5);
   });
 

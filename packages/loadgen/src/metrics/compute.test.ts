@@ -25,14 +25,14 @@ describe('record metrics', () => {
     expect(v.error_isl).toBeUndefined();
   });
 
-  it('adds reasoning tokens into OSL and reports TTFO only when reasoning came first', () => {
+  it('adds reasoning tokens into OSL; TTFO is the first answer token (TTFT without reasoning)', () => {
     const reasoning = makeRecord({ contentMs: [20, 30, 40, 50], outputTokenCount: 2, reasoningTokenCount: 2, firstOutputOffsetNs: 40e6 });
     const v = values(reasoning);
     expect(v.output_sequence_length).toBe(4);
     expect(v.reasoning_token_count).toBe(2);
     expect(v.time_to_first_output_token).toBe(40e6);
     expect(v.inter_token_latency).toBe(10e6);
-    expect(values(record).time_to_first_output_token).toBeUndefined();
+    expect(values(record).time_to_first_output_token).toBe(values(record).time_to_first_token);
   });
 
   it('leaves out ITL for one output token and streaming metrics when not streaming', () => {
