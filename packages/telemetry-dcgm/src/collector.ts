@@ -1,5 +1,6 @@
 // Scrapes DCGM exporters at a fixed interval and keeps every per-GPU record (spec §4.1).
 import { createRunClock, type RunClock } from '@aiperf/stats';
+import { createIntervalLoop } from './interval-loop.js';
 import { newEndpointStatus, neverReachableWarning, recordOutcome, type EndpointStatus } from './endpoint-state.js';
 import type { GpuTelemetryRecord } from './gpu-records.js';
 import { scrapeDcgmEndpoint } from './scrape.js';
@@ -41,13 +42,8 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
   const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
   const statuses = buildStatuses(options.urls, options.optionalUrls ?? []);
   const records: GpuTelemetryRecord[] = [];
-  const inFlight = new Map<string, Promise<void>>();
-  const abort = new AbortController();
   let waiters: Array<() => void> = [];
-  let timer: NodeJS.Timeout | undefined;
   let state: 'idle' | 'running' | 'stopped' = 'idle';
-  let startedAtMs = 0;
-  let tickNumber = 0;
 
   const wake = (): void => {
     const current = waiters;
@@ -55,39 +51,21 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
     for (const resolve of current) resolve();
   };
 
-  const scrape = async (status: EndpointStatus): Promise<void> => {
-    const outcome = await scrapeDcgmEndpoint(status.url, clock, fetchTimeoutMs, abort.signal);
-    if (state === 'stopped') return; // aborted by stop(): neither data nor a failure
-    const warning = recordOutcome(status, outcome);
-    if (warning) warn(warning);
-    if (outcome.kind === 'ok' && outcome.records.length > 0) {
-      records.push(...outcome.records);
-      wake();
-    }
-  };
-
-  const tick = (): Promise<void> => {
-    const started: Promise<void>[] = [];
-    for (const status of statuses) {
-      // One scrape per endpoint at a time: a slow exporter skips ticks instead of piling up requests.
-      if (status.state === 'dropped' || inFlight.has(status.url)) continue;
-      const running = scrape(status).finally(() => inFlight.delete(status.url));
-      inFlight.set(status.url, running);
-      started.push(running);
-    }
-    return Promise.all(started).then(() => undefined);
-  };
-
-  const scheduleNext = (): void => {
-    if (state !== 'running') return;
-    // Ticks stay on the start + k·interval grid; missed slots are skipped, not bunched up.
-    const elapsedMs = performance.now() - startedAtMs;
-    tickNumber = Math.max(tickNumber + 1, Math.ceil(elapsedMs / intervalMs));
-    timer = setTimeout(() => {
-      void tick();
-      scheduleNext();
-    }, tickNumber * intervalMs - elapsedMs);
-  };
+  const loop = createIntervalLoop<EndpointStatus>({
+    intervalMs,
+    endpoints: () => statuses.filter((status) => status.state !== 'dropped'),
+    keyOf: (status) => status.url,
+    scrape: async (status, signal) => {
+      const outcome = await scrapeDcgmEndpoint(status.url, clock, fetchTimeoutMs, signal);
+      if (state === 'stopped') return; // aborted by stop(): neither data nor a failure
+      const warning = recordOutcome(status, outcome);
+      if (warning) warn(warning);
+      if (outcome.kind === 'ok' && outcome.records.length > 0) {
+        records.push(...outcome.records);
+        wake();
+      }
+    },
+  });
 
   async function* samples(): AsyncIterableIterator<GpuTelemetryRecord> {
     let next = 0;
@@ -102,17 +80,13 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
     async start() {
       if (state !== 'idle') throw new Error('createDcgmCollector: start() may be called once');
       state = 'running';
-      startedAtMs = performance.now();
-      await tick();
-      scheduleNext();
+      await loop.start();
     },
     async stop() {
       if (state === 'stopped') return;
       const wasRunning = state === 'running';
       state = 'stopped';
-      clearTimeout(timer);
-      abort.abort();
-      await Promise.allSettled([...inFlight.values()]);
+      await loop.stop();
       wake();
       if (!wasRunning) return;
       for (const status of statuses) {

@@ -22,3 +22,9 @@ export type { ScrapeOutcome } from './scrape.js';
 // The clock and percentiles live in @aiperf/stats; `wallClock` is the name this package exported them under.
 export { createRunClock as wallClock, PERCENTILES, percentileOfSorted } from '@aiperf/stats';
 export type { RunClock } from '@aiperf/stats';
+export { fetchText, DEFAULT_MAX_BODY_BYTES } from './fetch-text.js';
+export type { FetchTextOutcome } from './fetch-text.js';
+export { createIntervalLoop } from './interval-loop.js';
+export type { IntervalLoop, IntervalLoopOptions } from './interval-loop.js';
+export { renderTable, formatStat } from './table.js';
+export type { TableSpec } from './table.js';

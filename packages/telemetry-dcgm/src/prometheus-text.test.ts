@@ -68,6 +68,6 @@ describe('parsePrometheusText', () => {
   });
 
   it('returns nothing for an empty body', () => {
-    expect(parsePrometheusText('')).toEqual({ samples: [], types: new Map(), issues: [] });
+    expect(parsePrometheusText('')).toEqual({ samples: [], types: new Map(), help: new Map(), issues: [] });
   });
 });

@@ -3,7 +3,8 @@
 // Why hand-written: the one npm parser for this format (`parse-prometheus-text-format` 1.1.1, last release
 // Dec 2024) drops the final sample when the body lacks a trailing newline, accepts any "word word" line
 // (an HTML error page parses as metrics) and returns values as strings. DCGM exporters only need the plain
-// sample-line grammar below, so a small strict parser with its own tests is the safer choice.
+// sample-line grammar below, so a small strict parser with its own tests is the safer choice. It is the one
+// Prometheus parser of the workspace: @aiperf/server-metrics reads inference servers' `/metrics` with it too.
 
 export interface PromSample {
   name: string;
@@ -23,6 +24,8 @@ export interface PromParseResult {
   samples: PromSample[];
   /** `# TYPE` declarations: metric family name → type (`gauge`, `counter`, …). */
   types: Map<string, string>;
+  /** `# HELP` texts: metric family name → description (escapes `\\` and `\n` resolved). */
+  help: Map<string, string>;
   issues: PromParseIssue[];
 }
 
@@ -33,13 +36,13 @@ const FLOAT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|Inf|inf|NaN|nan)$/;
 
 /** Parses a whole body; malformed lines become issues, the rest still parse. */
 export function parsePrometheusText(body: string): PromParseResult {
-  const result: PromParseResult = { samples: [], types: new Map(), issues: [] };
+  const result: PromParseResult = { samples: [], types: new Map(), help: new Map(), issues: [] };
   const lines = body.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = (lines[index] ?? '').replace(/\r$/, '').trim();
     if (line === '') continue;
     if (line.startsWith('#')) {
-      readComment(line, result.types);
+      readComment(line, result);
       continue;
     }
     const parsed = parseSampleLine(line);
@@ -49,9 +52,14 @@ export function parsePrometheusText(body: string): PromParseResult {
   return result;
 }
 
-function readComment(line: string, types: Map<string, string>): void {
-  const match = /^#\s*TYPE\s+(\S+)\s+(\S+)\s*$/.exec(line);
-  if (match?.[1] && match[2]) types.set(match[1], match[2].toLowerCase());
+function readComment(line: string, result: PromParseResult): void {
+  const type = /^#\s*TYPE\s+(\S+)\s+(\S+)\s*$/.exec(line);
+  if (type?.[1] && type[2]) {
+    result.types.set(type[1], type[2].toLowerCase());
+    return;
+  }
+  const help = /^#\s*HELP\s+(\S+)(?:[ \t]+(.*))?$/.exec(line);
+  if (help?.[1]) result.help.set(help[1], (help[2] ?? '').replace(/\\(\\|n)/g, (_m, c: string) => (c === 'n' ? '\n' : '\\')));
 }
 
 /** Returns the sample, or the reason the line is not one. */

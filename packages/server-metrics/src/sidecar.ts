@@ -1,0 +1,101 @@
+// Server metrics as a run sidecar, plugged into @aiperf/loadgen's runProfile next to GPU telemetry.
+// The sidecar shapes are declared here (structurally identical to loadgen's) so this package does not depend on it.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createServerMetricsCollector, type RunClock, type ServerMetricsCollector } from './collector.js';
+import { renderServerMetricsConsole } from './console.js';
+import { serverMetricsCsv } from './csv.js';
+import { DEFAULT_SERVER_METRICS_FORMATS, FORMAT_LABELS, type ServerMetricsFormat, serverMetricsFileName } from './files.js';
+import { stringifyJson } from '@aiperf/loadgen';
+import { JsonlWriter } from './jsonl.js';
+import { writeServerMetricsParquet } from './parquet.js';
+import { summarizeServerMetrics } from './summary.js';
+import { inferenceMetricsUrl, normalizeServerMetricsUrl } from './urls.js';
+import type { MetricsWindow } from './window.js';
+
+export interface ServerMetricsSidecarResult {
+  consoleText?: string;
+  files?: string[];
+  labeledFiles?: { label: string; path: string }[];
+}
+
+export interface ServerMetricsSidecar {
+  name: string;
+  start(context: { clock: RunClock; artifactDir: string }): Promise<void>;
+  stop(window: MetricsWindow): Promise<ServerMetricsSidecarResult>;
+}
+
+export interface ServerMetricsSidecarOptions {
+  /** `--server-metrics` URLs (normalized here); failures are warned about. */
+  urls: readonly string[];
+  /** The run's inference URLs: their `/metrics` is scraped too, dropped silently when it does not answer. */
+  inferenceUrls?: readonly string[];
+  intervalMs?: number;
+  fetchTimeoutMs?: number;
+  formats?: readonly ServerMetricsFormat[];
+  exportPrefix?: string | null;
+  sliceDurationSeconds?: number | null;
+  /** Print the Server Metrics Summary table (default true). */
+  showConsole?: boolean;
+  warn?: (line: string) => void;
+}
+
+export function createServerMetricsSidecar(options: ServerMetricsSidecarOptions): ServerMetricsSidecar {
+  const urls = options.urls.map(normalizeServerMetricsUrl);
+  const optionalUrls = (options.inferenceUrls ?? []).map(inferenceMetricsUrl);
+  const formats = new Set(options.formats ?? DEFAULT_SERVER_METRICS_FORMATS);
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const fileOf = (format: ServerMetricsFormat) => join(artifactDir, serverMetricsFileName(format, options.exportPrefix));
+  let collector: ServerMetricsCollector | undefined;
+  let jsonl: JsonlWriter | undefined;
+  let artifactDir = '';
+  return {
+    name: 'server-metrics',
+    async start(context) {
+      artifactDir = context.artifactDir;
+      if (formats.has('jsonl')) {
+        await mkdir(artifactDir, { recursive: true });
+        jsonl = new JsonlWriter(fileOf('jsonl'));
+      }
+      collector = createServerMetricsCollector({
+        urls, optionalUrls, clock: context.clock, warn, ...(jsonl ? { jsonl } : {}),
+        ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+        ...(options.fetchTimeoutMs !== undefined ? { fetchTimeoutMs: options.fetchTimeoutMs } : {}),
+      });
+      await collector.start();
+    },
+    async stop(window) {
+      if (!collector) return {};
+      await collector.stop();
+      await jsonl?.close();
+      const endpoints = collector.endpoints().filter((endpoint) => endpoint.state !== 'dropped' || !endpoint.optional);
+      const gotData = endpoints.some((endpoint) => endpoint.successfulScrapes > 0);
+      if (!gotData) {
+        if (jsonl) await rm(jsonl.path, { force: true });
+        // Only the derived /metrics URLs and none answered (a server without metrics): nothing to report.
+        if (endpoints.length === 0) return {};
+        return options.showConsole === false ? {} : { consoleText: renderServerMetricsConsole(summarizeServerMetrics({ store: collector.store, window, endpoints }), endpoints) };
+      }
+      const data = summarizeServerMetrics({ store: collector.store, window, endpoints, sliceDurationSeconds: options.sliceDurationSeconds ?? null });
+      const written: { label: string; path: string }[] = [];
+      if (formats.has('json')) {
+        await writeFile(fileOf('json'), `${stringifyJson(data, 2)}\n`);
+        written.push({ label: FORMAT_LABELS.json, path: fileOf('json') });
+      }
+      if (formats.has('csv')) {
+        await writeFile(fileOf('csv'), serverMetricsCsv(data));
+        written.push({ label: FORMAT_LABELS.csv, path: fileOf('csv') });
+      }
+      if (jsonl) written.push({ label: FORMAT_LABELS.jsonl, path: jsonl.path });
+      if (formats.has('parquet')) {
+        await writeServerMetricsParquet(fileOf('parquet'), collector.store, window);
+        written.push({ label: FORMAT_LABELS.parquet, path: fileOf('parquet') });
+      }
+      return {
+        ...(options.showConsole === false ? {} : { consoleText: renderServerMetricsConsole(data, endpoints) }),
+        files: written.map((file) => file.path),
+        labeledFiles: written,
+      };
+    },
+  };
+}
