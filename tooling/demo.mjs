@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm demo`: starts the embedded mock server on a free loopback port and runs one streaming profile against
-// it, with GPU telemetry from the mock's DCGM endpoint and auto-plot. Extra arguments go to `aiperf profile`.
+// it, with GPU telemetry from the mock's DCGM endpoint, its vLLM-style server metrics at /metrics and auto-plot. Extra arguments go to `aiperf profile`.
 // Results land in ./artifacts/demo (plots in ./artifacts/demo/plots).
 import { spawn } from 'node:child_process';
 
@@ -11,7 +11,7 @@ const cli = new URL('apps/cli/dist/bin.js', root).pathname;
 const server = await startMockServer({ port: 0, host: '127.0.0.1', models: ['demo-model'] });
 const args = [
   'profile', '--model', 'demo-model', '--url', server.url, '--streaming', '--concurrency', '8', '--request-count', '100',
-  '--isl', '128', '--osl', '64', '--slice-duration', '1', '--gpu-telemetry', `${server.url}/metrics`, '--artifact-dir', 'artifacts/demo', '--auto-plot',
+  '--isl', '128', '--osl', '64', '--slice-duration', '1', '--gpu-telemetry', server.dcgmUrl, '--artifact-dir', 'artifacts/demo', '--auto-plot',
   // `pnpm demo -- --ui none` may pass the `--` through.
   ...process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
 ];

@@ -74,8 +74,12 @@ describe('aiperf mock-server', () => {
     expect(completionTokens).toBe(9);
     const health = (await (await fetch(`${running.url}/health`)).json()) as { status: string; config: Record<string, unknown> };
     expect(health).toMatchObject({ status: 'ok', config: { ttftMs: 5, itlMs: 1, dcgmNumGpus: 3 } });
-    const metrics = await (await fetch(`${running.url}/metrics`)).text();
-    expect(metrics.match(/^DCGM_FI_DEV_GPU_UTIL\{/gm)).toHaveLength(3);
+    const gpuMetrics = await (await fetch(`${running.url}/dcgm1/metrics`)).text();
+    expect(gpuMetrics.match(/^DCGM_FI_DEV_GPU_UTIL\{/gm)).toHaveLength(3);
+    // /metrics is the inference server's own (vLLM-style): it saw the one streamed request.
+    const serverMetrics = await (await fetch(`${running.url}/metrics`)).text();
+    expect(serverMetrics).toMatch(/^vllm:request_success_total\{engine="0",model_name="[^"]+",finished_reason="(stop|length)"\} 1\.0$/m);
+    expect(serverMetrics).not.toContain('DCGM_FI_');
 
     expect(await stop(running, 'SIGINT')).toBe(0);
     expect(running.output().stdout).toContain('Mock server stopped (SIGINT)');

@@ -51,6 +51,10 @@ export interface MockServerOptions {
   /** Response headers are held back for headerDelayMs; applies to headerDelayRate of requests. */
   headerDelayMs?: number;
   headerDelayRate?: number;
+  /** vLLM-style metrics at GET /metrics: simulated KV-cache capacity in tokens (usage = tokens held by active requests / this). Default 16384. */
+  kvCacheTokens?: number;
+  /** Simulate a server restart once, after this many completed requests: /metrics counters and histograms restart from 0. Default 0 = never. */
+  metricsResetAfterRequests?: number;
   /** Also serve the DCGM metrics alone on this port (0 = a free one), like a dcgm-exporter on :9400. Default: off. */
   dcgmPort?: number;
   /** DCGM faker: GPU preset, GPU count, seed (default: seed), Hostname label. */
@@ -99,6 +103,8 @@ export function withDefaults(options: MockServerOptions): ResolvedOptions {
     stallRate: options.stallRate ?? 1,
     headerDelayMs: options.headerDelayMs ?? 0,
     headerDelayRate: options.headerDelayRate ?? 1,
+    kvCacheTokens: options.kvCacheTokens ?? 16384,
+    metricsResetAfterRequests: options.metricsResetAfterRequests ?? 0,
     dcgmPort: options.dcgmPort,
     dcgmGpu: options.dcgmGpu ?? 'h200',
     dcgmNumGpus: options.dcgmNumGpus ?? 2,

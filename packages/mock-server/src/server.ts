@@ -9,13 +9,16 @@ import { withDefaults, type MockServerOptions } from './options.js';
 import { copyStats, createStats, resetStats, TokenRateMeter, type MockServerStats } from './stats.js';
 import { loadTokenCounter } from './tokenizer.js';
 import { validateOptions } from './validate.js';
+import { VllmMetrics } from './vllm/metrics.js';
 
 export interface MockServer {
   /** Base URL, e.g. `http://127.0.0.1:43123`; OpenAI clients use `${url}/v1`. */
   url: string;
   port: number;
-  /** The DCGM-exporter-like Prometheus endpoint: `${url}/metrics`, or on `dcgmPort` when set. */
+  /** The DCGM-exporter-like GPU metrics: `${url}/dcgm1/metrics`, or `/metrics` on `dcgmPort` when set (a real exporter runs apart from the inference server). */
   dcgmUrl: string;
+  /** The inference server's own vLLM-style metrics: `${url}/metrics`. */
+  metricsUrl: string;
   /** A copy of the counters served at GET /mock/stats. */
   stats(): MockServerStats;
   /** Zeroes the counters (between test cases). */
@@ -48,9 +51,11 @@ async function createState(options: MockServerOptions): Promise<ServerState> {
     meter: new TokenRateMeter(resolved.dcgmWindowSec * 1000),
     serial: 0,
     closing: new AbortController(),
-    // Two independent exporters (seeds s and s+1), like two GPU nodes: /metrics = /dcgm1/metrics.
+    // Two independent exporters (seeds s and s+1), like two GPU nodes: /dcgm1/metrics and /dcgm2/metrics.
     dcgm: [faker(resolved.dcgmSeed), faker(resolved.dcgmSeed + 1)],
     countPromptTokens: await loadTokenCounter(resolved.promptTokenizer),
+    vllm: new VllmMetrics({ modelName: resolved.models[0] ?? 'mock-model', kvCacheTokens: resolved.kvCacheTokens }),
+    completedForMetrics: 0,
   };
 }
 
@@ -93,7 +98,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return {
     url: main.url,
     port: main.port,
-    dcgmUrl: `${(dcgm ?? main).url}/metrics`,
+    dcgmUrl: dcgm ? `${dcgm.url}/metrics` : `${main.url}/dcgm1/metrics`,
+    metricsUrl: `${main.url}/metrics`,
     stats: () => copyStats(state.stats),
     resetStats: () => resetStats(state.stats),
     close: async () => {

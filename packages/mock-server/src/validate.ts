@@ -27,6 +27,8 @@ const NUMERIC_RULES: ReadonlyArray<[keyof MockServerOptions, Kind]> = [
   ['stallRate', 'rate'],
   ['headerDelayMs', 'ms'],
   ['headerDelayRate', 'rate'],
+  ['kvCacheTokens', 'positive'],
+  ['metricsResetAfterRequests', 'count'],
   ['dcgmSeed', 'count'],
   ['dcgmMinThroughput', 'nonNegative'],
   ['dcgmWindowSec', 'positive'],

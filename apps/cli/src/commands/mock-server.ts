@@ -46,6 +46,8 @@ export const MOCK_SERVER_FLAGS: readonly FlagSpec[] = [
   flag('--stall-rate', 'stallRate', 'number', 'Fraction 0-1 of requests that stall (default 1)'),
   flag('--header-delay-ms', 'headerDelayMs', 'number', 'Hold response headers back this long (default 0 = off)'),
   flag('--header-delay-rate', 'headerDelayRate', 'number', 'Fraction 0-1 of requests with slow headers (default 1)'),
+  flag('--kv-cache-tokens', 'kvCacheTokens', 'number', 'Simulated KV-cache capacity in tokens behind vllm:kv_cache_usage_perc at /metrics (default 16384)'),
+  flag('--metrics-reset-after-requests', 'metricsResetAfterRequests', 'number', 'Restart the /metrics counters once after this many completed requests, like a restarted server (default off)'),
   flag('--dcgm-port', 'dcgmPort', 'number', 'Also serve the GPU metrics alone on this port, e.g. 9400 (default off)'),
   flag('--dcgm-gpu', 'dcgmGpu', 'string', 'Simulated GPU: rtx6000, a100, h100, h100-sxm, h200, b200, gb200 (default h200)'),
   flag('--dcgm-num-gpus', 'dcgmNumGpus', 'number', 'Simulated GPUs per exporter, 1-8 (default 2)'),
@@ -82,10 +84,11 @@ function toFlagMessage(message: string): string {
 export class MockServerCommand extends Command {
   static override paths = [['mock-server']];
   static override usage = Command.Usage({
-    description: 'Run a simulated OpenAI-compatible LLM server with DCGM-like GPU metrics.',
+    description: 'Run a simulated OpenAI-compatible LLM server with vLLM-style metrics and DCGM-like GPU metrics.',
     details: `
-      Serves /v1/chat/completions, /v1/completions, /v1/embeddings, /v1/models, /health, /mock/stats and
-      DCGM-exporter metrics at /metrics, with exact TTFT/ITL timing and optional fault injection. Every flag
+      Serves /v1/chat/completions, /v1/completions, /v1/embeddings, /v1/models, /health, /mock/stats,
+      vLLM-style server metrics at /metrics (following the simulated load) and DCGM-exporter GPU metrics at
+      /dcgm1/metrics and /dcgm2/metrics (or at /metrics on --dcgm-port), with exact TTFT/ITL timing and optional fault injection. Every flag
       can also be set as MOCK_SERVER_<FLAG> (e.g. MOCK_SERVER_TTFT_MS=50). Stops on SIGINT/SIGTERM.
     `,
     examples: [
@@ -123,7 +126,7 @@ export class MockServerCommand extends Command {
       return 1;
     }
     stdout.write(`Mock server listening on ${server.url}\n`);
-    stdout.write(`  OpenAI API: ${server.url}/v1   GPU metrics: ${server.dcgmUrl}   stats: ${server.url}/mock/stats\n`);
+    stdout.write(`  OpenAI API: ${server.url}/v1   server metrics: ${server.metricsUrl}   GPU metrics: ${server.dcgmUrl}   stats: ${server.url}/mock/stats\n`);
     const signal = await untilStopSignal();
     await server.close();
     stdout.write(`Mock server stopped (${signal})\n`);

@@ -17,7 +17,7 @@ const utilOf = (text: string) =>
     .find((family) => family.name === 'DCGM_FI_DEV_GPU_UTIL')!
     .metrics.map((metric) => Number(metric.value));
 
-describe('GET /metrics (DCGM exporter)', () => {
+describe('GET /dcgm1/metrics (DCGM exporter)', () => {
   let server: MockServer;
   beforeAll(async () => {
     server = await startMockServer({ port: 0, ttftMs: 0, itlMs: 0, dcgmGpu: 'h100-sxm', dcgmNumGpus: 3, dcgmHostname: 'gpu-node-7', seed: 9 });

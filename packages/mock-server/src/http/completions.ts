@@ -5,7 +5,7 @@ import { planResponse } from '../plan.js';
 import { parseRequest, REASONING_EFFORT_TOKENS, type EndpointKind } from '../request.js';
 import { createRng } from '@aiperf/stats';
 import { jittered, mixSeeds } from '../rng.js';
-import { readBody, sendError, sleepUntil } from './io.js';
+import { nowMs, readBody, sendError, sleepUntil } from './io.js';
 import { requestSignal, type ServerState } from './state.js';
 import type { Exchange } from './exchange.js';
 import { streamResponse } from './stream.js';
@@ -54,6 +54,9 @@ export async function handleCompletion(
   const { faults } = decided;
   stats.requests.active += 1;
   stats.requests.maxActive = Math.max(stats.requests.maxActive, stats.requests.active);
+  // A header delay is the time the request waits in the simulated engine's queue.
+  const tracked = state.vllm.track(decided.request.promptText, decided.plan.promptTokens);
+  let completed = false;
   try {
     const startMs = arrivalMs + faults.headerDelayMs;
     if (faults.headerDelayMs > 0) {
@@ -65,14 +68,23 @@ export async function handleCompletion(
       sendError(response, faults.errorStatus, 'Simulated error', 'server_error');
       return;
     }
-    const exchange: Exchange = { state, kind, startMs, firstTokenMs: startMs + decided.ttftMs, ...decided };
+    tracked.started(startMs - arrivalMs);
+    const exchange: Exchange = { state, kind, startMs, firstTokenMs: startMs + decided.ttftMs, arrivalMs, tracked, ...decided };
     if (exchange.request.stream) {
       stats.requests.streaming += 1;
-      await streamResponse(exchange, response);
+      completed = await streamResponse(exchange, response);
     } else {
-      await respondWhole(exchange, response);
+      completed = await respondWhole(exchange, response);
     }
   } finally {
     stats.requests.active -= 1;
+    tracked.finished(completed ? decided.plan.finishReason : 'abort', nowMs() - arrivalMs);
+    if (completed) countForMetricsReset(state);
   }
+}
+
+/** `metricsResetAfterRequests`: the simulated server restarts once, after that many completed requests. */
+function countForMetricsReset(state: ServerState): void {
+  state.completedForMetrics += 1;
+  if (state.completedForMetrics === state.options.metricsResetAfterRequests) state.vllm.reset();
 }

@@ -6,6 +6,7 @@ import type { EndpointKind, ParsedRequest } from '../request.js';
 import type { Rng } from '@aiperf/stats';
 import { jittered } from '../rng.js';
 import { nowMs } from './io.js';
+import type { TrackedRequest } from '../vllm/metrics.js';
 import type { ServerState } from './state.js';
 
 /** One request's decided behaviour: what to say, when, and which faults to inject. */
@@ -21,6 +22,10 @@ export interface Exchange {
   /** When the response starts (arrival + any header delay) and when its first token is due. */
   startMs: number;
   firstTokenMs: number;
+  /** When the request arrived (before any header delay): server-side TTFT and e2e count from here. */
+  arrivalMs: number;
+  /** The request in the vLLM-style metrics served at GET /metrics. */
+  tracked: TrackedRequest;
   signal: AbortSignal;
 }
 
@@ -28,7 +33,9 @@ export interface Exchange {
 export function nextGapMs(exchange: Exchange): number {
   const { options, state } = exchange;
   const others = Math.max(0, state.stats.requests.active - 1);
-  return jittered(exchange.rng, options.itlMs + options.itlPerActiveStreamMs * others, options.itlJitterMs);
+  const gapMs = jittered(exchange.rng, options.itlMs + options.itlPerActiveStreamMs * others, options.itlJitterMs);
+  exchange.tracked.tokenGap(gapMs);
+  return gapMs;
 }
 
 export function identityOf(exchange: Exchange): ResponseIdentity {
@@ -44,6 +51,7 @@ export function recordCompletionTokens(exchange: Exchange, tokens: number): void
   const { stats, meter } = exchange.state;
   stats.tokens.completion += tokens;
   meter.record(tokens, nowMs());
+  exchange.tracked.tokens(tokens);
 }
 
 /** Response headers that tell a client what was planned for this request (tests compare against them). */

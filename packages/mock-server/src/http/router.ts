@@ -11,7 +11,10 @@ type Handler = (state: ServerState, request: IncomingMessage, response: ServerRe
 function sendMetrics(state: ServerState, fakerIndex: number, response: ServerResponse): void {
   const faker = state.dcgm[fakerIndex]!;
   const atMs = nowMs();
-  const text = renderDcgmMetrics(faker.scrape(state.meter.tokensPerSecond(atMs), atMs));
+  sendText(response, renderDcgmMetrics(faker.scrape(state.meter.tokensPerSecond(atMs), atMs)));
+}
+
+function sendText(response: ServerResponse, text: string): void {
   response.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
@@ -36,15 +39,20 @@ const ROUTES: Record<string, Handler> = {
     resetStats(state.stats);
     sendJson(response, 200, copyStats(state.stats));
   },
-  'GET /metrics': (state, _request, response) => sendMetrics(state, 0, response),
+  'GET /metrics': (state, _request, response) => sendText(response, state.vllm.render()),
+  'POST /mock/metrics/reset': (state, _request, response) => {
+    state.vllm.reset();
+    sendJson(response, 200, { reset: true });
+  },
   'GET /dcgm1/metrics': (state, _request, response) => sendMetrics(state, 0, response),
   'GET /dcgm2/metrics': (state, _request, response) => sendMetrics(state, 1, response),
 };
 
-/** The separate DCGM port (`dcgmPort`) serves only the exporter paths, like a real dcgm-exporter. */
-const DCGM_ROUTES: Record<string, Handler> = Object.fromEntries(
-  Object.entries(ROUTES).filter(([key]) => key.endsWith('/metrics')),
-);
+/** The separate DCGM port (`dcgmPort`) serves only the GPU metrics, at /metrics like a real dcgm-exporter. */
+const DCGM_ROUTES: Record<string, Handler> = {
+  'GET /metrics': (state, _request, response) => sendMetrics(state, 0, response),
+  ...Object.fromEntries(Object.entries(ROUTES).filter(([key]) => key.startsWith('GET /dcgm'))),
+};
 
 export type RouteTable = 'all' | 'dcgm';
 

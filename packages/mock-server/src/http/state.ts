@@ -2,6 +2,7 @@ import type { DcgmFaker } from '../dcgm/faker.js';
 import type { ResolvedOptions } from '../options.js';
 import type { MockServerStats, TokenRateMeter } from '../stats.js';
 import type { TokenCounter } from '../tokenizer.js';
+import type { VllmMetrics } from '../vllm/metrics.js';
 
 /** Everything one running server shares between its requests. */
 export interface ServerState {
@@ -13,6 +14,10 @@ export interface ServerState {
   /** Aborted by close(): pending token timers stop at once. */
   closing: AbortController;
   dcgm: DcgmFaker[];
+  /** The vLLM-style metrics served at GET /metrics. */
+  vllm: VllmMetrics;
+  /** Completed requests, for `metricsResetAfterRequests`. */
+  completedForMetrics: number;
   /** Counts usage.prompt_tokens (the promptTokenizer option). */
   countPromptTokens: TokenCounter;
 }

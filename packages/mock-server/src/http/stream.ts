@@ -12,7 +12,7 @@ const BATCH_TOKENS = 256;
  * (each still its own `data:` event), so a late timer costs one syscall, not one per token.
  * Faults happen "in place of token k": before token k is written, at the time it is due.
  */
-export async function streamResponse(exchange: Exchange, response: ServerResponse): Promise<void> {
+export async function streamResponse(exchange: Exchange, response: ServerResponse): Promise<boolean> {
   const { faults, plan, signal, state } = exchange;
   const encoder = new SseEncoder(exchange.kind, identityOf(exchange), plan, exchange.request.includeUsage);
   const tokenCount = encoder.tokenCount;
@@ -39,13 +39,13 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
     if (dueMs > nowMs()) {
       flush();
       if (response.writableNeedDrain) await waitForDrain(response, signal);
-      if (!(await sleepUntil(dueMs, signal))) return;
+      if (!(await sleepUntil(dueMs, signal))) return false;
     } else if (pendingTokens >= BATCH_TOKENS) {
       // A long zero-latency answer must not hold the event loop (and every other stream) hostage.
       flush();
       if (response.writableNeedDrain) await waitForDrain(response, signal);
       else await new Promise((resolve) => setImmediate(resolve));
-      if (signal.aborted) return;
+      if (signal.aborted) return false;
     }
     if (!corked) response.cork();
     corked = true;
@@ -57,9 +57,10 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
       state.stats.faults.reset += 1;
       flush();
       cutConnection(response);
-      return;
+      return false;
     }
     if (index === tokenCount) break;
+    if (index === 0) exchange.tracked.firstToken(exchange.firstTokenMs - exchange.arrivalMs);
     response.write(encoder.token(index));
     pendingTokens += 1;
   }
@@ -68,4 +69,5 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
   response.end();
   state.stats.tokens.reasoning += plan.reasoningCount;
   state.stats.requests.completed += 1;
+  return true;
 }

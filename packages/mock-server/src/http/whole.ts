@@ -8,7 +8,7 @@ import { cutConnection } from './sse.js';
  * A non-streaming answer arrives when its last token would have streamed:
  * TTFT + the gaps between its tokens (+ a stall, if one is injected).
  */
-export async function respondWhole(exchange: Exchange, response: ServerResponse): Promise<void> {
+export async function respondWhole(exchange: Exchange, response: ServerResponse): Promise<boolean> {
   const { faults, plan, signal, state } = exchange;
   const tokenCount = plan.reasoningCount + plan.contentCount;
   let doneMs = exchange.firstTokenMs;
@@ -17,12 +17,14 @@ export async function respondWhole(exchange: Exchange, response: ServerResponse)
     state.stats.faults.stall += 1;
     doneMs += faults.stall.ms;
   }
-  if (!(await sleepUntil(doneMs, signal))) return;
+  if (!(await sleepUntil(doneMs, signal))) return false;
   state.stats.tokens.prompt += plan.promptTokens;
+  // The server saw its first token when it would have streamed, whatever the client gets.
+  exchange.tracked.firstToken(exchange.firstTokenMs - exchange.arrivalMs);
   if (faults.resetAfterTokens !== undefined) {
     state.stats.faults.reset += 1;
     cutConnection(response);
-    return;
+    return false;
   }
   const body = completionBody(exchange.kind, identityOf(exchange), plan);
   if (faults.malformedSseAfterTokens !== undefined) {
@@ -31,10 +33,11 @@ export async function respondWhole(exchange: Exchange, response: ServerResponse)
     const text = JSON.stringify(body);
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(text.slice(0, Math.floor(text.length / 2)));
-    return;
+    return false;
   }
   sendJson(response, 200, body, timingHeaders(exchange));
   recordCompletionTokens(exchange, tokenCount);
   state.stats.tokens.reasoning += plan.reasoningCount;
   state.stats.requests.completed += 1;
+  return true;
 }
