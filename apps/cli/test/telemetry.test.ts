@@ -96,7 +96,7 @@ describe('aiperf profile --gpu-telemetry', () => {
     expect(run.stdout).toContain(`${key} | GPU 0 | NVIDIA H100 80GB HBM3`);
     expect(run.stdout).toContain(`${key} | GPU 1 | NVIDIA H100 80GB HBM3`);
     expect(run.stdout).toMatch(/│\s+GPU Power Usage \(W\) │/);
-    expect(run.stdout).toContain(`\nGPU Telemetry Export: ${join(dir, 'gpu_telemetry_export.jsonl')}\nLog File: `);
+    expect(run.stdout).toContain(`\nGPU Telemetry Export: ${join(dir, 'gpu_telemetry_export.jsonl')}\n`);
   });
 
   it('scrapes at the YAML interval_ms: sample count follows the run length', async () => {

@@ -89,6 +89,12 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
         sliceDurationSeconds: a.slice_duration ?? null,
       },
       telemetry: telemetry(b.gpu_telemetry),
+      serverMetrics: {
+        enabled: b.server_metrics?.enabled ?? true,
+        urls: b.server_metrics?.urls ?? [],
+        intervalMs: b.server_metrics?.interval_ms ?? D.serverMetricsIntervalMs,
+        formats: [...new Set(b.server_metrics?.formats ?? D.serverMetricsFormats)],
+      },
       goodput: b.goodput ?? {},
       ui: b.ui ?? D.ui,
       reporting: {

@@ -27,6 +27,8 @@ export const DEFAULTS = {
   artifactDir: './artifacts',
   exportLevel: 'records',
   gpuTelemetryIntervalMs: 333,
+  serverMetricsIntervalMs: 333,
+  serverMetricsFormats: ['json', 'csv'],
   ui: 'dashboard',
   sweepTable: true,
   logLevel: 'info',

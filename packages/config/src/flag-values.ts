@@ -53,6 +53,9 @@ function splitList(items: readonly string[]): string[] {
   return items.flatMap((i) => i.split(',')).map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/** `--no-…` flags that write `false` to their YAML key when given. */
+const NEGATED = new Set(['noGpuTelemetry', 'noServerMetrics']);
+
 /** The flag's text in the YAML document's terms, before schema checking. */
 function rawValue(flag: FlagDef, value: string | boolean | number | readonly string[], issues: ConfigIssue[]): unknown {
   const items = typeof value === 'boolean' || typeof value === 'number' ? [] : typeof value === 'string' ? [value] : value;
@@ -62,7 +65,7 @@ function rawValue(flag: FlagDef, value: string | boolean | number | readonly str
       return choices[Math.min(Number(value), choices.length) - 1];
     }
     case 'boolean':
-      return flag.key === 'noGpuTelemetry' ? !value : value;
+      return NEGATED.has(flag.key) ? !value : value;
     case 'value':
       return flag.commaList && typeof value === 'string' && value.includes(',') ? splitList([value]) : value;
     case 'list':
@@ -84,7 +87,7 @@ export function flagsToDocument(values: FlagValues, flags: readonly FlagDef[] = 
   for (const flag of flags) {
     const value = values[flag.key];
     if (value === undefined || flag.path === null) continue;
-    if (flag.key === 'noGpuTelemetry' && value === false) continue;
+    if (NEGATED.has(flag.key) && value === false) continue;
     const previous = provenance.get(flag.path);
     if (previous !== undefined) {
       issues.push({ where: flagName(flag), message: `cannot be combined with ${previous}` });

@@ -1,7 +1,7 @@
 import { closestMatch } from './suggest.js';
 import { DEFAULTS as D } from './defaults.js';
 import { type FlagDef, flagName } from './flag-types.js';
-import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, LOG_LEVELS, MODEL_SELECTION_STRATEGIES, REPORT_FORMATS, SWEEP_MODES, UI_TYPES } from './yaml-schema.js';
+import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, LOG_LEVELS, MODEL_SELECTION_STRATEGIES, REPORT_FORMATS, SERVER_METRICS_FORMATS, SWEEP_MODES, UI_TYPES } from './yaml-schema.js';
 
 const oneOf = (values: readonly string[]) => values.join(' | ');
 
@@ -62,6 +62,11 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   // Telemetry
   { key: 'gpuTelemetry', names: ['--gpu-telemetry'], path: 'benchmark.gpu_telemetry', kind: 'optional-list', group: 'Telemetry', valueName: '[url …]', defaultText: 'default DCGM URLs, no console table', description: 'Show the GPU telemetry table; optional extra DCGM exporter URLs' },
   { key: 'noGpuTelemetry', names: ['--no-gpu-telemetry'], path: 'benchmark.gpu_telemetry', kind: 'boolean', group: 'Telemetry', description: 'Do not collect GPU telemetry at all' },
+  // Server metrics (the inference server's own Prometheus /metrics)
+  { key: 'serverMetrics', names: ['--server-metrics'], path: 'benchmark.server_metrics.urls', kind: 'list', group: 'Telemetry', valueName: '<url …>', defaultText: '<url>/metrics of the endpoint', description: 'Also scrape these Prometheus endpoints (host:port gets /metrics); the endpoint URL\'s /metrics is always scraped' },
+  { key: 'noServerMetrics', names: ['--no-server-metrics'], path: 'benchmark.server_metrics.enabled', kind: 'boolean', group: 'Telemetry', description: 'Do not collect server metrics at all' },
+  { key: 'serverMetricsInterval', names: ['--server-metrics-interval'], path: 'benchmark.server_metrics.interval_ms', kind: 'value', group: 'Telemetry', valueName: '<ms>', defaultText: String(D.serverMetricsIntervalMs), description: 'Server metrics scrape interval in ms' },
+  { key: 'serverMetricsFormats', names: ['--server-metrics-formats'], path: 'benchmark.server_metrics.formats', kind: 'list', group: 'Telemetry', valueName: `<${oneOf(SERVER_METRICS_FORMATS)} …>`, defaultText: D.serverMetricsFormats.join(' '), description: 'Server metrics export files; jsonl (every raw scrape) and parquet grow with the run' },
   // UI
   { key: 'ui', names: ['--ui', '--ui-type'], path: 'benchmark.ui', kind: 'value', group: 'UI', valueName: `<${oneOf(UI_TYPES)}>`, defaultText: `${D.ui}; simple for multi-run and sweeps`, description: 'Progress display while the benchmark runs' },
   // Reporting (YAML benchmark.reporting)

@@ -101,6 +101,15 @@ export const TelemetryConfig = Type.Object({
   gpuTelemetryIntervalMs: Type.Number({ exclusiveMinimum: 0 }),
 });
 
+export const ServerMetricsConfig = Type.Object({
+  /** Scrape the inference server's `/metrics` (and `urls`); false = `--no-server-metrics`. */
+  enabled: Type.Boolean(),
+  /** Extra Prometheus URLs given with `--server-metrics` (as typed; normalized by the collector). */
+  urls: Type.Array(Type.String()),
+  intervalMs: Type.Number({ exclusiveMinimum: 0 }),
+  formats: Type.Array(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('jsonl'), Type.Literal('parquet')])),
+});
+
 export const UiType = Type.Union([Type.Literal('dashboard'), Type.Literal('simple'), Type.Literal('none')]);
 
 export const LogLevel = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace')]);
@@ -128,6 +137,7 @@ export const BenchmarkConfig = Type.Object({
   input: InputConfig,
   output: OutputConfig,
   telemetry: TelemetryConfig,
+  serverMetrics: ServerMetricsConfig,
   /** Goodput SLOs: metric tag → threshold in the metric's display unit (ms for latencies). */
   goodput: Type.Record(Type.String(), Type.Number()),
   ui: UiType,
@@ -182,6 +192,7 @@ export type TokenDistribution = Static<typeof TokenDistribution>;
 export type InputConfig = Static<typeof InputConfig>;
 export type OutputConfig = Static<typeof OutputConfig>;
 export type TelemetryConfig = Static<typeof TelemetryConfig>;
+export type ServerMetricsConfig = Static<typeof ServerMetricsConfig>;
 export type ArtifactsConfig = Static<typeof ArtifactsConfig>;
 export type BenchmarkConfig = Static<typeof BenchmarkConfig>;
 export type SweepConfig = Static<typeof SweepConfig>;

@@ -65,6 +65,7 @@ export function configToDocument(config: AiperfConfig): Doc {
       },
       goodput: config.benchmark.goodput,
       gpu_telemetry: telemetryChanged ? { enabled: t.gpuTelemetry, urls: t.gpuTelemetryUrls, interval_ms: t.gpuTelemetryIntervalMs } : null,
+      server_metrics: serverMetricsDocument(config.benchmark.serverMetrics),
       ui: config.benchmark.ui,
       reporting: {
         cost_per_hour: config.benchmark.reporting.costPerHourUsd, stats_interval: config.benchmark.reporting.statsIntervalSeconds,
@@ -85,4 +86,11 @@ export function configToDocument(config: AiperfConfig): Doc {
 
 export function configToYaml(config: AiperfConfig): string {
   return dumpYaml(configToDocument(config));
+}
+
+/** Only what differs from the defaults (on, no extra URLs, 333 ms, json + csv). */
+function serverMetricsDocument(m: AiperfConfig['benchmark']['serverMetrics']): Doc | null {
+  const formatsChanged = m.formats.join(',') !== D.serverMetricsFormats.join(',');
+  if (m.enabled && m.urls.length === 0 && m.intervalMs === D.serverMetricsIntervalMs && !formatsChanged) return null;
+  return compact({ enabled: m.enabled ? null : false, urls: m.urls.length > 0 ? m.urls : null, interval_ms: m.intervalMs === D.serverMetricsIntervalMs ? null : m.intervalMs, formats: formatsChanged ? m.formats : null }) as Doc;
 }

@@ -25,6 +25,7 @@ export const MODEL_SELECTION_STRATEGIES = ['round_robin', 'random'] as const;
 export const SWEEP_MODES = ['repeated', 'independent'] as const;
 export const LOG_LEVELS = ['error', 'warning', 'info', 'debug', 'trace'] as const;
 export const REPORT_FORMATS = ['html'] as const;
+export const SERVER_METRICS_FORMATS = ['json', 'csv', 'jsonl', 'parquet'] as const;
 
 const PositiveInt = Type.Integer({ minimum: 1 });
 const Tokens = Mapping({ mean: Opt(PositiveInt), stddev: Opt(Type.Number({ minimum: 0 })) });
@@ -112,6 +113,14 @@ const TelemetryObject = Mapping({
   interval_ms: Opt(Type.Number({ exclusiveMinimum: 0 })),
 });
 
+/** The inference server's own Prometheus metrics (on unless `enabled: false`). */
+const ServerMetricsObject = Mapping({
+  enabled: Opt(Type.Boolean()),
+  urls: Opt(Type.Array(Type.String({ minLength: 1 }))),
+  interval_ms: Opt(Type.Number({ exclusiveMinimum: 0 })),
+  formats: Opt(Type.Array(Enum(SERVER_METRICS_FORMATS), { minItems: 1 })),
+});
+
 export const YamlBenchmark = Mapping(
   {
     models: Opt(Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })])),
@@ -124,6 +133,7 @@ export const YamlBenchmark = Mapping(
     goodput: Opt(Type.Record(Type.String(), Type.Number())),
     /** `true`/`false`, a list of DCGM URLs, or `{enabled, urls, interval_ms}`. */
     gpu_telemetry: Opt(Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 })), TelemetryObject])),
+    server_metrics: Opt(ServerMetricsObject),
     ui: Opt(Enum(UI_TYPES)),
     reporting: Opt(YamlReporting),
   },

@@ -21,6 +21,7 @@ export function testConfig(overrides: DeepPartial<BenchmarkConfig> = {}): Benchm
     },
     output: { artifactDir: 'artifacts', artifactDirExplicit: false, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null },
     telemetry: { gpuTelemetry: null, gpuTelemetryUrls: [], gpuTelemetryIntervalMs: 333 },
+    serverMetrics: { enabled: false, urls: [], intervalMs: 333, formats: ['json', 'csv'] },
     goodput: {},
     ui: 'none',
     reporting: { costPerHourUsd: null, statsIntervalSeconds: null, sweepTable: false, logLevel: 'info', formats: [] },

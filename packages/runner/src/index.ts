@@ -1,3 +1,3 @@
 export type { BenchmarkIo, RunBenchmarkOptions } from './run-benchmark.js';
 export { runBenchmark } from './run-benchmark.js';
-export { gpuTelemetrySidecars } from './telemetry.js';
+export { gpuTelemetrySidecars, serverMetricsSidecars } from './telemetry.js';

@@ -4,7 +4,7 @@ import { type ProfileIo, type ProfileRunResult, type RunProfileOptions, type Run
 import { builtinRecipes, createRecipeRegistry, planMultiRun, type RecipeRegistry, RecipeUsageError, resolveSweep } from '@aiperf/recipes';
 import type { BenchmarkDeps } from './deps.js';
 import { executeMultiRun } from './execute-multi.js';
-import { gpuTelemetrySidecars } from './telemetry.js';
+import { gpuTelemetrySidecars, serverMetricsSidecars } from './telemetry.js';
 
 export interface BenchmarkIo {
   stdout: NodeJS.WritableStream;
@@ -48,7 +48,7 @@ export async function runBenchmark(config: AiperfConfig, io: BenchmarkIo, option
   const deps: BenchmarkDeps = {
     io,
     runProfile: options.runProfile ?? runProfile,
-    sidecars: options.sidecars ?? ((benchmark) => gpuTelemetrySidecars(benchmark, log)),
+    sidecars: options.sidecars ?? ((benchmark) => [...gpuTelemetrySidecars(benchmark, log), ...serverMetricsSidecars(benchmark, log)]),
     log,
   };
   const plan = planMultiRun(config, resolved.sweep);

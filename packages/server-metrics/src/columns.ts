@@ -1,54 +1,29 @@
-// Growable typed-array columns: an hour of 1 s scrapes of thousands of series stays a few flat buffers.
+// Append-only number columns. Plain arrays of doubles (V8 stores them unboxed, 8 bytes a value) rather than
+// typed arrays: a real exposition has thousands of series, and allocating typed arrays per series costs more
+// than it saves for the few points a mostly-constant series keeps.
 
 export class Float64Column {
-  private data: Float64Array;
-  length = 0;
+  private readonly data: number[] = [];
 
-  constructor(initialCapacity = 16) {
-    this.data = new Float64Array(initialCapacity);
+  constructor(_initialCapacity = 0) {}
+
+  get length(): number {
+    return this.data.length;
   }
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
+    this.data.push(value);
   }
 
   at(index: number): number {
     return this.data[index] as number;
   }
 
-  /** Bytes held (capacity, not length). */
+  /** Approximate bytes held (8 per value). */
   get byteLength(): number {
-    return this.data.byteLength;
+    return this.data.length * 8;
   }
 }
 
-export class Uint32Column {
-  private data: Uint32Array;
-  length = 0;
-
-  constructor(initialCapacity = 16) {
-    this.data = new Uint32Array(initialCapacity);
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.data[index] as number;
-  }
-
-  get byteLength(): number {
-    return this.data.byteLength;
-  }
-}
+/** Small non-negative integers (scrape indexes); V8 keeps them as tagged small integers. */
+export class Uint32Column extends Float64Column {}

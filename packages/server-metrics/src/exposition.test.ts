@@ -29,7 +29,7 @@ describe('parseExposition on real-format expositions', () => {
   it('reads an SGLang /metrics body (sglang: names, multi-label series)', () => {
     const { families, issues } = parseExposition(fixture('sglang'));
     expect(issues.malformedLines).toBe(0);
-    expect(families.get('sglang:num_queue_reqs')?.scalars[0]).toEqual({
+    expect(families.get('sglang:num_queue_reqs')?.scalars[0]).toMatchObject({
       labels: { model_name: 'meta-llama/Llama-3.1-8B-Instruct', engine_type: 'unified', tp_rank: '0', pp_rank: '0' },
       value: 5,
     });
@@ -73,7 +73,7 @@ describe('parseExposition on bad input', () => {
       'h_count 3',
     ].join('\n');
     const { families, issues } = parseExposition(body);
-    expect(families.get('good')?.scalars).toEqual([{ labels: { a: '1' }, value: 1 }]);
+    expect(families.get('good')?.scalars).toEqual([{ labels: { a: '1' }, value: 1, key: 'good{a="1"}' }]);
     expect(families.get('weird')).toMatchObject({ type: 'unknown', scalars: [{ value: 7 }] });
     expect(families.get('untyped_thing')).toMatchObject({ type: 'unknown', scalars: [{ value: 4 }] });
     expect(families.has('lat')).toBe(false);

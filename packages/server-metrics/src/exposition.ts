@@ -10,10 +10,14 @@ export type FamilyType = 'gauge' | 'counter' | 'histogram' | 'unknown';
 export interface ScalarPoint {
   labels: Record<string, string>;
   value: number;
+  /** Identity of the series (its `name{labels}` text as served: servers write a series the same way every time). */
+  key: string;
 }
 
 export interface HistogramPoint {
   labels: Record<string, string>;
+  /** Identity of the series: family name and its labels other than `le`. */
+  key: string;
   /** Cumulative counts by upper bound, ascending; the last bound is +Infinity. */
   bounds: number[];
   counts: number[];
@@ -86,13 +90,12 @@ export function parseExposition(body: string): Exposition {
       issues.nonFiniteSamples += 1;
       continue;
     }
-    const key = `${name}\u0000${labelKey(sample.labels)}`;
-    if (seen.has(key)) {
+    if (seen.has(sample.series)) {
       issues.duplicateSeries += 1;
       continue;
     }
-    seen.add(key);
-    entry.scalars.push({ labels: sample.labels, value: sample.value });
+    seen.add(sample.series);
+    entry.scalars.push({ labels: sample.labels, value: sample.value, key: sample.series });
   }
   for (const [name, builders] of histograms) {
     const family = families.get(name) as MetricFamily;
@@ -136,6 +139,7 @@ export function labelKey(labels: Record<string, string>): string {
 
 interface HistogramBuilder {
   labels: Record<string, string>;
+  key: string;
   buckets: Map<number, number>;
   sum?: number;
   count?: number;
@@ -149,7 +153,7 @@ function addHistogramSample(all: Map<string, Map<string, HistogramBuilder>>, fam
   all.set(family, builders);
   let builder = builders.get(key);
   if (!builder) {
-    builder = { labels, buckets: new Map(), duplicate: false };
+    builder = { labels, key: `${family}{${key}}`, buckets: new Map(), duplicate: false };
     builders.set(key, builder);
   }
   if (!Number.isFinite(sample.value)) {
@@ -187,5 +191,5 @@ function finishHistogram(builder: HistogramBuilder, issues: ExpositionIssues): H
     bounds.push(Number.POSITIVE_INFINITY);
     counts.push(count);
   }
-  return { labels: builder.labels, bounds, counts, sum: builder.sum ?? 0, count };
+  return { labels: builder.labels, key: builder.key, bounds, counts, sum: builder.sum ?? 0, count };
 }

@@ -2,7 +2,7 @@
 // changes (or it reappears after a gap), so the constant series that make up most of a real exposition cost
 // almost nothing. Reading back expands the runs, so statistics see every scrape.
 import { Float64Column, Uint32Column } from './columns.js';
-import { type Exposition, type FamilyType, labelKey } from './exposition.js';
+import type { Exposition, FamilyType } from './exposition.js';
 
 export interface EndpointScrapes {
   url: string;
@@ -45,6 +45,8 @@ export class MetricsStore {
   readonly endpoints = new Map<string, EndpointScrapes>();
   readonly families = new Map<string, FamilyInfo>();
   readonly series = new Map<string, StoredSeries>();
+  /** endpoint → series key → series: looked up once per sample without building a combined key string. */
+  private readonly lookup = new Map<string, Map<string, StoredSeries>>();
 
   /** Adds one scrape of one endpoint. */
   add(endpointUrl: string, timestampNs: bigint, exposition: Exposition): void {
@@ -59,23 +61,30 @@ export class MetricsStore {
     for (const family of exposition.families.values()) {
       if (!this.families.has(family.name)) this.families.set(family.name, { type: family.type, help: family.help });
       for (const point of family.scalars) {
-        this.record(this.seriesFor(endpointUrl, family.name, family.type, point.labels, undefined), scrape, point.value);
+        this.record(this.seriesFor(endpointUrl, family.name, family.type, point, undefined), scrape, point.value);
       }
       for (const point of family.histograms) {
-        const series = this.seriesFor(endpointUrl, family.name, family.type, point.labels, point.bounds);
+        const series = this.seriesFor(endpointUrl, family.name, family.type, point, point.bounds);
         this.record(series, scrape, point.count, point.sum, point.counts);
       }
     }
   }
 
-  private seriesFor(endpointUrl: string, family: string, type: FamilyType, labels: Record<string, string>, bounds: number[] | undefined): StoredSeries {
+  private seriesFor(endpointUrl: string, family: string, type: FamilyType, point: { labels: Record<string, string>; key: string }, bounds: number[] | undefined): StoredSeries {
+    let byKey = this.lookup.get(endpointUrl);
+    if (!byKey) {
+      byKey = new Map();
+      this.lookup.set(endpointUrl, byKey);
+    }
+    let series = byKey.get(point.key);
     // Bucket layouts rarely change; when they do, the new layout is a new series.
-    const key = `${endpointUrl}\u0000${family}\u0000${labelKey(labels)}${bounds ? `\u0000${bounds.join(',')}` : ''}`;
-    let series = this.series.get(key);
+    if (series?.bounds && bounds && series.bounds.join(',') !== bounds.join(',')) series = undefined;
     if (!series) {
-      series = { endpointUrl, family, type, labels, starts: new Uint32Column(4), values: new Float64Column(4), lastSeen: -1 };
-      if (bounds) Object.assign(series, { bounds, sums: new Float64Column(4), bucketCounts: new Float64Column(4 * bounds.length) });
+      const key = `${endpointUrl} ${point.key}${bounds ? ` ${bounds.join(',')}` : ''}`;
+      series = { endpointUrl, family, type, labels: point.labels, starts: new Uint32Column(), values: new Float64Column(), lastSeen: -1 };
+      if (bounds) Object.assign(series, { bounds, sums: new Float64Column(), bucketCounts: new Float64Column() });
       this.series.set(key, series);
+      byKey.set(point.key, series);
     }
     return series;
   }

@@ -16,12 +16,15 @@ export async function fetchText(
   signal: AbortSignal,
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<FetchTextOutcome> {
+  // A plain timer, not AbortSignal.timeout(): on Node 20 a timeout signal held only by AbortSignal.any() can be
+  // garbage-collected before it fires, and then a hanging endpoint is never cut off.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const onAbort = () => controller.abort(signal.reason);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await request(url, {
-      method: 'GET',
-      headers: { accept: 'text/plain' },
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-    });
+    const response = await request(url, { method: 'GET', headers: { accept: 'text/plain' }, signal: controller.signal });
     if (response.statusCode < 200 || response.statusCode >= 300) {
       await response.body.dump();
       return { kind: 'unreachable', message: `HTTP ${response.statusCode}` };
@@ -38,8 +41,11 @@ export async function fetchText(
     }
     return { kind: 'ok', body: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    return { kind: 'unreachable', message: describeFetchError(error, timeoutMs), ...(timedOut ? { timedOut: true as const } : {}) };
+    const timedOut = (error instanceof Error && error.name === 'TimeoutError') || (controller.signal.aborted && !signal.aborted);
+    return { kind: 'unreachable', message: timedOut ? `no answer within ${timeoutMs} ms` : describeFetchError(error, timeoutMs), ...(timedOut ? { timedOut: true as const } : {}) };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

@@ -11,6 +11,8 @@ export interface PromSample {
   labels: Record<string, string>;
   /** Parsed float; NaN and ±Inf are kept here and filtered by the caller. */
   value: number;
+  /** The line's text before the value (`name{labels}`), a cheap identity of the series within one exposition. */
+  series: string;
 }
 
 export interface PromParseIssue {
@@ -82,7 +84,7 @@ export function parseSampleLine(line: string): PromSample | string {
   const valueText = fields[0] ?? '';
   if (!FLOAT.test(valueText)) return `value ${JSON.stringify(valueText)} is not a number`;
   if (fields[1] !== undefined && !/^-?\d+$/.test(fields[1])) return 'timestamp is not an integer';
-  return { name, labels, value: parseFloatValue(valueText) };
+  return { name, labels, value: parseFloatValue(valueText), series: line.slice(0, line.length - rest.length) };
 }
 
 function parseFloatValue(text: string): number {

@@ -21,6 +21,7 @@ export function testConfig(overrides: { artifactDir: string } & Partial<AiperfCo
       },
       output: { artifactDir, artifactDirExplicit: true, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null },
       telemetry: { gpuTelemetry: false, gpuTelemetryUrls: [], gpuTelemetryIntervalMs: 333 },
+      serverMetrics: { enabled: false, urls: [], intervalMs: 333, formats: ['json', 'csv'] },
       goodput: {},
       ui: 'none',
       reporting: { costPerHourUsd: null, statsIntervalSeconds: null, sweepTable: false, logLevel: 'info', formats: [] },

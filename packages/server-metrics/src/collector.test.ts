@@ -1,0 +1,100 @@
+// The collector against loopback endpoints that misbehave: slow (answers after the scrape timeout), huge
+// (above the body limit), 10 MB (below it), garbage. None of it may fail or stall the collection.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerMetricsCollector } from './collector.js';
+import { summarizeServerMetrics } from './summary.js';
+
+const servers: Server[] = [];
+const clock = { nowEpochNs: () => BigInt(Date.now()) * 1_000_000n };
+
+async function endpoint(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
+}
+
+let hits = 0;
+let goodUrl = '';
+let slowUrl = '';
+let hugeUrl = '';
+let tenMegUrl = '';
+let garbageUrl = '';
+const tenMegBody = (() => {
+  const lines = ['# TYPE big_gauge gauge'];
+  for (let i = 0, size = 0; size < 10 * 1024 * 1024; i++) {
+    const line = `big_gauge{series="${i}",pad="${'p'.repeat(48)}"} ${i}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+})();
+
+beforeAll(async () => {
+  goodUrl = await endpoint((_request, response) => {
+    hits += 1;
+    response.end(`# TYPE requests_total counter\nrequests_total ${hits * 10}\n# TYPE weird frob\nweird 1\nbad_value NaN\n`);
+  });
+  slowUrl = await endpoint((_request, response) => setTimeout(() => response.end('slow_gauge 1\n'), 1500));
+  hugeUrl = await endpoint((_request, response) => response.end('x'.repeat(3 * 1024 * 1024)));
+  tenMegUrl = await endpoint((_request, response) => response.end(tenMegBody));
+  garbageUrl = await endpoint((_request, response) => response.end('<html>502</html>\n'));
+});
+afterAll(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(resolve);
+  })));
+});
+
+describe('createServerMetricsCollector', () => {
+  it('keeps scraping the good endpoints while slow, huge and garbage ones are counted, warned about once per kind (+ once at the end)', async () => {
+    const warnings: string[] = [];
+    const collector = createServerMetricsCollector({
+      urls: [goodUrl, slowUrl, hugeUrl, garbageUrl], intervalMs: 100, fetchTimeoutMs: 150, maxBodyBytes: 2 * 1024 * 1024,
+      clock, warn: (line) => warnings.push(line),
+    });
+    const startNs = clock.nowEpochNs();
+    await collector.start();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await collector.stop();
+    const byUrl = new Map(collector.endpoints().map((status) => [status.url, status]));
+    expect(byUrl.get(goodUrl)?.successfulScrapes).toBeGreaterThanOrEqual(3);
+    expect(byUrl.get(goodUrl)?.issues).toMatchObject({ nonFiniteSamples: expect.any(Number), unknownTypeFamilies: new Set(['weird']) });
+    // Slow: cut off at 150 ms and never more than one request in flight, so it cannot pile up.
+    expect(byUrl.get(slowUrl)?.problems.timeout).toBeGreaterThanOrEqual(2);
+    expect(byUrl.get(slowUrl)?.successfulScrapes).toBe(0);
+    expect(byUrl.get(hugeUrl)?.problems['too-large']).toBeGreaterThanOrEqual(2);
+    expect(byUrl.get(garbageUrl)?.problems['not-prometheus']).toBeGreaterThanOrEqual(2);
+    for (const url of [slowUrl, hugeUrl, garbageUrl, goodUrl]) expect(warnings.filter((line) => line.includes(url)).length, warnings.join('\n')).toBeLessThanOrEqual(3);
+    expect(warnings.find((line) => line.includes(slowUrl))).toContain('no answer within 150 ms');
+    expect(warnings.find((line) => line.includes(goodUrl))).toContain('1 NaN/Inf sample(s)');
+
+    const data = summarizeServerMetrics({ store: collector.store, window: { startEpochNs: startNs, endEpochNs: clock.nowEpochNs() }, endpoints: collector.endpoints() });
+    const total = data.metrics.requests?.series[0]?.stats.total as number;
+    expect(total).toBe((byUrl.get(goodUrl)?.successfulScrapes ?? 0) * 10 - 10);
+    expect(data.summary.endpoint_info[slowUrl]).toMatchObject({ failed_fetches: expect.any(Number), failures: { timeout: expect.any(Number) } });
+  });
+
+  it('takes a 10 MB exposition in its stride', async () => {
+    const collector = createServerMetricsCollector({ urls: [tenMegUrl], intervalMs: 60_000, clock, warn: () => undefined });
+    await collector.start();
+    await collector.stop();
+    const [status] = collector.endpoints();
+    expect(status?.successfulScrapes).toBe(2); // the baseline and the final scrape
+    const series = [...collector.store.series.values()];
+    expect(series.length).toBeGreaterThan(100_000);
+  });
+
+  it('drops a derived /metrics URL silently when it does not answer', async () => {
+    const warnings: string[] = [];
+    const collector = createServerMetricsCollector({ urls: [], optionalUrls: [garbageUrl], intervalMs: 50, clock, warn: (line) => warnings.push(line) });
+    await collector.start();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await collector.stop();
+    expect(collector.endpoints()[0]).toMatchObject({ state: 'dropped', failedScrapes: 1 });
+    expect(warnings).toEqual([]);
+  });
+});
