@@ -63,9 +63,10 @@ describe('aiperf plot --dashboard', () => {
     const html = await (await fetch(url)).text();
     expect(html).toContain('<title>AIPerf Dashboard</title>');
     expect(html).toContain('<body data-theme="dark">');
-    const chartJs = await fetch(`${url}/assets/chart.umd.min.js`);
-    expect(chartJs.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await chartJs.text()).toMatch(/Chart\.js v4/);
+    // The built package serves its browser bundle (chart.js inside).
+    const bundle = await fetch(`${url}/assets/dashboard.js`);
+    expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await bundle.text()).toContain('aiperfInsideLegend');
     const payload = (await (await fetch(`${url}/api/dashboard.json`)).json()) as DashboardPayload;
     expect(payload).toMatchObject({ mode: 'multi_run', theme: 'dark', colors: { paper: '#252525' } });
     expect(payload.runs.map((run) => run.label)).toEqual(['Qwen/Qwen3-0.6B - C1', 'Qwen/Qwen3-0.6B - C2', 'Qwen/Qwen3-0.6B - C4']);
@@ -89,7 +90,7 @@ describe('aiperf plot --dashboard', () => {
     expect(dashboard.output().stdout).toContain('Mode: single-run, Theme: light\n');
     const payload = (await (await fetch(`${readyUrl(dashboard.output().stdout)}/api/dashboard.json`)).json()) as DashboardPayload;
     expect(payload).toMatchObject({ mode: 'single_run', runName: 'run', theme: 'light' });
-    expect(payload.plots.find((plot) => plot.name === 'ttft_over_time')?.chart.data.datasets[0]?.data).toHaveLength(40);
+    expect(payload.plots.find((plot) => plot.name === 'ttft_over_time')?.spec.series[0]?.x).toHaveLength(40);
     dashboard.child.kill('SIGINT');
     expect(await dashboard.exited).toBe(0);
   });

@@ -76,8 +76,10 @@ export type { ThemeColors } from './theme.js';
 
 export { startDashboard, DashboardPortError } from './dashboard/server.js';
 export type { DashboardOptions, DashboardServer } from './dashboard/server.js';
-export { buildDashboardPayload, toDashboardPlot } from './dashboard/payload.js';
+export { buildDashboardPayload, DashboardViewError } from './dashboard/payload.js';
 export { runDetails, runLabel } from './dashboard/run-details.js';
 export type { RunDetails } from './dashboard/run-details.js';
-export type { DashboardPayload, DashboardPayloadOptions, DashboardPlot, DashboardRun, DashboardAnnotations } from './dashboard/payload.js';
+export type { DashboardPayload, DashboardPayloadOptions, DashboardPlot, DashboardRun } from './dashboard/payload.js';
+export type { DashboardView } from './dashboard/view.js';
+export type { CatalogMetric, MetricCatalog } from './dashboard/catalog.js';
 export { dashboardHtml } from './dashboard/page.js';

@@ -1,17 +1,17 @@
-import type { PlotConfig } from '../config/types.js';
+import type { PlotConfig, PlotPreset } from '../config/types.js';
 import type { PlotMode, PlotTheme } from '../index.js';
-import { toChartConfiguration } from '../render/chart-config.js';
 import { buildPlots } from '../specs/build.js';
-import type { AxisSpec, ChartSpec, SeriesSpec } from '../specs/types.js';
+import { buildMultiRunTable } from '../specs/multi/table.js';
+import type { ChartSpec } from '../specs/types.js';
 import { THEMES, type ThemeColors } from '../theme.js';
 import type { RunData } from '../types.js';
-import { buildMultiRunTable } from '../specs/multi/table.js';
+import { metricCatalog, type MetricCatalog } from './catalog.js';
 import { pointRunIds, runLabel } from './run-details.js';
 import { configWithStat, DASHBOARD_STATS } from './stat.js';
+import { applyView, type DashboardView } from './view.js';
 
-// Pure: runs + plot config → the JSON the dashboard page draws. The chart.js datasets and scales come from the
-// same `toChartConfiguration` as the PNGs (functions drop out in JSON; the page puts back tick labels, the
-// legend filter and the drawing plugins), so the browser shows exactly the PNG mode's plots.
+// Pure: runs + plot config (+ what the page changed) → the JSON the dashboard page draws. Each plot is the PNG
+// mode's `ChartSpec`; the page turns it into a chart with the same `toChartConfiguration` and plugins as the PNGs.
 
 export interface DashboardRun {
   /** Stable for the server's lifetime: the run's index in load order. */
@@ -24,24 +24,16 @@ export interface DashboardRun {
   selected: boolean;
 }
 
-/** What the page's annotation plugin needs from a series (labels, error bars, ellipses); the rest is in the dataset. */
-export type DashboardAnnotations = Pick<
-  SeriesSpec,
-  'axis' | 'color' | 'fillColor' | 'markerSize' | 'x' | 'y' | 'pointLabels' | 'errorY' | 'errorBounds' | 'polygons'
->;
-
 export interface DashboardPlot {
   name: string;
-  type: ChartSpec['type'];
   title: string;
-  axes: { x: AxisSpec; y: AxisSpec; y2?: AxisSpec };
-  footnotes: string[];
-  notes: string[];
-  /**
-   * chart.js configuration as JSON: `type`, `data.datasets` (each with `aiperfLegend`, `aiperfLegendRank`, maybe
-   * `aiperfAnnotations` and, multi-run, `aiperfRunIds`: the run ids behind each point), `options`.
-   */
-  chart: { type: string; data: { datasets: Record<string, unknown>[] }; options: Record<string, unknown> };
+  spec: ChartSpec;
+  /** The preset it was built from; the per-plot statistic pickers edit its x/y. */
+  preset: PlotPreset;
+  /** Built in the page (`custom_<n>`), not from the plot config. */
+  custom: boolean;
+  /** Multi-run: per series, per point, the ids of the runs behind it (empty where a point is a mean over runs). */
+  runIds?: string[][][];
 }
 
 export interface DashboardPayload {
@@ -52,10 +44,12 @@ export interface DashboardPayload {
   runs: DashboardRun[];
   /** Single-run mode: the run analysed. */
   runName: string | null;
-  /** Multi-run: the statistic plotted for every metric (`null`: AIPerf's p50-else-avg rule). */
+  /** Multi-run: the statistic applied to every metric (`null`: each preset's own). */
   stat: string | null;
   /** The statistics the page offers. */
   stats: string[];
+  /** What the custom-plot form and the statistic pickers offer. */
+  catalog: MetricCatalog;
   plots: DashboardPlot[];
   skipped: { name: string; reason: string }[];
   failed: { name: string; error: string }[];
@@ -69,51 +63,16 @@ export interface DashboardPayloadOptions {
   selectedRunIds?: readonly string[];
   /** Multi-run: plot this statistic of every metric that has it (one of `DASHBOARD_STATS`). */
   stat?: string;
+  /** Per-plot presets and custom plots from the page. */
+  view?: DashboardView;
 }
 
-function annotationsOf(series: SeriesSpec | undefined): DashboardAnnotations | undefined {
-  if (!series || !(series.pointLabels || series.errorY || series.errorBounds || series.polygons)) return undefined;
-  const { axis, color, fillColor, markerSize, x, y, pointLabels, errorY, errorBounds, polygons } = series;
-  return { axis, color, fillColor, markerSize, x, y, pointLabels, errorY, errorBounds, polygons };
+/** A bad view (an unknown plot name, a bad preset): the message names `plots.<name>`, the value and what is allowed. */
+export class DashboardViewError extends Error {
+  override name = 'DashboardViewError';
 }
 
-/** One spec → the JSON the page hands to chart.js (a deep copy without functions or plugin objects). */
-export function toDashboardPlot(spec: ChartSpec): DashboardPlot {
-  const configuration = toChartConfiguration(spec);
-  const datasets = configuration.data.datasets.map((dataset) => {
-    const { aiperfSeries, ...rest } = dataset as typeof dataset & { aiperfSeries?: SeriesSpec };
-    const aiperfAnnotations = annotationsOf(aiperfSeries);
-    const legendRank = aiperfSeries?.legendRank ?? 0;
-    return JSON.parse(JSON.stringify({ ...rest, aiperfLegendRank: legendRank, ...(aiperfAnnotations ? { aiperfAnnotations } : {}) })) as Record<
-      string,
-      unknown
-    >;
-  });
-  return {
-    name: spec.name,
-    type: spec.type,
-    title: spec.title,
-    axes: { x: spec.x, y: spec.y, ...(spec.y2 ? { y2: spec.y2 } : {}) },
-    footnotes: spec.footnotes,
-    notes: spec.notes,
-    chart: { type: String(configuration.type), data: { datasets }, options: JSON.parse(JSON.stringify(configuration.options ?? {})) },
-  };
-}
-
-/** Multi-run: tags each dataset with the runs behind its points (`aiperfRunIds`), for the click-to-inspect view. */
-function runIdTagger(all: readonly RunData[], chosen: readonly RunData[], config: PlotConfig): (plot: DashboardPlot) => DashboardPlot {
-  const table = buildMultiRunTable(chosen, THEMES.light, undefined);
-  const idByDir = new Map(all.map((run, i) => [run.dir, String(i)]));
-  return (plot) => {
-    for (const dataset of plot.chart.data.datasets) {
-      const ids = pointRunIds(dataset.data as { x: number; y: number | null }[], plot.name, config, table, idByDir);
-      if (ids) dataset.aiperfRunIds = ids;
-    }
-    return plot;
-  };
-}
-
-/** Builds the page's payload: the enabled plots for the selected runs, in the chosen theme. */
+/** Builds the page's payload: the enabled (and custom) plots for the selected runs, in the chosen theme. */
 export function buildDashboardPayload(runs: readonly RunData[], options: DashboardPayloadOptions): DashboardPayload {
   const selected = new Set(options.selectedRunIds ?? runs.map((_, i) => String(i)));
   const dashboardRuns = runs.map((run, i) => ({
@@ -123,24 +82,40 @@ export function buildDashboardPayload(runs: readonly RunData[], options: Dashboa
     group: run.metadata.model ?? 'unknown model',
     selected: selected.has(String(i)),
   }));
-  const stat = options.mode === 'multi_run' ? (options.stat ?? null) : null;
-  if (stat !== null && !DASHBOARD_STATS.includes(stat)) throw new Error(`stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}`);
-  const picked = options.mode === 'single_run' ? runs.slice(0, 1) : runs.filter((_, i) => selected.has(String(i)));
-  const chosen = picked;
-  const config = stat ? configWithStat(options.config, picked, stat) : options.config;
-  const tagRunIds = options.mode === 'multi_run' ? runIdTagger(runs, chosen, config) : (plot: DashboardPlot) => plot;
+  const multi = options.mode === 'multi_run';
+  const stat = multi ? (options.stat ?? null) : null;
+  if (stat !== null && !DASHBOARD_STATS.includes(stat)) throw new DashboardViewError(`stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}`);
+  const chosen = multi ? runs.filter((_, i) => selected.has(String(i))) : runs.slice(0, 1);
+  const restated = stat ? configWithStat(options.config, chosen, stat) : options.config;
+  const applied = applyView(restated, options.mode, options.view ?? { presets: {} });
+  if (applied.errors.length > 0) throw new DashboardViewError(applied.errors.join('; '));
+  const config = applied.config;
+  const presets = multi ? config.visualization.multi_run_plots : config.visualization.single_run_plots;
   const built = chosen.length > 0 ? buildPlots(chosen, { config, theme: options.theme, mode: options.mode }) : { specs: [], skipped: [], failed: [] };
+  const table = multi ? buildMultiRunTable(chosen, THEMES.light, undefined) : null;
+  const idByDir = new Map(runs.map((run, i) => [run.dir, String(i)]));
+  const plots = built.specs.map((spec): DashboardPlot => {
+    const plot: DashboardPlot = { name: spec.name, title: spec.title, spec, preset: presets[spec.name]!, custom: applied.custom.includes(spec.name) };
+    if (table) {
+      const ids = spec.series.map(
+        (series) => pointRunIds(series.x.map((x, i) => ({ x, y: series.y[i] ?? null })), spec.name, config, table, idByDir) ?? series.x.map(() => []),
+      );
+      if (ids.some((perSeries) => perSeries.some((list) => list.length > 0))) plot.runIds = ids;
+    }
+    return plot;
+  });
   return {
     title: 'AIPerf Dashboard',
     mode: options.mode,
     theme: options.theme,
     colors: THEMES[options.theme],
     runs: dashboardRuns,
-    runName: options.mode === 'single_run' ? (runs[0]?.runName ?? null) : null,
+    runName: multi ? null : (runs[0]?.runName ?? null),
     stat,
-    stats: options.mode === 'multi_run' ? [...DASHBOARD_STATS] : [],
-    plots: built.specs.map((spec) => tagRunIds(toDashboardPlot(spec))),
-    skipped: built.skipped,
+    stats: multi ? [...DASHBOARD_STATS] : [],
+    catalog: metricCatalog(chosen, options.mode),
+    plots,
+    skipped: built.skipped.map(({ name, reason }) => ({ name, reason })),
     failed: built.failed.map(({ name, error }) => ({ name, error: error.message })),
   };
 }

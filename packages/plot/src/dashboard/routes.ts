@@ -1,27 +1,24 @@
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { PlotConfig } from '../config/types.js';
 import type { PlotMode, PlotTheme } from '../index.js';
 import type { RunData } from '../types.js';
-import { DASHBOARD_CLIENT_JS } from './client.js';
+import { readDashboardAsset } from './assets.js';
 import { dashboardHtml } from './page.js';
-import { buildDashboardPayload, type DashboardPayload } from './payload.js';
+import { buildDashboardPayload, type DashboardPayload, DashboardViewError } from './payload.js';
+import type { DashboardView } from './view.js';
 import { runDetails } from './run-details.js';
 import { DASHBOARD_STATS } from './stat.js';
 
-// The dashboard's HTTP routes: `/` (page), `/assets/chart.umd.min.js` (from the installed chart.js package),
-// `/assets/dashboard.js`, `/api/dashboard.json?theme=&runs=&stat=` (payloads cached per query), `/api/run?id=`
-// (one run's summary and config, for the Run Configuration view).
+// The dashboard's HTTP routes: `/` (page), `/assets/dashboard.js` and `/assets/dashboard.css` (the browser
+// bundle built from `src/dashboard/browser/`, chart.js inside), `/api/dashboard.json?theme=&runs=&stat=&plots=`
+// (payloads cached per query), `/api/run?id=` (one run's summary and config, for the Run Configuration view).
 
 const THEME_NAMES: readonly PlotTheme[] = ['light', 'dark'];
 const JS_TYPE = 'text/javascript; charset=utf-8';
+const CSS_TYPE = 'text/css; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-const chartJsUmdPath = (): string => join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 
 // Payloads of large runs are megabytes of numbers (≈ 3.5 MB for 100k requests); gzip shrinks them several-fold.
 const GZIP_MIN_BYTES = 16 * 1024;
@@ -47,7 +44,7 @@ export interface Routes {
 
 export function router({ runs, mode, config, theme, version }: Routes) {
   const payloads = new Map<string, string>();
-  let chartJs: Buffer | undefined;
+  const error = (message: string) => ({ status: 400, body: JSON.stringify({ error: message }) });
   const payloadJson = (params: URLSearchParams): { status: number; body: string } => {
     const requestedTheme = (params.get('theme') ?? theme).toLowerCase() as PlotTheme;
     if (!THEME_NAMES.includes(requestedTheme))
@@ -60,16 +57,34 @@ export function router({ runs, mode, config, theme, version }: Routes) {
     const stat = params.get('stat') || undefined;
     if (stat !== undefined && !DASHBOARD_STATS.includes(stat))
       return { status: 400, body: JSON.stringify({ error: `stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}` }) };
-    const key = `${requestedTheme}|${ids?.join(',') ?? '*'}|${stat ?? ''}`;
+    const plotsParam = params.get('plots');
+    let view: DashboardView | undefined;
+    if (plotsParam) {
+      try {
+        const presets = JSON.parse(plotsParam) as unknown;
+        if (!presets || typeof presets !== 'object' || Array.isArray(presets)) throw new Error('not an object');
+        view = { presets: presets as Record<string, unknown> };
+      } catch {
+        return error(`plots: not a JSON object of plot name → preset (got ${JSON.stringify(plotsParam.slice(0, 60))})`);
+      }
+    }
+    const key = `${requestedTheme}|${ids?.join(',') ?? '*'}|${stat ?? ''}|${plotsParam ?? ''}`;
     let body = payloads.get(key);
     if (!body) {
-      const payload: DashboardPayload = buildDashboardPayload(runs, {
-        config,
-        theme: requestedTheme,
-        mode,
-        ...(ids ? { selectedRunIds: ids } : {}),
-        ...(stat ? { stat } : {}),
-      });
+      let payload: DashboardPayload;
+      try {
+        payload = buildDashboardPayload(runs, {
+          config,
+          theme: requestedTheme,
+          mode,
+          ...(ids ? { selectedRunIds: ids } : {}),
+          ...(stat ? { stat } : {}),
+          ...(view ? { view } : {}),
+        });
+      } catch (problem) {
+        if (problem instanceof DashboardViewError) return error(problem.message);
+        throw problem;
+      }
       body = JSON.stringify(payload);
       if (payloads.size >= 32) payloads.delete(payloads.keys().next().value!);
       payloads.set(key, body);
@@ -81,11 +96,10 @@ export function router({ runs, mode, config, theme, version }: Routes) {
     switch (url.pathname) {
       case '/':
         return [200, 'text/html; charset=utf-8', dashboardHtml({ theme, version })];
-      case '/assets/chart.umd.min.js':
-        chartJs ??= readFileSync(chartJsUmdPath());
-        return [200, JS_TYPE, chartJs];
       case '/assets/dashboard.js':
-        return [200, JS_TYPE, DASHBOARD_CLIENT_JS];
+        return [200, JS_TYPE, readDashboardAsset('dashboard.js')];
+      case '/assets/dashboard.css':
+        return [200, CSS_TYPE, readDashboardAsset('dashboard.css')];
       case '/api/run': {
         const id = url.searchParams.get('id') ?? '';
         const run = /^\d+$/.test(id) ? runs[Number(id)] : undefined;

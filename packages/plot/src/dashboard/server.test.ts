@@ -3,7 +3,8 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBrowserBundle } from '../../build-browser.mjs';
 import { writeSingleRun, writeSweep } from '../testing/fixtures.js';
 import { DashboardPortError, startDashboard, type DashboardServer } from './server.js';
 import type { DashboardPayload } from './payload.js';
@@ -14,6 +15,8 @@ const sweep = join(root, 'sweep');
 writeSweep(sweep, [1, 2, 4], { gpuCount: 2 });
 const single = writeSingleRun(join(root, 'one_run'), { requestCount: 60, concurrency: 2, gpuCount: 1 });
 
+// The bundle the server serves, built from the current sources as `pnpm build` builds it.
+beforeAll(() => buildBrowserBundle({ minify: false }));
 const servers: DashboardServer[] = [];
 afterAll(() => Promise.all(servers.map((server) => server.close())));
 async function start(paths: string[], extra: { theme?: 'light' | 'dark'; port?: number } = {}) {
@@ -28,7 +31,7 @@ const getJson = async (url: string) => {
 };
 
 describe('startDashboard', () => {
-  it('multi-run: serves the page, chart.js from the installed package, the script and the payload', async () => {
+  it('multi-run: serves the page, the browser bundle (chart.js inside) and the payload', async () => {
     const { server, lines } = await start([sweep]);
     expect(server).toMatchObject({ mode: 'multi_run', runCount: 3, host: '127.0.0.1' });
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
@@ -39,18 +42,22 @@ describe('startDashboard', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await page.text();
     expect(html).toContain('<title>AIPerf Dashboard</title>');
-    expect(html).toContain('<script src="/assets/chart.umd.min.js"></script>');
-    expect(html).toMatch(/<script src="\/assets\/dashboard.js" data-version="\d+" data-theme="light">/);
+    expect(html).toMatch(/<script src="\/assets\/dashboard.js" data-version="\d+" data-theme="light"><\/script>/);
+    expect(html).toContain('<link rel="stylesheet" href="/assets/dashboard.css">');
+    // Nothing inline (a strict Content-Security-Policy allows the page) and nothing from elsewhere.
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3)/);
 
-    const chartJs = await fetch(`${server.url}/assets/chart.umd.min.js`);
-    expect(chartJs.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    const chartSource = await chartJs.text();
-    expect(chartSource).toMatch(/Chart\.js v4\.\d+\.\d+/);
-    expect(chartSource.length).toBeGreaterThan(100_000);
     const script = await fetch(`${server.url}/assets/dashboard.js`);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await script.text()).toContain('function aiperfChartConfig(plot, colors, logScale, compact)');
+    const source = await script.text();
+    // The bundle holds chart.js and the PNG renderer's plugins (one module shared by both).
+    expect(source).toContain('aiperfInsideLegend');
+    expect(source).toContain('aiperfAnnotations');
+    expect(source.length).toBeGreaterThan(100_000);
+    const css = await fetch(`${server.url}/assets/dashboard.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(await css.text()).toContain('.plot-card');
 
     const { status, type, body } = await getJson(`${server.url}/api/dashboard.json`);
     expect([status, type]).toEqual([200, 'application/json; charset=utf-8']);
@@ -62,9 +69,8 @@ describe('startDashboard', () => {
       'Latency vs Throughput (Joint Uncertainty)',
     ]);
     const ttft = body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!;
-    const dataset = ttft.chart.data.datasets.find((d) => d.aiperfLegend)!;
-    expect(dataset).toMatchObject({ label: 'Qwen/Qwen3-0.6B', borderColor: '#4C72B0' });
-    expect(dataset.data).toHaveLength(3);
+    expect(ttft.spec.series[0]).toMatchObject({ name: 'Qwen/Qwen3-0.6B', color: '#4C72B0' });
+    expect(ttft.spec.series[0]!.x).toHaveLength(3);
   });
 
   it('theme and run selection come from the query; bad values are 400s that say what is allowed', async () => {
@@ -78,8 +84,8 @@ describe('startDashboard', () => {
       ['Qwen/Qwen3-0.6B - C2', true],
       ['Qwen/Qwen3-0.6B - C4', true],
     ]);
-    const points = light.body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!.chart.data.datasets.find((d) => d.aiperfLegend)!;
-    expect(points).toMatchObject({ borderColor: '#4C72B0', aiperfAnnotations: { pointLabels: ['2', '4'] } });
+    const series = light.body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!.spec.series[0]!;
+    expect(series).toMatchObject({ color: '#4C72B0', pointLabels: ['2', '4'] });
     expect(await getJson(`${server.url}/api/dashboard.json?theme=blue`)).toMatchObject({
       status: 400,
       body: { error: "theme: 'blue' is not a valid theme; allowed: light, dark" },
@@ -90,7 +96,15 @@ describe('startDashboard', () => {
     });
     const p99 = await getJson(`${server.url}/api/dashboard.json?stat=p99`);
     expect(p99.body.stat).toBe('p99');
-    expect(p99.body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!.axes.x.label).toBe('Time to First Token (p99) (ms)');
+    expect(p99.body.plots.find((plot) => plot.name === 'ttft_vs_throughput')!.spec.x.label).toBe('Time to First Token (p99) (ms)');
+    const custom = encodeURIComponent(JSON.stringify({ custom_1: { type: 'scatter_line', x: 'request_latency_p90', y: 'request_throughput' } }));
+    const withCustom = await getJson(`${server.url}/api/dashboard.json?plots=${custom}`);
+    expect(withCustom.body.plots.at(-1)).toMatchObject({ name: 'custom_1', custom: true, spec: { x: { label: 'Request Latency (p90) (ms)' } } });
+    expect(await getJson(`${server.url}/api/dashboard.json?plots=%7Bnope`)).toMatchObject({
+      status: 400,
+      body: { error: 'plots: not a JSON object of plot name → preset (got "{nope")' },
+    });
+    expect((await getJson(`${server.url}/api/dashboard.json?plots=${encodeURIComponent('{"custom_1":{"type":"pie"}}')}`)).body.error).toMatch(/^plots\.custom_1\.type: /);
     expect(await getJson(`${server.url}/api/dashboard.json?stat=median`)).toMatchObject({
       status: 400,
       body: { error: "stat: 'median' is not a statistic; allowed: p50, avg, p90, p95, p99, min, max, std, p1, p5, p10, p25, p75" },
@@ -116,8 +130,8 @@ describe('startDashboard', () => {
     const names = body.plots.map((plot) => plot.name);
     expect(names).toEqual(expect.arrayContaining(['ttft_over_time', 'itl_over_time', 'latency_over_time', 'gpu_utilization_and_throughput_over_time']));
     const ttft = body.plots.find((plot) => plot.name === 'ttft_over_time')!;
-    expect(ttft.axes.y.label).toContain('Time to First Token');
-    expect(ttft.chart.data.datasets[0]!.data).toHaveLength(60);
+    expect(ttft.spec.y.label).toContain('Time to First Token');
+    expect(ttft.spec.series[0]!.x).toHaveLength(60);
     expect(body.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['timeslices_ttft']));
   });
 
