@@ -180,3 +180,20 @@ describe('endpoint URL', () => {
     expect(errors.map(formatIssue)).toEqual([message]);
   });
 });
+
+describe('hostile YAML', () => {
+  test('an alias bomb is refused before it expands', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h']])
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    const yamlText = `benchmark:\n  model: m\n  endpoint:\n    extra_inputs:\n${levels.map((l) => `      ${l}`).join('\n')}\n`;
+    const { config, errors } = resolveConfig({ yamlText, yamlPath: 'bomb.yaml', flags: {} });
+    expect(config).toBeNull();
+    expect(errors.map(formatIssue)).toEqual(['bomb.yaml: expands to more than 100000 values (anchors and aliases repeat content); refusing it']);
+  });
+
+  test('a file over the size limit is refused', () => {
+    const { errors } = resolveConfig({ yamlText: `# ${'x'.repeat(5 * 1024 * 1024)}\nbenchmark: {model: m}\n`, yamlPath: 'big.yaml', flags: {} });
+    expect(errors.map(formatIssue)).toEqual([expect.stringMatching(/^big.yaml: is 52429\d\d bytes; a configuration file may be at most 4194304 bytes$/)]);
+  });
+});
