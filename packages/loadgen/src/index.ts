@@ -44,5 +44,6 @@ export type { ErrorSummaryEntry } from './export/summary-json.js';
 export { buildSummaryCsv, csvMetricName } from './export/summary-csv.js';
 export { recordToJsonObject, recordToJsonLine } from './export/record-jsonl.js';
 export { renderBoxTable, renderMetricsTable, renderErrorTable, formatConsoleNumber } from './export/console-table.js';
+export { printable } from './export/printable.js';
 export { stringifyJson, parseJsonWithBigInt } from './export/json-text.js';
 export { toAiperfInputConfig } from './export/input-config.js';

@@ -42,8 +42,18 @@ export interface RequestMeasurement {
   rawResponses: RawResponse[] | null;
 }
 
+/** A response body bigger than this is a broken server, not an answer: the request fails instead of eating memory. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** An error body is only quoted (500 characters): keep a little more than that, drop the rest. */
+const MAX_ERROR_BODY_BYTES = 4096;
+/** A well-formed SSE stream ends with a blank line; anything after the last one is an event cut off mid-way. */
+const SSE_STREAM_END = /(\r\n|\n|\r)(\r\n|\n|\r)[ \t]*$/;
+
 class RequestTimeoutError extends Error {
   override name = 'RequestTimeoutError';
+}
+class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError';
 }
 class RequestCancellationError extends Error {
   override name = 'RequestCancellationError';
@@ -71,6 +81,8 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
     let pendingAbort: Error | null = null;
     let done = false;
     const bodyChunks: Buffer[] = [];
+    let bodyBytes = 0;
+    let sseTail = '';
     const decoder = new TextDecoder();
     const parser = createParser({ onEvent: (event) => responses.add(event.data, chunkOffsetNs) });
 
@@ -130,8 +142,13 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
         },
         onResponseData(_c, chunk) {
           chunkOffsetNs = since();
-          if (sse) parser.feed(decoder.decode(chunk, { stream: true }));
-          else bodyChunks.push(chunk);
+          bodyBytes += chunk.length;
+          if (bodyBytes > MAX_BODY_BYTES && statusCode < 400) return abort(new ResponseTooLargeError(`response body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`));
+          if (sse) {
+            const text = decoder.decode(chunk, { stream: true });
+            sseTail = (sseTail + text).slice(-64);
+            parser.feed(text);
+          } else if (statusCode < 400 || bodyBytes - chunk.length < MAX_ERROR_BODY_BYTES) bodyChunks.push(chunk);
         },
         onResponseEnd() {
           const text = Buffer.concat(bodyChunks).toString('utf8');
@@ -141,6 +158,10 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestMeasurement> 
             return;
           }
           if (!sse) responses.add(text, chunkOffsetNs);
+          if (sse && sseTail.trim() !== '' && !SSE_STREAM_END.test(sseTail)) {
+            finish({ code: null, type: 'InvalidResponseError', message: 'the stream ended in the middle of an event (truncated response)' });
+            return;
+          }
           const { malformed } = responses;
           finish(malformed === null ? null : { code: null, type: 'InvalidResponseError', message: `response data is not JSON: ${malformed}` });
         },

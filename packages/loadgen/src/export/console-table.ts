@@ -1,5 +1,6 @@
 import type { MetricResult } from '../metrics/compute.js';
 import { formatMoney, isMoneyUnit } from '../metrics/cost-metrics.js';
+import { printable } from './printable.js';
 import type { ErrorSummaryEntry } from './summary-json.js';
 
 const STAT_COLUMNS = ['avg', 'min', 'max', 'p99', 'p90', 'p50', 'std'] as const;
@@ -17,7 +18,9 @@ export function consoleLabel(result: Pick<MetricResult, 'header' | 'unit'>): str
 }
 
 /** A box table in the style of rich's HEAVY_HEAD box; cells may hold several lines. `align` per column. */
-export function renderBoxTable(title: string, header: string[], rows: string[][], align: Array<'left' | 'right'>): string {
+export function renderBoxTable(title: string, header: string[], givenRows: string[][], align: Array<'left' | 'right'>): string {
+  // Cells may hold what a server sent (error messages): never let it drive the terminal.
+  const rows = givenRows.map((row) => row.map(printable));
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((row) => Math.max(...row[c]!.split('\n').map((l) => l.length)))));
   const pad = (text: string, c: number) => (align[c] === 'left' ? text.padEnd(widths[c]!) : text.padStart(widths[c]!));
