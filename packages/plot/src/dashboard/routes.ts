@@ -4,6 +4,7 @@ import type { PlotConfig } from '../config/types.js';
 import type { PlotMode, PlotTheme } from '../index.js';
 import type { RunData } from '../types.js';
 import { readDashboardAsset } from './assets.js';
+import { contentSecurityPolicy } from './guard.js';
 import { dashboardHtml } from './page.js';
 import { buildDashboardPayload, type DashboardPayload, DashboardViewError } from './payload.js';
 import type { DashboardView } from './view.js';
@@ -24,7 +25,11 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const GZIP_MIN_BYTES = 16 * 1024;
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, acceptEncoding = ''): void {
-  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', vary: 'accept-encoding' };
+  const csp = contentSecurityPolicy(type.startsWith('text/html') ? String(body) : '');
+  const headers: Record<string, string> = {
+    'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', vary: 'accept-encoding',
+    'content-security-policy': csp, 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY',
+  };
   if (Buffer.byteLength(body) >= GZIP_MIN_BYTES && /\bgzip\b/.test(acceptEncoding)) {
     res.writeHead(status, { ...headers, 'content-encoding': 'gzip' });
     res.end(gzipSync(body, { level: 6 }));
@@ -40,9 +45,11 @@ export interface Routes {
   config: PlotConfig;
   theme: PlotTheme;
   version: string;
+  /** Whether a request's Host header names this server (DNS-rebinding defence); all allowed when absent. */
+  hostAllowed?: (hostHeader: string | undefined) => boolean;
 }
 
-export function router({ runs, mode, config, theme, version }: Routes) {
+export function router({ runs, mode, config, theme, version, hostAllowed = () => true }: Routes) {
   const payloads = new Map<string, string>();
   const error = (message: string) => ({ status: 400, body: JSON.stringify({ error: message }) });
   const payloadJson = (params: URLSearchParams): { status: number; body: string } => {
@@ -115,6 +122,10 @@ export function router({ runs, mode, config, theme, version }: Routes) {
     }
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
+    if (!hostAllowed(req.headers.host)) {
+      send(res, 403, TEXT_TYPE, 'Forbidden: the Host header does not name this dashboard (open it by the address it printed)\n');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, TEXT_TYPE, 'Method Not Allowed\n');
       return;

@@ -4,6 +4,7 @@ import { resolvePlotConfig } from '../config/resolve.js';
 import type { PlotMode, PlotTheme } from '../index.js';
 import { detectMode } from '../load/discover.js';
 import { loadRuns } from '../load/load-runs.js';
+import { exposureWarning, hostChecker } from './guard.js';
 import { router } from './routes.js';
 
 // The I/O edge of the dashboard: loads the runs once, then serves the page, chart.js (from the installed
@@ -73,9 +74,13 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   for (const warning of warnings) say(`WARNING: ${warning}`);
 
   // A new version per start resets the page's session state (hidden plots, layout), as upstream does.
-  const server = createServer(router({ runs, mode, config: resolved.config, theme: options.theme ?? 'light', version: String(Date.now()) }));
+  let bound = port;
+  const hostAllowed = hostChecker(host, () => bound);
+  const server = createServer(router({ runs, mode, config: resolved.config, theme: options.theme ?? 'light', version: String(Date.now()), hostAllowed }));
   await listen(server, host, port);
-  const bound = (server.address() as AddressInfo).port;
+  bound = (server.address() as AddressInfo).port;
+  const warning = exposureWarning(host);
+  if (warning) say(warning);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${bound}`,
