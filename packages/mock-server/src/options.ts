@@ -1,12 +1,17 @@
 import type { GpuPresetName } from './dcgm/presets.js';
 import type { PromptTokenizerName } from './tokenizer.js';
 
+/** Big enough for long prompts and base64 images; small enough that a hostile client cannot exhaust memory. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
 /** Everything `startMockServer` can be told. Times are milliseconds, rates are fractions in [0, 1]. */
 export interface MockServerOptions {
   /** 0 = pick a free port (tests). Default 8000. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Request bodies larger than this are answered 413 without being read. Default 32 MiB. */
+  maxBodyBytes?: number;
   /** Time to first token. Default 20. */
   ttftMs?: number;
   /** Gap between streamed tokens. Default 5. */
@@ -112,5 +117,6 @@ export function withDefaults(options: MockServerOptions): ResolvedOptions {
     dcgmHostname: options.dcgmHostname ?? 'localhost',
     dcgmMinThroughput: options.dcgmMinThroughput ?? 100,
     dcgmWindowSec: options.dcgmWindowSec ?? 1,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
 }

@@ -32,6 +32,7 @@ const NUMERIC_RULES: ReadonlyArray<[keyof MockServerOptions, Kind]> = [
   ['dcgmSeed', 'count'],
   ['dcgmMinThroughput', 'nonNegative'],
   ['dcgmWindowSec', 'positive'],
+  ['maxBodyBytes', 'count'],
 ];
 
 /** Every problem with the options (empty when they are fine), each naming the option and what is allowed. */

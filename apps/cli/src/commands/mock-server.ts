@@ -21,6 +21,7 @@ const flag = (name: string, option: keyof MockServerOptions, kind: FlagSpec['kin
 export const MOCK_SERVER_FLAGS: readonly FlagSpec[] = [
   flag('-p,--port', 'port', 'number', 'Port to listen on; 0 picks a free one (default 8000)'),
   flag('--host', 'host', 'string', 'Address to bind (default 127.0.0.1)'),
+  flag('--max-body-bytes', 'maxBodyBytes', 'number', 'Larger request bodies are answered 413 without being read (default 33554432 = 32 MiB)'),
   flag('-t,--ttft-ms', 'ttftMs', 'number', 'Time to first token in ms (default 20)'),
   flag('--itl-ms', 'itlMs', 'number', 'Inter-token latency in ms (default 5)'),
   flag('--ttft-jitter-ms', 'ttftJitterMs', 'number', 'TTFT drawn uniformly from ttft ± this (default 0)'),

@@ -14,7 +14,7 @@ import { respondWhole } from './whole.js';
 async function decide(state: ServerState, kind: EndpointKind, request: IncomingMessage, response: ServerResponse) {
   const serial = (state.serial += 1);
   const { options, errors } = applyOverrides(state.options, request.headers);
-  const text = await readBody(request);
+  const text = await readBody(request, state.options.maxBodyBytes);
   if (errors.length > 0) return { error: errors.join('; ') };
   let body: unknown;
   try {

@@ -32,8 +32,9 @@ export async function handleEmbeddings(state: ServerState, request: IncomingMess
   state.stats.requests.embeddings += 1;
   type Body = { model?: unknown; encoding_format?: unknown; dimensions?: unknown } | null;
   let body: Body;
+  const text = await readBody(request, state.options.maxBodyBytes);
   try {
-    body = JSON.parse(await readBody(request)) as Body;
+    body = JSON.parse(text) as Body;
   } catch {
     body = null;
   }

@@ -26,9 +26,24 @@ export async function sleepUntil(targetMs: number, signal: AbortSignal): Promise
   return !signal.aborted;
 }
 
-export async function readBody(request: IncomingMessage): Promise<string> {
+/** A request body over the server's limit; the router answers 413 and closes the connection. */
+export class PayloadTooLargeError extends Error {
+  override name = 'PayloadTooLargeError';
+  constructor(readonly limitBytes: number) {
+    super(`the request body exceeds the limit of ${limitBytes} bytes`);
+  }
+}
+
+/** The body as text; throws PayloadTooLargeError as soon as the declared or received size passes `maxBytes`. */
+export async function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw new PayloadTooLargeError(maxBytes);
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of request) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) throw new PayloadTooLargeError(maxBytes);
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

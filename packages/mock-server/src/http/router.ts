@@ -3,7 +3,7 @@ import { PROMETHEUS_CONTENT_TYPE, renderDcgmMetrics } from '../dcgm/exposition.j
 import { copyStats, resetStats } from '../stats.js';
 import { handleCompletion } from './completions.js';
 import { handleEmbeddings } from './embeddings.js';
-import { nowMs, sendError, sendJson } from './io.js';
+import { nowMs, PayloadTooLargeError, sendError, sendJson } from './io.js';
 import type { ServerState } from './state.js';
 
 type Handler = (state: ServerState, request: IncomingMessage, response: ServerResponse, arrivalMs: number) => unknown;
@@ -68,6 +68,14 @@ export function route(state: ServerState, table: RouteTable, request: IncomingMe
     return;
   }
   Promise.resolve(handler(state, request, response, arrivalMs)).catch((error: unknown) => {
+    if (error instanceof PayloadTooLargeError && !response.headersSent) {
+      // The rest of the body is never read: answer, then close instead of draining it.
+      response.setHeader('connection', 'close');
+      sendError(response, 413, error.message);
+      request.unpipe();
+      response.on('finish', () => request.socket.destroySoon());
+      return;
+    }
     if (!response.headersSent) sendError(response, 500, `mock server bug: ${String(error)}`, 'server_error');
     else response.destroy();
   });
