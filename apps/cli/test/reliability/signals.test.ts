@@ -38,7 +38,8 @@ async function signalRun(signal: NodeJS.Signals, seed: number) {
   // A pseudo-random point: after 5–84 answered requests, then 0–150 ms more.
   const afterRequests = 5 + (seed % 80);
   await waitFor(() => server.answered.size >= afterRequests);
-  await new Promise((r) => setTimeout(r, (seed * 7) % 150));
+  // SIGKILL's check only covers requests answered SIGKILL_LOSS_MS before it: make sure there are some.
+  await new Promise((r) => setTimeout(r, ((seed * 7) % 150) + (signal === 'SIGKILL' ? SIGKILL_LOSS_MS + 100 : 0)));
   const signalledAt = Date.now();
   run.child.kill(signal);
   const finished = await run.done;
