@@ -4,6 +4,7 @@ import { CompareCommand } from './commands/compare.js';
 import { MockServerCommand } from './commands/mock-server.js';
 import { PlotCommand } from './commands/plot.js';
 import { ProfileCommand } from './commands/profile.js';
+import { ReportCommand } from './commands/report.js';
 import type { AiperfContext } from './context.js';
 import { reportError } from './errors.js';
 import { findMissingValue, findUnknownOption } from './profile-options.js';
@@ -18,6 +19,7 @@ export function createCli(): Cli<AiperfContext> {
   cli.register(PlotCommand);
   cli.register(MockServerCommand);
   cli.register(CompareCommand);
+  cli.register(ReportCommand);
   return cli;
 }
 

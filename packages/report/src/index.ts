@@ -11,3 +11,7 @@ export { renderComparison } from './compare/render.js';
 export { HEADLINE_METRICS, renderAggregateTable } from './console/aggregate-table.js';
 export type { SweepTableCell } from './console/sweep-table.js';
 export { renderSweepTable } from './console/sweep-table.js';
+export type { ChartSeries, ChartSpec, ReportData, ReportErrorRow, ReportTable } from './html/types.js';
+export { buildReportData } from './html/report-data.js';
+export { renderReportPage } from './html/page.js';
+export { HTML_REPORT_NAME, readBrowserBundle, writeHtmlReport } from './html/write-report.js';

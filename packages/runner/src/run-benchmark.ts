@@ -1,4 +1,5 @@
 import type { AiperfConfig, BenchmarkConfig } from '@aiperf/config';
+import { writeHtmlReport } from '@aiperf/report';
 import { type CompletedRun, createHookRegistry, type HookRegistry, runPostRunHooks } from '@aiperf/hooks';
 import { type ProfileIo, type ProfileRunResult, type RunProfileOptions, type RunSidecar, runProfile } from '@aiperf/loadgen';
 import { builtinRecipes, createRecipeRegistry, planMultiRun, type RecipeRegistry, RecipeUsageError, resolveSweep } from '@aiperf/recipes';
@@ -34,6 +35,15 @@ async function executeSingleRun(config: AiperfConfig, deps: BenchmarkDeps): Prom
   };
 }
 
+/** `--report html`: the report of what was just written; a failure is a warning, the results are on disk. */
+async function writeReport(dir: string, io: BenchmarkIo, log: (line: string) => void): Promise<void> {
+  try {
+    io.stdout.write(`HTML Report: ${await writeHtmlReport(dir)}\n`);
+  } catch (error) {
+    log(`WARNING the HTML report could not be written: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Runs what the config asks for (one profile, a multi-run or a sweep), then the post-run hooks. Returns the exit code. */
 export async function runBenchmark(config: AiperfConfig, io: BenchmarkIo, options: RunBenchmarkOptions = {}): Promise<number> {
   const log = (line: string) => void io.stderr.write(`${line}\n`);
@@ -55,6 +65,7 @@ export async function runBenchmark(config: AiperfConfig, io: BenchmarkIo, option
   const completed = plan ? await executeMultiRun(plan, config, deps) : await executeSingleRun(config, deps);
   // Interrupted (Ctrl+C): what completed is on disk, but nobody asked to plot a partial benchmark.
   if (io.signal?.aborted) return completed.exitCode === 0 ? 1 : completed.exitCode;
+  if (config.benchmark.reporting.formats.includes('html')) await writeReport(completed.artifactDir, io, log);
   const { exitCode } = await runPostRunHooks(options.hooks ?? createHookRegistry(), completed, { log });
   return exitCode;
 }

@@ -11,11 +11,8 @@ export const HEADLINE_METRICS = [
   'cost_per_million_output_tokens.avg', 'cost_per_request.avg',
 ] as const;
 
-/**
- * The multi-run aggregate on the console: per headline metric the mean, ± half the confidence interval, std,
- * coefficient of variation and the range over the runs (pure; `aggregate` is profile_export_aiperf_aggregate.json).
- */
-export function renderAggregateTable(aggregate: Record<string, unknown>, title = 'Multi-Run Aggregate'): string {
+/** Headline rows of a confidence aggregate: metric, mean, ± half the interval, std, cv, min, max (formatted). */
+export function aggregateRows(aggregate: Record<string, unknown>): { columns: string[]; rows: string[][]; title: string } {
   const metadata = (aggregate.metadata ?? {}) as Record<string, unknown>;
   const raw = (aggregate.metrics ?? {}) as Record<string, Record<string, unknown>>;
   const table = confidenceMetrics(raw);
@@ -29,10 +26,11 @@ export function renderAggregateTable(aggregate: Record<string, unknown>, title =
   });
   const level = typeof metadata.confidence_level === 'number' ? `${Math.round(metadata.confidence_level * 100)}% CI` : 'CI';
   const runs = typeof metadata.num_successful_runs === 'number' ? `${metadata.num_successful_runs} runs, ` : '';
-  return renderBoxTable(
-    `NVIDIA AIPerf | ${title} (${runs}${level})`,
-    ['Metric', 'mean', level, 'std', 'cv', 'min', 'max'],
-    rows,
-    ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
-  );
+  return { columns: ['Metric', 'mean', level, 'std', 'cv', 'min', 'max'], rows, title: `${runs}${level}` };
+}
+
+/** The multi-run aggregate on the console (pure; `aggregate` is profile_export_aiperf_aggregate.json). */
+export function renderAggregateTable(aggregate: Record<string, unknown>, title = 'Multi-Run Aggregate'): string {
+  const { columns, rows, title: detail } = aggregateRows(aggregate);
+  return renderBoxTable(`NVIDIA AIPerf | ${title} (${detail})`, columns, rows, columns.map(() => 'right' as const));
 }

@@ -1,5 +1,6 @@
 import { formatConsoleNumber, renderBoxTable } from '@aiperf/loadgen';
 import { summaryMetrics } from '../artifacts/metrics.js';
+import type { MetricTable } from '../artifacts/types.js';
 
 /** One finished sweep cell: its label (`concurrency=4`, or with the trial) and its run summary. */
 export interface SweepTableCell {
@@ -19,20 +20,19 @@ const COLUMNS = [
   ['Errors', 'error_request_count.avg'],
 ] as const;
 
+export const SWEEP_COLUMNS = ['Cell', ...COLUMNS.map(([header]) => header)];
+
+/** One sweep row from a cell's metrics (`null`: the cell failed). */
+export function sweepRow(label: string, table: MetricTable | null, error?: string | null): string[] {
+  if (table === null) return [label, ...COLUMNS.map((_, i) => (i === 0 ? `failed: ${error ?? 'no result'}` : ''))];
+  return [label, ...COLUMNS.map(([, key]) => {
+    const value = table.get(key)?.value;
+    return key.startsWith('error_') ? String(value ?? 0) : formatConsoleNumber(value);
+  })];
+}
+
 /** The sweep so far, one row per finished cell (pure); printed again as each cell finishes. */
 export function renderSweepTable(cells: readonly SweepTableCell[], totalCells: number): string {
-  const rows = cells.map((cell) => {
-    if (cell.summary === null) return [cell.label, ...COLUMNS.map((_, i) => (i === 0 ? `failed: ${cell.error ?? 'no result'}` : ''))];
-    const table = summaryMetrics(cell.summary);
-    return [cell.label, ...COLUMNS.map(([, key]) => {
-      const value = table.get(key)?.value;
-      return key.startsWith('error_') ? String(value ?? 0) : formatConsoleNumber(value);
-    })];
-  });
-  return renderBoxTable(
-    `NVIDIA AIPerf | Sweep (${cells.length}/${totalCells} cells done)`,
-    ['Cell', ...COLUMNS.map(([header]) => header)],
-    rows,
-    ['left', ...COLUMNS.map(() => 'right' as const)],
-  );
+  const rows = cells.map((cell) => sweepRow(cell.label, cell.summary === null ? null : summaryMetrics(cell.summary), cell.error));
+  return renderBoxTable(`NVIDIA AIPerf | Sweep (${cells.length}/${totalCells} cells done)`, SWEEP_COLUMNS, rows, ['left', ...COLUMNS.map(() => 'right' as const)]);
 }
