@@ -3,11 +3,11 @@ import { setMaxListeners } from 'node:events';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import { getEndpointType } from '../endpoints/registry.js';
-import type { BenchmarkPhase, RequestRecord } from '../records.js';
+import type { BenchmarkPhase } from '../records.js';
 import { type ThreadLoad, startLoopMonitor } from '../monitor/loop-monitor.js';
 import { getTimingStrategy } from '../timing/strategies.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
-import type { ExecutorSetup } from './request-executor.js';
+import type { ExecutorSetup, PendingRecord } from './request-executor.js';
 import { runSession } from './session.js';
 import { type WarmPool, createWarmPool } from './warm-pool.js';
 
@@ -73,7 +73,7 @@ export class Issuer {
   }
 
   /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
-  async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
+  async runPhase(start: PhaseStart, onRecord: (pending: PendingRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
     this.stopController = new AbortController();
     const monitor = startLoopMonitor(this.init.workerId);
     const { init } = this;

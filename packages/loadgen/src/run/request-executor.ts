@@ -1,6 +1,7 @@
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { Dispatcher } from 'undici';
-import { sendRequest } from '../client/send-request.js';
+import { parseExchange } from '../client/parse-exchange.js';
+import { type RequestExchange, sendRequest } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import type { TextTokenizer } from '../dataset/tokenizer.js';
 import type { EndpointType, ServerUsage } from '../endpoints/types.js';
@@ -29,38 +30,54 @@ export function shouldCancel(seed: number | null, ratePercent: number | null, ph
 }
 
 /**
- * Sends request `index` of a phase and turns the measurement into a record (`abandoned` when the run cut it off).
- * `turn` defaults to the dataset entry for `index` (multi-turn sessions pass their later turns); `onOutputText`
- * receives the answer's text (multi-turn sessions resend it as history).
+ * A request sent and answered but not yet read: its wire exchange and what identifies it. Issuing threads hand
+ * these over as they are; reading the bytes and counting tokens (completeRecord) happens off the issuing loop.
  */
-export async function executeRequest(
+export interface PendingRecord {
+  exchange: RequestExchange;
+  sessionNum: number;
+  xRequestId: string;
+  xCorrelationId: string;
+  conversationId: string;
+  turnIndex: number;
+  phase: BenchmarkPhase;
+  workerId: string;
+  startEpochNs: bigint;
+  /** The prompt's token count by the client tokenizer (from the dataset). */
+  promptTokenCount: number | null;
+  sendLatenessNs: number;
+  /** The body as sent, only with `--export-level raw`. */
+  payload?: unknown;
+}
+
+/**
+ * Sends request `index` of a phase (`abandoned` when the run cut it off). `turn` defaults to the dataset entry
+ * for `index` (multi-turn sessions pass their later turns).
+ */
+export async function sendTurn(
   setup: ExecutorSetup,
   phase: BenchmarkPhase,
   index: number,
   duePerfNs: bigint | null,
   turn: DatasetTurn = setup.dataset[index % setup.dataset.length]!,
-  onOutputText?: (text: string) => void,
-): Promise<RequestRecord> {
+): Promise<PendingRecord> {
   const { config, endpoint } = setup;
   const xRequestId = flatUuid();
   const xCorrelationId = flatUuid();
   const { load } = config;
   const cancel = shouldCancel(config.input.randomSeed, load.requestCancellationRate, phase, index);
-  const m = await sendRequest({
+  const exchange = await sendRequest({
     dispatcher: setup.dispatcher,
     path: setup.path,
     headers: requestHeaders(config, xRequestId, xCorrelationId),
     body: turn.bodyText,
     streaming: config.endpoint.streaming && endpoint.supportsStreaming,
-    endpoint,
     timeoutMs: config.endpoint.timeoutSeconds * 1000,
     cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
     signal: setup.abandonSignal,
-    captureRaw: config.output.exportLevel === 'raw',
   });
-  onOutputText?.(m.outputText);
-  const tokens = await countTokens(setup, turn.inputTokenCount, m.usage, m.outputText, m.reasoningText, m.error === null);
   return {
+    exchange,
     sessionNum: index,
     xRequestId,
     xCorrelationId,
@@ -68,21 +85,41 @@ export async function executeRequest(
     turnIndex: turn.turnIndex,
     phase,
     workerId: setup.workerId,
+    startEpochNs: exchange.startPerfNs + setup.epochOffsetNs,
+    promptTokenCount: turn.inputTokenCount,
+    // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
+    sendLatenessNs: duePerfNs === null ? 0 : Math.max(0, Number(exchange.startPerfNs - duePerfNs)),
+    ...(config.output.exportLevel === 'raw' ? { payload: turn.payload } : {}),
+  };
+}
+
+/** What reading a pending record needs: the run's settings, the endpoint type and a loaded tokenizer. */
+export interface RecordReader {
+  config: BenchmarkConfig;
+  endpoint: EndpointType;
+  tokenizer: TextTokenizer;
+}
+
+/** Reads a pending record's response and counts its tokens: the record the metrics and exports use. */
+export function completeRecord(reader: RecordReader, pending: PendingRecord): RequestRecord {
+  const { exchange: m, payload, promptTokenCount, ...identity } = pending;
+  const captureRaw = reader.config.output.exportLevel === 'raw';
+  const parsed = parseExchange(m, reader.endpoint, captureRaw);
+  const tokens = countTokens(reader, promptTokenCount, parsed.usage, parsed.outputText, parsed.reasoningText, parsed.error === null);
+  return {
+    ...identity,
     startPerfNs: m.startPerfNs,
-    startEpochNs: m.startPerfNs + setup.epochOffsetNs,
     ackOffsetNs: m.ackOffsetNs,
-    contentOffsetsNs: m.contentOffsetsNs,
-    firstOutputOffsetNs: m.firstOutputOffsetNs,
-    lastResponseOffsetNs: m.lastResponseOffsetNs,
+    contentOffsetsNs: parsed.contentOffsetsNs,
+    firstOutputOffsetNs: parsed.firstOutputOffsetNs,
+    lastResponseOffsetNs: parsed.lastResponseOffsetNs,
     endOffsetNs: m.endOffsetNs,
     ...tokens,
-    error: m.abandoned ? { code: null, type: 'RunAbortedError', message: 'still in flight when the run ended' } : m.error,
+    error: m.abandoned ? { code: null, type: 'RunAbortedError', message: 'still in flight when the run ended' } : parsed.error,
     ...(m.abandoned ? { abandoned: true } : {}),
     wasCancelled: m.wasCancelled,
     cancellationOffsetNs: m.cancellationOffsetNs,
-    // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
-    sendLatenessNs: duePerfNs === null ? 0 : Math.max(0, Number(m.startPerfNs - duePerfNs)),
-    ...(m.rawResponses ? { raw: { payload: turn.payload, responses: m.rawResponses } } : {}),
+    ...(parsed.rawResponses ? { raw: { payload, responses: parsed.rawResponses } } : {}),
   };
 }
 
@@ -109,14 +146,14 @@ type TokenCounts = Pick<
  * `--use-server-token-count` asks for the server's `usage` (completion tokens include reasoning, so the reasoning
  * share is subtracted). Both sides are kept where known, so a misreporting server shows up as a discrepancy.
  */
-async function countTokens(
-  setup: ExecutorSetup,
+function countTokens(
+  setup: RecordReader,
   clientInput: number | null,
   usage: ServerUsage | null,
   outputText: string,
   reasoningText: string,
   valid: boolean,
-): Promise<TokenCounts> {
+): TokenCounts {
   const server = {
     usagePromptTokens: usage?.promptTokens ?? null,
     usageCompletionTokens: usage?.completionTokens ?? null,
@@ -126,13 +163,13 @@ async function countTokens(
   if (!setup.endpoint.producesTokens || !valid) {
     return { inputTokenCount: clientInput, outputTokenCount: null, reasoningTokenCount: null, ...server, clientInputTokenCount: clientInput };
   }
-  const count = async (text: string) => (await setup.tokenizer()).encode(text).length;
+  const count = (text: string) => setup.tokenizer.encode(text).length;
   const useServer = setup.config.endpoint.useServerTokenCount;
-  const clientReasoning = reasoningText && !(useServer && server.usageReasoningTokens !== null) ? await count(reasoningText) : null;
+  const clientReasoning = reasoningText && !(useServer && server.usageReasoningTokens !== null) ? count(reasoningText) : null;
   const reasoning = useServer ? (server.usageReasoningTokens ?? clientReasoning) : clientReasoning;
   // With the flag the answer is not tokenized at all (that is the point of it: no client tokenizer cost).
   const serverOutput = server.usageCompletionTokens === null ? null : Math.max(0, server.usageCompletionTokens - (reasoning ?? 0));
-  const clientOutput = useServer && serverOutput !== null ? null : await count(outputText);
+  const clientOutput = useServer && serverOutput !== null ? null : count(outputText);
   return {
     inputTokenCount: useServer ? (server.usagePromptTokens ?? clientInput) : clientInput,
     outputTokenCount: useServer ? (serverOutput ?? clientOutput) : clientOutput,

@@ -1,8 +1,9 @@
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import type { DatasetTurn, FollowUpTurn } from '../dataset/dataset.js';
 import type { ChatMessage } from '../endpoints/types.js';
-import type { BenchmarkPhase, RequestRecord } from '../records.js';
-import { type ExecutorSetup, executeRequest } from './request-executor.js';
+import { parseExchange } from '../client/parse-exchange.js';
+import type { BenchmarkPhase } from '../records.js';
+import { type ExecutorSetup, type PendingRecord, sendTurn } from './request-executor.js';
 
 /**
  * Runs dataset entry `index` to its end: one request, or every turn of a multi-turn session in order. Each later
@@ -14,25 +15,27 @@ export async function runSession(
   phase: BenchmarkPhase,
   index: number,
   duePerfNs: bigint | null,
-  onRecord: (record: RequestRecord) => void,
+  onRecord: (pending: PendingRecord) => void,
   stopSignal: AbortSignal,
 ): Promise<void> {
   const first = setup.dataset[index % setup.dataset.length]!;
+  const followUps = first.followUps ?? [];
   const history: ChatMessage[] = [];
   let turn = first;
   let prompt = first.promptText ?? '';
-  let answer = '';
-  let record = await executeRequest(setup, phase, index, duePerfNs, turn, (text) => (answer = text));
-  onRecord(record);
-  for (const [i, next] of (first.followUps ?? []).entries()) {
-    if (record.error !== null || stopSignal.aborted || setup.abandonSignal.aborted) return;
-    history.push({ role: 'user', content: prompt }, { role: 'assistant', content: answer });
+  let pending = await sendTurn(setup, phase, index, duePerfNs, turn);
+  for (const [i, next] of followUps.entries()) {
+    // The answer is read here (the next turn resends it); the record itself is still completed off this loop.
+    const answer = parseExchange(pending.exchange, setup.endpoint, false);
+    onRecord(pending);
+    if (answer.error !== null || pending.exchange.abandoned || stopSignal.aborted || setup.abandonSignal.aborted) return;
+    history.push({ role: 'user', content: prompt }, { role: 'assistant', content: answer.outputText });
     if (next.delayMs > 0 && !(await pause(next.delayMs, stopSignal))) return;
     turn = await followUpTurn(setup, first, next, i + 1, history);
     prompt = next.text;
-    record = await executeRequest(setup, phase, index, null, turn, (text) => (answer = text));
-    onRecord(record);
+    pending = await sendTurn(setup, phase, index, null, turn);
   }
+  onRecord(pending);
 }
 
 /** Waits `ms`; false when the run stopped meanwhile. */

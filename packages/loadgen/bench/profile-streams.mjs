@@ -1,0 +1,22 @@
+// Where a streaming run's client time goes: runs `aiperf`'s engine at N streams in step (concurrency mode, TTFT
+// 50 ms, ITL 20 ms) against the mock in its own process. Run it under `node --cpu-prof` to get a profile per
+// thread: `node --cpu-prof --cpu-prof-dir=prof packages/loadgen/bench/profile-streams.mjs 1000 2`
+// (streams, worker threads). Prints the TTFT overhead and the client's own load.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { percentileOfSorted, runProfile } from '@aiperf/loadgen';
+import { benchConfig, quietIo, round, startMockProcess } from './support.mjs';
+
+const streams = Number(process.argv[2] ?? 1000);
+const workers = Number(process.argv[3] ?? 2);
+const mock = await startMockProcess({ ttftMs: 50, itlMs: 20 });
+try {
+  const config = benchConfig({ url: mock.url, load: { concurrency: streams, requestCount: streams * 3, warmupRequestCount: streams, workers } });
+  const run = await runProfile(config, quietIo());
+  const lines = readFileSync(join(run.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
+  const overheads = Float64Array.from(lines, (line) => JSON.parse(line).metrics.time_to_first_token.value - 50).sort();
+  console.log(`${streams} streams, ${workers} workers: TTFT − 50 ms p50 ${round(percentileOfSorted(overheads, 50))} ms, p99 ${round(percentileOfSorted(overheads, 99))} ms`);
+  console.log(JSON.stringify(run.summary.client_health));
+} finally {
+  await mock.stop();
+}
