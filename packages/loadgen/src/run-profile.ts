@@ -57,7 +57,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const rawPath = config.output.exportLevel === 'raw' ? join(artifactDir, files.rawJsonl) : null;
   const sliceSeconds = config.output.sliceDurationSeconds;
   const store = new MetricStore(context, sliceSeconds === null ? null : BigInt(Math.round(sliceSeconds * 1e9)));
-  const sink = new RecordSink(store, { config, endpoint, tokenizer }, jsonlPath, context, `record_processor_${runTag}`, rawPath);
+  const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath);
   const { runner, note } = await createRunner(
     { config, dataset, origin: target.origin, path: target.path, epochOffsetNs: clock.epochOffsetNs },
     strategy.maxInFlight(config.load),

@@ -1,13 +1,13 @@
 // Worker-thread entry: one issuer on its own event loop, driven by messages from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PendingRecord } from './run/request-executor.js';
+import type { RequestRecord } from './records.js';
 import type { ThreadLoad } from './monitor/loop-monitor.js';
 import { Issuer, type IssuerInit, type PhaseStart } from './run/issuer.js';
 
 export type ToWorker = { type: 'phase'; start: PhaseStart } | { type: 'stop' } | { type: 'abandon' } | { type: 'close' };
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'records'; records: PendingRecord[] }
+  | { type: 'records'; records: RequestRecord[] }
   | { type: 'issuingStopped' }
   | { type: 'phaseDone'; load: ThreadLoad }
   | { type: 'failed'; message: string };
@@ -21,19 +21,18 @@ const FLUSH_SIZE = 64;
 
 async function main(): Promise<void> {
   const issuer = await Issuer.create(workerData as IssuerInit);
-  let batch: PendingRecord[] = [];
+  let batch: RequestRecord[] = [];
   const flush = () => {
     if (batch.length === 0) return;
-    // The response bodies move to the main thread without a copy (each has a buffer of its own).
-    port.postMessage({ type: 'records', records: batch } satisfies FromWorker, batch.map((p) => p.exchange.body.buffer as ArrayBuffer));
+    post({ type: 'records', records: batch });
     batch = [];
   };
   const timer = setInterval(flush, FLUSH_INTERVAL_MS);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'phase') {
       issuer
-        .runPhase(message.start, (pending) => {
-          batch.push(pending);
+        .runPhase(message.start, (record) => {
+          batch.push(record);
           if (batch.length >= FLUSH_SIZE) flush();
         }, () => post({ type: 'issuingStopped' }))
         .then((load) => {

@@ -1,5 +1,5 @@
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
-import type { PendingRecord } from './request-executor.js';
+import type { RequestRecord } from '../records.js';
 import type { PhaseStart } from './issuer.js';
 import type { LoadRunner } from './load-runner.js';
 
@@ -12,7 +12,7 @@ export interface DriveOptions {
   /** Grace after a duration-bound phase stops issuing (seconds; Infinity = wait for all). */
   gracePeriodSeconds: number;
   signal?: AbortSignal;
-  onRecord(pending: PendingRecord): void;
+  onRecord(record: RequestRecord): void;
 }
 
 export interface PhaseOutcome {

@@ -3,11 +3,12 @@ import { setMaxListeners } from 'node:events';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import { getEndpointType } from '../endpoints/registry.js';
-import type { BenchmarkPhase } from '../records.js';
+import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { type ThreadLoad, startLoopMonitor } from '../monitor/loop-monitor.js';
 import { getTimingStrategy } from '../timing/strategies.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
-import type { ExecutorSetup, PendingRecord } from './request-executor.js';
+import type { ExecutorSetup } from './request-executor.js';
+import { ReadQueue } from './read-queue.js';
 import { runSession } from './session.js';
 import { type WarmPool, createWarmPool } from './warm-pool.js';
 
@@ -73,9 +74,11 @@ export class Issuer {
   }
 
   /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
-  async runPhase(start: PhaseStart, onRecord: (pending: PendingRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
+  async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
     this.stopController = new AbortController();
     const monitor = startLoopMonitor(this.init.workerId);
+    const { config, endpoint } = this.setup;
+    const reads = new ReadQueue({ config, endpoint }, this.setup.tokenizer, onRecord);
     const { init } = this;
     const strategy = getTimingStrategy(init.config.load.mode);
     const plan: PhasePlan = {
@@ -90,10 +93,11 @@ export class Issuer {
     await issuePhase(
       plan,
       async (index, duePerfNs) => {
-        await runSession(this.setup, start.phase, index, duePerfNs, onRecord, plan.stopSignal);
+        await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal);
       },
       onIssuingStopped,
     );
+    await reads.drained();
     return monitor.stop();
   }
 

@@ -1,8 +1,8 @@
-import type { PendingRecord } from './request-executor.js';
+import type { RequestRecord } from '../records.js';
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
 import type { IssuerInit, PhaseStart } from './issuer.js';
 
-/** Runs phases on one or more event loops; finished requests flow back, unread, through `onRecord`. */
+/** Runs phases on one or more event loops; records flow back through `onRecord`. */
 export interface LoadRunner {
   readonly issuerCount: number;
   /** Requests are issued from worker threads (the main thread only collects records). */
@@ -11,7 +11,7 @@ export interface LoadRunner {
    * Runs a phase; `onIssuingStopped` fires once every issuer has sent its last request. Resolves when every
    * request has settled (or been abandoned), with each issuing thread's event-loop load.
    */
-  runPhase(start: Omit<PhaseStart, 'counter' | 'startPerfNs'>, onRecord: (pending: PendingRecord) => void, onIssuingStopped: () => void): Promise<ThreadLoad[]>;
+  runPhase(start: Omit<PhaseStart, 'counter' | 'startPerfNs'>, onRecord: (record: RequestRecord) => void, onIssuingStopped: () => void): Promise<ThreadLoad[]>;
   stop(): void;
   abandon(): void;
   close(): Promise<void>;

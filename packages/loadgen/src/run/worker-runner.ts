@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PendingRecord } from './request-executor.js';
+import type { RequestRecord } from '../records.js';
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
 import type { FromWorker, ToWorker } from '../worker.js';
 import type { IssuerTemplate, LoadRunner } from './load-runner.js';
@@ -37,7 +37,7 @@ export async function createWorkerRunner(
   shares: Array<number | null>,
   workerIds: string[],
 ): Promise<LoadRunner> {
-  let onRecord: (pending: PendingRecord) => void = () => {};
+  let onRecord: (record: RequestRecord) => void = () => {};
   let onMessage: (message: FromWorker) => void = () => {};
   // A thread that fails mid-phase fails the phase (never a silent hang).
   let onFailure: (error: Error) => void = () => {};
@@ -55,7 +55,7 @@ export async function createWorkerRunner(
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') ready();
       else if (message.type === 'failed') fail(new Error(`load worker ${index} failed: ${message.message}`));
-      else if (message.type === 'records') for (const pending of message.records) onRecord(pending);
+      else if (message.type === 'records') for (const record of message.records) onRecord(record);
       else onMessage(message);
     });
     return handle;
