@@ -11,7 +11,7 @@ describe('fixed-schedule mode (profile.md §1.2 rule 1)', () => {
   test('a mooncake_trace dataset replays its timestamps: no default count or concurrency (loadgen counts the lines)', () => {
     const config = load({ inputFile: 't.jsonl', customDatasetType: 'mooncake_trace' }, ['--input-file', 't.jsonl', '--custom-dataset-type', 'mooncake_trace']);
     expect(config.benchmark.load).toMatchObject({ mode: 'fixed_schedule', requestCount: null, concurrency: null });
-    expect(config.benchmark.load.fixedScheduleAutoOffset).toBeUndefined();
+    expect(config.benchmark.load.fixedScheduleAutoOffset).toBe(false);
   });
 
   test('--fixed-schedule-auto-offset, --fixed-schedule on another dataset, and --no-fixed-schedule', () => {

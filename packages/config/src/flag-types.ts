@@ -1,3 +1,25 @@
+import type { Static } from '@sinclair/typebox';
+import { schemaAt } from './doc-path.js';
+import { YamlDocument } from './yaml-schema.js';
+
+/** Dotted paths of every key in a document type (`benchmark.load.concurrency`); free-form mappings end the path. */
+type PathsOf<T> = T extends readonly unknown[]
+  ? never
+  : T extends object
+    ? { [K in keyof T & string]-?: K | (string extends keyof NonNullable<T[K]> ? never : `${K}.${PathsOf<NonNullable<T[K]>>}`) }[keyof T & string]
+    : never;
+
+/** A key of the YAML schema, as a dotted path: what a flag may write. */
+export type SettingPath = PathsOf<Static<typeof YamlDocument>>;
+
+/** A key's schema default as help shows it (a list space-separated); undefined when none, empty, or a mapping. */
+export function settingDefault(path: SettingPath): string | undefined {
+  const value: unknown = schemaAt(YamlDocument, path).default;
+  const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  if (Array.isArray(value)) return value.length > 0 && value.every(isScalar) ? value.join(' ') : undefined;
+  return isScalar(value) ? String(value) : undefined;
+}
+
 /** How a flag's text becomes a config value. */
 export type FlagKind =
   /** One value (`--url x`); `commaList` splits `1,4,8` into a list. */
@@ -22,11 +44,11 @@ export interface FlagDef {
   /** Names as typed, canonical long name first among the `--` names (`['-m', '--model', '--model-names']`). */
   names: readonly string[];
   /** YAML path the flag writes (`benchmark.load.concurrency`), or null for CLI-only flags. */
-  path: string | null;
+  path: SettingPath | null;
   kind: FlagKind;
   group: FlagGroup;
   description: string;
-  /** Shown in help as `(default: …)`; without it: `false` for switches, `none` for values. */
+  /** Shown in help as `(default: …)`; without it: the key's schema default, else `false` for switches, `none` for values. */
   defaultText?: string;
   /** Must be given (by the flag or its YAML key); help says `(required)` instead of a default. */
   required?: boolean;
@@ -56,5 +78,5 @@ export function flagName(flag: FlagDef): string {
 /** What help shows as the default of a flag. */
 export function defaultText(flag: FlagDef): string {
   if (flag.required) return 'required';
-  return flag.defaultText ?? (flag.kind === 'boolean' ? 'false' : 'none');
+  return flag.defaultText ?? (flag.path === null ? undefined : settingDefault(flag.path)) ?? (flag.kind === 'boolean' ? 'false' : 'none');
 }

@@ -8,6 +8,7 @@ export { type ConfigIssue, UsageError, formatIssue, isUsageError } from './issue
 export { type ConfigSources, type ConfigResult, CONFIG_RULES, resolveConfig } from './resolve.js';
 export type { ConfigRule, RuleContext } from './rules.js';
 export { type LoadConfigOptions, loadConfig } from './load.js';
+export { defaultConfig } from './default-config.js';
 export { REDACTED, isSensitiveHeader, redactBenchmarkConfig, redactConfig, redactHeaders, redactUrl } from './redact.js';
 export { configToDocument, configToYaml } from './to-yaml.js';
 export { configJsonSchema } from './json-schema.js';

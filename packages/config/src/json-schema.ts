@@ -8,7 +8,8 @@ const DURATION_PATTERN = '^(\\d+\\.?\\d*|\\.\\d+)\\s*(ms|s|m|h)$';
 function toPlain(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toPlain);
   if (typeof node !== 'object' || node === null) return node;
-  const { 'x-aliases': aliases, 'x-duration': duration, 'x-expected': expected, ...rest } = node as JsonSchema;
+  // Defaults are the resolver's business; the file lists only what may be written.
+  const { 'x-aliases': aliases, 'x-duration': duration, 'x-expected': expected, default: _default, ...rest } = node as JsonSchema;
   const out: JsonSchema = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, toPlain(v)]));
   if (typeof expected === 'string') out.description = `Either ${expected}.`;
   if (aliases && out.properties) {

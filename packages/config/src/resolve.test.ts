@@ -20,9 +20,11 @@ describe('resolveConfig', () => {
     expect(config.benchmark.load).toEqual({
       mode: 'concurrency', concurrency: 1, requestRate: null, arrivalPattern: 'poisson', requestCount: 10, benchmarkDurationSeconds: null,
       gracePeriodSeconds: 30, warmupRequestCount: 0, requestCancellationRate: null, requestCancellationDelaySeconds: 0, workers: null,
+      fixedScheduleAutoOffset: false, fixedScheduleStartOffsetMs: null, fixedScheduleEndOffsetMs: null,
     });
     expect(config.benchmark.input).toEqual({
-      inputTokens: { mean: 550, stddev: 0 }, outputTokens: null, numDatasetEntries: 100, inputFile: null, customDatasetType: null, tokenizer: 'builtin', randomSeed: null,
+      inputTokens: { mean: 550, stddev: 0 }, outputTokens: null, numDatasetEntries: 100, inputFile: null, customDatasetType: null, islBlockSize: null,
+      tokenizer: 'builtin', randomSeed: null,
     });
     expect(config.benchmark.output).toEqual({ artifactDir: './artifacts', artifactDirExplicit: false, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null });
     expect(config.benchmark.artifacts).toEqual({ autoPlot: null, plotRequired: false });

@@ -3,7 +3,8 @@ import { DEFAULTS as D } from './defaults.js';
 import { getAt } from './doc-path.js';
 import type { ConfigIssue } from './issues.js';
 import type { AiperfConfig } from './schema.js';
-import type { YamlDocument } from './yaml-schema.js';
+import { type YamlDocument, YamlSweep } from './yaml-schema.js';
+import { resolveMapping } from './resolved.js';
 
 export interface RuleContext {
   /** The merged, checked YAML-shaped document (what the user said, before defaults). */
@@ -49,8 +50,7 @@ export const concurrencySweep: ConfigRule = {
       if (ctx.doc.sweep && !fromSweep) ctx.warnings.push('sweep: settings ignored: no sweep values (give --concurrency 1,4,8 or sweep.concurrency)');
       return;
     }
-    const sweep = ctx.doc.sweep ?? {};
-    config.sweep = { concurrency: values, mode: sweep.mode ?? D.sweepMode, cooldownSeconds: sweep.cooldown_seconds ?? D.sweepCooldownSeconds, sameSeed: sweep.same_seed ?? D.sweepSameSeed };
+    config.sweep = { concurrency: values, ...resolveMapping(YamlSweep, ctx.doc.sweep, ['concurrency']) };
     if (!ctx.given(CONCURRENCY) || Array.isArray(list)) config.benchmark.load.concurrency = values[0] as number;
   },
 };

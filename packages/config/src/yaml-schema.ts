@@ -1,10 +1,14 @@
 import { type Static, type TLiteral, type TSchema, Type } from '@sinclair/typebox';
+import { withDefault as Def } from './resolved.js';
 
 /**
- * The shape of the aiperf YAML file (`-f/--config`), snake_case canonical (camelCase keys are accepted and
- * normalized while checking). It mirrors the resolved config (`schema.ts`) so that mapping is mechanical,
- * with the spec's key names for the artifacts block (recipes.md §11). Every key is optional here: defaults
- * and cross-field rules live in the resolver. CLI flags write into this same shape (see `flags.ts`).
+ * THE schema of aiperf's settings: the YAML file (`-f/--config`), snake_case canonical (camelCase keys are
+ * accepted and normalized while checking). Every key is optional in the file; `Def(schema, value)` gives a key
+ * its default. The resolved config (`schema.ts`) is derived from these mappings by one generic rule (camelCase
+ * keys; a default fills a missing value, anything else without one is null), CLI flags write into this same
+ * shape (`flags.ts`, paths typed against it), and `--print-config` writes it back.
+ *
+ * Adding a setting: one key here (with its default) and one row in `flags.ts`.
  *
  * `x-aliases` maps an alternative key to its canonical key; giving both is an error.
  */
@@ -28,20 +32,22 @@ export const REPORT_FORMATS = ['html'] as const;
 export const SERVER_METRICS_FORMATS = ['json', 'csv', 'jsonl', 'parquet'] as const;
 
 const PositiveInt = Type.Integer({ minimum: 1 });
-const Tokens = Mapping({ mean: Opt(PositiveInt), stddev: Opt(Type.Number({ minimum: 0 })) });
+const InputTokens = Mapping({ mean: Opt(Def(PositiveInt, 550)), stddev: Opt(Def(Type.Number({ minimum: 0 }), 0)) });
+/** No default mean: without one the server decides the output length. */
+export const YamlOutputTokens = Mapping({ mean: Opt(PositiveInt), stddev: Opt(Def(Type.Number({ minimum: 0 }), 0)) });
 
 export const YamlEndpoint = Mapping(
   {
-    url: Opt(Type.String({ minLength: 1 })),
-    type: Opt(Enum(ENDPOINT_TYPES)),
+    url: Opt(Def(Type.String({ minLength: 1 }), 'http://localhost:8000')),
+    type: Opt(Def(Enum(ENDPOINT_TYPES), 'chat')),
     custom_path: Opt(Type.String({ minLength: 1 })),
-    streaming: Opt(Type.Boolean()),
+    streaming: Opt(Def(Type.Boolean(), false)),
     api_key: Opt(Type.String()),
-    headers: Opt(Type.Record(Type.String(), Type.String())),
-    extra_inputs: Opt(Type.Record(Type.String(), Type.Unknown())),
-    timeout_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
-    use_legacy_max_tokens: Opt(Type.Boolean()),
-    use_server_token_count: Opt(Type.Boolean()),
+    headers: Opt(Def(Type.Record(Type.String(), Type.String()), {})),
+    extra_inputs: Opt(Def(Type.Record(Type.String(), Type.Unknown()), {})),
+    timeout_seconds: Opt(Def(Seconds({ exclusiveMinimum: 0 }), 21_600)),
+    use_legacy_max_tokens: Opt(Def(Type.Boolean(), false)),
+    use_server_token_count: Opt(Def(Type.Boolean(), false)),
   },
   { timeout: 'timeout_seconds', custom_endpoint: 'custom_path' },
 );
@@ -51,16 +57,16 @@ export const YamlLoad = Mapping(
     /** One value, or a list of ≥ 2 distinct values (a concurrency sweep). */
     concurrency: Opt(Type.Union([PositiveInt, Type.Array(PositiveInt, { minItems: 1 })])),
     request_rate: Opt(Type.Number({ exclusiveMinimum: 0 })),
-    arrival_pattern: Opt(Enum(ARRIVAL_PATTERNS)),
+    arrival_pattern: Opt(Def(Enum(ARRIVAL_PATTERNS), 'poisson')),
     request_count: Opt(PositiveInt),
     benchmark_duration_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
-    grace_period_seconds: Opt(Seconds({ minimum: 0 })),
-    warmup_request_count: Opt(Type.Integer({ minimum: 0 })),
+    grace_period_seconds: Opt(Def(Seconds({ minimum: 0 }), 30)),
+    warmup_request_count: Opt(Def(Type.Integer({ minimum: 0 }), 0)),
     request_cancellation_rate: Opt(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
-    request_cancellation_delay_seconds: Opt(Seconds({ minimum: 0 })),
+    request_cancellation_delay_seconds: Opt(Def(Seconds({ minimum: 0 }), 0)),
     workers: Opt(PositiveInt),
     fixed_schedule: Opt(Type.Boolean()),
-    fixed_schedule_auto_offset: Opt(Type.Boolean()),
+    fixed_schedule_auto_offset: Opt(Def(Type.Boolean(), false)),
     fixed_schedule_start_offset_ms: Opt(Type.Number({ minimum: 0 })),
     fixed_schedule_end_offset_ms: Opt(Type.Number({ minimum: 0 })),
   },
@@ -74,24 +80,24 @@ export const YamlLoad = Mapping(
 );
 
 export const YamlInput = Mapping({
-  input_tokens: Opt(Tokens),
+  input_tokens: Opt(InputTokens),
   /** `null` = let the server decide the output length. */
-  output_tokens: Opt(Type.Union([Tokens, Type.Null()])),
-  num_dataset_entries: Opt(PositiveInt),
+  output_tokens: Opt(Type.Union([YamlOutputTokens, Type.Null()])),
+  num_dataset_entries: Opt(Def(PositiveInt, 100)),
   input_file: Opt(Type.String({ minLength: 1 })),
   custom_dataset_type: Opt(Enum(CUSTOM_DATASET_TYPES)),
   isl_block_size: Opt(PositiveInt),
-  tokenizer: Opt(Type.String({ minLength: 1 })),
+  tokenizer: Opt(Def(Type.String({ minLength: 1 }), 'builtin')),
   random_seed: Opt(Type.Integer()),
 });
 
 export const YamlArtifacts = Mapping({
   dir: Opt(Type.String({ minLength: 1 })),
   prefix: Opt(Type.String({ minLength: 1 })),
-  export_level: Opt(Enum(EXPORT_LEVELS)),
+  export_level: Opt(Def(Enum(EXPORT_LEVELS), 'records')),
   slice_duration: Opt(Seconds({ exclusiveMinimum: 0 })),
   auto_plot: Opt(Type.Boolean()),
-  plot_required: Opt(Type.Boolean()),
+  plot_required: Opt(Def(Type.Boolean(), false)),
 });
 
 /** How results are reported besides the exports: live stats, console tables, the log, cost, report files. */
@@ -101,40 +107,40 @@ export const YamlReporting = Mapping({
   /** `simple` UI: print a block of live metrics this often. */
   stats_interval: Opt(Seconds({ exclusiveMinimum: 0 })),
   /** Multi-cell sweeps: print each cell's row as it finishes. */
-  sweep_table: Opt(Type.Boolean()),
-  log_level: Opt(Enum(LOG_LEVELS)),
+  sweep_table: Opt(Def(Type.Boolean(), true)),
+  log_level: Opt(Def(Enum(LOG_LEVELS), 'info')),
   /** Extra report files written after the run. */
-  formats: Opt(Type.Array(Enum(REPORT_FORMATS))),
+  formats: Opt(Def(Type.Array(Enum(REPORT_FORMATS)), [])),
 });
 
-const TelemetryObject = Mapping({
+export const YamlTelemetry = Mapping({
   enabled: Opt(Type.Boolean()),
   urls: Opt(Type.Array(Type.String({ minLength: 1 }))),
-  interval_ms: Opt(Type.Number({ exclusiveMinimum: 0 })),
+  interval_ms: Opt(Def(Type.Number({ exclusiveMinimum: 0 }), 333)),
 });
 
 /** The inference server's own Prometheus metrics (on unless `enabled: false`). */
-const ServerMetricsObject = Mapping({
-  enabled: Opt(Type.Boolean()),
-  urls: Opt(Type.Array(Type.String({ minLength: 1 }))),
-  interval_ms: Opt(Type.Number({ exclusiveMinimum: 0 })),
-  formats: Opt(Type.Array(Enum(SERVER_METRICS_FORMATS), { minItems: 1 })),
+export const YamlServerMetrics = Mapping({
+  enabled: Opt(Def(Type.Boolean(), true)),
+  urls: Opt(Def(Type.Array(Type.String({ minLength: 1 })), [])),
+  interval_ms: Opt(Def(Type.Number({ exclusiveMinimum: 0 }), 333)),
+  formats: Opt(Def(Type.Array(Enum(SERVER_METRICS_FORMATS), { minItems: 1 }), ['json', 'csv'])),
 });
 
 export const YamlBenchmark = Mapping(
   {
     models: Opt(Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })])),
-    model_selection_strategy: Opt(Enum(MODEL_SELECTION_STRATEGIES)),
+    model_selection_strategy: Opt(Def(Enum(MODEL_SELECTION_STRATEGIES), 'round_robin')),
     endpoint: Opt(YamlEndpoint),
     load: Opt(YamlLoad),
     input: Opt(YamlInput),
     artifacts: Opt(YamlArtifacts),
     /** Goodput SLOs: metric tag → threshold in the metric's display unit. */
-    goodput: Opt(Type.Record(Type.String(), Type.Number())),
+    goodput: Opt(Def(Type.Record(Type.String(), Type.Number()), {})),
     /** `true`/`false`, a list of DCGM URLs, or `{enabled, urls, interval_ms}`. */
-    gpu_telemetry: Opt(Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 })), TelemetryObject])),
-    server_metrics: Opt(ServerMetricsObject),
-    ui: Opt(Enum(UI_TYPES)),
+    gpu_telemetry: Opt(Type.Union([Type.Boolean(), Type.Array(Type.String({ minLength: 1 })), YamlTelemetry])),
+    server_metrics: Opt(YamlServerMetrics),
+    ui: Opt(Def(Enum(UI_TYPES), 'dashboard')),
     reporting: Opt(YamlReporting),
   },
   // `phases` as one mapping is the spec's single profiling phase; its keys (`rate`, `requests`, …) are load aliases.
@@ -144,20 +150,20 @@ export const YamlBenchmark = Mapping(
 export const YamlSweep = Mapping(
   {
     concurrency: Opt(Type.Array(PositiveInt, { minItems: 2 })),
-    mode: Opt(Enum(SWEEP_MODES)),
-    cooldown_seconds: Opt(Seconds({ minimum: 0 })),
-    same_seed: Opt(Type.Boolean()),
+    mode: Opt(Def(Enum(SWEEP_MODES), 'repeated')),
+    cooldown_seconds: Opt(Def(Seconds({ minimum: 0 }), 0)),
+    same_seed: Opt(Def(Type.Boolean(), false)),
   },
   { iteration_order: 'mode' },
 );
 
 export const YamlMultiRun = Mapping(
   {
-    num_runs: Opt(Type.Integer({ minimum: 1, maximum: 10 })),
-    cooldown_seconds: Opt(Seconds({ minimum: 0 })),
-    confidence_level: Opt(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
-    disable_warmup_after_first: Opt(Type.Boolean()),
-    set_consistent_seed: Opt(Type.Boolean()),
+    num_runs: Opt(Def(Type.Integer({ minimum: 1, maximum: 10 }), 1)),
+    cooldown_seconds: Opt(Def(Seconds({ minimum: 0 }), 0)),
+    confidence_level: Opt(Def(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 }), 0.95)),
+    disable_warmup_after_first: Opt(Def(Type.Boolean(), true)),
+    set_consistent_seed: Opt(Def(Type.Boolean(), true)),
   },
   { num_profile_runs: 'num_runs' },
 );

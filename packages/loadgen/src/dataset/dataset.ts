@@ -102,7 +102,8 @@ function readCustomFile(config: BenchmarkConfig, tokenizer: TextTokenizer, rng: 
   if (type === 'mooncake_trace') {
     const corpus = tokenizer.encode(SHAKESPEARE_CORPUS);
     const blocks = new Map<number, number[]>();
-    const { fixedScheduleStartOffsetMs: startMs = 0, fixedScheduleEndOffsetMs: endMs = Number.POSITIVE_INFINITY } = config.load;
+    const startMs = config.load.fixedScheduleStartOffsetMs ?? 0;
+    const endMs = config.load.fixedScheduleEndOffsetMs ?? Number.POSITIVE_INFINITY;
     // --fixed-schedule-start/end-offset window the trace (entries without a timestamp are always kept).
     const inWindow = (entry: TraceEntry) => entry.timestampMs === null || (entry.timestampMs >= startMs && entry.timestampMs <= endMs);
     return readMooncakeTrace(path).filter(inWindow).map((entry) => ({

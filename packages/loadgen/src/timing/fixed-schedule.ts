@@ -6,14 +6,14 @@ export const fixedScheduleStrategy: TimingStrategy = {
   name: 'fixed_schedule',
   // The request count defaults to the trace's line count (filled in once the dataset is read).
   validate: (load) =>
-    load.fixedScheduleStartOffsetMs !== undefined && load.fixedScheduleEndOffsetMs !== undefined && load.fixedScheduleEndOffsetMs < load.fixedScheduleStartOffsetMs
+    load.fixedScheduleStartOffsetMs !== null && load.fixedScheduleEndOffsetMs !== null && load.fixedScheduleEndOffsetMs < load.fixedScheduleStartOffsetMs
       ? [`--fixed-schedule-end-offset: ${load.fixedScheduleEndOffsetMs} is before --fixed-schedule-start-offset ${load.fixedScheduleStartOffsetMs}; it must not be`]
       : [],
   describe: (load) =>
     `trace replay at the dataset's timestamps${load.fixedScheduleAutoOffset ? ' (first at once)' : ''}` +
     `${load.concurrency !== null ? `, at most ${load.concurrency} in flight` : ''}` +
     `${load.requestCount !== null ? `, ${load.requestCount} requests` : ''}`,
-  createSchedule: (load, _seed, timestampsMs) => createTraceSchedule(timestampsMs ?? [], load.fixedScheduleAutoOffset ?? false, load.fixedScheduleStartOffsetMs ?? 0),
+  createSchedule: (load, _seed, timestampsMs) => createTraceSchedule(timestampsMs ?? [], load.fixedScheduleAutoOffset, load.fixedScheduleStartOffsetMs ?? 0),
   maxInFlight: (load) => load.concurrency,
 };
 

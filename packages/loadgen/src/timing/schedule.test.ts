@@ -1,3 +1,4 @@
+import { defaultConfig } from '@aiperf/config';
 import { describe, expect, it } from 'vitest';
 import { countScheduledWithin, createRateSchedule } from './schedule.js';
 import { concurrencyStrategy, getTimingStrategy, requestRateStrategy } from './strategies.js';
@@ -39,11 +40,7 @@ describe('request-rate schedules', () => {
 });
 
 describe('timing strategies', () => {
-  const load = {
-    mode: 'concurrency' as const, concurrency: 8, requestRate: null, arrivalPattern: 'poisson' as const, requestCount: 4,
-    benchmarkDurationSeconds: null, gracePeriodSeconds: 30, warmupRequestCount: 0, requestCancellationRate: null,
-    requestCancellationDelaySeconds: 0, workers: null,
-  };
+  const load = { ...defaultConfig().benchmark.load, mode: 'concurrency' as const, concurrency: 8, requestCount: 4 };
 
   it('validates with messages naming the flag', () => {
     expect(concurrencyStrategy.validate(load)).toEqual(['--concurrency: 8 exceeds --request-count 4; it must not']);
