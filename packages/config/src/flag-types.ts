@@ -78,5 +78,7 @@ export function flagName(flag: FlagDef): string {
 /** What help shows as the default of a flag. */
 export function defaultText(flag: FlagDef): string {
   if (flag.required) return 'required';
-  return flag.defaultText ?? (flag.path === null ? undefined : settingDefault(flag.path)) ?? (flag.kind === 'boolean' ? 'false' : 'none');
+  // A count flag (`-v`) is a repetition count, not its key's value: the key's default is its value flag's to show.
+  const schemaDefault = flag.path === null || flag.kind === 'count' ? undefined : settingDefault(flag.path);
+  return flag.defaultText ?? schemaDefault ?? (flag.kind === 'boolean' ? 'false' : 'none');
 }
