@@ -75,10 +75,13 @@ export function flagName(flag: FlagDef): string {
   return flag.names.find((n) => n.startsWith('--')) ?? (flag.names[0] as string);
 }
 
+/** `--no-…` flags that write `false` to their YAML key when given. */
+export const NEGATED: ReadonlySet<string> = new Set(['noGpuTelemetry', 'noServerMetrics']);
+
 /** What help shows as the default of a flag. */
 export function defaultText(flag: FlagDef): string {
   if (flag.required) return 'required';
-  // A count flag (`-v`) is a repetition count, not its key's value: the key's default is its value flag's to show.
-  const schemaDefault = flag.path === null || flag.kind === 'count' ? undefined : settingDefault(flag.path);
+  // A count flag (`-v`) or a `--no-…` flag is not its key's value: the key's default is for its value flag to show.
+  const schemaDefault = flag.path === null || flag.kind === 'count' || NEGATED.has(flag.key) ? undefined : settingDefault(flag.path);
   return flag.defaultText ?? schemaDefault ?? (flag.kind === 'boolean' ? 'false' : 'none');
 }

@@ -1,6 +1,6 @@
 import { checkDocument } from './check.js';
 import { type Doc, schemaAt, setAt } from './doc-path.js';
-import { type FlagDef, flagName } from './flag-types.js';
+import { type FlagDef, NEGATED, flagName } from './flag-types.js';
 import { PROFILE_FLAGS } from './flags.js';
 import { type ConfigIssue, showValue } from './issues.js';
 import { YamlDocument } from './yaml-schema.js';
@@ -53,8 +53,6 @@ function splitList(items: readonly string[]): string[] {
   return items.flatMap((i) => i.split(',')).map((s) => s.trim()).filter((s) => s !== '');
 }
 
-/** `--no-…` flags that write `false` to their YAML key when given. */
-const NEGATED = new Set(['noGpuTelemetry', 'noServerMetrics']);
 
 /** The flag's text in the YAML document's terms, before schema checking. */
 function rawValue(flag: FlagDef, value: string | boolean | number | readonly string[], issues: ConfigIssue[]): unknown {
