@@ -30,4 +30,6 @@ for (const script of scripts.filter((path) => path.includes(filter))) {
   }
 }
 console.log(`\n${scripts.length - failed} benchmarks finished, ${failed} failed; results in bench/results/`);
+// The goals table (aiperf against the baselines measured in the same run), as the README shows it.
+spawnSync(process.execPath, [join(root, 'bench/table.mjs')], { stdio: 'inherit', cwd: root });
 process.exitCode = failed ? 1 : 0;

@@ -1,4 +1,5 @@
-// Time and peak memory to plot (default config, every plot with data): a single run of 100k and of 1M
+// Time and peak memory to plot (default config, every plot with data), next to the time to merely parse the
+// run's JSONL (the floor any plot of it has to pay): a single run of 100k and of 1M
 // requests (with timeslices and GPU telemetry), and a 20-run sweep. Each measurement runs `plot()` in a
 // fresh child process so peak RSS is that of plotting alone. Writes bench/results/plot.json.
 // Imports the built package (dist/): run `pnpm build` first.
@@ -7,6 +8,20 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// The baseline a plot is compared with: merely reading the run's JSONL (every line through JSON.parse).
+if (process.argv[2] === '--parse-child') {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const started = performance.now();
+  let lines = 0;
+  for await (const line of createInterface({ input: createReadStream(join(process.argv[3], 'profile_export.jsonl')), crlfDelay: Infinity })) {
+    if (line) JSON.parse(line);
+    lines += 1;
+  }
+  console.log(JSON.stringify({ parseMs: performance.now() - started, lines }));
+  process.exit(0);
+}
 
 if (process.argv[2] === '--child') {
   const { plot } = await import('@aiperf/plot');
@@ -48,9 +63,16 @@ for (const scenario of scenarios) {
   });
   if (child.status !== 0) throw new Error(`${scenario.name} failed: ${child.stderr}`);
   const measured = JSON.parse(child.stdout.trim().split('\n').at(-1));
-  results.push({ scenario: scenario.name, ...(jsonlMb !== null ? { jsonlMb: Math.round(jsonlMb) } : {}), ...measured });
+  let parse = {};
+  if (jsonlMb !== null) {
+    const parsing = spawnSync(process.execPath, [self, '--parse-child', dir], { encoding: 'utf8' });
+    if (parsing.status !== 0) throw new Error(`${scenario.name} parse failed: ${parsing.stderr}`);
+    const { parseMs } = JSON.parse(parsing.stdout.trim().split('\n').at(-1));
+    parse = { parseOnlyMs: parseMs, plotOverParse: measured.wallMs / parseMs };
+  }
+  results.push({ scenario: scenario.name, ...(jsonlMb !== null ? { jsonlMb: Math.round(jsonlMb) } : {}), ...measured, ...parse });
   console.log(
-    `${scenario.name.padEnd(16)} ${(measured.wallMs / 1000).toFixed(2)} s  peak RSS ${measured.peakRssMb.toFixed(0)} MB  ${measured.files} PNGs${jsonlMb ? `  (JSONL ${jsonlMb.toFixed(0)} MB)` : ''}`,
+    `${scenario.name.padEnd(16)} ${(measured.wallMs / 1000).toFixed(2)} s  peak RSS ${measured.peakRssMb.toFixed(0)} MB  ${measured.files} PNGs${jsonlMb ? `  (JSONL ${jsonlMb.toFixed(0)} MB; parsing it alone ${(parse.parseOnlyMs / 1000).toFixed(2)} s → ${parse.plotOverParse.toFixed(2)}×)` : ''}`,
   );
   rmSync(dir, { recursive: true, force: true });
 }
