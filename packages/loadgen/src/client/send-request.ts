@@ -11,8 +11,12 @@ export interface SendRequestArgs {
   timeoutMs: number;
   /** Cancel the request this long after it was sent (request cancellation), or null. */
   cancelAfterMs: number | null;
-  /** Aborts without recording a result (the run is being torn down). */
-  signal?: AbortSignal;
+  /**
+   * Requests in flight: this one registers its abort here while it runs, and the run calls them all when it is
+   * torn down (the result is then not recorded). A plain set, not an AbortSignal listener per request: adding
+   * and removing thousands of those costs more than the request's own bookkeeping.
+   */
+  inFlight?: InFlightRequests;
 }
 
 /**
@@ -38,6 +42,27 @@ export interface RequestExchange {
   cancellationOffsetNs: number | null;
   /** The run aborted this request; its result must not be recorded. */
   abandoned: boolean;
+}
+
+/** The aborts of the requests in flight; `abortAll` also aborts any request that registers afterwards. */
+export class InFlightRequests {
+  private readonly aborts = new Set<() => void>();
+  aborted = false;
+
+  add(abort: () => void): void {
+    if (this.aborted) abort();
+    else this.aborts.add(abort);
+  }
+
+  delete(abort: () => void): void {
+    this.aborts.delete(abort);
+  }
+
+  abortAll(): void {
+    this.aborted = true;
+    for (const abort of [...this.aborts]) abort();
+    this.aborts.clear();
+  }
 }
 
 /** A response body bigger than this is a broken server, not an answer: the request fails instead of eating memory. */
@@ -93,7 +118,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestExchange> {
             abort(new RequestCancellationError(`Request was cancelled after ${(args.cancelAfterMs! / 1000).toFixed(3)} seconds`));
           }, args.cancelAfterMs);
     const onSignal = () => abort(new RunAbortedError('the run was aborted'));
-    args.signal?.addEventListener('abort', onSignal, { once: true });
+    args.inFlight?.add(onSignal);
 
     const finish = (error: RequestErrorInfo | null, abandoned = false) => {
       if (done) return;
@@ -101,7 +126,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestExchange> {
       const endOffsetNs = since();
       clearTimeout(timeoutTimer);
       if (cancelTimer) clearTimeout(cancelTimer);
-      args.signal?.removeEventListener('abort', onSignal);
+      args.inFlight?.delete(onSignal);
       const { body, ends } = joinChunks(chunks);
       resolve({
         startPerfNs, ackOffsetNs, status, sse, body, chunkEnds: ends, chunkOffsetsNs, endOffsetNs, error,

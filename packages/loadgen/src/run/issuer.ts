@@ -1,5 +1,5 @@
 import type { BenchmarkConfig } from '@aiperf/config';
-import { setMaxListeners } from 'node:events';
+import { InFlightRequests } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import { getEndpointType } from '../endpoints/registry.js';
@@ -43,7 +43,7 @@ export class Issuer {
     private readonly init: IssuerInit,
     private readonly setup: ExecutorSetup,
     private readonly pool: WarmPool,
-    private readonly abandonController: AbortController,
+    private readonly inFlight: InFlightRequests,
   ) {}
 
   static async create(init: IssuerInit): Promise<Issuer> {
@@ -53,9 +53,7 @@ export class Issuer {
     const requestCount = init.config.load.requestCount;
     if (init.maxInFlight !== null) await warm.preconnect(requestCount === null ? init.maxInFlight : Math.min(init.maxInFlight, requestCount));
     const { pool } = warm;
-    const abandonController = new AbortController();
-    // One abort listener per in-flight request: thousands are expected, not a leak.
-    setMaxListeners(0, abandonController.signal);
+    const inFlight = new InFlightRequests();
     const setup: ExecutorSetup = {
       config: init.config,
       endpoint: getEndpointType(init.config.endpoint.type),
@@ -65,12 +63,12 @@ export class Issuer {
       path: init.path,
       epochOffsetNs: init.epochOffsetNs,
       workerId: init.workerId,
-      abandonSignal: abandonController.signal,
+      inFlight,
     };
     // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
     // first answer, where loading it would stall this event loop while other streams are being timed.
     if (setup.endpoint.producesTokens && !init.config.endpoint.useServerTokenCount) await setup.tokenizer();
-    return new Issuer(init, setup, warm, abandonController);
+    return new Issuer(init, setup, warm, inFlight);
   }
 
   /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
@@ -109,7 +107,7 @@ export class Issuer {
   /** Abort in-flight requests; their results are dropped. */
   abandon(): void {
     this.stopController.abort();
-    this.abandonController.abort();
+    this.inFlight.abortAll();
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { Dispatcher } from 'undici';
 import { parseExchange } from '../client/parse-exchange.js';
-import { type RequestExchange, sendRequest } from '../client/send-request.js';
+import { type InFlightRequests, type RequestExchange, sendRequest } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import type { TextTokenizer } from '../dataset/tokenizer.js';
 import type { EndpointType, ServerUsage } from '../endpoints/types.js';
@@ -19,8 +19,8 @@ export interface ExecutorSetup {
   path: string;
   epochOffsetNs: bigint;
   workerId: string;
-  /** Aborting abandons in-flight requests (their results are dropped). */
-  abandonSignal: AbortSignal;
+  /** Aborting them abandons the requests in flight (their results are dropped). */
+  inFlight: InFlightRequests;
 }
 
 /** Whether request `index` is one of the share to cancel: a seeded draw per index, so every thread agrees. */
@@ -74,7 +74,7 @@ export async function sendTurn(
     streaming: config.endpoint.streaming && endpoint.supportsStreaming,
     timeoutMs: config.endpoint.timeoutSeconds * 1000,
     cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
-    signal: setup.abandonSignal,
+    inFlight: setup.inFlight,
   });
   return {
     exchange,

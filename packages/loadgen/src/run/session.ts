@@ -28,7 +28,7 @@ export async function runSession(
     // The answer is read here (the next turn resends it); the record itself is still completed off this loop.
     const answer = parseExchange(pending.exchange, setup.endpoint, false);
     onRecord(pending);
-    if (answer.error !== null || pending.exchange.abandoned || stopSignal.aborted || setup.abandonSignal.aborted) return;
+    if (answer.error !== null || pending.exchange.abandoned || stopSignal.aborted || setup.inFlight.aborted) return;
     history.push({ role: 'user', content: prompt }, { role: 'assistant', content: answer.outputText });
     if (next.delayMs > 0 && !(await pause(next.delayMs, stopSignal))) return;
     turn = await followUpTurn(setup, first, next, i + 1, history);
