@@ -66,17 +66,16 @@ export function parseExposition(body: string): Exposition {
   const histograms = new Map<string, Map<string, HistogramBuilder>>();
   const seen = new Set<string>();
   const unsupported = new Set<string>();
+  // Sample names repeat (every bucket line of a histogram, every label set): resolve each name once.
+  const resolved = new Map<string, Resolved>();
   for (const sample of parsed.samples) {
-    const { family, part } = familyOf(sample.name, parsed.types);
-    const declared = parsed.types.get(family);
-    const type = declared === undefined ? 'unknown' : (SUMMARISED[declared] ?? (KNOWN_TYPES.has(declared) ? undefined : 'unknown'));
-    if (declared !== undefined && !KNOWN_TYPES.has(declared) && !issues.unknownTypeFamilies.includes(family)) issues.unknownTypeFamilies.push(family);
-    if (type === undefined) {
-      unsupported.add(family);
-      continue;
+    let found = resolved.get(sample.name);
+    if (!found) {
+      found = resolveName(sample.name, parsed.types, issues, unsupported);
+      resolved.set(sample.name, found);
     }
-    if (part === 'created' || isCreatedFamily(family, parsed.types)) continue; // a series' creation time, not a value
-    const name = type === 'counter' ? family.replace(/_total$/, '') : family;
+    if (found.skip) continue;
+    const { type, name, part, family } = found;
     let entry = families.get(name);
     if (!entry) {
       entry = { name, type, help: parsed.help.get(family) ?? '', scalars: [], histograms: [] };
@@ -99,7 +98,7 @@ export function parseExposition(body: string): Exposition {
   }
   for (const [name, builders] of histograms) {
     const family = families.get(name) as MetricFamily;
-    for (const builder of builders.values()) {
+    for (const builder of new Set(builders.values())) {
       const point = finishHistogram(builder, issues);
       if (point) family.histograms.push(point);
     }
@@ -110,6 +109,22 @@ export function parseExposition(body: string): Exposition {
 }
 
 type HistogramPart = 'bucket' | 'sum' | 'count' | 'created' | 'value';
+
+type Resolved = { skip: true } | { skip: false; family: string; name: string; type: FamilyType; part: HistogramPart };
+
+/** What a sample name means: its family, exported name (counters without `_total`), type and part, or skip it. */
+function resolveName(sampleName: string, types: ReadonlyMap<string, string>, issues: ExpositionIssues, unsupported: Set<string>): Resolved {
+  const { family, part } = familyOf(sampleName, types);
+  const declared = types.get(family);
+  const type = declared === undefined ? 'unknown' : (SUMMARISED[declared] ?? (KNOWN_TYPES.has(declared) ? undefined : 'unknown'));
+  if (declared !== undefined && !KNOWN_TYPES.has(declared) && !issues.unknownTypeFamilies.includes(family)) issues.unknownTypeFamilies.push(family);
+  if (type === undefined) {
+    unsupported.add(family);
+    return { skip: true };
+  }
+  if (part === 'created' || isCreatedFamily(family, types)) return { skip: true }; // a series' creation time, not a value
+  return { skip: false, family, type, part, name: type === 'counter' ? family.replace(/_total$/, '') : family };
+}
 
 /** The family a sample belongs to: a histogram's `_bucket/_sum/_count` and a counter's `_total/_created` suffixes are parts. */
 function familyOf(sampleName: string, types: ReadonlyMap<string, string>): { family: string; part: HistogramPart } {
@@ -147,14 +162,25 @@ interface HistogramBuilder {
 }
 
 function addHistogramSample(all: Map<string, Map<string, HistogramBuilder>>, family: string, part: HistogramPart, sample: PromSample, issues: ExpositionIssues): void {
-  const { le, ...labels } = sample.labels;
-  const key = labelKey(labels);
-  const builders = all.get(family) ?? new Map<string, HistogramBuilder>();
-  all.set(family, builders);
-  let builder = builders.get(key);
+  const le = sample.labels.le;
+  let builders = all.get(family);
+  if (!builders) {
+    builders = new Map<string, HistogramBuilder>();
+    all.set(family, builders);
+  }
+  // Bucket, sum and count lines of one series share their labels but `le`: the series text as served (minus
+  // the name) finds the canonical key cheaply; the label object and key are built once per distinct text.
+  const labelText = sample.series.slice(sample.name.length).replace(LE_LABEL, '');
+  let builder = builders.get(labelText);
   if (!builder) {
-    builder = { labels, key: `${family}{${key}}`, buckets: new Map(), duplicate: false };
-    builders.set(key, builder);
+    const { le: _le, ...labels } = sample.labels;
+    const key = labelKey(labels);
+    builder = builders.get(key);
+    if (!builder) {
+      builder = { labels, key: `${family}{${key}}`, buckets: new Map(), duplicate: false };
+      builders.set(key, builder);
+    }
+    builders.set(labelText, builder);
   }
   if (!Number.isFinite(sample.value)) {
     issues.nonFiniteSamples += 1;
@@ -173,6 +199,8 @@ function addHistogramSample(all: Map<string, Map<string, HistogramBuilder>>, fam
     else builder[part] = sample.value;
   }
 }
+
+const LE_LABEL = /le\s*=\s*"[^"]*"/;
 
 function parseBound(text: string): number {
   const trimmed = text.trim().toLowerCase();
