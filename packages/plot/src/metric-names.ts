@@ -1,4 +1,6 @@
 import { DCGM_FIELDS } from '@aiperf/telemetry-dcgm';
+import { serverMetricDisplayName } from './load/server-metric-names.js';
+import { isServerMetricName } from './load/server-metrics.js';
 
 // Display names and units for axis labels: the metric registry's headers, and DCGM's for GPU telemetry fields.
 export const METRIC_DISPLAY_NAMES: Record<string, string> = {
@@ -44,7 +46,8 @@ export const titleCase = (name: string): string =>
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join(' ');
 
-export const displayName = (metric: string): string => METRIC_DISPLAY_NAMES[metric] ?? titleCase(metric);
+export const displayName = (metric: string): string =>
+  METRIC_DISPLAY_NAMES[metric] ?? (isServerMetricName(metric) ? serverMetricDisplayName(metric) : titleCase(metric));
 
 /** `<display name>[ (<stat>)] (<unit>)`; the stat is shown only when it is not avg/value. */
 export function axisLabel(metric: string, unit: string | undefined, stat?: string): string {

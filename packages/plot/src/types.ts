@@ -65,6 +65,23 @@ export interface RunMetadata {
   wasCancelled: boolean;
 }
 
+/** A run's server_metrics_export.json (AIPerf schema 1.0), as read. */
+export interface ServerMetricsData {
+  sliceDurationS: number | null;
+  metrics: Record<string, {
+    type: 'gauge' | 'counter' | 'histogram' | 'unknown';
+    description?: string;
+    unit?: string | null;
+    series: {
+      endpoint_url: string;
+      labels: Record<string, string> | null;
+      stats: Record<string, number>;
+      buckets?: Record<string, number>;
+      timeslices?: Record<string, number | boolean | Record<string, number>>[];
+    }[];
+  }>;
+}
+
 export interface RunData {
   /** Absolute run directory. */
   dir: string;
@@ -77,6 +94,8 @@ export interface RunData {
   requests: RunRequests | null;
   timeslices: TimesliceRow[] | null;
   gpu: GpuSample[] | null;
+  /** The inference server's own metrics (server_metrics_export.json), when the run collected them. */
+  serverMetrics?: ServerMetricsData | null;
   /** Set by classification: `baseline` | `treatment` (`treatment` without a classification block). */
   experimentType: ExperimentType;
   experimentGroup: string;

@@ -2,7 +2,7 @@
 // (counters raw, not deltas), in AIPerf's shape. Written while the run goes, so it costs no memory.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Exposition } from './exposition.js';
-import { boundKey } from './histogram-quantile.js';
+import { boundKey } from '@aiperf/stats';
 
 export interface ScrapeLine {
   endpointUrl: string;

@@ -4,7 +4,7 @@
 // hyparquet-writer (pure JS, maintained, no engine limit, works on Node 20).
 import { parquetWriteFile } from 'hyparquet-writer';
 import { increasesOf } from './deltas.js';
-import { boundKey } from './histogram-quantile.js';
+import { boundKey } from '@aiperf/stats';
 import type { MetricsStore, StoredSeries } from './store.js';
 import { inferUnit } from './units.js';
 import { endpointWindow, type MetricsWindow } from './window.js';

@@ -4,7 +4,7 @@
 import { deviation, mean } from 'd3-array';
 import { seriesStats } from '@aiperf/telemetry-dcgm';
 import { increasesOf, type Increase } from './deltas.js';
-import { boundKey, histogramQuantile } from './histogram-quantile.js';
+import { boundKey, histogramQuantile } from '@aiperf/stats';
 import type { MetricsStore, StoredSeries } from './store.js';
 import type { EndpointWindow } from './window.js';
 

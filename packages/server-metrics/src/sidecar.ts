@@ -6,10 +6,9 @@ import { createServerMetricsCollector, type RunClock, type ServerMetricsCollecto
 import { renderServerMetricsConsole } from './console.js';
 import { serverMetricsCsv } from './csv.js';
 import { DEFAULT_SERVER_METRICS_FORMATS, FORMAT_LABELS, type ServerMetricsFormat, serverMetricsFileName } from './files.js';
-import { stringifyJson } from '@aiperf/loadgen';
 import { JsonlWriter } from './jsonl.js';
 import { writeServerMetricsParquet } from './parquet.js';
-import { summarizeServerMetrics } from './summary.js';
+import { serverMetricsJson, summarizeServerMetrics } from './summary.js';
 import { inferenceMetricsUrl, normalizeServerMetricsUrl } from './urls.js';
 import type { MetricsWindow } from './window.js';
 
@@ -79,7 +78,7 @@ export function createServerMetricsSidecar(options: ServerMetricsSidecarOptions)
       const data = summarizeServerMetrics({ store: collector.store, window, endpoints, sliceDurationSeconds: options.sliceDurationSeconds ?? null });
       const written: { label: string; path: string }[] = [];
       if (formats.has('json')) {
-        await writeFile(fileOf('json'), `${stringifyJson(data, 2)}\n`);
+        await writeFile(fileOf('json'), serverMetricsJson(data));
         written.push({ label: FORMAT_LABELS.json, path: fileOf('json') });
       }
       if (formats.has('csv')) {

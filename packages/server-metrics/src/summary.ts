@@ -1,6 +1,7 @@
 // Store + profiling window → the object written to server_metrics_export.json (AIPerf's schema 1.0):
 // `summary` (endpoints, window, per-endpoint fetch info and what bad input was counted) and `metrics`
 // (by name, one series per endpoint + label set). Pure.
+import { stringifyJson } from '@aiperf/loadgen';
 import { epochNsToIso } from '@aiperf/telemetry-dcgm';
 import type { EndpointStatus } from './endpoint-state.js';
 import type { FamilyType } from './exposition.js';
@@ -124,4 +125,9 @@ function endpointInfo(store: MetricsStore, status: EndpointStatus): Record<strin
 function median(sorted: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The text of server_metrics_export.json: epoch-ns fields as exact integers. */
+export function serverMetricsJson(data: ServerMetricsExport): string {
+  return `${stringifyJson(data, 2)}\n`;
 }

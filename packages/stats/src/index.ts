@@ -9,3 +9,4 @@ export { createRng } from './rng.js';
 export type { Rng } from './rng.js';
 export { studentTInterval, tCritical } from './student-t.js';
 export type { StudentTInterval } from './student-t.js';
+export { boundKey, histogramQuantile } from './histogram-quantile.js';

@@ -9,7 +9,10 @@ export const DEFAULT_PLOT_CONFIG_YAML = `# AIPerf plot configuration (aiperf plo
 # visualization.multi_run_plots / single_run_plots
 #   Presets: type, x, y (y2), title, x_label, y_label, labels, groups, autoscale, ...
 #   type: scatter | scatter_with_percentiles | request_timeline | histogram | timeslice | area |
-#         dual_axis | pareto | scatter_line | latency_throughput_uncertainty
+#         dual_axis | percentile_bands | pareto | scatter_line | latency_throughput_uncertainty
+#   Server metrics (server_metrics_export.json) are named as the server names them, e.g.
+#   vllm:kv_cache_usage_perc or vllm:time_to_first_token_seconds_p99, anywhere a metric goes; plots of
+#   server metrics are skipped quietly for runs that have none.
 #   x / y: a metric tag, optionally with a stat suffix (request_latency_p50), or {metric, stat}.
 #   groups: [model] | [run_name] | [experiment_group] | [concurrency] ... (one column: the series)
 #   labels: [concurrency] ... (one column: the text drawn on each point)
@@ -30,6 +33,8 @@ visualization:
     - pareto_curve_throughput_per_gpu_vs_interactivity
     - ttft_vs_throughput
     - latency_throughput_uncertainty
+    - server_kv_cache_vs_throughput
+    - server_ttft_vs_throughput
 
   single_run_defaults:
     - ttft_over_time
@@ -44,8 +49,26 @@ visualization:
     - gpu_utilization_and_throughput_over_time
     - gpu_memory_and_throughput_over_time
     - gpu_power_and_throughput_over_time
+    - server_ttft_percentile_bands
+    - server_itl_percentile_bands
+    - server_kv_cache_usage_over_time
+    - server_running_requests_over_time
 
   multi_run_plots:
+    server_kv_cache_vs_throughput:
+      type: scatter_line
+      x: {metric: output_token_throughput, stat: avg}
+      y: {metric: "vllm:kv_cache_usage_perc", stat: max}
+      labels: [concurrency]
+      groups: [model]
+      title: "Server KV-Cache Usage (max) vs Output Token Throughput"
+    server_ttft_vs_throughput:
+      type: scatter_line
+      x: {metric: request_throughput, stat: avg}
+      y: {metric: "vllm:time_to_first_token_seconds", stat: p99}
+      labels: [concurrency]
+      groups: [model]
+      title: "Server-Side TTFT (p99) vs Request Throughput"
     pareto_curve_throughput_per_gpu_vs_latency:
       type: pareto
       x: {metric: request_latency, stat: avg}
@@ -149,6 +172,18 @@ visualization:
       y: throughput_tokens_per_sec
       y2: gpu_power_usage
       title: "Output Token Throughput with GPU Power Usage"
+    server_ttft_percentile_bands:
+      type: percentile_bands
+      y: "vllm:time_to_first_token_seconds"
+    server_itl_percentile_bands:
+      type: percentile_bands
+      y: "vllm:inter_token_latency_seconds"
+    server_kv_cache_usage_over_time:
+      type: percentile_bands
+      y: "vllm:kv_cache_usage_perc"
+    server_running_requests_over_time:
+      type: percentile_bands
+      y: "vllm:num_requests_running"
 
 settings:
   server_metrics_downsampling:

@@ -12,7 +12,7 @@ export interface CatalogMetric {
   unit?: string;
   /** Multi-run: the statistics present in the runs' summaries (`avg`, `p50`, …), in the usual order. */
   stats: string[];
-  source: 'aggregated' | 'requests' | 'gpu_telemetry' | 'config';
+  source: 'aggregated' | 'requests' | 'gpu_telemetry' | 'server_metrics' | 'config';
 }
 
 export interface MetricCatalog {
@@ -51,6 +51,9 @@ export function metricCatalog(runs: readonly RunData[], mode: PlotMode): MetricC
   for (const name of gpuFieldNames(run?.gpu ?? [])) {
     const unit = gpuFieldUnit(name);
     metrics.push({ name, label: displayName(name), ...(unit ? { unit } : {}), stats: [], source: 'gpu_telemetry' });
+  }
+  for (const [name, metric] of Object.entries(run?.serverMetrics?.metrics ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    metrics.push({ name, label: displayName(name), ...(metric.unit ? { unit: metric.unit } : {}), stats: [], source: 'server_metrics' });
   }
   return { metrics, groupBy: [] };
 }

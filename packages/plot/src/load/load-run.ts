@@ -4,6 +4,7 @@ import type { MetricStats, RunData } from '../types.js';
 import { RUN_FILES } from './files.js';
 import { readGpuTelemetry } from './gpu.js';
 import { readRequests } from './requests.js';
+import { readServerMetrics, serverMetricSummaries } from './server-metrics.js';
 import { countGpus, extractAggregateMetrics, extractMetadata, extractMetrics, flattenConfig } from './summary.js';
 import { parseTimeslicesCsv } from './timeslices.js';
 
@@ -71,6 +72,8 @@ export async function loadRun(dir: string, options: LoadRunOptions = {}): Promis
       warnings.push(`Ignoring ${timeslicesPath}: ${(error as Error).message}`);
     }
   }
+  const serverMetrics = readServerMetrics(runDir, warnings);
+  if (serverMetrics) for (const [name, stats] of Object.entries(serverMetricSummaries(serverMetrics))) metrics[name] ??= stats;
   const gpuPath = join(runDir, RUN_FILES.gpuTelemetry);
   const gpu = existsSync(gpuPath) ? await readGpuTelemetry(gpuPath, requests ? minStartNs(requests) : null) : null;
 
@@ -83,6 +86,7 @@ export async function loadRun(dir: string, options: LoadRunOptions = {}): Promis
     requests,
     timeslices,
     gpu,
+    serverMetrics,
     experimentType: 'treatment',
     experimentGroup: basename(runDir),
     warnings,

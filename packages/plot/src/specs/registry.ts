@@ -4,15 +4,11 @@ import { scatterLinePlot } from './multi/scatter-line.js';
 import { uncertaintyPlot } from './multi/uncertainty.js';
 import type { PlotTypeDefinition } from './plot-type.js';
 import { areaPlot } from './single/area.js';
+import { percentileBandsPlot } from './single/percentile-bands.js';
 import { dualAxisPlot } from './single/dual-axis.js';
 import { requestTimelinePlot } from './single/request-timeline.js';
 import { scatterPlot, scatterWithPercentilesPlot } from './single/scatter.js';
 import { histogramPlot, timeslicePlot } from './single/timeslice.js';
-
-const percentileBandsPlot: PlotTypeDefinition = {
-  name: 'percentile_bands',
-  describe: () => 'Server-metric percentile bands over time (server metrics are not read yet, so always skipped).',
-};
 
 const registry = new Map<PlotType, PlotTypeDefinition>();
 

@@ -14,6 +14,7 @@ const MULTI_TYPES: { value: PlotType; text: string }[] = [
 const SINGLE_TYPES: { value: PlotType; text: string }[] = [
   { value: 'scatter', text: 'Scatter (per request / GPU field over time)' },
   { value: 'scatter_with_percentiles', text: 'Scatter with rolling percentiles' },
+  { value: 'percentile_bands', text: 'Percentile Bands Over Time (server metric)' },
 ];
 
 const field = (label: string, control: HTMLElement) => el('label', {}, [label, control]);

@@ -1,4 +1,5 @@
 import type { MetricRef } from '../../config/types.js';
+import { isServerMetricName } from '../../load/server-metrics.js';
 import { axisLabel, displayName } from '../../metric-names.js';
 import { axis, baseSpec, fitsData, parseMetricRef } from '../common.js';
 import type { MultiRunContext } from '../plot-type.js';
@@ -37,7 +38,9 @@ export function resolveMetricColumn(table: MultiRunTable, ref: MetricRef | undef
   const missing: Skip =
     metric === 'output_token_throughput_per_gpu'
       ? { skip: `no '${metric}' column (needs GPU telemetry in the runs' summaries)`, dataAbsent: true }
-      : { skip: `no '${metric}' column in the runs' summaries` };
+      : isServerMetricName(metric)
+        ? { skip: `no server metric '${metric}' in the runs (server_metrics_export.json)`, dataAbsent: true }
+        : { skip: `no '${metric}' column in the runs' summaries` };
   if (!hasValues(table, metric)) return missing;
   // Not a summary metric (concurrency, an input-config column): the plain column.
   if (!(metric in table.units)) return { metric, column: metric };

@@ -1,4 +1,4 @@
-// Percentiles estimated from cumulative histogram buckets. Pure.
+// Percentiles estimated from cumulative Prometheus histogram buckets (server metrics and their plots). Pure.
 //
 // Prometheus' own rule (histogram_quantile): find the bucket holding the rank, interpolate linearly between
 // its lower and upper bound; the first bucket starts at 0 (when its bound is positive); a rank in the +Inf
