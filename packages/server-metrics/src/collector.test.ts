@@ -58,7 +58,7 @@ describe('createServerMetricsCollector', () => {
     });
     const startNs = clock.nowEpochNs();
     await collector.start();
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     await collector.stop();
     const byUrl = new Map(collector.endpoints().map((status) => [status.url, status]));
     expect(byUrl.get(goodUrl)?.successfulScrapes).toBeGreaterThanOrEqual(3);
