@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { defaultConfig } from '@aiperf/config';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -38,30 +39,18 @@ function mockCpuMs(pid) {
   }
 }
 
+/** A complete config from the schema's defaults (so benches follow the schema), with the bench's overrides. */
 export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
+  const defaults = defaultConfig(['mock-model']).benchmark;
   return {
-    endpoint: {
-      models: ['mock-model'], modelSelectionStrategy: 'round_robin', url, type: 'chat', customPath: null, streaming: true,
-      apiKey: null, headers: {}, extraInputs: { ignore_eos: true }, timeoutSeconds: 60, useLegacyMaxTokens: false,
-      useServerTokenCount: false, ...endpoint,
-    },
-    load: {
-      mode: 'concurrency', concurrency: 1, requestRate: null, arrivalPattern: 'constant', requestCount: 100,
-      benchmarkDurationSeconds: null, gracePeriodSeconds: 10, warmupRequestCount: 0, requestCancellationRate: null,
-      requestCancellationDelaySeconds: 0, workers: null, ...load,
-    },
-    input: {
-      inputTokens: { mean: 64, stddev: 0 }, outputTokens: { mean: 4, stddev: 0 }, numDatasetEntries: 100, inputFile: null,
-      customDatasetType: null, tokenizer: 'builtin', randomSeed: 1, ...input,
-    },
-    output: {
-      artifactDir: mkdtempSync(join(tmpdir(), 'aiperf-bench-')), artifactDirExplicit: true, exportPrefix: null,
-      exportLevel: 'records', sliceDurationSeconds: null,
-    },
-    telemetry: { gpuTelemetry: null, gpuTelemetryUrls: [], gpuTelemetryIntervalMs: 333 },
-    goodput: {},
+    ...defaults,
+    endpoint: { ...defaults.endpoint, url, streaming: true, extraInputs: { ignore_eos: true }, timeoutSeconds: 60, ...endpoint },
+    load: { ...defaults.load, concurrency: 1, requestCount: 100, warmupRequestCount: 0, ...load },
+    input: { ...defaults.input, inputTokens: { mean: 64, stddev: 0 }, outputTokens: { mean: 4, stddev: 0 }, randomSeed: 1, ...input },
+    output: { ...defaults.output, artifactDir: mkdtempSync(join(tmpdir(), 'aiperf-bench-')), artifactDirExplicit: true },
+    ...(defaults.serverMetrics ? { serverMetrics: { ...defaults.serverMetrics, enabled: false } } : {}),
+    ...(defaults.telemetry ? { telemetry: { ...defaults.telemetry, gpuTelemetry: null } } : {}),
     ui: process.env.AIPERF_BENCH_UI ?? 'none',
-    artifacts: { autoPlot: null, plotRequired: false },
   };
 }
 

@@ -29,11 +29,18 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
   const slots = new Slots(plan.maxInFlight);
   const pending = new Set<Promise<void>>();
   const elapsedNs = () => Number(process.hrtime.bigint() - plan.startPerfNs);
-  // Unscheduled runs stop at the duration by the wall clock, also while waiting for a free slot.
-  const stop =
+  // Unscheduled runs stop at the duration by the wall clock, also while waiting for a free slot. A plain timer
+  // and controller: AbortSignal.any() holds its sources weakly, so an AbortSignal.timeout() passed to it can be
+  // garbage-collected before it fires, and the phase then never ends.
+  const stopping = new AbortController();
+  const stop = stopping.signal;
+  const onStop = () => stopping.abort();
+  if (plan.stopSignal.aborted) stopping.abort();
+  else plan.stopSignal.addEventListener('abort', onStop, { once: true });
+  const durationTimer =
     !plan.schedule && plan.durationNs !== null
-      ? AbortSignal.any([plan.stopSignal, AbortSignal.timeout(Math.max(0, Math.ceil((plan.durationNs - elapsedNs()) / 1e6)))])
-      : plan.stopSignal;
+      ? setTimeout(onStop, Math.max(0, Math.ceil((plan.durationNs - elapsedNs()) / 1e6)))
+      : null;
   const acquire = async (): Promise<boolean> => {
     const acquired = slots.acquire(stop);
     return acquired === true || (await acquired);
@@ -67,6 +74,8 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
     });
     pending.add(request);
   }
+  if (durationTimer) clearTimeout(durationTimer);
+  plan.stopSignal.removeEventListener('abort', onStop);
   onIssuingStopped?.();
   await Promise.all(pending);
 }
