@@ -44,7 +44,7 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
         models: models === null ? [] : typeof models === 'string' ? [models] : models,
         modelSelectionStrategy,
         ...endpoint,
-        url: normalizeUrl(endpoint.url),
+        ...urlSettings(endpoint.url),
       },
       load: {
         // A trace dataset replays its timestamps unless --no-fixed-schedule says otherwise.
@@ -54,6 +54,8 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
       },
       input: {
         ...input,
+        // AIPerf's default tokenizer is the model's own (loadgen resolves it offline, builtin when nothing is found).
+        tokenizer: input.tokenizer ?? (typeof models === 'string' ? models : models?.[0]) ?? 'builtin',
         outputTokens: i.output_tokens?.mean === undefined ? null : { ...resolveMapping(YamlOutputTokens, i.output_tokens), mean: i.output_tokens.mean },
         customDatasetType: input.customDatasetType ?? (input.inputFile === null ? null : 'single_turn'),
         randomSeed: doc.random_seed ?? input.randomSeed,
@@ -77,4 +79,10 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
     plot: null,
     source,
   };
+}
+
+/** `url` (the first, normalized) and `urls` when several were given. */
+function urlSettings(given: string | readonly string[]): { url: string; urls: string[] | null } {
+  const urls = (typeof given === 'string' ? [given] : given).map(normalizeUrl);
+  return { url: urls[0]!, urls: urls.length > 1 ? urls : null };
 }

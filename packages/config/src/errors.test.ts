@@ -14,7 +14,7 @@ describe('configuration errors name the path or flag, the value and what is allo
   test('unknown YAML key, with a suggestion', () => {
     expect(fromYaml('benchmark:\n  model: m\n  load: {concurency: 4}\n')).toMatchInlineSnapshot(`
       [
-        "benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers, fixed_schedule, fixed_schedule_auto_offset, fixed_schedule_start_offset_ms, fixed_schedule_end_offset_ms",
+        "benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers, conversation_num, fixed_schedule, fixed_schedule_auto_offset, fixed_schedule_start_offset_ms, fixed_schedule_end_offset_ms",
       ]
     `);
     expect(fromYaml('benchmark: {model: m}\nswep: {}\n')).toMatchInlineSnapshot(`

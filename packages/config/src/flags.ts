@@ -1,7 +1,7 @@
 import { closestMatch } from './suggest.js';
 import { DEFAULTS as D } from './defaults.js';
 import { type FlagDef, type SettingPath, flagName, settingDefault } from './flag-types.js';
-import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, LOG_LEVELS, MODEL_SELECTION_STRATEGIES, REPORT_FORMATS, SERVER_METRICS_FORMATS, SWEEP_MODES, UI_TYPES } from './yaml-schema.js';
+import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, LOG_LEVELS, MODEL_SELECTION_STRATEGIES, REPORT_FORMATS, SERVER_METRICS_FORMATS, SWEEP_MODES, UI_TYPES, URL_STRATEGIES } from './yaml-schema.js';
 
 const oneOf = (values: readonly string[]) => values.join(' | ');
 
@@ -18,7 +18,8 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   // Endpoint
   { key: 'model', names: ['-m', '--model', '--model-names'], path: 'benchmark.models', kind: 'list', group: 'Endpoint', valueName: '<names>', required: true, description: 'Model name(s), comma list or repeated; the first names the artifact directory' },
   { key: 'modelSelectionStrategy', names: ['--model-selection-strategy'], path: 'benchmark.model_selection_strategy', kind: 'value', group: 'Endpoint', valueName: `<${oneOf(MODEL_SELECTION_STRATEGIES)}>`, description: 'How requests pick among several models' },
-  { key: 'url', names: ['-u', '--url'], path: 'benchmark.endpoint.url', kind: 'value', group: 'Endpoint', valueName: '<url>', description: 'Server base URL; a URL without scheme gets http://' },
+  { key: 'url', names: ['-u', '--url'], path: 'benchmark.endpoint.url', kind: 'list', group: 'Endpoint', valueName: '<url>', description: 'Server base URL; a URL without scheme gets http://; repeat it to spread requests over several servers' },
+  { key: 'urlStrategy', names: ['--url-strategy'], path: 'benchmark.endpoint.url_strategy', kind: 'value', group: 'Endpoint', valueName: `<${oneOf(URL_STRATEGIES)}>`, description: 'How requests are spread over several --url: round_robin = session n goes to URL n mod count' },
   { key: 'endpointType', names: ['--endpoint-type'], path: 'benchmark.endpoint.type', kind: 'value', group: 'Endpoint', valueName: `<${oneOf(ENDPOINT_TYPES)}>`, description: 'API flavour; sets the request body shape and default path' },
   { key: 'customEndpoint', names: ['--custom-endpoint', '--endpoint'], path: 'benchmark.endpoint.custom_path', kind: 'value', group: 'Endpoint', valueName: '<path>', defaultText: 'the endpoint type\'s path', description: "Override the endpoint type's default path (e.g. /v1/chat/completions)" },
   { key: 'streaming', names: ['--streaming'], path: 'benchmark.endpoint.streaming', kind: 'boolean', group: 'Endpoint', description: 'Stream responses (needed for TTFT/ITL); --no-streaming turns it off' },
@@ -33,6 +34,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'requestRate', names: ['--request-rate'], path: 'benchmark.load.request_rate', kind: 'value', group: 'Load', valueName: '<req/s>', description: 'Target request rate; selects request-rate mode (--concurrency then caps in-flight requests)' },
   { key: 'arrivalPattern', names: ['--arrival-pattern', '--request-rate-mode'], path: 'benchmark.load.arrival_pattern', kind: 'value', group: 'Load', valueName: `<${oneOf(ARRIVAL_PATTERNS)}>`, description: 'Gaps between requests in request-rate mode' },
   { key: 'requestCount', names: ['--request-count', '--num-requests'], path: 'benchmark.load.request_count', kind: 'value', group: 'Load', valueName: '<n>', defaultText: `max(${D.minimumRequestCount}, 2 × concurrency); ${D.requestRateRequestCount} with --request-rate`, description: 'Profiling requests to send' },
+  { key: 'conversationNum', names: ['--conversation-num', '--num-conversations', '--num-sessions'], path: 'benchmark.load.conversation_num', kind: 'value', group: 'Load', valueName: '<n>', description: 'Multi-turn: sessions to start (each runs to its last turn unless --request-count, which counts every turn, runs out first)' },
   { key: 'fixedSchedule', names: ['--fixed-schedule'], path: 'benchmark.load.fixed_schedule', kind: 'boolean', group: 'Load', defaultText: 'on for mooncake_trace datasets', description: "Send requests at the dataset's timestamps (ms); --no-fixed-schedule opts out" },
   { key: 'fixedScheduleAutoOffset', names: ['--fixed-schedule-auto-offset'], path: 'benchmark.load.fixed_schedule_auto_offset', kind: 'boolean', group: 'Load', description: 'Shift the schedule so the first timestamp is sent at once' },
   { key: 'fixedScheduleStartOffset', names: ['--fixed-schedule-start-offset'], path: 'benchmark.load.fixed_schedule_start_offset_ms', kind: 'value', group: 'Load', valueName: '<ms>', description: 'Replay only trace entries with timestamp ≥ this; the schedule starts here' },
@@ -52,7 +54,9 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'numDatasetEntries', names: ['--num-dataset-entries', '--num-prompts'], path: 'benchmark.input.num_dataset_entries', kind: 'value', group: 'Input', valueName: '<n>', description: 'Unique prompts in the synthetic pool' },
   { key: 'inputFile', names: ['--input-file'], path: 'benchmark.input.input_file', kind: 'value', group: 'Input', valueName: '<file.jsonl>', description: 'Custom dataset (JSONL) instead of synthetic prompts' },
   { key: 'customDatasetType', names: ['--custom-dataset-type'], path: 'benchmark.input.custom_dataset_type', kind: 'value', group: 'Input', valueName: `<${oneOf(CUSTOM_DATASET_TYPES)}>`, defaultText: 'single_turn with --input-file', description: 'Line format of --input-file' },
-  { key: 'tokenizer', names: ['--tokenizer'], path: 'benchmark.input.tokenizer', kind: 'value', group: 'Input', valueName: '<builtin|path>', description: 'builtin (offline BPE) or a Hugging Face tokenizer.json / directory holding one' },
+  { key: 'tokenizer', names: ['--tokenizer'], path: 'benchmark.input.tokenizer', kind: 'value', group: 'Input', valueName: '<hf-id|path|builtin>', defaultText: 'the model name', description: 'Hugging Face id (from the local HF cache, HF_HOME/HF_HUB_CACHE, or an npm tokenizer package), a tokenizer.json or its directory, or builtin (offline BPE); falls back to builtin with a warning' },
+  { key: 'tokenizerRevision', names: ['--tokenizer-revision'], path: 'benchmark.input.tokenizer_revision', kind: 'value', group: 'Input', valueName: '<rev>', description: 'Hugging Face revision (branch, tag or commit) of --tokenizer in the local cache' },
+  { key: 'applyChatTemplate', names: ['--apply-chat-template'], path: 'benchmark.input.apply_chat_template', kind: 'boolean', group: 'Input', description: "Count ISL over the prompt rendered with the tokenizer's chat template (when it has one)" },
   { key: 'randomSeed', names: ['--random-seed'], path: 'random_seed', kind: 'value', group: 'Input', valueName: '<n>', description: 'Seed for prompts and timing; makes runs reproducible' },
   // Output
   { key: 'artifactDir', names: ['--artifact-dir', '--output-artifact-dir'], path: 'benchmark.artifacts.dir', kind: 'value', group: 'Output', valueName: '<dir>', defaultText: `${D.artifactDir}/<model>-<endpoint>-<load>`, description: 'Where results go; when given, files go directly into it' },

@@ -27,7 +27,7 @@ describe('flag table', () => {
     const help = renderFlagHelp();
     expect(help).toContain('(default: http://localhost:8000)');
     expect(help).toContain('(default: 550)');
-    expect(help).toContain('(default: builtin)');
+    expect(help).toContain('(default: the model name)');
     expect(help).toContain('[env: AIPERF_API_KEY]');
     for (const flag of PROFILE_FLAGS) {
       const entry = help.slice(help.indexOf(`  ${flag.names.join(', ')}`)).split(/\n {2}(?=-)/)[0] as string;

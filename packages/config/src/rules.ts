@@ -60,7 +60,8 @@ export const timingMode: ConfigRule = {
   name: 'timing-mode',
   apply(config, ctx) {
     const load = config.benchmark.load;
-    const bounded = load.requestCount !== null || load.benchmarkDurationSeconds !== null;
+    // --conversation-num bounds a run too (every session to its last turn).
+    const bounded = load.requestCount !== null || load.benchmarkDurationSeconds !== null || load.conversationNum !== null;
     // A fixed schedule sends the whole trace (loadgen counts its lines) at its own pace: no cap unless one is given.
     if (load.mode === 'fixed_schedule') return;
     if (load.mode === 'request_rate') {
@@ -120,18 +121,22 @@ export const endpointCapabilities: ConfigRule = {
 export const endpointUrl: ConfigRule = {
   name: 'endpoint-url',
   apply(config, ctx) {
-    const raw = config.benchmark.endpoint.url;
+    const { endpoint } = config.benchmark;
     const where = ctx.where('benchmark.endpoint.url');
-    let url: URL | null = null;
-    try {
-      url = new URL(raw);
-    } catch {
-      // reported below
-    }
     const given = getAt(ctx.doc, 'benchmark.endpoint.url');
-    const shown = JSON.stringify(redactUrl(typeof given === 'string' ? given : raw));
-    if (url !== null && url.protocol !== 'http:' && url.protocol !== 'https:')
-      ctx.errors.push({ where, message: `got ${shown}: the ${url.protocol.slice(0, -1)}:// scheme is not supported; allowed: http://, https://` });
-    else if (url === null || url.hostname === '') ctx.errors.push({ where, message: `got ${shown}, which is not a valid URL (expected e.g. http://localhost:8000)` });
+    const givenList = typeof given === 'string' ? [given] : Array.isArray(given) ? given : [];
+    (endpoint.urls ?? [endpoint.url]).forEach((raw, index) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(raw);
+      } catch {
+        // reported below
+      }
+      const original = givenList[index];
+      const shown = JSON.stringify(redactUrl(typeof original === 'string' ? original : raw));
+      if (url !== null && url.protocol !== 'http:' && url.protocol !== 'https:')
+        ctx.errors.push({ where, message: `got ${shown}: the ${url.protocol.slice(0, -1)}:// scheme is not supported; allowed: http://, https://` });
+      else if (url === null || url.hostname === '') ctx.errors.push({ where, message: `got ${shown}, which is not a valid URL (expected e.g. http://localhost:8000)` });
+    });
   },
 };

@@ -26,7 +26,11 @@ export const EndpointConfig = Type.Object({
   /** Model names; the first names the artifact directory. (YAML: `benchmark.models`.) */
   models: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
   modelSelectionStrategy: Type.Union([Type.Literal('round_robin'), Type.Literal('random')]),
-  ...resolvedProperties(YamlEndpoint),
+  ...resolvedProperties(YamlEndpoint, ['url']),
+  /** The first server URL, with scheme (`--url`). */
+  url: Type.String({ minLength: 1 }),
+  /** Every server URL when more than one was given (`url` is the first), else null. */
+  urls: Nullable(Type.Array(Type.String({ minLength: 1 }), { minItems: 2 })),
 });
 
 export const LoadConfig = Type.Object({
@@ -46,7 +50,9 @@ export const TokenDistribution = Type.Object({
 });
 
 export const InputConfig = Type.Object({
-  ...resolvedProperties(YamlInput, ['output_tokens']),
+  ...resolvedProperties(YamlInput, ['output_tokens', 'tokenizer']),
+  /** A Hugging Face id (default: the first model name), a tokenizer.json path or `builtin`; loadgen resolves it. */
+  tokenizer: Type.String({ minLength: 1 }),
   /** Requested output length; null = let the server decide (no max tokens sent). */
   outputTokens: Nullable(TokenDistribution),
 });

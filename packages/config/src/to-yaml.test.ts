@@ -61,7 +61,7 @@ describe('configToYaml round trip', () => {
             mean: 550
             stddev: 0
           num_dataset_entries: 100
-          tokenizer: builtin
+          tokenizer: m
         artifacts:
           export_level: records
           plot_required: false

@@ -39,7 +39,7 @@ export function configToDocument(config: AiperfConfig): Doc {
       models: e.models,
       model_selection_strategy: e.modelSelectionStrategy,
       ...mappingDocument(YamlBenchmark, config.benchmark, ['models', 'model_selection_strategy']),
-      endpoint: mappingDocument(YamlEndpoint, e),
+      endpoint: { ...mappingDocument(YamlEndpoint, e), url: e.urls ?? e.url },
       load: {
         ...mappingDocument(YamlLoad, l),
         // Grace only means something with a duration (and is rejected without one); the same for the delay.

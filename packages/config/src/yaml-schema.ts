@@ -30,6 +30,7 @@ export const SWEEP_MODES = ['repeated', 'independent'] as const;
 export const LOG_LEVELS = ['error', 'warning', 'info', 'debug', 'trace'] as const;
 export const REPORT_FORMATS = ['html'] as const;
 export const SERVER_METRICS_FORMATS = ['json', 'csv', 'jsonl', 'parquet'] as const;
+export const URL_STRATEGIES = ['round_robin'] as const;
 
 const PositiveInt = Type.Integer({ minimum: 1 });
 const InputTokens = Mapping({ mean: Opt(Def(PositiveInt, 550)), stddev: Opt(Def(Type.Number({ minimum: 0 }), 0)) });
@@ -38,7 +39,9 @@ export const YamlOutputTokens = Mapping({ mean: Opt(PositiveInt), stddev: Opt(De
 
 export const YamlEndpoint = Mapping(
   {
-    url: Opt(Def(Type.String({ minLength: 1 }), 'http://localhost:8000')),
+    /** One server URL, or a list: requests are spread over them (`url_strategy`). */
+    url: Opt(Def(Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]), 'http://localhost:8000')),
+    url_strategy: Opt(Def(Enum(URL_STRATEGIES), 'round_robin')),
     type: Opt(Def(Enum(ENDPOINT_TYPES), 'chat')),
     custom_path: Opt(Type.String({ minLength: 1 })),
     streaming: Opt(Def(Type.Boolean(), false)),
@@ -65,6 +68,8 @@ export const YamlLoad = Mapping(
     request_cancellation_rate: Opt(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
     request_cancellation_delay_seconds: Opt(Def(Seconds({ minimum: 0 }), 0)),
     workers: Opt(PositiveInt),
+    /** Multi-turn: sessions to start; `request_count` then counts every turn. */
+    conversation_num: Opt(PositiveInt),
     fixed_schedule: Opt(Type.Boolean()),
     fixed_schedule_auto_offset: Opt(Def(Type.Boolean(), false)),
     fixed_schedule_start_offset_ms: Opt(Type.Number({ minimum: 0 })),
@@ -76,6 +81,8 @@ export const YamlLoad = Mapping(
     duration: 'benchmark_duration_seconds',
     grace_period: 'grace_period_seconds',
     request_cancellation_delay: 'request_cancellation_delay_seconds',
+    num_sessions: 'conversation_num',
+    num_conversations: 'conversation_num',
   },
 );
 
@@ -87,7 +94,10 @@ export const YamlInput = Mapping({
   input_file: Opt(Type.String({ minLength: 1 })),
   custom_dataset_type: Opt(Enum(CUSTOM_DATASET_TYPES)),
   isl_block_size: Opt(PositiveInt),
-  tokenizer: Opt(Def(Type.String({ minLength: 1 }), 'builtin')),
+  /** A Hugging Face id, a tokenizer.json path or `builtin`; unset = the model name (AIPerf's default). */
+  tokenizer: Opt(Type.String({ minLength: 1 })),
+  tokenizer_revision: Opt(Def(Type.String({ minLength: 1 }), 'main')),
+  apply_chat_template: Opt(Def(Type.Boolean(), false)),
   random_seed: Opt(Type.Integer()),
 });
 

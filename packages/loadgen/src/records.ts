@@ -17,6 +17,8 @@ export interface RequestErrorInfo {
 export interface RequestRecord {
   /** 0-based index of the request (= session, single-turn) within its phase. */
   sessionNum: number;
+  /** Which server (`--url` order) it was sent to; absent = the first. */
+  urlIndex?: number;
   xRequestId: string;
   xCorrelationId: string;
   conversationId: string;

@@ -20,7 +20,8 @@ import type { MetricContext } from './metrics/types.js';
 import { createRunner } from './run/create-runner.js';
 import { type PhasesOutcome, runPhases } from './run/run-phases.js';
 import { RecordSink } from './run/record-sink.js';
-import { resolveTarget } from './run/target.js';
+import { resolveTargets } from './run/target.js';
+import { urlRequestCounts } from './export/url-counts.js';
 import { getTimingStrategy } from './timing/strategies.js';
 import type { ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
 
@@ -36,7 +37,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     io.stderr.write(`warning: --streaming ignored: endpoint type "${endpoint.name}" cannot stream\n`);
   }
   const streaming = config.endpoint.streaming && endpoint.supportsStreaming;
-  const target = resolveTarget(config, endpoint);
+  const targets = resolveTargets(config, endpoint);
   const tokenizer = await loadTokenizer(config.input.tokenizer);
   const dataset = buildDataset(config, endpoint, tokenizer);
   config = withTraceRequestCount(config, dataset);
@@ -59,7 +60,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const store = new MetricStore(context, sliceSeconds === null ? null : BigInt(Math.round(sliceSeconds * 1e9)));
   const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath);
   const { runner, note } = await createRunner(
-    { config, dataset, origin: target.origin, path: target.path, epochOffsetNs: clock.epochOffsetNs },
+    { config, dataset, targets, epochOffsetNs: clock.epochOffsetNs },
     strategy.maxInFlight(config.load),
     runTag,
   );
@@ -86,6 +87,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     config, store, context, goodput: config.goodput, sidecarResults, options, notes,
     artifactDir, files, cancelled, clientHealth: phases.clientHealth, endpointTitle: endpoint.metricsTitle,
     benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout,
+    urlCounts: targets.length > 1 ? urlRequestCounts(targets, sink.perUrl) : null,
   });
   const { validCount: successful, errorCount } = runFacts(store, {});
   const usageWarning = usageDiscrepancyWarning(written.summary, config.endpoint.useServerTokenCount);

@@ -13,6 +13,7 @@ import { renderConsoleReport, sidecarFiles } from './console-report.js';
 import { stringifyJson } from './json-text.js';
 import { toAiperfInputConfig } from './input-config.js';
 import { resultNotes } from './result-notes.js';
+import { type UrlRequestCount, urlCountsNote } from './url-counts.js';
 import { buildSummaryCsv } from './summary-csv.js';
 import { buildSummaryJson, isFloatStat, summarizeErrors } from './summary-json.js';
 import { metricRegistry } from '../metrics/registry.js';
@@ -21,6 +22,8 @@ import { writeTimeslices } from './timeslices.js';
 
 export interface RunExportInput {
   config: BenchmarkConfig;
+  /** Requests per server when several `--url` were given, else null. */
+  urlCounts?: UrlRequestCount[] | null;
   /** The profiling records' metric columns. */
   store: MetricStore;
   context: MetricContext;
@@ -56,6 +59,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     knownTags: metricRegistry.all().filter((m) => !hasFlag(m, 'experimental')).map((m) => m.tag),
   });
   if (input.clientHealth) summary.client_health = clientHealthJson(input.clientHealth);
+  if (input.urlCounts) summary.url_request_counts = input.urlCounts;
   for (const result of input.sidecarResults) Object.assign(summary, result.summaryJson);
   Object.assign(summary, input.options.extraSummary);
 
@@ -74,7 +78,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     ...(input.options.cliCommand ? { cliCommand: input.options.cliCommand } : {}),
     cancelled: input.cancelled,
     lateSends: input.context.scheduled ? lateSends(input.store) : null,
-    notes: [...(input.clientHealth ? clientHealthLines(input.clientHealth) : []), ...input.notes, ...resultNotes(results)],
+    notes: [...(input.clientHealth ? clientHealthLines(input.clientHealth) : []), ...input.notes, ...resultNotes(results), ...(input.urlCounts ? [urlCountsNote(input.urlCounts)] : [])],
     paths: { csv: path(input.files.summaryCsv), json: path(input.files.summaryJson), log: path(input.files.logFile), extra: extraFiles },
   });
   input.stdout.write(report);

@@ -24,7 +24,7 @@ export interface PhaseOutcome {
 }
 
 /** Runs one phase with the stop rules: duration grace, and Ctrl+C = stop issuing, short grace, abandon the rest. */
-export async function drivePhase(runner: LoadRunner, start: Omit<PhaseStart, 'counter' | 'startPerfNs'>, options: DriveOptions): Promise<PhaseOutcome> {
+export async function drivePhase(runner: LoadRunner, start: Omit<PhaseStart, 'counter' | 'sent' | 'startPerfNs'>, options: DriveOptions): Promise<PhaseOutcome> {
   if (options.signal?.aborted) return { cancelled: true, threads: [], endPerfNs: process.hrtime.bigint() };
   let graceTimer: NodeJS.Timeout | undefined;
   const abandonAfter = (ms: number) => {

@@ -9,15 +9,17 @@ import { getTimingStrategy } from '../timing/strategies.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
 import type { ExecutorSetup } from './request-executor.js';
 import { ReadQueue } from './read-queue.js';
+import { requestBudget } from './request-budget.js';
 import { runSession } from './session.js';
+import type { Target } from './target.js';
 import { type WarmPool, createWarmPool } from './warm-pool.js';
 
 /** Everything an issuer needs; plain data, so it can be handed to a worker thread as is. */
 export interface IssuerInit {
   config: BenchmarkConfig;
   dataset: DatasetTurn[];
-  origin: string;
-  path: string;
+  /** The servers, in `--url` order (requests are spread round robin by session). */
+  targets: Target[];
   epochOffsetNs: bigint;
   issuerIndex: number;
   issuers: number;
@@ -29,38 +31,48 @@ export interface IssuerInit {
 export interface PhaseStart {
   phase: BenchmarkPhase;
   startPerfNs: bigint;
+  /** Requests (every turn of a multi-turn session counts) to send in the phase, or null when bounded otherwise. */
   requestCount: number | null;
+  /** Sessions (conversations) to start, or null: as many as the request count allows. */
+  sessionCount: number | null;
   durationNs: number | null;
-  /** Shared request counter (concurrency mode across threads); null = strided indices. */
+  /** Shared session-index counter (concurrency mode across threads); null = strided indices. */
   counter: Int32Array | null;
+  /** Requests sent so far in the phase, shared by every issuer (threads included). */
+  sent: Int32Array;
 }
 
 /** One event loop's share of the load: it owns a connection pool and issues its part of each phase. */
 export class Issuer {
   private stopController = new AbortController();
+  private readonly multiTurn: boolean;
 
   private constructor(
     private readonly init: IssuerInit,
     private readonly setup: ExecutorSetup,
-    private readonly pool: WarmPool,
+    private readonly pools: WarmPool[],
     private readonly inFlight: InFlightRequests,
-  ) {}
+  ) {
+    this.multiTurn = init.dataset.some((turn) => (turn.followUps?.length ?? 0) > 0);
+  }
 
   static async create(init: IssuerInit): Promise<Issuer> {
-    // Connections sized to the load: one per in-flight request, kept alive across requests, opened up front so
-    // the first wave does not pay for connecting (an uncapped load opens them as it goes).
-    const warm = createWarmPool(init.origin, init.maxInFlight);
+    // Connections sized to the load: one per in-flight request (spread over the servers), kept alive across
+    // requests, opened up front so the first wave does not pay for connecting (an uncapped load opens them as it goes).
     const requestCount = init.config.load.requestCount;
-    if (init.maxInFlight !== null) await warm.preconnect(requestCount === null ? init.maxInFlight : Math.min(init.maxInFlight, requestCount));
-    const { pool } = warm;
+    const perServer = init.maxInFlight === null ? null : Math.ceil(init.maxInFlight / init.targets.length);
+    const pools = init.targets.map((target) => createWarmPool(target.origin, perServer));
+    if (perServer !== null) {
+      const wanted = requestCount === null ? perServer : Math.min(perServer, Math.ceil(requestCount / init.targets.length));
+      await Promise.all(pools.map((p) => p.preconnect(wanted)));
+    }
     const inFlight = new InFlightRequests();
     const setup: ExecutorSetup = {
       config: init.config,
       endpoint: getEndpointType(init.config.endpoint.type),
       dataset: init.dataset,
       tokenizer: lazyTokenizer(init.config.input.tokenizer),
-      dispatcher: pool,
-      path: init.path,
+      targets: pools.map((p, k) => ({ dispatcher: p.pool, path: init.targets[k]!.path })),
       epochOffsetNs: init.epochOffsetNs,
       workerId: init.workerId,
       inFlight,
@@ -68,7 +80,7 @@ export class Issuer {
     // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
     // first answer, where loading it would stall this event loop while other streams are being timed.
     if (setup.endpoint.producesTokens && !init.config.endpoint.useServerTokenCount) await setup.tokenizer();
-    return new Issuer(init, setup, warm, inFlight);
+    return new Issuer(init, setup, pools, inFlight);
   }
 
   /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
@@ -79,19 +91,22 @@ export class Issuer {
     const reads = new ReadQueue({ config, endpoint }, this.setup.tokenizer, onRecord);
     const { init } = this;
     const strategy = getTimingStrategy(init.config.load.mode);
+    const budget = requestBudget(start.sent, start.requestCount);
+    const claim = start.counter ? sharedClaim(start.counter) : stridedClaim(init.issuerIndex, init.issuers);
     const plan: PhasePlan = {
       startPerfNs: start.startPerfNs,
-      requestCount: start.requestCount,
+      // Single-turn sessions are requests; multi-turn sessions are capped by --conversation-num, else by the budget.
+      requestCount: start.sessionCount ?? (this.multiTurn ? null : start.requestCount),
       durationNs: start.durationNs,
       schedule: strategy.createSchedule(init.config.load, init.config.input.randomSeed, traceTimestampsMs(init.dataset)),
       maxInFlight: init.maxInFlight,
-      claimIndex: start.counter ? sharedClaim(start.counter) : stridedClaim(init.issuerIndex, init.issuers),
+      claimIndex: () => (budget.exhausted() ? null : claim()),
       stopSignal: this.stopController.signal,
     };
     await issuePhase(
       plan,
       async (index, duePerfNs) => {
-        await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal);
+        await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal, budget);
       },
       onIssuingStopped,
     );
@@ -111,7 +126,7 @@ export class Issuer {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await Promise.all(this.pools.map((p) => p.close()));
   }
 }
 

@@ -11,7 +11,7 @@ export interface LoadRunner {
    * Runs a phase; `onIssuingStopped` fires once every issuer has sent its last request. Resolves when every
    * request has settled (or been abandoned), with each issuing thread's event-loop load.
    */
-  runPhase(start: Omit<PhaseStart, 'counter' | 'startPerfNs'>, onRecord: (record: RequestRecord) => void, onIssuingStopped: () => void): Promise<ThreadLoad[]>;
+  runPhase(start: Omit<PhaseStart, 'counter' | 'sent' | 'startPerfNs'>, onRecord: (record: RequestRecord) => void, onIssuingStopped: () => void): Promise<ThreadLoad[]>;
   stop(): void;
   abandon(): void;
   close(): Promise<void>;

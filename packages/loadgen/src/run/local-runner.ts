@@ -8,7 +8,7 @@ export async function createLocalRunner(template: IssuerTemplate, maxInFlight: n
     issuerCount: 1,
     usesWorkerThreads: false,
     runPhase: async (start, onRecord, onIssuingStopped) => [
-      await issuer.runPhase({ ...start, startPerfNs: process.hrtime.bigint(), counter: null }, onRecord, onIssuingStopped),
+      await issuer.runPhase({ ...start, startPerfNs: process.hrtime.bigint(), counter: null, sent: new Int32Array(1) }, onRecord, onIssuingStopped),
     ],
     stop: () => issuer.stop(),
     abandon: () => issuer.abandon(),

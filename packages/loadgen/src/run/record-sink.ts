@@ -53,6 +53,8 @@ export class RecordSink {
 
   /** Requests cut off when the run ended (grace period over, or Ctrl+C). */
   abandoned = 0;
+  /** Profiling requests per server (`--url` order): [valid, failed]. */
+  readonly perUrl: Array<[number, number]> = [];
 
   add(record: RequestRecord): void {
     if (record.abandoned) {
@@ -62,6 +64,8 @@ export class RecordSink {
     this.completed += 1;
     if (record.error) this.errors += 1;
     if (record.phase !== 'profiling') return;
+    const perUrl = (this.perUrl[record.urlIndex ?? 0] ??= [0, 0]);
+    perUrl[record.error ? 1 : 0] += 1;
     const values = recordMetricValues(record, this.context);
     this.store.add(record, values);
     const raw = recordToRawJsonLine(record);

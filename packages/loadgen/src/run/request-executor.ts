@@ -15,8 +15,8 @@ export interface ExecutorSetup {
   dataset: readonly DatasetTurn[];
   /** The tokenizer, loaded on first use (only needed when the server reports no usage). */
   tokenizer: () => Promise<TextTokenizer>;
-  dispatcher: Dispatcher;
-  path: string;
+  /** One per server (`--url` order); session n goes to server n mod count. */
+  targets: Array<{ dispatcher: Dispatcher; path: string }>;
   epochOffsetNs: bigint;
   workerId: string;
   /** Aborting them abandons the requests in flight (their results are dropped). */
@@ -36,6 +36,8 @@ export function shouldCancel(seed: number | null, ratePercent: number | null, ph
 export interface PendingRecord {
   exchange: RequestExchange;
   sessionNum: number;
+  /** Which server (`--url` order) it went to. */
+  urlIndex: number;
   xRequestId: string;
   xCorrelationId: string;
   conversationId: string;
@@ -65,10 +67,12 @@ export async function sendTurn(
   const xRequestId = flatUuid();
   const xCorrelationId = flatUuid();
   const { load } = config;
+  const urlIndex = index % setup.targets.length;
+  const target = setup.targets[urlIndex]!;
   const cancel = shouldCancel(config.input.randomSeed, load.requestCancellationRate, phase, index);
   const exchange = await sendRequest({
-    dispatcher: setup.dispatcher,
-    path: setup.path,
+    dispatcher: target.dispatcher,
+    path: target.path,
     headers: requestHeaders(config, xRequestId, xCorrelationId),
     body: turn.bodyText,
     streaming: config.endpoint.streaming && endpoint.supportsStreaming,
@@ -79,6 +83,7 @@ export async function sendTurn(
   return {
     exchange,
     sessionNum: index,
+    urlIndex,
     xRequestId,
     xCorrelationId,
     conversationId: turn.conversationId,

@@ -34,7 +34,7 @@ export async function runPhases(
     const warmupCount = skipWarmup ? 0 : config.load.warmupRequestCount;
     if (warmupCount > 0) {
       sink.startPhase('warmup');
-      cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, durationNs: null }, drive)).cancelled;
+      cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, sessionCount: null, durationNs: null }, drive)).cancelled;
     }
     sink.startPhase('profiling');
     const profilingStartNs = clock.nowEpochNs();
@@ -46,7 +46,7 @@ export async function runPhases(
       const main = runner.usesWorkerThreads ? startLoopMonitor('main') : null;
       const cpuAtStart = process.cpuUsage();
       const startMs = performance.now();
-      const outcome = await drivePhase(runner, { phase: 'profiling', requestCount, durationNs }, drive);
+      const outcome = await drivePhase(runner, { phase: 'profiling', requestCount, sessionCount: config.load.conversationNum ?? null, durationNs }, drive);
       const cpu = process.cpuUsage(cpuAtStart);
       const threads = main ? [main.stop(), ...outcome.threads] : outcome.threads;
       clientHealth = assessClientHealth(threads, cpu.user + cpu.system, performance.now() - startMs, availableParallelism());

@@ -3,7 +3,9 @@ import type { DatasetTurn, FollowUpTurn } from '../dataset/dataset.js';
 import type { ChatMessage } from '../endpoints/types.js';
 import { parseExchange } from '../client/parse-exchange.js';
 import type { BenchmarkPhase } from '../records.js';
+import type { RequestBudget } from './request-budget.js';
 import { type ExecutorSetup, type PendingRecord, sendTurn } from './request-executor.js';
+import { countInputTokens } from '../dataset/tokenizer.js';
 
 /**
  * Runs dataset entry `index` to its end: one request, or every turn of a multi-turn session in order. Each later
@@ -17,12 +19,14 @@ export async function runSession(
   duePerfNs: bigint | null,
   onRecord: (pending: PendingRecord) => void,
   stopSignal: AbortSignal,
+  budget: RequestBudget,
 ): Promise<void> {
   const first = setup.dataset[index % setup.dataset.length]!;
   const followUps = first.followUps ?? [];
   const history: ChatMessage[] = [];
   let turn = first;
   let prompt = first.promptText ?? '';
+  if (!budget.take()) return;
   let pending = await sendTurn(setup, phase, index, duePerfNs, turn);
   for (const [i, next] of followUps.entries()) {
     // The answer is read here (the next turn resends it); the record itself is still completed off this loop.
@@ -31,6 +35,8 @@ export async function runSession(
     if (answer.error !== null || pending.exchange.abandoned || stopSignal.aborted || setup.inFlight.aborted) return;
     history.push({ role: 'user', content: prompt }, { role: 'assistant', content: answer.outputText });
     if (next.delayMs > 0 && !(await pause(next.delayMs, stopSignal))) return;
+    // --request-count counts every turn: a session stops where the phase's requests run out.
+    if (!budget.take()) return;
     turn = await followUpTurn(setup, first, next, i + 1, history);
     prompt = next.text;
     pending = await sendTurn(setup, phase, index, null, turn);
@@ -66,6 +72,7 @@ async function followUpTurn(
     extraInputs: config.endpoint.extraInputs,
   });
   const tokenizer = await setup.tokenizer();
-  const inputTokenCount = [...history.map((m) => m.content), next.text].reduce((n, text) => n + tokenizer.encode(text).length, 0);
+  const messages: ChatMessage[] = [...history, { role: 'user', content: next.text }];
+  const inputTokenCount = countInputTokens(tokenizer, messages, config.input.applyChatTemplate === true && endpoint.name === 'chat');
   return { conversationId: first.conversationId, turnIndex, model: first.model, inputTokenCount, payload, bodyText: JSON.stringify(payload) };
 }

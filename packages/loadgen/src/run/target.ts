@@ -2,9 +2,20 @@ import type { BenchmarkConfig } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
 
-/** Origin and request path: a scheme-less URL gets `http://`; a path in the URL prefixes the endpoint path. */
-export function resolveTarget(config: BenchmarkConfig, endpoint: EndpointType): { origin: string; path: string } {
-  const raw = config.endpoint.url;
+/** One server to send to: the URL as configured, its origin and the request path. */
+export interface Target {
+  url: string;
+  origin: string;
+  path: string;
+}
+
+/** Every server URL (`--url` repeated) as origin + request path, in the order given. */
+export function resolveTargets(config: BenchmarkConfig, endpoint: EndpointType): Target[] {
+  return (config.endpoint.urls ?? [config.endpoint.url]).map((raw) => resolveUrl(raw, config, endpoint));
+}
+
+/** A scheme-less URL gets `http://`; a path in the URL prefixes the endpoint path. */
+function resolveUrl(raw: string, config: BenchmarkConfig, endpoint: EndpointType): Target {
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
@@ -13,5 +24,5 @@ export function resolveTarget(config: BenchmarkConfig, endpoint: EndpointType): 
   }
   const prefix = url.pathname.replace(/\/+$/, '');
   const endpointPath = config.endpoint.customPath ?? endpoint.defaultPath;
-  return { origin: url.origin, path: `${prefix}${endpointPath.startsWith('/') ? '' : '/'}${endpointPath}` };
+  return { url: raw, origin: url.origin, path: `${prefix}${endpointPath.startsWith('/') ? '' : '/'}${endpointPath}` };
 }

@@ -7,7 +7,7 @@ import { testConfig } from '../test-config.js';
 import { splitInFlight } from './load-runner.js';
 import { createWorkerRunner } from './worker-runner.js';
 
-const template = { config: testConfig(), dataset: [], origin: 'http://127.0.0.1:1', path: '/v1/chat/completions', epochOffsetNs: 0n };
+const template = { config: testConfig(), dataset: [], targets: [{ url: 'http://127.0.0.1:1', origin: 'http://127.0.0.1:1', path: '/v1/chat/completions' }], epochOffsetNs: 0n };
 
 function script(source: string): URL {
   const path = join(mkdtempSync(join(tmpdir(), 'aiperf-worker-')), 'worker.mjs');
@@ -29,7 +29,7 @@ parentPort.on('message', (m) => {
 });
 parentPort.postMessage({ type: 'ready' });`);
     const runner = await createWorkerRunner(url, template, [1], ['w0']);
-    await expect(runner.runPhase({ phase: 'profiling', requestCount: 1, durationNs: null }, () => {}, () => {})).rejects.toThrow(
+    await expect(runner.runPhase({ phase: 'profiling', requestCount: 1, sessionCount: null, durationNs: null }, () => {}, () => {})).rejects.toThrow(
       'load worker 0 failed: socket exploded',
     );
     await runner.close();

@@ -90,7 +90,8 @@ export async function createWorkerRunner(
           if (message.type === 'phaseDone' && loads.push(message.load) === handles.length) resolve(loads);
         };
         const startPerfNs = process.hrtime.bigint() + PHASE_LEAD_NS;
-        broadcast({ type: 'phase', start: { ...start, startPerfNs, counter } });
+        const sent = new Int32Array(new SharedArrayBuffer(4));
+        broadcast({ type: 'phase', start: { ...start, startPerfNs, counter, sent } });
       });
     },
     stop: () => broadcast({ type: 'stop' }),

@@ -45,7 +45,7 @@ describe('timing strategies', () => {
   it('validates with messages naming the flag', () => {
     expect(concurrencyStrategy.validate(load)).toEqual(['--concurrency: 8 exceeds --request-count 4; it must not']);
     expect(requestRateStrategy.validate({ ...load, mode: 'request_rate', requestCount: null })).toEqual([
-      '--request-count or --benchmark-duration: one of them must be set',
+      '--request-count, --conversation-num or --benchmark-duration: one of them must be set',
       '--request-rate: required in request-rate mode',
     ]);
     expect(() => getTimingStrategy('user_centric')).toThrow('benchmark.load.mode: unknown timing mode "user_centric"; allowed: concurrency, request_rate, fixed_schedule');

@@ -15,12 +15,14 @@ export interface TimingStrategy {
 
 /** The stop condition in words, for `describe()`. */
 export const stopCondition = (load: LoadConfig) =>
-  load.requestCount !== null ? `${load.requestCount} requests` : `${load.benchmarkDurationSeconds} s`;
+  load.requestCount !== null
+    ? `${load.requestCount} requests`
+    : load.conversationNum !== null ? `${load.conversationNum} sessions` : `${load.benchmarkDurationSeconds} s`;
 
 /** Checks every mode shares. */
 export const commonChecks = (load: LoadConfig): string[] => [
-  ...(load.requestCount === null && load.benchmarkDurationSeconds === null
-    ? ['--request-count or --benchmark-duration: one of them must be set']
+  ...(load.requestCount === null && load.benchmarkDurationSeconds === null && load.conversationNum === null
+    ? ['--request-count, --conversation-num or --benchmark-duration: one of them must be set']
     : []),
 ];
 
