@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -36,7 +36,7 @@ async function run(config: ReturnType<typeof testConfig>) {
 describe('several --url', () => {
   it('resolve from repeated -u into a list with the round_robin strategy', () => {
     const { config } = resolveConfig({ flags: { model: ['m'], url: ['a:1', 'http://b:2'] } });
-    expect(config.benchmark.endpoint).toMatchObject({ url: 'http://a:1', urls: ['http://a:1', 'http://b:2'], urlStrategy: 'round_robin' });
+    expect(config!.benchmark.endpoint).toMatchObject({ url: 'http://a:1', urls: ['http://a:1', 'http://b:2'], urlStrategy: 'round_robin' });
   });
 
   it('spread requests round robin over every server and count them per URL', async () => {
@@ -94,6 +94,50 @@ describe('multi-turn caps', () => {
 
   it('--conversation-num bounds the run by itself (no default request count is added)', () => {
     const { config } = resolveConfig({ flags: { model: ['m'], conversationNum: '3', concurrency: '1' } });
-    expect(config.benchmark.load).toMatchObject({ conversationNum: 3, requestCount: null });
+    expect(config!.benchmark.load).toMatchObject({ conversationNum: 3, requestCount: null });
+  });
+});
+
+describe('tokenizer by model name', () => {
+  async function withTokenizer(tokenizer: string, env: Record<string, string>) {
+    const server = await startTimedSseServer({ plan: { ttftMs: 2, itlMs: 1, contentChunks: 2 } });
+    servers.push(server);
+    const dir = tempDir();
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    let err = '';
+    try {
+      await runProfile(
+        testConfig({
+          endpoint: { url: server.url, models: [tokenizer] },
+          load: { concurrency: 2, requestCount: 4, workers: 2 },
+          input: { tokenizer },
+          output: { artifactDir: dir, artifactDirExplicit: true },
+        }),
+        { stdout: new PassThrough(), stderr: new PassThrough().on('data', (chunk) => (err += chunk)) },
+      );
+    } finally {
+      process.env = saved;
+    }
+    const records = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    return { err, records };
+  }
+
+  it('uses the model\'s tokenizer from the local Hugging Face cache', async () => {
+    const hub = tempDir();
+    const snapshot = join(hub, 'models--org--tiny-model/snapshots/c0ffee');
+    cpSync(new URL('../test/fixtures/tiny-tokenizer', import.meta.url), snapshot, { recursive: true });
+    mkdirSync(join(hub, 'models--org--tiny-model/refs'));
+    writeFileSync(join(hub, 'models--org--tiny-model/refs/main'), 'c0ffee');
+    const { err, records } = await withTokenizer('org/tiny-model', { HF_HUB_CACHE: hub });
+    expect(err).not.toContain('warning: --tokenizer');
+    // The tiny vocabulary counts words, where o200k_base would count far more tokens for the same 32-token prompt.
+    expect(records[0].metrics.input_sequence_length.value).not.toBe(32);
+  });
+
+  it('falls back to builtin with exactly one warning naming what was tried (worker threads stay quiet)', async () => {
+    const { err, records } = await withTokenizer('acme/no-such-model', { HF_HUB_CACHE: tempDir() });
+    expect(err.match(/warning: --tokenizer "acme\/no-such-model": no tokenizer found \(tried .*models--acme--no-such-model/g)).toHaveLength(1);
+    expect(records[0].metrics.input_sequence_length.value).toBe(32);
   });
 });

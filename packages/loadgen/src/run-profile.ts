@@ -8,6 +8,7 @@ import { ProfileConfigError } from './errors.js';
 import { createRunClock } from '@aiperf/stats';
 import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
+import { resolveTokenizer } from './dataset/tokenizer-resolve.js';
 import { getEndpointType } from './endpoints/registry.js';
 import { buildInputsJson } from './export/inputs-json.js';
 import { stringifyJson } from './export/json-text.js';
@@ -38,7 +39,12 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   }
   const streaming = config.endpoint.streaming && endpoint.supportsStreaming;
   const targets = resolveTargets(config, endpoint);
-  const tokenizer = await loadTokenizer(config.input.tokenizer);
+  const resolved = resolveTokenizer(config.input.tokenizer, config.input.tokenizerRevision ? { revision: config.input.tokenizerRevision } : {});
+  if (resolved.warning) io.stderr.write(`warning: ${resolved.warning}\n`);
+  const tokenizer = await loadTokenizer(resolved.spec);
+  if (config.input.applyChatTemplate && !tokenizer.chatTemplate) {
+    io.stderr.write(`warning: --apply-chat-template: the tokenizer (${resolved.source}) has no chat template; ISL counts the prompt text\n`);
+  }
   const dataset = buildDataset(config, endpoint, tokenizer);
   config = withTraceRequestCount(config, dataset);
 
@@ -60,7 +66,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const store = new MetricStore(context, sliceSeconds === null ? null : BigInt(Math.round(sliceSeconds * 1e9)));
   const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath);
   const { runner, note } = await createRunner(
-    { config, dataset, targets, epochOffsetNs: clock.epochOffsetNs },
+    // Threads load the tokenizer that was found here, so they neither search nor warn again.
+    { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs },
     strategy.maxInFlight(config.load),
     runTag,
   );

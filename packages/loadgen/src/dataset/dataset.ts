@@ -7,7 +7,7 @@ import { SHAKESPEARE_CORPUS } from './corpus.js';
 import { type TurnEntry, parseTurn, readJsonLines } from './jsonl.js';
 import { MOONCAKE_BLOCK_TOKENS, type TraceEntry, readMooncakeTrace, traceTokenIds } from './mooncake.js';
 import { readMultiTurnFile } from './multi-turn.js';
-import type { TextTokenizer } from './tokenizer.js';
+import { type TextTokenizer, countInputTokens } from './tokenizer.js';
 
 /** A later turn of a multi-turn session; its body is built at send time, once the history is known. */
 export interface FollowUpTurn {
@@ -47,6 +47,8 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   const rng = createRng(config.input.randomSeed).fork(1);
   const prompts = config.input.inputFile ? readCustomFile(config, tokenizer, rng) : synthesizePrompts(config, tokenizer, rng);
   const { models, modelSelectionStrategy, streaming, useLegacyMaxTokens, extraInputs } = config.endpoint;
+  // Only a chat prompt is rendered with a chat template; completions send the text as is.
+  const applyChatTemplate = (config.input.applyChatTemplate ?? false) && endpoint.name === 'chat';
   const outputTokens = config.input.outputTokens;
   const sampleMaxTokens = (outputLength: number | null) =>
     outputLength ?? (outputTokens ? sampleTokenLength(rng, outputTokens.mean, outputTokens.stddev) : null);
@@ -64,7 +66,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
       conversationId: entry.sessionId ?? deterministicUuid(rng),
       turnIndex: 0,
       model,
-      inputTokenCount: tokenizer.encode(entry.text).length,
+      inputTokenCount: countInputTokens(tokenizer, [{ role: 'user', content: entry.text }], applyChatTemplate),
       payload,
       bodyText: JSON.stringify(payload),
     };

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ChatMessage } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
+import { chatTemplateRenderer } from './chat-template.js';
 
 /** A tokenizer as the benchmark uses it: special tokens are never added (spec §1.4). */
 export interface TextTokenizer {
@@ -8,6 +10,17 @@ export interface TextTokenizer {
   name: string;
   encode(text: string): number[];
   decode(ids: number[]): string;
+  /** Renders chat messages with the tokenizer's chat template; absent when it has none (builtin). */
+  chatTemplate?: (messages: readonly ChatMessage[]) => string;
+}
+
+/**
+ * Input tokens of a chat prompt: over the rendered chat template when asked for and the tokenizer has one (what
+ * the server counts), else over the message texts.
+ */
+export function countInputTokens(tokenizer: TextTokenizer, messages: readonly ChatMessage[], applyChatTemplate: boolean): number {
+  if (applyChatTemplate && tokenizer.chatTemplate) return tokenizer.encode(tokenizer.chatTemplate(messages)).length;
+  return messages.reduce((n, m) => n + tokenizer.encode(m.content).length, 0);
 }
 
 /**
@@ -44,9 +57,11 @@ async function loadHuggingFaceTokenizer(spec: string): Promise<TextTokenizer> {
   const tokenizerConfig = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : {};
   const { Tokenizer } = await import('@huggingface/tokenizers');
   const tokenizer = new Tokenizer(tokenizerJson as object, tokenizerConfig);
+  const chatTemplate = chatTemplateRenderer(tokenizerConfig);
   return {
     name: path,
     encode: (text) => tokenizer.encode(text, { add_special_tokens: false }).ids,
     decode: (ids) => tokenizer.decode(ids, { skip_special_tokens: true }),
+    ...(chatTemplate ? { chatTemplate } : {}),
   };
 }
