@@ -98,7 +98,8 @@ describe('--custom-dataset-type multi_turn', () => {
       'multi_turn',
       '--concurrency',
       '2',
-      '--request-count',
+      // Two sessions, each to its last turn (--request-count would count turns, as in AIPerf).
+      '--conversation-num',
       '2',
       '--extra-inputs',
       'ignore_eos:true',

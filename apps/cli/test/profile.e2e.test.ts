@@ -127,7 +127,7 @@ describe('aiperf profile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aiperf-profile-bad-'));
     const run = await aiperf(['profile', '-m', 'mock-model', '-u', server.url, '--request-count', '2', '--tokenizer', join(dir, 'missing.json'), '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`--tokenizer: "${join(dir, 'missing.json')}" is neither "builtin"`);
+    expect(run.stderr).toContain(`--tokenizer: "${join(dir, 'missing.json')}" is not an existing tokenizer.json file or a directory holding one`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -38,6 +38,8 @@ describe('startTimedSseServer', () => {
       expect(truth.reportedCompletionTokens).toBe(8);
       expect(truth.ttftMs!).toBeGreaterThanOrEqual(30);
       expect(truth.lastContentMs! - truth.ttftMs!).toBeGreaterThanOrEqual(14);
+      const logged = (await (await fetch(`${server.url}/truths`)).json()) as Array<{ requestId: string }>;
+      expect(logged.map((t) => t.requestId)).toEqual(['r1']);
       const usageWrite = truth.writes.find((w) => w.kinds.includes('usage'))!;
       expect(usageWrite.atMs - truth.lastContentMs!).toBeGreaterThanOrEqual(39);
     } finally {

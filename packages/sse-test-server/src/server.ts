@@ -54,6 +54,11 @@ export async function startTimedSseServer(options: TimedSseServerOptions = {}): 
   let requestNumber = 0;
   const server: Server = createServer((req, res) => {
     const arrivalNs = process.hrtime.bigint();
+    // The log, for a client in another process (benchmarks): GET /truths.
+    if (req.method === 'GET' && req.url === '/truths') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(truths));
+      return;
+    }
     const openConnectionsAtArrival = sockets.size;
     const number = requestNumber++;
     readBody(req)
