@@ -16,15 +16,16 @@ describe('resolveConfig', () => {
     expect(config.benchmark.endpoint).toEqual({
       models: ['Qwen/Qwen3-0.6B'], modelSelectionStrategy: 'round_robin', url: 'http://localhost:8000', type: 'chat', customPath: null,
       streaming: false, apiKey: null, headers: {}, extraInputs: {}, timeoutSeconds: 21600, useLegacyMaxTokens: false, useServerTokenCount: false,
+      urls: null, urlStrategy: 'round_robin',
     });
     expect(config.benchmark.load).toEqual({
       mode: 'concurrency', concurrency: 1, requestRate: null, arrivalPattern: 'poisson', requestCount: 10, benchmarkDurationSeconds: null,
-      gracePeriodSeconds: 30, warmupRequestCount: 0, requestCancellationRate: null, requestCancellationDelaySeconds: 0, workers: null,
+      gracePeriodSeconds: 30, warmupRequestCount: 0, requestCancellationRate: null, requestCancellationDelaySeconds: 0, workers: null, conversationNum: null,
       fixedScheduleAutoOffset: false, fixedScheduleStartOffsetMs: null, fixedScheduleEndOffsetMs: null,
     });
     expect(config.benchmark.input).toEqual({
       inputTokens: { mean: 550, stddev: 0 }, outputTokens: null, numDatasetEntries: 100, inputFile: null, customDatasetType: null, islBlockSize: null,
-      tokenizer: 'builtin', randomSeed: null,
+      tokenizer: 'Qwen/Qwen3-0.6B', tokenizerRevision: 'main', applyChatTemplate: false, randomSeed: null,
     });
     expect(config.benchmark.output).toEqual({ artifactDir: './artifacts', artifactDirExplicit: false, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null });
     expect(config.benchmark.artifacts).toEqual({ autoPlot: null, plotRequired: false });

@@ -46,6 +46,7 @@ describe('configToYaml round trip', () => {
         model_selection_strategy: round_robin
         endpoint:
           url: http://localhost:8000
+          url_strategy: round_robin
           type: chat
           streaming: true
           timeout_seconds: 21600
@@ -62,6 +63,8 @@ describe('configToYaml round trip', () => {
             stddev: 0
           num_dataset_entries: 100
           tokenizer: m
+          tokenizer_revision: main
+          apply_chat_template: false
         artifacts:
           export_level: records
           plot_required: false
