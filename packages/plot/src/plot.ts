@@ -33,8 +33,9 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
     log.write(level, message);
     if (toConsole) say(level === 'INFO' ? message : `${level}: ${message}`);
   };
-  const debug = (message: string) => {
-    if (options.verbose) report('DEBUG', message);
+  /** A DEBUG line, built only when verbose (describing a plot walks its points). */
+  const debug = (message: () => string) => {
+    if (options.verbose) report('DEBUG', message());
   };
 
   const resolved = resolvePlotConfig(paths, options.configPath);
@@ -48,15 +49,15 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
     say(`Using config: ${resolved.path}`);
   }
   log.write('INFO', `Plot config: ${resolved.path ?? 'shipped default'} (${resolved.source})`);
-  debug(`Output directory: ${outputDir}; theme: ${options.theme ?? 'light'}; inputs: ${paths.join(', ')}`);
+  debug(() => `Output directory: ${outputDir}; theme: ${options.theme ?? 'light'}; inputs: ${paths.join(', ')}`);
 
   const loadStartMs = performance.now();
   const { mode, runs, warnings } = await loadRuns(paths);
   for (const warning of warnings) report('WARNING', warning);
-  debug(`Loaded ${runs.length} run(s) in ${(performance.now() - loadStartMs).toFixed(0)} ms`);
-  for (const run of runs) debug(describeRun(run));
+  debug(() => `Loaded ${runs.length} run(s) in ${(performance.now() - loadStartMs).toFixed(0)} ms`);
+  for (const run of runs) debug(() => describeRun(run));
   const enabled = mode === 'single_run' ? resolved.config.visualization.single_run_defaults : resolved.config.visualization.multi_run_defaults;
-  debug(`Enabled ${mode} plots: ${enabled.join(', ') || '(none)'}`);
+  debug(() => `Enabled ${mode} plots: ${enabled.join(', ') || '(none)'}`);
   report('INFO', mode === 'single_run' ? 'Generating single-run plots (1 run)' : `Generating multi-run plots (${runs.length} runs)`);
 
   const built = buildPlots(runs, { config: resolved.config, theme: options.theme ?? 'light', mode });
@@ -81,7 +82,7 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
       const file = join(outputDir, `${spec.name}.png`);
       const renderStartMs = performance.now();
       writeFileSync(file, await renderPng(spec));
-      debug(`${describeSpec(spec)}; rendered in ${(performance.now() - renderStartMs).toFixed(0)} ms`);
+      debug(() => `${describeSpec(spec)}; rendered in ${(performance.now() - renderStartMs).toFixed(0)} ms`);
       if (options.svg) {
         const svgFile = join(outputDir, `${spec.name}.svg`);
         writeFileSync(svgFile, renderSvg(spec));

@@ -7,6 +7,12 @@ import type { ChartSpec, SpecResult } from '../types.js';
 import { gpuField } from './dual-axis.js';
 import { gpuFieldOverTime } from './gpu-series.js';
 
+/**
+ * Rolling-percentile lines: min and max of 1,500 buckets, about one per logical pixel of the plot width, so the
+ * drawn envelope is the full line's; more points only cost raster time (lines zig-zag on an axis fitted to the data).
+ */
+const LINE_BUCKETS = 1500;
+
 /** Markers: 2,000 buckets × (min, max and 4 evenly spaced requests) → at most 12,000 points. */
 const markerSample = (x: ArrayLike<number>, y: ArrayLike<number>) => minMaxDownsample(x, y, 2000, 4);
 
@@ -123,7 +129,7 @@ export const scatterWithPercentilesPlot: PlotTypeDefinition = {
       y: raw.y,
     });
     ['P50', 'P95', 'P99'].forEach((name, k) => {
-      const line = minMaxDownsample(xs, bands[k]!);
+      const line = minMaxDownsample(xs, bands[k]!, LINE_BUCKETS);
       spec.series.push({
         name,
         showInLegend: true,
