@@ -13,6 +13,7 @@ export function dashboardHtml(options: { theme: PlotTheme; version: string }): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>AIPerf Dashboard</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/dashboard.css">
 </head>
 <body data-theme="${options.theme}">
