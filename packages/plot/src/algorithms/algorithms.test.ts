@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispersedThroughput } from './dispersed-throughput.js';
 import { minMaxDownsample, resampleStepFunction } from './downsample.js';
 import { lowerIsBetter, paretoFrontier } from './pareto.js';
+import { percentileOfSorted } from '@aiperf/stats';
 import { rollingPercentiles } from './statistics.js';
 
 describe('dispersedThroughput', () => {
@@ -68,6 +69,17 @@ describe('rollingPercentiles and downsampling', () => {
   it('trailing window quantiles with linear interpolation', () => {
     const [p50] = rollingPercentiles([1, 3, 2, 10], [50], 3);
     expect(Array.from(p50!)).toEqual([1, 2, 2, 3]);
+  });
+
+  it('the sliding sorted window gives what sorting each window gives (ties included)', () => {
+    const values = Array.from({ length: 500 }, (_, i) => Math.round(Math.sin(i * 7.3) * 20) / 2);
+    const rolled = rollingPercentiles(values, [50, 95, 99]);
+    values.forEach((_, i) => {
+      const window = values.slice(Math.max(0, i - 9), i + 1).sort((a, b) => a - b);
+      [50, 95, 99].forEach((q, k) => {
+        expect(rolled[k]![i]).toBe(percentileOfSorted(window, q));
+      });
+    });
   });
 
   it('can keep evenly spaced members besides the extremes', () => {

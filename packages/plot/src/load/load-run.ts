@@ -75,7 +75,8 @@ export async function loadRun(dir: string, options: LoadRunOptions = {}): Promis
   const serverMetrics = readServerMetrics(runDir, warnings);
   if (serverMetrics) for (const [name, stats] of Object.entries(serverMetricSummaries(serverMetrics))) metrics[name] ??= stats;
   const gpuPath = join(runDir, RUN_FILES.gpuTelemetry);
-  const gpu = existsSync(gpuPath) ? await readGpuTelemetry(gpuPath, requests ? minStartNs(requests) : null) : null;
+  // Only single-run plots draw GPU time series; a comparison reads the GPU count from the summary.
+  const gpu = options.withRequests && existsSync(gpuPath) ? await readGpuTelemetry(gpuPath, requests ? minStartNs(requests) : null) : null;
 
   return {
     dir: runDir,
