@@ -47,3 +47,6 @@ export { renderBoxTable, renderMetricsTable, renderErrorTable, formatConsoleNumb
 export { printable } from './export/printable.js';
 export { stringifyJson, parseJsonWithBigInt } from './export/json-text.js';
 export { toAiperfInputConfig } from './export/input-config.js';
+export { LiveStats } from './run/live-stats.js';
+export type { LivePercentiles, LiveSnapshot } from './run/live-stats.js';
+export { renderStatsBlock } from './run/stats-blocks.js';

@@ -1,3 +1,5 @@
+import type { LiveSnapshot } from './run/live-stats.js';
+
 // Public contract shared with the CLI, recipes and telemetry packages (names and shapes are stable).
 import type { RunClock } from '@aiperf/stats';
 
@@ -6,6 +8,11 @@ export interface ProfileIo {
   stderr: NodeJS.WritableStream;
   /** Aborting stops issuing requests, waits a short grace for in-flight ones, then writes all exports. */
   signal?: AbortSignal;
+  /**
+   * With `--ui dashboard`: starts the caller's live view (the full-screen dashboard) instead of the progress
+   * line; `snapshot()` reads the live numbers. Returns what stops it.
+   */
+  liveView?: (source: { snapshot(): LiveSnapshot }) => { stop(): void };
 }
 
 /** What a sidecar (e.g. GPU telemetry) contributes to a run's exports. */

@@ -11,6 +11,21 @@ export interface BenchmarkIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   signal?: AbortSignal;
+  /** Set by `withDashboard`; see `ProfileIo.liveView`. */
+  liveView?: ProfileIo['liveView'];
+}
+
+/**
+ * `--ui dashboard` on a terminal: the full-screen view (loaded only then; ink is large), with stderr lines shown as
+ * its warnings and printed after it closes. Elsewhere the run falls back to the simple progress line.
+ */
+async function withDashboard(config: AiperfConfig, io: BenchmarkIo): Promise<BenchmarkIo> {
+  const stdout = io.stdout as NodeJS.WriteStream;
+  if (config.benchmark.ui !== 'dashboard' || !stdout.isTTY || io.liveView) return io;
+  const { createDashboard } = await import('@aiperf/tui');
+  const title = `aiperf profile · ${config.benchmark.endpoint.models.join(', ')} · ${config.benchmark.endpoint.url}`;
+  const dashboard = createDashboard({ stdout, stderr: io.stderr, title });
+  return { ...io, stderr: dashboard.stderr, liveView: (source) => dashboard.liveView(source) };
 }
 
 export interface RunBenchmarkOptions {
@@ -45,7 +60,8 @@ async function writeReport(dir: string, io: BenchmarkIo, log: (line: string) => 
 }
 
 /** Runs what the config asks for (one profile, a multi-run or a sweep), then the post-run hooks. Returns the exit code. */
-export async function runBenchmark(config: AiperfConfig, io: BenchmarkIo, options: RunBenchmarkOptions = {}): Promise<number> {
+export async function runBenchmark(config: AiperfConfig, givenIo: BenchmarkIo, options: RunBenchmarkOptions = {}): Promise<number> {
+  const io = await withDashboard(config, givenIo);
   const log = (line: string) => void io.stderr.write(`${line}\n`);
   let resolved: ReturnType<typeof resolveSweep>;
   try {

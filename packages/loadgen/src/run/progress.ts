@@ -16,8 +16,8 @@ const RATE_WINDOW_MS = 2_000;
 
 /**
  * Live progress on stderr (stdout stays for the results): a self-rewriting line on a TTY, a plain log line every
- * few seconds otherwise, nothing with `--ui none`. A single line needs no library; a full-screen dashboard
- * (AIPerf's default) is not reproduced, so `dashboard` and `simple` both render this line.
+ * few seconds otherwise, nothing with `--ui none`. A single line needs no library. `--ui dashboard` shows the
+ * caller's full-screen view instead (`ProfileIo.liveView`), and this line where stdout is not a terminal.
  */
 export function startProgress(
   stream: NodeJS.WritableStream,

@@ -6,7 +6,10 @@ import { startLoopMonitor } from '../monitor/loop-monitor.js';
 import type { ProfileIo } from '../types.js';
 import { drivePhase } from './drive-phase.js';
 import type { LoadRunner } from './load-runner.js';
-import { startProgress } from './progress.js';
+import { LiveStats } from './live-stats.js';
+import { type ProgressDisplay, startProgress } from './progress.js';
+import { startStatsBlocks } from './stats-blocks.js';
+import type { RequestRecord } from '../records.js';
 import type { RecordSink } from './record-sink.js';
 
 export interface PhasesOutcome {
@@ -18,6 +21,20 @@ export interface PhasesOutcome {
   clientHealth: ClientHealth | null;
 }
 
+/** The caller's live view (the dashboard) or the progress line, plus `--stats-interval` blocks in the simple UI. */
+function startLiveViews(io: ProfileIo, config: BenchmarkConfig, live: LiveStats, sink: RecordSink): ProgressDisplay {
+  if (config.ui === 'dashboard' && io.liveView) return io.liveView({ snapshot: () => live.snapshot() });
+  const line = startProgress(io.stderr, config.ui, config.load.requestCount, config.load.benchmarkDurationSeconds, () => sink);
+  const interval = config.reporting.statsIntervalSeconds;
+  const blocks = interval !== null && config.ui !== 'none' ? startStatsBlocks(io.stderr, interval, () => live.snapshot()) : null;
+  return {
+    stop() {
+      blocks?.stop();
+      line.stop();
+    },
+  };
+}
+
 /** Warmup (unless skipped), then profiling, with the progress display running throughout. */
 export async function runPhases(
   runner: LoadRunner,
@@ -27,16 +44,23 @@ export async function runPhases(
   clock: MonotonicRunClock,
   skipWarmup: boolean,
 ): Promise<PhasesOutcome> {
-  const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal: io.signal, onRecord: sink.add.bind(sink) };
-  const progress = startProgress(io.stderr, config.ui, config.load.requestCount, config.load.benchmarkDurationSeconds, () => sink);
+  const live = new LiveStats({ requestCount: config.load.requestCount, durationSeconds: config.load.benchmarkDurationSeconds, warmupRequestCount: config.load.warmupRequestCount });
+  const onRecord = (record: RequestRecord) => {
+    sink.add(record);
+    live.add(record);
+  };
+  const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal: io.signal, onRecord };
+  const progress = startLiveViews(io, config, live, sink);
   let cancelled = false;
   try {
     const warmupCount = skipWarmup ? 0 : config.load.warmupRequestCount;
     if (warmupCount > 0) {
       sink.startPhase('warmup');
+      live.startPhase('warmup');
       cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, sessionCount: null, durationNs: null }, drive)).cancelled;
     }
     sink.startPhase('profiling');
+    live.startPhase('profiling');
     const profilingStartNs = clock.nowEpochNs();
     let clientHealth: ClientHealth | null = null;
     if (!cancelled) {
