@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The self-contained HTML report, opened in headless Chromium: renders, charts draw, no console error, no network.
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

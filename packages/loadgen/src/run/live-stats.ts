@@ -85,12 +85,23 @@ export class LiveStats {
     const outputTokens = record.outputTokenCount ?? 0;
     const itlMs = ttftMs !== null && outputTokens >= 2 ? (latencyMs - ttftMs) / (outputTokens - 1) : null;
     this.recent.push({ atMs, ttftMs, itlMs, latencyMs, outputTokens });
+    this.forget(atMs);
     const second = Math.floor((atMs - this.phaseStartMs) / 1000);
+    if (!this.tokensBySecond.has(second)) this.tokensBySecond.delete(second - HISTORY_SECONDS - 1);
     this.tokensBySecond.set(second, (this.tokensBySecond.get(second) ?? 0) + outputTokens);
+  }
+
+  /** Drops requests older than the window as they age out, so memory stays flat over a long run. */
+  private forget(nowMs: number): void {
+    let old = 0;
+    while (old < this.recent.length && nowMs - this.recent[old]!.atMs > WINDOW_MS) old += 1;
+    // One splice per batch of aged entries instead of a shift per request.
+    if (old > 0 && (old >= 1024 || old === this.recent.length || old * 2 >= this.recent.length)) this.recent.splice(0, old);
   }
 
   snapshot(): LiveSnapshot {
     const nowMs = this.now();
+    this.forget(nowMs);
     this.recent = this.recent.filter((f) => nowMs - f.atMs <= WINDOW_MS);
     const elapsedSeconds = (nowMs - this.phaseStartMs) / 1000;
     const windowSeconds = Math.max(0.001, Math.min(elapsedSeconds, WINDOW_MS / 1000));
