@@ -1,6 +1,8 @@
 // Fidelity: what the client measures minus what really happened, per request, against @aiperf/sse-test-server
 // in its own process (it logs when it really wrote each chunk, from the request's arrival). TTFT, ITL and
-// request latency at 1, 100 and 1000 concurrent streams; p50/p99 of measured − true. The server sends a
+// request latency at 1, 100 and 1000 concurrent streams; p50/p99 of measured − true. TTFT and latency include
+// the request's way to the server (send → the server's request event), so a busy server or machine shows up
+// there; first-to-last-token span and ITL do not. The server sends a
 // role-only chunk, the content, a finish-only chunk, usage 50 ms later and [DONE] 20 ms after that, so
 // request latency must end at the last content chunk. Writes bench/results/loadgen-fidelity.json.
 import { spawn } from 'node:child_process';
@@ -19,7 +21,7 @@ const CASES = [
 function startServerProcess(plan) {
   const entry = import.meta.resolve('@aiperf/sse-test-server');
   const code = `import { startTimedSseServer } from ${JSON.stringify(entry)};
-const s = await startTimedSseServer(${JSON.stringify({ plan })});
+const s = await startTimedSseServer(${JSON.stringify({ plan, precise: false })});
 process.stdout.write(s.url + '\\n');
 process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.stdin.resume();`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -43,12 +45,12 @@ for (const { streams, requests } of CASES) {
     const config = benchConfig({
       url: server.url,
       load: { concurrency: streams, requestCount: requests, warmupRequestCount: 0 },
-      input: { outputTokens: { mean: PLAN.contentChunks, stddev: 0 } },
+      input: { outputTokens: { mean: PLAN.contentChunks, stddev: 0 }, tokenizer: 'builtin' },
     });
     await runProfile(config, quietIo());
     const truths = new Map((await (await fetch(`${server.url}/truths`)).json()).map((t) => [t.requestId, t]));
     const lines = readFileSync(join(config.output.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
-    const diff = { ttft: [], itl: [], latency: [] };
+    const diff = { ttft: [], itl: [], latency: [], span: [] };
     for (const line of lines) {
       const record = JSON.parse(line);
       const truth = truths.get(record.metadata.x_request_id);
@@ -56,8 +58,10 @@ for (const { streams, requests } of CASES) {
       diff.ttft.push(record.metrics.time_to_first_token.value - truth.ttftMs);
       diff.itl.push(record.metrics.inter_token_latency.value - truth.itlMs);
       diff.latency.push(record.metrics.request_latency.value - truth.lastContentMs);
+      // First token → last token: independent of how long the request took to reach the server.
+      diff.span.push(record.metrics.request_latency.value - record.metrics.time_to_first_token.value - (truth.lastContentMs - truth.ttftMs));
     }
-    const row = { streams, requests, measured: diff.ttft.length, ttftErrorMs: stats(diff.ttft), itlErrorMs: stats(diff.itl), latencyErrorMs: stats(diff.latency) };
+    const row = { streams, requests, measured: diff.ttft.length, ttftErrorMs: stats(diff.ttft), itlErrorMs: stats(diff.itl), latencyErrorMs: stats(diff.latency), spanErrorMs: stats(diff.span) };
     console.log(JSON.stringify(row));
     results.push(row);
   } finally {

@@ -43,7 +43,11 @@ export async function createWorkerRunner(
   let onFailure: (error: Error) => void = () => {};
   const spawn = (maxInFlight: number | null, index: number): WorkerHandle => {
     const worker = new Worker(script, {
-      execArgv: withoutSourceCondition(process.execArgv),
+      // Only when there is a condition to drop: an explicit execArgv is checked, and per-process flags such as
+      // --expose-gc (pnpm bench) are rejected in a thread; inherited ones are not.
+      ...(process.execArgv.includes('@aiperf/source') || process.execArgv.includes('--conditions=@aiperf/source')
+        ? { execArgv: withoutSourceCondition(process.execArgv) }
+        : {}),
       workerData: { ...template, issuerIndex: index, issuers: shares.length, maxInFlight, workerId: workerIds[index] },
     });
     const exited = new Promise<void>((done) => worker.once('exit', () => done()));
