@@ -21,6 +21,11 @@ function isParseError(error: unknown): error is Error {
  */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
   if (error instanceof ExitError) return error.exitCode;
+  // Artifacts that could not be written (a full disk): the environment's fault; the message says what was saved.
+  if (error instanceof Error && error.name === 'ArtifactWriteError' && typeof (error as { exitCode?: unknown }).exitCode === 'number') {
+    stderr.write(`aiperf: ${error.message}\n`);
+    return (error as { exitCode: number }).exitCode;
+  }
   if (isUsageError(error) || isParseError(error)) {
     stderr.write(`aiperf: ${error.message}\n`);
     return 2;

@@ -18,3 +18,20 @@ export class ProfileConfigError extends Error {
     this.errors = list;
   }
 }
+
+const DISK_REASONS: Record<string, string> = { ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EIO: 'I/O error', EROFS: 'read-only file system' };
+
+/** Why a write failed, in words (`no space left on device`), for the one line the user sees. */
+export function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return DISK_REASONS[code] ?? (error as Error).message;
+}
+
+/**
+ * Artifacts could not be written (a full disk): not a bug and not a usage mistake. The CLI prints the message —
+ * one line saying what failed, what was saved and where — and exits with `exitCode`, without a stack.
+ */
+export class ArtifactWriteError extends Error {
+  override readonly name = 'ArtifactWriteError';
+  readonly exitCode = 1;
+}

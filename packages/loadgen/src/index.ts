@@ -8,7 +8,7 @@ export type {
   SidecarResult,
 } from './types.js';
 export { runProfile } from './run-profile.js';
-export { ProfileConfigError } from './errors.js';
+export { ArtifactWriteError, ProfileConfigError } from './errors.js';
 
 export { artifactDirName, exportFileNames, resolveArtifactDir } from './artifacts.js';
 export type { ExportFileNames } from './artifacts.js';

@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
 import { prepareArtifactDir } from './artifact-dir.js';
-import { exportFileNames, resolveArtifactDir } from './artifacts.js';
+import { type ExportFileNames, exportFileNames, resolveArtifactDir } from './artifacts.js';
+import { ArtifactWriter, type KeptFile } from './export/artifact-writer.js';
 import { ProfileConfigError } from './errors.js';
 import { createRunClock } from '@aiperf/stats';
 import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
@@ -52,7 +53,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const files = exportFileNames(config.output.exportPrefix);
   await prepareArtifactDir(artifactDir);
   await mkdir(join(artifactDir, 'logs'), { recursive: true });
-  await writeFile(join(artifactDir, files.inputsJson), stringifyJson(buildInputsJson(dataset), 2));
+  const writer = new ArtifactWriter(artifactDir);
+  if (!(await writer.write(files.inputsJson, stringifyJson(buildInputsJson(dataset), 2)))) throw writer.failure([], 'not started');
 
   const clock = createRunClock();
   const runTag = randomBytes(3).toString('hex');
@@ -64,7 +66,10 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const rawPath = config.output.exportLevel === 'raw' ? join(artifactDir, files.rawJsonl) : null;
   const sliceSeconds = config.output.sliceDurationSeconds;
   const store = new MetricStore(context, sliceSeconds === null ? null : BigInt(Math.round(sliceSeconds * 1e9)));
-  const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath);
+  // A record file that cannot be written (full disk) stops the run like Ctrl+C; what completed is kept.
+  const diskFailure = new AbortController();
+  const signal = io.signal ? AbortSignal.any([io.signal, diskFailure.signal]) : diskFailure.signal;
+  const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath, (error) => diskFailure.abort(error));
   const { runner, note } = await createRunner(
     // Threads load the tokenizer that was found here, so they neither search nor warn again.
     { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs },
@@ -77,7 +82,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   let phases: PhasesOutcome;
   try {
     await Promise.all(sidecars.map((s) => s.start({ clock, artifactDir })));
-    phases = await runPhases(runner, sink, config, io, clock, options.skipWarmup ?? false);
+    phases = await runPhases(runner, sink, config, { ...io, signal }, clock, options.skipWarmup ?? false);
   } finally {
     await runner.close();
     await sink.close();
@@ -91,11 +96,13 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const sidecarResults = await Promise.all(sidecars.map((s) => s.stop(window)));
 
   const written = await writeRunExports({
-    config, store, context, goodput: config.goodput, sidecarResults, options, notes,
+    writer, config, store, context, goodput: config.goodput, sidecarResults, options, notes,
     artifactDir, files, cancelled, clientHealth: phases.clientHealth, endpointTitle: endpoint.metricsTitle,
     benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout,
     urlCounts: targets.length > 1 ? urlRequestCounts(targets, sink.perUrl) : null,
   });
+  const failure = writer.failure(keptRecordFiles(sink, files), diskFailure.signal.aborted ? 'stopped' : 'finished');
+  if (failure) throw failure;
   const { validCount: successful, errorCount } = runFacts(store, {});
   const usageWarning = usageDiscrepancyWarning(written.summary, config.endpoint.useServerTokenCount);
   if (usageWarning) io.stderr.write(`warning: ${usageWarning}\n`);
@@ -107,6 +114,14 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     errorRequestCount: errorCount,
     summary: written.summary,
   };
+}
+
+/** The streamed record files, for the account of what a failed run saved. */
+function keptRecordFiles(sink: RecordSink, files: ExportFileNames): KeptFile[] {
+  const kept: KeptFile[] = [];
+  if (sink.out) kept.push({ name: files.recordsJsonl, detail: `${sink.out.committedLines} whole records`, error: sink.out.error });
+  if (sink.rawOut) kept.push({ name: files.rawJsonl, detail: `${sink.rawOut.committedLines} whole records`, error: sink.rawOut.error });
+  return kept;
 }
 
 /** profile.md §1.2: a fixed schedule without a count or duration sends each dataset entry once; they need timestamps. */

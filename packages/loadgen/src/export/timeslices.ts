@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { computeStoreMetrics } from '../metrics/compute.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { LabeledFile } from '../types.js';
@@ -7,12 +5,13 @@ import { toAiperfInputConfig } from './input-config.js';
 import { stringifyJson } from './json-text.js';
 import { isFloatStat } from './summary-json.js';
 import { exportedResults, metricBlock } from './summary-json.js';
+import type { ArtifactWriter } from './artifact-writer.js';
 import type { RunExportInput } from './write-exports.js';
 
 const STAT_ORDER = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'std'];
 
 /** Writes `<prefix>_timeslices.json` and `.csv` (spec §3.7); returns them labelled for the console footer. */
-export async function writeTimeslices(input: RunExportInput, context: MetricContext): Promise<LabeledFile[]> {
+export async function writeTimeslices(input: RunExportInput & { writer: ArtifactWriter }, context: MetricContext): Promise<LabeledFile[]> {
   // Absolute epoch slices (the first and last are partial), non-empty ones renumbered 0, 1, 2… in time order.
   const slices = input.store.sliceRows().map(({ sliceKey, rows }) =>
     exportedResults(computeStoreMetrics(input.store, { context, goodput: input.goodput }, { rows, sliceKey })),
@@ -35,9 +34,11 @@ export async function writeTimeslices(input: RunExportInput, context: MetricCont
       }
     }
   });
-  const jsonPath = join(input.artifactDir, input.files.timeslicesJson);
-  const csvPath = join(input.artifactDir, input.files.timeslicesCsv);
-  await writeFile(jsonPath, stringifyJson(json, 2, isFloatStat));
-  await writeFile(csvPath, `${rows.join('\n')}\n`);
-  return [{ label: 'Timeslices JSON Export', path: jsonPath }, { label: 'Timeslices CSV Export', path: csvPath }];
+  const { writer, files } = input;
+  const written: LabeledFile[] = [];
+  if (await writer.write(files.timeslicesJson, stringifyJson(json, 2, isFloatStat)))
+    written.push({ label: 'Timeslices JSON Export', path: writer.path(files.timeslicesJson) });
+  if (await writer.write(files.timeslicesCsv, `${rows.join('\n')}\n`))
+    written.push({ label: 'Timeslices CSV Export', path: writer.path(files.timeslicesCsv) });
+  return written;
 }

@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { ExportFileNames } from '../artifacts.js';
+import type { ArtifactWriter } from './artifact-writer.js';
 import { isoLocalMicros } from '../time.js';
 import { computeStoreMetrics } from '../metrics/compute.js';
 import type { MetricStore } from '../metrics/metric-store.js';
@@ -43,8 +42,11 @@ export interface RunExportInput {
   stdout: NodeJS.WritableStream;
 }
 
-/** Computes the metrics and writes the summary JSON/CSV, timeslices, the log and the console report. */
-export async function writeRunExports(input: RunExportInput): Promise<{ summary: Record<string, unknown> }> {
+/**
+ * Computes the metrics and writes the summary JSON/CSV, timeslices, the log and the console report. Each file is
+ * written atomically through `writer`; a failed one (full disk) is left out and the rest still written.
+ */
+export async function writeRunExports(input: RunExportInput & { writer: ArtifactWriter }): Promise<{ summary: Record<string, unknown> }> {
   const gpuCount = input.sidecarResults.find((r) => r.gpuCount)?.gpuCount;
   const context: MetricContext = { ...input.context, ...(gpuCount ? { gpuCount } : {}) };
   const results = computeStoreMetrics(input.store, { context, goodput: input.goodput });
@@ -63,10 +65,11 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
   for (const result of input.sidecarResults) Object.assign(summary, result.summaryJson);
   Object.assign(summary, input.options.extraSummary);
 
-  const path = (name: string) => join(input.artifactDir, name);
-  await writeFile(path(input.files.summaryJson), stringifyJson(summary, 2, isFloatStat));
+  const { writer } = input;
+  const path = (name: string) => writer.path(name);
+  await writer.write(input.files.summaryJson, stringifyJson(summary, 2, isFloatStat));
   const csvSections = input.sidecarResults.flatMap((r) => (r.summaryCsv ? [r.summaryCsv] : []));
-  await writeFile(path(input.files.summaryCsv), buildSummaryCsv(results, csvSections));
+  await writer.write(input.files.summaryCsv, buildSummaryCsv(results, csvSections));
   const extraFiles = input.sidecarResults.flatMap(sidecarFiles);
   if (input.store.sliceNs !== null) extraFiles.push(...(await writeTimeslices(input, context)));
 
@@ -82,7 +85,7 @@ export async function writeRunExports(input: RunExportInput): Promise<{ summary:
     paths: { csv: path(input.files.summaryCsv), json: path(input.files.summaryJson), log: path(input.files.logFile), extra: extraFiles },
   });
   input.stdout.write(report);
-  await writeFile(path(input.files.logFile), report);
+  await writer.write(input.files.logFile, report);
   return { summary };
 }
 

@@ -1,9 +1,9 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { recordToJsonLine, recordToRawJsonLine } from '../export/record-jsonl.js';
 import { recordMetricValues } from '../metrics/compute-record.js';
 import type { MetricStore } from '../metrics/metric-store.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
+import { SafeAppender } from './safe-appender.js';
 
 /** Lines are batched: one write per ~64 KB or 100 ms instead of one per request (fs writes cost ~70 µs each). */
 const FLUSH_BYTES = 64 * 1024;
@@ -18,10 +18,12 @@ export class RecordSink {
   phase: BenchmarkPhase = 'warmup';
   completed = 0;
   errors = 0;
-  private readonly out: WriteStream | null;
-  private readonly rawOut: WriteStream | null;
+  readonly out: SafeAppender | null;
+  readonly rawOut: SafeAppender | null;
   private pending = '';
   private pendingRaw = '';
+  private pendingLines = 0;
+  private pendingRawLines = 0;
   private readonly timer: NodeJS.Timeout | null;
 
   constructor(
@@ -31,18 +33,28 @@ export class RecordSink {
     private readonly context: MetricContext,
     private readonly recordProcessorId: string,
     rawJsonlPath: string | null = null,
+    /** Called once when a record file cannot be written (a full disk): the run should stop. */
+    onWriteError: (error: NodeJS.ErrnoException, path: string) => void = () => {},
   ) {
-    this.out = jsonlPath ? createWriteStream(jsonlPath, { flags: 'w' }) : null;
-    this.rawOut = rawJsonlPath ? createWriteStream(rawJsonlPath, { flags: 'w' }) : null;
+    this.out = jsonlPath ? new SafeAppender(jsonlPath, onWriteError) : null;
+    this.rawOut = rawJsonlPath ? new SafeAppender(rawJsonlPath, onWriteError) : null;
     this.timer = this.out ? setInterval(() => this.flush(), FLUSH_INTERVAL_MS) : null;
     this.timer?.unref();
   }
 
   private flush(): void {
-    if (this.pending.length > 0) this.out?.write(this.pending);
-    if (this.pendingRaw.length > 0) this.rawOut?.write(this.pendingRaw);
+    this.out?.write(this.pending, this.pendingLines);
+    this.rawOut?.write(this.pendingRaw, this.pendingRawLines);
     this.pending = '';
     this.pendingRaw = '';
+    this.pendingLines = 0;
+    this.pendingRawLines = 0;
+  }
+
+  /** The first record file that could not be written, if any. */
+  get writeError(): { error: NodeJS.ErrnoException; path: string } | null {
+    const failed = [this.out, this.rawOut].find((o) => o?.error);
+    return failed?.error ? { error: failed.error, path: failed.path } : null;
   }
 
   startPhase(phase: BenchmarkPhase): void {
@@ -69,17 +81,19 @@ export class RecordSink {
     const values = recordMetricValues(record, this.context);
     this.store.add(record, values);
     const raw = recordToRawJsonLine(record);
-    if (raw !== null) this.pendingRaw += raw;
+    if (raw !== null) {
+      this.pendingRaw += raw;
+      this.pendingRawLines += 1;
+    }
     if (!this.out) return;
     this.pending += recordToJsonLine(record, this.context, this.recordProcessorId, values);
+    this.pendingLines += 1;
     if (this.pending.length >= FLUSH_BYTES || this.pendingRaw.length >= FLUSH_BYTES) this.flush();
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.flush();
-    const end = (out: WriteStream | null) =>
-      out ? new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))) : Promise.resolve();
-    return Promise.all([end(this.out), end(this.rawOut)]).then(() => undefined);
+    await Promise.all([this.out?.close(), this.rawOut?.close()]);
   }
 }
