@@ -58,9 +58,10 @@ export function mayBeUrl(text: string): boolean {
 
 /** A copy of one benchmark's settings safe to print or write: API key, credential headers and URL secrets redacted. */
 export function redactBenchmarkConfig(benchmark: BenchmarkConfig): BenchmarkConfig {
-  const { endpoint, telemetry } = benchmark;
+  const { endpoint, telemetry, serverMetrics } = benchmark;
   return {
     ...benchmark,
+    serverMetrics: { ...serverMetrics, urls: serverMetrics.urls.map(redactUrl) },
     endpoint: { ...endpoint, url: redactUrl(endpoint.url), apiKey: endpoint.apiKey === null ? null : REDACTED, headers: redactHeaders(endpoint.headers) },
     telemetry: { ...telemetry, gpuTelemetryUrls: telemetry.gpuTelemetryUrls.map(redactUrl) },
   };

@@ -17,7 +17,7 @@ export type Fault =
 
 export interface FaultServer {
   url: string;
-  /** X-Request-ID → Date.now() when the full response was handed to the socket. */
+  /** X-Request-ID → Date.now() when the full response was handed to the socket (benchmark requests only). */
   answered: Map<string, number>;
   close(): Promise<void>;
 }
@@ -86,9 +86,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   let index = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const fault = typeof options.fault === 'function' ? options.fault(index++) : (options.fault ?? 'none');
-    const id = String(req.headers['x-request-id'] ?? `#${index}`);
+    const id = req.headers['x-request-id'];
     open.add(res);
-    res.on('finish', () => answered.set(id, Date.now()));
+    // Only benchmark requests carry an X-Request-ID (connection warm-ups and probes do not).
+    if (typeof id === 'string') res.on('finish', () => answered.set(id, Date.now()));
     res.on('close', () => open.delete(res));
     const body: Buffer[] = [];
     req.on('data', (c: Buffer) => body.push(c));
