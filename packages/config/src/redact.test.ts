@@ -57,5 +57,7 @@ describe('redaction by rule', () => {
     const redacted = redactConfig(config!).benchmark;
     expect(redacted.endpoint.url).toBe('http://***@h:1/?token=***');
     expect(redacted.telemetry.gpuTelemetryUrls).toEqual(['http://***@dcgm:9400/metrics']);
+    const several = redactConfig(resolveConfig({ flags: { model: ['m'], url: ['http://u:p@a:1', 'http://b:2/?key=k'] } }).config!).benchmark;
+    expect(several.endpoint.urls).toEqual(['http://***@a:1', 'http://b:2/?key=***']);
   });
 });

@@ -62,7 +62,7 @@ export function redactBenchmarkConfig(benchmark: BenchmarkConfig): BenchmarkConf
   return {
     ...benchmark,
     serverMetrics: { ...serverMetrics, urls: serverMetrics.urls.map(redactUrl) },
-    endpoint: { ...endpoint, url: redactUrl(endpoint.url), apiKey: endpoint.apiKey === null ? null : REDACTED, headers: redactHeaders(endpoint.headers) },
+    endpoint: { ...endpoint, url: redactUrl(endpoint.url), urls: endpoint.urls?.map(redactUrl) ?? null, apiKey: endpoint.apiKey === null ? null : REDACTED, headers: redactHeaders(endpoint.headers) },
     telemetry: { ...telemetry, gpuTelemetryUrls: telemetry.gpuTelemetryUrls.map(redactUrl) },
   };
 }
