@@ -65,6 +65,11 @@ export async function startTimedSseServer(options: TimedSseServerOptions = {}): 
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(truths));
       return;
     }
+    // Only completions are served (and logged); a metrics scrape or a probe gets a plain 404.
+    if (req.method !== 'POST') {
+      res.writeHead(404).end();
+      return;
+    }
     const openConnectionsAtArrival = sockets.size;
     const number = requestNumber++;
     readBody(req)
