@@ -7,6 +7,7 @@ import { type TimedSseServer, startTimedSseServer } from '@aiperf/sse-test-serve
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJsonWithBigInt } from './export/json-text.js';
 import { runProfile } from './run-profile.js';
+import { findWorkerScript } from './run/worker-runner.js';
 import { testConfig } from './test-config.js';
 
 // Where requests go and how many: several --url, and multi-turn request/session caps, against real servers.
@@ -83,6 +84,13 @@ describe('multi-turn caps', () => {
     expect(records).toHaveLength(5);
     // Session 0's three turns, then session 1's first two.
     expect(records.map((r) => `${r.metadata.conversation_id}/${r.metadata.turn_index}`)).toEqual(['s0/0', 's0/1', 's0/2', 's1/0', 's1/1']);
+  });
+
+  it('--request-count is one budget across worker threads', async () => {
+    const { records } = await multiTurn({ requestCount: 7, concurrency: 2, workers: 2 });
+    expect(records).toHaveLength(7);
+    // From sources (no dist/worker.js) this runs on one event loop; the budget is the same shared counter.
+    expect(new Set(records.map((r) => r.metadata.worker_id)).size).toBe(findWorkerScript() ? 2 : 1);
   });
 
   it('--conversation-num caps sessions, each run to its last turn', async () => {
