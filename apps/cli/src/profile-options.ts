@@ -54,7 +54,7 @@ export function findMissingValue(args: readonly string[], flags: readonly FlagDe
     const arg = args[i] as string;
     if (arg === '--') break;
     const flag = flags.find((f) => f.names.includes(arg));
-    if (!flag || flag.kind === 'boolean' || flag.kind === 'optional-list') continue;
+    if (!flag || flag.kind === 'boolean' || flag.kind === 'count' || flag.kind === 'optional-list') continue;
     const next = args[i + 1];
     if (next === undefined || (next.startsWith('-') && !/^-(\d|\.\d)/.test(next))) return arg;
   }

@@ -20,7 +20,7 @@ function flagByName(name: string, flags: readonly FlagDef[]): FlagDef | undefine
 function splitAttachedShort(token: string, flags: readonly FlagDef[]): [FlagDef, string] | null {
   if (!/^-[A-Za-z][^=]/.test(token) || token.startsWith('--') || flagByName(token, flags)) return null;
   const flag = flagByName(token.slice(0, 2), flags);
-  return flag && flag.kind !== 'boolean' ? [flag, token.slice(2)] : null;
+  return flag && flag.kind !== 'boolean' && flag.kind !== 'count' ? [flag, token.slice(2)] : null;
 }
 
 /** `-1`, `-0.5`: a value (the user's mistake to report), not an option. */

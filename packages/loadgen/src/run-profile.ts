@@ -24,6 +24,7 @@ import { type PhasesOutcome, runPhases } from './run/run-phases.js';
 import { RecordSink } from './run/record-sink.js';
 import { resolveTargets } from './run/target.js';
 import { urlRequestCounts } from './export/url-counts.js';
+import { RunLog } from './log/run-log.js';
 import { getTimingStrategy } from './timing/strategies.js';
 import type { ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
 
@@ -35,18 +36,20 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   if (problems.length > 0) throw new ProfileConfigError(problems);
   const endpoint = getEndpointType(config.endpoint.type);
   const notes: string[] = [];
+  const log = new RunLog(io.stderr, config.reporting.logLevel);
   if (config.endpoint.streaming && !endpoint.supportsStreaming) {
-    io.stderr.write(`warning: --streaming ignored: endpoint type "${endpoint.name}" cannot stream\n`);
+    log.warning(`--streaming ignored: endpoint type "${endpoint.name}" cannot stream`);
   }
   const streaming = config.endpoint.streaming && endpoint.supportsStreaming;
   const targets = resolveTargets(config, endpoint);
   const resolved = resolveTokenizer(config.input.tokenizer, config.input.tokenizerRevision ? { revision: config.input.tokenizerRevision } : {});
-  if (resolved.warning) io.stderr.write(`warning: ${resolved.warning}\n`);
+  if (resolved.warning) log.warning(resolved.warning);
   const tokenizer = await loadTokenizer(resolved.spec);
   if (config.input.applyChatTemplate && !tokenizer.chatTemplate) {
-    io.stderr.write(`warning: --apply-chat-template: the tokenizer (${resolved.source}) has no chat template; ISL counts the prompt text\n`);
+    log.warning(`--apply-chat-template: the tokenizer (${resolved.source}) has no chat template; ISL counts the prompt text`);
   }
   const dataset = buildDataset(config, endpoint, tokenizer);
+  log.debug(`endpoint ${endpoint.name} at ${targets.map((t) => `${t.origin}${t.path}`).join(', ')}, streaming ${streaming}; tokenizer ${resolved.source}; ${dataset.length} dataset entries`);
   config = withTraceRequestCount(config, dataset);
 
   const artifactDir = resolve(resolveArtifactDir(config, options.artifactDir));
@@ -55,6 +58,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   await mkdir(join(artifactDir, 'logs'), { recursive: true });
   const writer = new ArtifactWriter(artifactDir);
   if (!(await writer.write(files.inputsJson, stringifyJson(buildInputsJson(dataset), 2)))) throw writer.failure([], 'not started');
+  log.info(`profiling ${config.endpoint.models.join(', ')} into ${artifactDir}`);
 
   const clock = createRunClock();
   const runTag = randomBytes(3).toString('hex');
@@ -82,7 +86,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   let phases: PhasesOutcome;
   try {
     await Promise.all(sidecars.map((s) => s.start({ clock, artifactDir })));
-    phases = await runPhases(runner, sink, config, { ...io, signal }, clock, options.skipWarmup ?? false);
+    phases = await runPhases(runner, sink, config, { ...io, signal }, clock, options.skipWarmup ?? false, log);
   } finally {
     await runner.close();
     await sink.close();
@@ -98,7 +102,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const written = await writeRunExports({
     writer, config, store, context, goodput: config.goodput, sidecarResults, options, notes,
     artifactDir, files, cancelled, clientHealth: phases.clientHealth, endpointTitle: endpoint.metricsTitle,
-    benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout,
+    benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout, logLines: log.lines,
     urlCounts: targets.length > 1 ? urlRequestCounts(targets, sink.perUrl) : null,
   });
   const failure = writer.failure(keptRecordFiles(sink, files), diskFailure.signal.aborted ? 'stopped' : 'finished');

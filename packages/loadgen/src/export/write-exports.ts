@@ -40,6 +40,8 @@ export interface RunExportInput {
   startTimeNs: bigint;
   endTimeNs: bigint;
   stdout: NodeJS.WritableStream;
+  /** The run's log lines (`--log-level`), written to logs/aiperf.log before the console report. */
+  logLines?: readonly string[];
 }
 
 /**
@@ -85,7 +87,7 @@ export async function writeRunExports(input: RunExportInput & { writer: Artifact
     paths: { csv: path(input.files.summaryCsv), json: path(input.files.summaryJson), log: path(input.files.logFile), extra: extraFiles },
   });
   input.stdout.write(report);
-  await writer.write(input.files.logFile, report);
+  await writer.write(input.files.logFile, `${(input.logLines ?? []).map((line) => `${line}\n`).join('')}${report}`);
   return { summary };
 }
 

@@ -6,6 +6,7 @@ import { startLoopMonitor } from '../monitor/loop-monitor.js';
 import type { ProfileIo } from '../types.js';
 import { drivePhase } from './drive-phase.js';
 import type { LoadRunner } from './load-runner.js';
+import { RunLog } from '../log/run-log.js';
 import { LiveStats } from './live-stats.js';
 import { type ProgressDisplay, startProgress } from './progress.js';
 import { startStatsBlocks } from './stats-blocks.js';
@@ -43,11 +44,16 @@ export async function runPhases(
   io: ProfileIo,
   clock: MonotonicRunClock,
   skipWarmup: boolean,
+  log: RunLog = new RunLog(io.stderr, 'info'),
 ): Promise<PhasesOutcome> {
   const live = new LiveStats({ requestCount: config.load.requestCount, durationSeconds: config.load.benchmarkDurationSeconds, warmupRequestCount: config.load.warmupRequestCount });
   const onRecord = (record: RequestRecord) => {
     sink.add(record);
     live.add(record);
+    if (log.enabled('trace')) {
+      const outcome = record.abandoned ? 'abandoned' : record.error ? `error ${record.error.code ?? ''} ${record.error.message}` : 'ok';
+      log.trace(`request ${record.xRequestId} ${record.phase}: ${outcome}, ${((record.lastResponseOffsetNs ?? record.endOffsetNs) / 1e6).toFixed(2)} ms, ${record.outputTokenCount ?? 0} output tokens`);
+    }
   };
   const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal: io.signal, onRecord };
   const progress = startLiveViews(io, config, live, sink);
@@ -57,10 +63,12 @@ export async function runPhases(
     if (warmupCount > 0) {
       sink.startPhase('warmup');
       live.startPhase('warmup');
+      log.debug(`warmup: ${warmupCount} requests`);
       cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, sessionCount: null, durationNs: null }, drive)).cancelled;
     }
     sink.startPhase('profiling');
     live.startPhase('profiling');
+    log.debug(`profiling: ${config.load.requestCount ?? 'no'} request limit, ${config.load.benchmarkDurationSeconds ?? 'no'} s duration limit, ${config.load.mode} mode`);
     const profilingStartNs = clock.nowEpochNs();
     let clientHealth: ClientHealth | null = null;
     if (!cancelled) {
@@ -76,6 +84,7 @@ export async function runPhases(
       clientHealth = assessClientHealth(threads, cpu.user + cpu.system, performance.now() - startMs, availableParallelism());
       cancelled = outcome.cancelled;
     }
+    log.debug(`profiling ended${cancelled ? ' (cancelled)' : ''}: ${sink.completed} requests finished, ${sink.errors} errors`);
     return { cancelled, profilingStartNs, profilingEndNs: clock.nowEpochNs(), clientHealth };
   } finally {
     progress.stop();
