@@ -121,22 +121,22 @@ export const endpointCapabilities: ConfigRule = {
 export const endpointUrl: ConfigRule = {
   name: 'endpoint-url',
   apply(config, ctx) {
-    const { endpoint } = config.benchmark;
     const where = ctx.where('benchmark.endpoint.url');
     const given = getAt(ctx.doc, 'benchmark.endpoint.url');
-    const givenList = typeof given === 'string' ? [given] : Array.isArray(given) ? given : [];
-    (endpoint.urls ?? [endpoint.url]).forEach((raw, index) => {
+    // What the user typed (a string or, for a repeated --url, a list), before normalization added a scheme.
+    const typed = (Array.isArray(given) ? given : [given]).filter((u): u is string => typeof u === 'string');
+    const raws = typed.length > 0 ? typed : (config.benchmark.endpoint.urls ?? [config.benchmark.endpoint.url]);
+    for (const raw of raws) {
       let url: URL | null = null;
       try {
-        url = new URL(raw);
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
       } catch {
         // reported below
       }
-      const original = givenList[index];
-      const shown = JSON.stringify(redactUrl(typeof original === 'string' ? original : raw));
+      const shown = JSON.stringify(redactUrl(raw));
       if (url !== null && url.protocol !== 'http:' && url.protocol !== 'https:')
         ctx.errors.push({ where, message: `got ${shown}: the ${url.protocol.slice(0, -1)}:// scheme is not supported; allowed: http://, https://` });
       else if (url === null || url.hostname === '') ctx.errors.push({ where, message: `got ${shown}, which is not a valid URL (expected e.g. http://localhost:8000)` });
-    });
+    }
   },
 };

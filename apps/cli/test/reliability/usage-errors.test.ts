@@ -68,3 +68,19 @@ describe('artifact directories that cannot be written', () => {
     }
   });
 });
+
+describe('sizes beyond what the machine allows', () => {
+  it('--concurrency beyond the open-file / port budget is refused naming the limit', async () => {
+    await expectUsageError(
+      ['profile', '-m', 'm', '-u', 'http://127.0.0.1:9', '--concurrency', '1000000', '--request-count', '1000000', '--ui', 'none', '--no-gpu-telemetry', '--artifact-dir', join(root, 'conc')],
+      /--concurrency: got 1000000, but .*(open files \(ulimit -n\) is \d+|local ports .* \d+)/,
+    );
+  });
+
+  it('--isl beyond the prompt-memory budget is refused before any prompt is built', async () => {
+    await expectUsageError(
+      ['profile', '-m', 'm', '-u', 'http://127.0.0.1:9', '--isl', '10000000', '--request-count', '1', '--ui', 'none', '--no-gpu-telemetry', '--artifact-dir', join(root, 'isl')],
+      /--isl: 100 dataset entries of about 10000000 tokens .* at most \d+ MB; lower --isl or --num-dataset-entries/,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { BenchmarkConfig } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
 import { type Rng, createRng } from '@aiperf/stats';
+import { checkPromptBudget } from './prompt-budget.js';
 import { sampleTokenLength } from './token-length.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import { type TurnEntry, parseTurn, readJsonLines } from './jsonl.js';
@@ -79,8 +80,10 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
 
 /** Prompts cut from the corpus at a random token offset (wrapping around) with a normal(mean, sd) length. */
 function synthesizePrompts(config: BenchmarkConfig, tokenizer: TextTokenizer, rng: Rng): PromptEntry[] {
-  const corpus = tokenizer.encode(SHAKESPEARE_CORPUS);
   const { mean, stddev } = config.input.inputTokens;
+  const tooBig = checkPromptBudget(config.input.numDatasetEntries, mean, stddev);
+  if (tooBig) throw new ProfileConfigError(tooBig);
+  const corpus = tokenizer.encode(SHAKESPEARE_CORPUS);
   return Array.from({ length: config.input.numDatasetEntries }, () => {
     const length = sampleTokenLength(rng, mean, stddev);
     const start = rng.int(corpus.length);
