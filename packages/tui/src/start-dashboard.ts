@@ -52,12 +52,14 @@ export function createDashboard(options: DashboardOptions): Dashboard {
     process.once('exit', restore);
 
     function App(): ReactElement {
-      const [snapshot, setSnapshot] = useState(() => source.snapshot());
+      // A tick re-renders on every refresh, so new warnings show even when the numbers did not move.
+      const [, setTick] = useState(0);
       useEffect(() => {
-        const timer = setInterval(() => setSnapshot(source.snapshot()), REFRESH_MS);
+        const timer = setInterval(() => setTick((tick) => tick + 1), REFRESH_MS);
         return () => clearInterval(timer);
       }, []);
-      return h(DashboardView, { title: options.title, snapshot, warnings: [...warnings], width: Math.max(60, Math.min(stdout.columns ?? 100, 120)) });
+      const width = Math.max(60, Math.min(stdout.columns ?? 100, 120));
+      return h(DashboardView, { title: options.title, snapshot: source.snapshot(), warnings: [...warnings], width });
     }
 
     const instance = render(h(App), { stdout, patchConsole: false, exitOnCtrlC: false });

@@ -1,0 +1,56 @@
+import { Writable } from 'node:stream';
+import type { LiveSnapshot } from '@aiperf/loadgen';
+import { describe, expect, it } from 'vitest';
+import { progressBar, sparkline } from './sparkline.js';
+import { createDashboard } from './start-dashboard.js';
+
+/** A terminal stand-in: collects what ink writes, 80 columns wide. */
+function fakeTerminal(): NodeJS.WriteStream & { text: () => string } {
+  let written = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      written += String(chunk);
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream & { text: () => string };
+  Object.assign(stream, { columns: 80, rows: 24, isTTY: true, text: () => written });
+  return stream;
+}
+
+const snapshot: LiveSnapshot = {
+  phase: 'profiling', completed: 12, errors: 2, totalRequests: 40, durationSeconds: null, elapsedSeconds: 3.2, etaSeconds: 7.5,
+  requestsPerSecond: 4, outputTokensPerSecond: 80, inFlightEstimate: 1.5,
+  ttftMs: { p50: 21, p90: 30, p99: 42.5 }, itlMs: { p50: 5, p90: 6, p99: 7 }, latencyMs: null, tokensPerSecondHistory: [0, 40, 80],
+};
+
+describe('dashboard', () => {
+  it('draws the snapshot, shows stderr lines as warnings, and prints them after it closes', async () => {
+    const stdout = fakeTerminal();
+    const stderr = fakeTerminal();
+    const dashboard = createDashboard({ stdout, stderr, title: 'aiperf profile · m' });
+    const view = dashboard.liveView({ snapshot: () => snapshot });
+    dashboard.stderr.write('warning: the tokenizer fell back to builtin\n');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // one refresh
+    expect(stderr.text()).toBe(''); // held while the view is up
+    view.stop();
+    const screen = stdout.text().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(stdout.text().startsWith('\x1b[?1049h\x1b[?25l')).toBe(true);
+    expect(stdout.text().endsWith('\x1b[?25h\x1b[?1049l')).toBe(true);
+    expect(screen).toContain('aiperf profile · m');
+    expect(screen).toContain('12/40 requests');
+    expect(screen).toMatch(/Completed 12 {2}Errors 2 {2}In flight ~1\.5/);
+    expect(screen).toMatch(/TTFT\s+21\.00\s+30\.00\s+42\.50/);
+    expect(screen).toMatch(/Latency\s+--\s+--\s+--/);
+    expect(screen).toContain('warning: the tokenizer fell back to builtin');
+    expect(stderr.text()).toBe('warning: the tokenizer fell back to builtin\n');
+    dashboard.stderr.write('after\n');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stderr.text()).toContain('after\n');
+  });
+
+  it('sparkline and progress bar', () => {
+    expect(sparkline([0, 1, 2, 4, 8], 4)).toBe('▁▂▄█');
+    expect(sparkline([0, 0], 5)).toBe('▁▁');
+    expect(progressBar(0.25, 8)).toBe('██░░░░░░');
+  });
+});
