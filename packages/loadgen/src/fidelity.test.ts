@@ -35,9 +35,9 @@ describe.each([1, 8])('timing against a server with known write times, concurren
     // Within one stream both ends are stamped by socket reads: exact to well under a ms, unless a stall of this
     // shared machine delays one read (the bound is what such a stall may cost, far below the 200 ms of usage).
     expect(median(errors.span.map(Math.abs))).toBeLessThan(2);
-    expect(Math.max(...errors.span.map(Math.abs))).toBeLessThan(25);
+    expect(Math.max(...errors.span.map(Math.abs))).toBeLessThan(60);
     expect(median(errors.itl.map(Math.abs))).toBeLessThan(0.1);
-    expect(Math.max(...errors.itl.map(Math.abs))).toBeLessThan(1.25);
+    expect(Math.max(...errors.itl.map(Math.abs))).toBeLessThan(3);
     // The run ends at the last token too (max response timestamp, benchmark duration).
     const lastTokenNs = Math.max(...records.map((r) => Number(r.metadata.request_start_ns) + r.metrics.request_latency.value * 1e6));
     const firstStartNs = Math.min(...records.map((r) => Number(r.metadata.request_start_ns)));
