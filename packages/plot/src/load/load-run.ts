@@ -14,11 +14,17 @@ export interface LoadRunOptions {
 }
 
 const readJson = (path: string): Record<string, unknown> => {
+  let parsed: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new Error(`Failed to parse JSON file ${path}: ${(error as Error).message}`, { cause: error });
   }
+  // Readers below index into it: anything but an object (null, a list, a number) is a broken file, named as such.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`Failed to parse JSON file ${path}: expected a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : typeof parsed}`);
+  }
+  return parsed as Record<string, unknown>;
 };
 
 /** `output_token_throughput_per_gpu` = every numeric stat of output token throughput ÷ GPU count (§5.4). */
