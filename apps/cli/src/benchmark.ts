@@ -1,15 +1,15 @@
-// Loaded lazily by `aiperf profile` (it pulls in the engine and the plot stack): the registries of one run.
+// Loaded lazily by `aiperf profile` (it pulls in the engine and the plot stack): the hooks and registries of one run.
 import { dirname } from 'node:path';
 import { createAutoPlotHook, resolveAutoPlot } from '@aiperf/auto-plot';
 import type { AiperfConfig } from '@aiperf/config';
 import { createHookRegistry, type HookRegistry } from '@aiperf/hooks';
-import { builtinRecipes, createRecipeRegistry, type RecipeRegistry } from '@aiperf/recipes';
 import { type BenchmarkIo, runBenchmark } from '@aiperf/runner';
+import { createRunRegistries, type RunRegistries, unregisteredNames } from './registries.js';
 
-/** Auto-plot first (when it resolves on for this run), then whatever else is registered. */
-export function benchmarkHooks(config: AiperfConfig, recipes: RecipeRegistry, io: BenchmarkIo): HookRegistry {
+/** Auto-plot first (when it resolves on for this run), then the registered post-run hooks (plugins'). */
+export function benchmarkHooks(config: AiperfConfig, registries: RunRegistries, io: BenchmarkIo): HookRegistry {
   const hooks = createHookRegistry();
-  const recipe = config.recipe ? recipes.get(config.recipe.name) : undefined;
+  const recipe = config.recipe ? registries.recipes.get(config.recipe.name) : undefined;
   const autoPlot = resolveAutoPlot({
     explicit: config.benchmark.artifacts.autoPlot,
     recipeDefault: recipe?.autoPlotDefault,
@@ -26,13 +26,25 @@ export function benchmarkHooks(config: AiperfConfig, recipes: RecipeRegistry, io
       yamlDir: config.source.yamlPath ? dirname(config.source.yamlPath) : null,
       warn: (line) => io.stderr.write(`${line}\n`),
       info: (line) => io.stdout.write(`${line}\n`),
+      plotTypes: registries.plotTypes,
     }));
   }
+  for (const hook of registries.postRunHooks.list()) hooks.register(hook, registries.postRunHooks.originOf(hook.name));
   return hooks;
 }
 
-/** `aiperf profile` after the config resolved: built-in recipes, auto-plot, then the run. */
-export function runProfileBenchmark(config: AiperfConfig, io: BenchmarkIo): Promise<number> {
-  const recipes = createRecipeRegistry(builtinRecipes);
-  return runBenchmark(config, io, { recipes, hooks: benchmarkHooks(config, recipes, io) });
+/** `aiperf profile` after the config resolved: names checked against the registries, then the run. */
+export async function runProfileBenchmark(config: AiperfConfig, io: BenchmarkIo, registries: RunRegistries = createRunRegistries()): Promise<number> {
+  const problems = unregisteredNames(config, registries);
+  if (problems.length > 0) {
+    const noun = problems.length === 1 ? 'error' : 'errors';
+    io.stderr.write(`aiperf profile: ${problems.length} configuration ${noun}:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    return 2;
+  }
+  const { recipes, endpointTypes, timingStrategies, metrics } = registries;
+  return runBenchmark(config, io, {
+    recipes,
+    hooks: benchmarkHooks(config, registries, io),
+    engine: { endpointTypes, timingStrategies, metrics },
+  });
 }

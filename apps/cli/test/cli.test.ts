@@ -38,12 +38,17 @@ describe('aiperf (built binary)', () => {
   });
 
   test('a configuration error exits 2, names the flag, the value and what is allowed, without a stack', () => {
-    const result = runBinary(['profile', '-m', 'm', '--concurrency', '0', '--endpoint-type', 'chatt']);
+    const result = runBinary(['profile', '-m', 'm', '--concurrency', '0', '--ui', 'fancy']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--concurrency: got "0", expected an integer ≥ 1');
-    expect(result.stderr).toContain('--endpoint-type: got "chatt", expected one of: chat, completions, embeddings (did you mean "chat"?)');
+    expect(result.stderr).toContain('--ui: got "fancy", expected one of: dashboard, simple, none');
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.stdout).toBe('');
+    // Endpoint types are open (plugins add them): checked against the run's registry once the config is valid.
+    const unknownType = runBinary(['profile', '-m', 'm', '--endpoint-type', 'chatt', '--request-count', '4']);
+    expect(unknownType.code).toBe(2);
+    expect(unknownType.stderr).toContain('--endpoint-type (benchmark.endpoint.type): got "chatt", expected one of: chat, completions, embeddings (did you mean "chat"?)');
+    expect(unknownType.stderr).not.toMatch(STACK_FRAME);
   });
 
   test('an unknown option exits 2 with a suggestion', () => {

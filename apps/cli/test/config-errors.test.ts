@@ -12,7 +12,7 @@ function yamlFile(text: string): { dir: string; file: string } {
 
 describe('aiperf profile: configuration errors exit 2 and list every problem', () => {
   test('YAML and flag errors together, each naming its path or flag', async () => {
-    const { dir } = yamlFile('benchmark:\n  model: m\n  load: {concurency: 4, request_rate: -1}\n  endpoint: {type: chatt}\n');
+    const { dir } = yamlFile('benchmark:\n  model: m\n  load: {concurency: 4, request_rate: -1}\n  endpoint: {streaming: maybe}\n');
     const result = await runInProcess(['profile', '-f', 'bench.yaml', '--isl', 'lots'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -20,9 +20,21 @@ describe('aiperf profile: configuration errors exit 2 and list every problem', (
       "aiperf profile: 4 configuration errors:
         benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers, conversation_num, fixed_schedule, fixed_schedule_auto_offset, fixed_schedule_start_offset_ms, fixed_schedule_end_offset_ms
         benchmark.load.request_rate: got -1, expected a number > 0
-        benchmark.endpoint.type: got "chatt", expected one of: chat, completions, embeddings (did you mean "chat"?)
+        benchmark.endpoint.streaming: got "maybe", expected true or false
         --isl: got "lots", expected an integer ≥ 1
       See \`aiperf profile --help\` for every option.
+      "
+    `);
+  });
+
+  test('an endpoint type or timing mode that no built-in or plugin registered', async () => {
+    const result = await runInProcess(['profile', '-m', 'm', '--endpoint-type', 'chatt', '--timing-mode', 'burstt', '--request-count', '4']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "warning: --concurrency not given; using 1
+      aiperf profile: 2 configuration errors:
+        --endpoint-type (benchmark.endpoint.type): got "chatt", expected one of: chat, completions, embeddings (did you mean "chat"?)
+        --timing-mode (benchmark.load.timing_mode): got "burstt", expected one of: concurrency, request_rate, fixed_schedule
       "
     `);
   });

@@ -2,7 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlotEnvelope } from '@aiperf/config';
 import type { PostRunHook } from '@aiperf/hooks';
-import { plot as plotEngine, type PlotOptions, type PlotResult } from '@aiperf/plot';
+import { plot as plotEngine, type PlotOptions, type PlotResult, type PlotTypeRegistry } from '@aiperf/plot';
 import { materializePlotEnvelope } from './envelope.js';
 
 export const AUTO_PLOT_HOOK_NAME = 'auto-plot';
@@ -18,6 +18,8 @@ export interface AutoPlotHookOptions {
   warn: (line: string) => void;
   /** Plot engine console lines (`Saved N plots to: …`); default: dropped. */
   info?: (line: string) => void;
+  /** Plot types presets may name (built-ins plus plugins'); default: the built-ins. */
+  plotTypes?: PlotTypeRegistry;
   /** Injected for tests; default: `plot` from `@aiperf/plot`. */
   plot?: (options: PlotOptions) => Promise<PlotResult>;
 }
@@ -60,6 +62,7 @@ export function createAutoPlotHook(options: AutoPlotHookOptions): PostRunHook {
           theme: 'light',
           ...(configPath ? { configPath } : {}),
           ...(options.info ? { log: options.info } : {}),
+          ...(options.plotTypes ? { plotTypes: options.plotTypes } : {}),
         });
       } catch (error) {
         await recordFailure(artifactDir, error);

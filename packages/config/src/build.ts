@@ -48,8 +48,8 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
       },
       load: {
         // A trace dataset replays its timestamps unless --no-fixed-schedule says otherwise.
-        mode: (l.fixed_schedule ?? i.custom_dataset_type === 'mooncake_trace') ? 'fixed_schedule' : l.request_rate === undefined ? 'concurrency' : 'request_rate',
-        ...resolveMapping(YamlLoad, l, ['fixed_schedule', 'concurrency']),
+        mode: l.timing_mode ?? ((l.fixed_schedule ?? i.custom_dataset_type === 'mooncake_trace') ? 'fixed_schedule' : l.request_rate === undefined ? 'concurrency' : 'request_rate'),
+        ...resolveMapping(YamlLoad, l, ['fixed_schedule', 'timing_mode', 'concurrency']),
         concurrency: Array.isArray(l.concurrency) ? (l.concurrency[0] ?? null) : (l.concurrency ?? null),
       },
       input: {

@@ -12,6 +12,7 @@ export { defaultConfig } from './default-config.js';
 export { REDACTED, isSensitiveHeader, redactBenchmarkConfig, redactConfig, redactHeaders, redactUrl } from './redact.js';
 export { configToDocument, configToYaml } from './to-yaml.js';
 export { configJsonSchema } from './json-schema.js';
+export { didYouMean } from './suggest.js';
 export { renderFlagHelp, renderFlagMarkdown } from './help.js';
 export { normalizeTelemetryUrl, normalizeUrl } from './build.js';
 export { YamlDocument } from './yaml-schema.js';

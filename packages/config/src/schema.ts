@@ -12,8 +12,13 @@ import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMu
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const EndpointTypeName = Type.Union([Type.Literal('chat'), Type.Literal('completions'), Type.Literal('embeddings')]);
-export const TimingMode = Type.Union([Type.Literal('concurrency'), Type.Literal('request_rate'), Type.Literal('fixed_schedule')]);
+/** An endpoint type's name; plugins add types, so it is checked against the run's registry when the run starts. */
+export const EndpointTypeName = Type.String({ minLength: 1 });
+/**
+ * A timing strategy's name. Not a closed list: plugins add strategies, so the name is checked against the run's
+ * timing-strategy registry when the run starts (built-ins: concurrency, request_rate, fixed_schedule).
+ */
+export const TimingMode = Type.String({ minLength: 1 });
 export const ArrivalPattern = Type.Union([Type.Literal('constant'), Type.Literal('poisson')]);
 export const ExportLevel = Type.Union([Type.Literal('summary'), Type.Literal('records'), Type.Literal('raw')]);
 export const UiType = Type.Union([Type.Literal('dashboard'), Type.Literal('simple'), Type.Literal('none')]);
@@ -36,10 +41,11 @@ export const EndpointConfig = Type.Object({
 export const LoadConfig = Type.Object({
   /**
    * `fixed_schedule` with --fixed-schedule or a `mooncake_trace` dataset (requests at the trace's timestamps),
-   * `request_rate` when a rate is given, else `concurrency` (burst).
+   * `request_rate` when a rate is given, else `concurrency` (burst); `--timing-mode` names any registered strategy
+   * (a plugin's) instead.
    */
   mode: TimingMode,
-  ...resolvedProperties(YamlLoad, ['fixed_schedule', 'concurrency']),
+  ...resolvedProperties(YamlLoad, ['fixed_schedule', 'timing_mode', 'concurrency']),
   /** Max in-flight requests; in request-rate mode an optional cap (null = uncapped). A YAML list is a sweep. */
   concurrency: Nullable(Type.Integer({ minimum: 1 })),
 });

@@ -30,6 +30,7 @@ describe('configToYaml round trip', () => {
       },
     }],
     ['a sweep with an inline plot', { yamlText: 'benchmark: {model: m, load: {concurrency: [2, 8]}}\nsweep: {mode: independent, same_seed: true}\nrandom_seed: 1\nplot: {visualization: {multi_run_defaults: [pareto]}, nulls: null}\n', yamlPath: '/c/a.yaml' }],
+    ['a plugin timing strategy by name', { flags: { model: ['m'], timingMode: 'hello-burst', requestCount: '8' } }],
     ['telemetry off, plot from a path', { yamlText: 'benchmark: {model: m, gpu_telemetry: false}\nplot: /abs/plot.yaml\n', yamlPath: '/c/a.yaml', fileExists: () => true }],
   ])('%s', (_name, sources) => {
     const config = resolve(sources);

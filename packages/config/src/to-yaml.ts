@@ -27,6 +27,9 @@ function compact(doc: Doc): Doc {
  * config's. Derived values are written explicitly, so the file records what actually ran.
  * Redact first (`redactConfig`) when the output is shown or stored.
  */
+// Timing modes that follow from other settings; a plugin's strategy is written out by name.
+const BUILTIN_MODES = new Set(['concurrency', 'request_rate', 'fixed_schedule']);
+
 export function configToDocument(config: AiperfConfig): Doc {
   const { endpoint: e, load: l, input: i, output: o, telemetry: t } = config.benchmark;
   const telemetryDefaults = resolveMapping(YamlTelemetry, {});
@@ -46,6 +49,8 @@ export function configToDocument(config: AiperfConfig): Doc {
         grace_period_seconds: l.benchmarkDurationSeconds === null ? null : l.gracePeriodSeconds,
         request_cancellation_delay_seconds: l.requestCancellationRate === null ? null : l.requestCancellationDelaySeconds,
         // The schedule keys only with a fixed schedule; a trace dataset replayed another way says so.
+        // A built-in mode follows from the settings above; any other strategy is named.
+        timing_mode: BUILTIN_MODES.has(l.mode) ? null : l.mode,
         fixed_schedule: fixedSchedule ? true : i.inputFile !== null && i.customDatasetType === 'mooncake_trace' ? false : null,
         fixed_schedule_auto_offset: fixedSchedule ? l.fixedScheduleAutoOffset : null,
         fixed_schedule_start_offset_ms: fixedSchedule ? l.fixedScheduleStartOffsetMs : null,

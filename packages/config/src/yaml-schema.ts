@@ -42,7 +42,8 @@ export const YamlEndpoint = Mapping(
     /** One server URL, or a list: requests are spread over them (`url_strategy`). */
     url: Opt(Def(Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]), 'http://localhost:8000')),
     url_strategy: Opt(Def(Enum(URL_STRATEGIES), 'round_robin')),
-    type: Opt(Def(Enum(ENDPOINT_TYPES), 'chat')),
+    /** chat, completions, embeddings, or one a plugin adds (checked against the registry when the run starts). */
+    type: Opt(Def(Type.String({ minLength: 1, examples: [...ENDPOINT_TYPES] }), 'chat')),
     custom_path: Opt(Type.String({ minLength: 1 })),
     streaming: Opt(Def(Type.Boolean(), false)),
     api_key: Opt(Type.String()),
@@ -71,6 +72,8 @@ export const YamlLoad = Mapping(
     /** Multi-turn: sessions to start; `request_count` then counts every turn. */
     conversation_num: Opt(PositiveInt),
     fixed_schedule: Opt(Type.Boolean()),
+    /** A timing strategy by name (a plugin's); checked against the registry when the run starts. */
+    timing_mode: Opt(Type.String({ minLength: 1 })),
     fixed_schedule_auto_offset: Opt(Def(Type.Boolean(), false)),
     fixed_schedule_start_offset_ms: Opt(Type.Number({ minimum: 0 })),
     fixed_schedule_end_offset_ms: Opt(Type.Number({ minimum: 0 })),

@@ -1,4 +1,4 @@
-import type { HookRegistry } from './registry.js';
+import { type HookRegistry, orderedHooks } from './registry.js';
 import type { CompletedRun, PostRunHook } from './types.js';
 
 export interface HookFailure {
@@ -38,7 +38,7 @@ export async function runPostRunHooks(
   options: RunHooksOptions = {},
 ): Promise<RunHooksResult> {
   if (!shouldRunPostRunHooks(outcome)) return { exitCode: outcome.exitCode, failures: [], fired: false };
-  const list = Array.isArray(hooks) ? [...hooks] : (hooks as HookRegistry).list();
+  const list = orderedHooks(hooks);
   const failures: HookFailure[] = [];
   for (const hook of list) {
     try {

@@ -1,5 +1,6 @@
 // @aiperf/loadgen public API: the benchmark run, its records, metrics, statistics and export formats.
 export type {
+  EngineRegistries,
   LabeledFile,
   ProfileIo,
   ProfileRunResult,
@@ -25,15 +26,17 @@ export type { DistributionStats } from './stats.js';
 export { computeMetrics, computeStoreMetrics, recordMetricValues, validateGoodput, metricApplies } from './metrics/compute.js';
 export type { ComputeOptions, MetricResult, StoreSelection } from './metrics/compute.js';
 export { MetricStore } from './metrics/metric-store.js';
-export { metricRegistry, MetricRegistry } from './metrics/registry.js';
+export type { MetricRegistry } from './metrics/registry.js';
+export { builtinMetrics, createMetricRegistry } from './metrics/registry.js';
 export { toDisplayUnit, fromDisplayUnit } from './metrics/types.js';
 export type { MetricContext, MetricDefinition, MetricFlag, MetricKind, RecordMetric, RunMetric, RunValues } from './metrics/types.js';
 
 export { createRateSchedule, countScheduledWithin } from './timing/schedule.js';
 export type { SendSchedule } from './timing/schedule.js';
-export { getTimingStrategy, registerTimingStrategy } from './timing/strategies.js';
-export type { TimingStrategy } from './timing/strategies.js';
-export { getEndpointType, registerEndpointType } from './endpoints/registry.js';
+export { builtinTimingStrategies, createTimingStrategyRegistry, getTimingStrategy } from './timing/strategies.js';
+export type { TimingStrategy, TimingStrategyRegistry } from './timing/strategies.js';
+export type { EndpointTypeRegistry } from './endpoints/registry.js';
+export { builtinEndpointTypes, createEndpointTypeRegistry, getEndpointType } from './endpoints/registry.js';
 export type { EndpointType, ParsedResponse, RequestInput, ServerUsage } from './endpoints/types.js';
 export { loadTokenizer } from './dataset/tokenizer.js';
 export type { TextTokenizer } from './dataset/tokenizer.js';

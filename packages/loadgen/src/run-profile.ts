@@ -10,7 +10,7 @@ import { createRunClock } from '@aiperf/stats';
 import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
 import { resolveTokenizer } from './dataset/tokenizer-resolve.js';
-import { getEndpointType } from './endpoints/registry.js';
+import { createEndpointTypeRegistry, getEndpointType } from './endpoints/registry.js';
 import { buildInputsJson } from './export/inputs-json.js';
 import { stringifyJson } from './export/json-text.js';
 import { writeRunExports } from './export/write-exports.js';
@@ -26,20 +26,22 @@ import { checkConcurrencyBudget, readSocketBudget } from './run/socket-budget.js
 import { resolveTargets } from './run/target.js';
 import { urlRequestCounts } from './export/url-counts.js';
 import { RunLog } from './log/run-log.js';
-import { getTimingStrategy } from './timing/strategies.js';
-import type { ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
+import { createTimingStrategyRegistry, getTimingStrategy } from './timing/strategies.js';
+import { createMetricRegistry } from './metrics/registry.js';
+import type { EngineRegistries, ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
 
 /** Runs one benchmark: warmup, profiling, then every export. See the package README for the flow. */
 export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, options: RunProfileOptions = {}): Promise<ProfileRunResult> {
   let config = givenConfig;
-  const strategy = getTimingStrategy(config.load.mode);
-  const problems = [...strategy.validate(config.load), ...validateGoodput(config.goodput)];
+  const registries = engineRegistries(options);
+  const strategy = getTimingStrategy(config.load.mode, registries.timingStrategies);
+  const problems = [...strategy.validate(config.load), ...validateGoodput(config.goodput, registries.metrics)];
   const servers = new Set(config.endpoint.urls ?? [config.endpoint.url]).size;
   const sockets = checkConcurrencyBudget(strategy.maxInFlight(config.load), readSocketBudget(), servers);
   if (sockets.error) problems.push(sockets.error);
   if (problems.length > 0) throw new ProfileConfigError(problems);
   if (sockets.warning) io.stderr.write(`warning: ${sockets.warning}\n`);
-  const endpoint = getEndpointType(config.endpoint.type);
+  const endpoint = getEndpointType(config.endpoint.type, registries.endpointTypes);
   const notes: string[] = [];
   const log = new RunLog(io.stderr, config.reporting.logLevel);
   if (config.endpoint.streaming && !endpoint.supportsStreaming) {
@@ -68,7 +70,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const clock = createRunClock();
   const runTag = randomBytes(3).toString('hex');
   const context: MetricContext = {
-    streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode !== 'concurrency',
+    streaming, producesTokens: endpoint.producesTokens, scheduled: config.load.mode !== 'concurrency', metrics: registries.metrics,
     ...(config.reporting.costPerHourUsd === null ? {} : { costPerHourUsd: config.reporting.costPerHourUsd }),
   };
   const jsonlPath = config.output.exportLevel === 'summary' ? null : join(artifactDir, files.recordsJsonl);
@@ -79,9 +81,11 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const diskFailure = new AbortController();
   const signal = io.signal ? AbortSignal.any([io.signal, diskFailure.signal]) : diskFailure.signal;
   const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath, (error) => diskFailure.abort(error));
+  const pluginModules = [...(options.pluginModules ?? [])];
   const { runner, note } = await createRunner(
     // Threads load the tokenizer that was found here, so they neither search nor warn again.
-    { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs },
+    { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs, pluginModules },
+    { endpoint, strategy },
     strategy.maxInFlight(config.load),
     runTag,
   );
@@ -131,6 +135,15 @@ function keptRecordFiles(sink: RecordSink, files: ExportFileNames): KeptFile[] {
   if (sink.out) kept.push({ name: files.recordsJsonl, detail: `${sink.out.committedLines} whole records`, error: sink.out.error });
   if (sink.rawOut) kept.push({ name: files.rawJsonl, detail: `${sink.rawOut.committedLines} whole records`, error: sink.rawOut.error });
   return kept;
+}
+
+/** The run's registries; what the caller did not pass is the built-ins. */
+function engineRegistries(options: RunProfileOptions): EngineRegistries {
+  return {
+    endpointTypes: options.registries?.endpointTypes ?? createEndpointTypeRegistry(),
+    timingStrategies: options.registries?.timingStrategies ?? createTimingStrategyRegistry(),
+    metrics: options.registries?.metrics ?? createMetricRegistry(),
+  };
 }
 
 /** profile.md §1.2: a fixed schedule without a count or duration sends each dataset entry once; they need timestamps. */

@@ -2,6 +2,9 @@ import type { LiveSnapshot } from './run/live-stats.js';
 
 // Public contract shared with the CLI, recipes and telemetry packages (names and shapes are stable).
 import type { RunClock } from '@aiperf/stats';
+import type { EndpointTypeRegistry } from './endpoints/registry.js';
+import type { MetricRegistry } from './metrics/registry.js';
+import type { TimingStrategyRegistry } from './timing/strategies.js';
 
 export interface ProfileIo {
   stdout: NodeJS.WritableStream;
@@ -55,6 +58,20 @@ export interface RunProfileOptions {
   extraSummary?: Record<string, unknown>;
   /** Skip the warmup phase even when the config asks for one (multi-run after the first run). */
   skipWarmup?: boolean;
+  /** The run's registries (built-ins plus plugins'); each defaults to the built-ins. */
+  registries?: Partial<EngineRegistries>;
+  /**
+   * URLs of the plugin modules the registries came from. Worker threads cannot receive functions, so each
+   * thread imports these and rebuilds its endpoint types and timing strategies from them.
+   */
+  pluginModules?: readonly string[];
+}
+
+/** What the engine looks names up in: `--endpoint-type`, `benchmark.load.mode`, the metric tags. */
+export interface EngineRegistries {
+  endpointTypes: EndpointTypeRegistry;
+  timingStrategies: TimingStrategyRegistry;
+  metrics: MetricRegistry;
 }
 
 export interface ProfileRunResult {

@@ -1,5 +1,6 @@
 // @aiperf/plot: reads aiperf artifacts and renders the plot catalogue to PNG (chart.js on @napi-rs/canvas).
 // Loading (I/O) → plot specs (pure data) → rendering (canvas) are separate steps, each exported.
+import type { PlotTypeRegistry } from './specs/registry.js';
 
 export type PlotTheme = 'light' | 'dark';
 export type PlotMode = 'single_run' | 'multi_run';
@@ -17,6 +18,8 @@ export interface PlotOptions {
   log?: (line: string) => void;
   /** Also write `<name>.svg` next to each PNG. */
   svg?: boolean;
+  /** Plot types presets may name (built-ins plus plugins'); default: the built-ins. */
+  plotTypes?: PlotTypeRegistry;
 }
 
 export interface PlotResult {
@@ -60,7 +63,8 @@ export type { ExperimentClassification, MetricRef, PlotConfig, PlotPreset, PlotT
 
 export { buildPlots } from './specs/build.js';
 export type { BuildPlotsOptions, BuildPlotsResult } from './specs/build.js';
-export { getPlotType, listPlotTypes, registerPlotType } from './specs/registry.js';
+export type { PlotTypeRegistry } from './specs/registry.js';
+export { builtinPlotTypes, createPlotTypeRegistry, getPlotType, listPlotTypes } from './specs/registry.js';
 export type { PlotTypeDefinition, SingleRunContext, MultiRunContext } from './specs/plot-type.js';
 export type { AxisSpec, ChartSpec, SeriesSpec, SpecResult } from './specs/types.js';
 export { renderPng } from './render/png.js';

@@ -60,7 +60,7 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
   debug(() => `Enabled ${mode} plots: ${enabled.join(', ') || '(none)'}`);
   report('INFO', mode === 'single_run' ? 'Generating single-run plots (1 run)' : `Generating multi-run plots (${runs.length} runs)`);
 
-  const built = buildPlots(runs, { config: resolved.config, theme: options.theme ?? 'light', mode });
+  const built = buildPlots(runs, { config: resolved.config, theme: options.theme ?? 'light', mode, ...(options.plotTypes ? { plotTypes: options.plotTypes } : {}) });
   const skipped = built.skipped.map(({ name, reason }) => ({ name, reason }));
   // A run without timeslices or GPU telemetry is normal: those skips go to the log (and the console when verbose).
   for (const { name, reason, dataAbsent } of built.skipped) report('INFO', `Skipping ${name}: ${reason}`, !dataAbsent || options.verbose === true);

@@ -1,7 +1,7 @@
 export type { Recipe, RecipeContext, RecipeOutput } from './recipes/types.js';
 export { RecipeUsageError } from './recipes/types.js';
 export type { RecipeRegistry } from './recipes/registry.js';
-export { builtinRecipes, createRecipeRegistry, defaultRecipeRegistry, getRecipe, registerRecipe } from './recipes/registry.js';
+export { builtinRecipes, createRecipeRegistry } from './recipes/registry.js';
 export { concurrencyRampRecipe } from './recipes/concurrency-ramp.js';
 export { paretoSweepRecipe } from './recipes/pareto-sweep.js';
 export { prefillTtftCurveRecipe } from './recipes/prefill-ttft-curve.js';

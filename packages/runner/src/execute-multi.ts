@@ -18,6 +18,7 @@ const succeeded = (cell: CellResult) => cell.result !== null && cell.result.exit
 async function runCell(planned: PlannedRun, config: AiperfConfig, deps: BenchmarkDeps): Promise<CellResult> {
   try {
     const result = await deps.runProfile(planned.benchmark, deps.io, {
+      ...deps.engine,
       artifactDir: planned.artifactDir,
       sidecars: deps.sidecars(planned.benchmark),
       cliCommand: config.source.cliCommand,

@@ -1,3 +1,4 @@
+import { createTimingStrategyRegistry } from '@aiperf/loadgen';
 import { describe, expect, it } from 'vitest';
 import { runBenchmark } from './run-benchmark.js';
 import { testConfig } from '@aiperf/recipes/testing';
@@ -13,6 +14,14 @@ describe('runBenchmark: single run', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.options.artifactDir).toBeUndefined();
     expect(seen.map((o) => [o.kind, o.artifactDir, o.exitCode])).toEqual([['single', dir, 0]]);
+  });
+
+  it('hands the engine registries and plugin module URLs to every run of a sweep', async () => {
+    const { calls, runProfile } = fakeProfile();
+    const engine = { timingStrategies: createTimingStrategyRegistry() };
+    const config = testConfig({ artifactDir: await tmp(), sweep: { concurrency: [1, 2], mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    await runBenchmark(config, capture().io, { runProfile, sidecars: () => [], engine, pluginModules: ['file:///p.mjs'] });
+    expect(calls.map((c) => [c.options.registries, c.options.pluginModules])).toEqual([[engine, ['file:///p.mjs']], [engine, ['file:///p.mjs']]]);
   });
 
   it('skips the hooks when the run fails and returns its exit code', async () => {

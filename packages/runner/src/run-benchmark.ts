@@ -1,7 +1,7 @@
 import type { AiperfConfig, BenchmarkConfig } from '@aiperf/config';
 import { writeHtmlReport } from '@aiperf/report';
 import { type CompletedRun, createHookRegistry, type HookRegistry, runPostRunHooks } from '@aiperf/hooks';
-import { type ProfileIo, type ProfileRunResult, type RunProfileOptions, type RunSidecar, runProfile } from '@aiperf/loadgen';
+import { type EngineRegistries, type ProfileIo, type ProfileRunResult, type RunProfileOptions, type RunSidecar, runProfile } from '@aiperf/loadgen';
 import { builtinRecipes, createRecipeRegistry, planMultiRun, type RecipeRegistry, RecipeUsageError, resolveSweep } from '@aiperf/recipes';
 import type { BenchmarkDeps } from './deps.js';
 import { executeMultiRun } from './execute-multi.js';
@@ -33,6 +33,10 @@ export interface RunBenchmarkOptions {
   hooks?: HookRegistry;
   /** Where `--recipe NAME` is looked up; default: the built-in recipes. */
   recipes?: RecipeRegistry;
+  /** Endpoint types, timing strategies and metrics of every run; each defaults to the built-ins. */
+  engine?: Partial<EngineRegistries>;
+  /** URLs of the plugin modules the registries came from (worker threads import them). */
+  pluginModules?: readonly string[];
   /** Replaces `runProfile` from `@aiperf/loadgen` (tests). */
   runProfile?: (config: BenchmarkConfig, io: ProfileIo, options: RunProfileOptions) => Promise<ProfileRunResult>;
   /** Replaces the GPU telemetry sidecar factory (tests). */
@@ -40,7 +44,7 @@ export interface RunBenchmarkOptions {
 }
 
 async function executeSingleRun(config: AiperfConfig, deps: BenchmarkDeps): Promise<CompletedRun> {
-  const result = await deps.runProfile(config.benchmark, deps.io, { sidecars: deps.sidecars(config.benchmark), cliCommand: config.source.cliCommand });
+  const result = await deps.runProfile(config.benchmark, deps.io, { ...deps.engine, sidecars: deps.sidecars(config.benchmark), cliCommand: config.source.cliCommand });
   return {
     artifactDir: result.artifactDir,
     exitCode: result.exitCode,
@@ -76,6 +80,10 @@ export async function runBenchmark(config: AiperfConfig, givenIo: BenchmarkIo, o
     runProfile: options.runProfile ?? runProfile,
     sidecars: options.sidecars ?? ((benchmark) => [...gpuTelemetrySidecars(benchmark, log), ...serverMetricsSidecars(benchmark, log)]),
     log,
+    engine: {
+      ...(options.engine ? { registries: options.engine } : {}),
+      ...(options.pluginModules ? { pluginModules: options.pluginModules } : {}),
+    },
   };
   const plan = planMultiRun(config, resolved.sweep);
   const completed = plan ? await executeMultiRun(plan, config, deps) : await executeSingleRun(config, deps);

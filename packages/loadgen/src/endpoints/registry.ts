@@ -1,22 +1,27 @@
+import { createRegistry, type Registry } from '@aiperf/plugin';
+import { ProfileConfigError } from '../errors.js';
 import { chatEndpoint, completionsEndpoint, embeddingsEndpoint } from './openai.js';
 import type { EndpointType } from './types.js';
-import { ProfileConfigError } from '../errors.js';
 
-const endpoints = new Map<string, EndpointType>();
+export type EndpointTypeRegistry = Registry<EndpointType>;
 
-/** Adds an endpoint type; the same object twice is harmless, a different one under a taken name is an error. */
-export function registerEndpointType(endpoint: EndpointType): void {
-  const existing = endpoints.get(endpoint.name);
-  if (existing && existing !== endpoint) throw new Error(`endpoint type "${endpoint.name}" is already registered`);
-  endpoints.set(endpoint.name, endpoint);
+export const builtinEndpointTypes: readonly EndpointType[] = [chatEndpoint, completionsEndpoint, embeddingsEndpoint];
+
+const FUNCTIONS = ['buildBody', 'parseResponse'] as const;
+
+export function createEndpointTypeRegistry(endpoints: readonly EndpointType[] = builtinEndpointTypes): EndpointTypeRegistry {
+  return createRegistry<EndpointType>('endpoint type', endpoints, {
+    validate: (e) => FUNCTIONS.filter((key) => typeof e[key] !== 'function').map((key) => `needs a ${key}() function`),
+  });
 }
 
-export function getEndpointType(name: string): EndpointType {
-  const endpoint = endpoints.get(name);
+// Read-only fallback for callers that pass no registry (tests, tools): nothing can register into it.
+const builtins = createEndpointTypeRegistry();
+
+export function getEndpointType(name: string, registry: EndpointTypeRegistry = builtins): EndpointType {
+  const endpoint = registry.get(name);
   if (!endpoint) {
-    throw new ProfileConfigError(`--endpoint-type: unknown endpoint type "${name}"; allowed: ${[...endpoints.keys()].join(', ')}`);
+    throw new ProfileConfigError(`--endpoint-type: unknown endpoint type "${name}"; allowed: ${registry.names().join(', ')}`);
   }
   return endpoint;
 }
-
-for (const endpoint of [chatEndpoint, completionsEndpoint, embeddingsEndpoint]) registerEndpointType(endpoint);

@@ -1,5 +1,5 @@
 import { isValidRecord, type RequestRecord } from '../records.js';
-import { metricRegistry } from './registry.js';
+import { metricsOf } from './registry.js';
 import { type MetricContext, type MetricDefinition, type RecordMetric, hasFlag } from './types.js';
 
 export const metricApplies = (metric: MetricDefinition, context: MetricContext): boolean =>
@@ -22,7 +22,7 @@ export function recordMetricValues(record: RequestRecord, context: MetricContext
 const applicableCache = new WeakMap<MetricContext, { source: readonly MetricDefinition[]; valid: RecordMetric[]; error: RecordMetric[] }>();
 
 function applicableRecordMetrics(context: MetricContext) {
-  const metrics = metricRegistry.all();
+  const metrics = metricsOf(context).list();
   let cached = applicableCache.get(context);
   // A metric registered after the first record (a plugin) gives a new registry list, and new lists here.
   if (cached?.source !== metrics) {

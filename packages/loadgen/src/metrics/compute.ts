@@ -3,7 +3,7 @@ import { type DistributionStats, summarizeInPlace } from '../stats.js';
 import { ProfileConfigError } from '../errors.js';
 import { metricApplies } from './compute-record.js';
 import { MetricStore } from './metric-store.js';
-import { metricRegistry } from './registry.js';
+import { type MetricRegistry, metricsOf } from './registry.js';
 import { runFacts, type StoreSelection } from './run-facts.js';
 import {
   type MetricDefinition,
@@ -61,12 +61,12 @@ export function computeStoreMetrics(store: MetricStore, options: ComputeOptions,
     sum: (tag) => sums.get(tag),
     countValid: (test) => countValidRows(store, selection, test),
     goodRequestCount: options.goodput && Object.keys(options.goodput).length > 0
-      ? countGoodRequests(store, selection, options.goodput)
+      ? countGoodRequests(store, selection, options.goodput, metricsOf(context))
       : undefined,
     context,
   };
 
-  for (const metric of metricRegistry.all()) {
+  for (const metric of metricsOf(context).list()) {
     if (!metricApplies(metric, context)) continue;
     if (metric.kind === 'record') {
       const pooled = store.pooledDistribution(metric.tag, selection.sliceKey);
@@ -106,10 +106,10 @@ function toDisplayStats(metric: MetricDefinition, stats: DistributionStats): Dis
 }
 
 /** Goodput tags must name known record metrics; returns one message per bad entry (empty when fine). */
-export function validateGoodput(goodput: Record<string, number>): string[] {
+export function validateGoodput(goodput: Record<string, number>, metrics: MetricRegistry = metricsOf()): string[] {
   // Per-request scalar metrics only: a list metric (inter_chunk_latency) has no single value to compare.
-  const allowed = metricRegistry
-    .all()
+  const allowed = metrics
+    .list()
     .filter((m) => m.kind === 'record' && !hasFlag(m, 'error_only') && m.tag !== 'inter_chunk_latency');
   return Object.entries(goodput).flatMap(([tag, threshold]) => {
     if (!allowed.some((m) => m.tag === tag)) {
@@ -120,10 +120,10 @@ export function validateGoodput(goodput: Record<string, number>): string[] {
 }
 
 /** Valid requests whose every SLO metric has a value within its threshold, read from the metric columns. */
-function countGoodRequests(store: MetricStore, selection: StoreSelection, goodput: Record<string, number>): number {
+function countGoodRequests(store: MetricStore, selection: StoreSelection, goodput: Record<string, number>, metrics: MetricRegistry): number {
   const slos = Object.entries(goodput).map(([tag, threshold]) => {
-    const metric = metricRegistry.get(tag);
-    if (!metric || metric.kind !== 'record') throw new ProfileConfigError(validateGoodput({ [tag]: threshold }));
+    const metric = metrics.get(tag);
+    if (!metric || metric.kind !== 'record') throw new ProfileConfigError(validateGoodput({ [tag]: threshold }, metrics));
     return { tag, thresholdBase: fromDisplayUnit(metric, threshold), larger: hasFlag(metric, 'larger_is_better') };
   });
   const count = selection.rows?.length ?? store.length;

@@ -1,37 +1,37 @@
+import { createRegistry, type Registry } from '@aiperf/plugin';
+import { deliveryMetrics, suspectRequestCount } from './delivery-metrics.js';
 import { recordMetrics } from './record-metrics.js';
 import { costMetrics } from './cost-metrics.js';
 import { runMetrics } from './run-metrics.js';
-import type { MetricDefinition } from './types.js';
+import type { MetricContext, MetricDefinition } from './types.js';
 import { usageDiscrepancyCount, usageRecordMetrics } from './usage-metrics.js';
-import { deliveryMetrics, suspectRequestCount } from './delivery-metrics.js';
 
 /**
- * The one registry of metrics, in computation order (record metrics, then aggregates, then derived ones that
- * read earlier values). Registering the same object twice is harmless; a different object under a taken tag is
- * an error.
+ * Metrics in computation order (record metrics, then aggregates, then derived ones that read earlier values),
+ * keyed by their `tag`: the one registry shape of `@aiperf/plugin`, with the tag as the name.
  */
-export class MetricRegistry {
-  private readonly byTag = new Map<string, MetricDefinition>();
+export type MetricRegistry = Registry<MetricDefinition>;
 
-  register(metric: MetricDefinition): void {
-    const existing = this.byTag.get(metric.tag);
-    if (existing === metric) return;
-    if (existing) throw new Error(`metric "${metric.tag}" is already registered by a different definition`);
-    this.byTag.set(metric.tag, metric);
-    this.ordered = null;
-  }
+export const builtinMetrics: readonly MetricDefinition[] = [
+  ...recordMetrics, ...usageRecordMetrics, ...deliveryMetrics, ...runMetrics, usageDiscrepancyCount, suspectRequestCount, ...costMetrics,
+];
 
-  get(tag: string): MetricDefinition | undefined {
-    return this.byTag.get(tag);
-  }
+const KINDS = ['record', 'aggregate', 'derived'];
 
-  /** Every metric in registration order (a shared array, rebuilt only when one is registered: read, never modify). */
-  all(): readonly MetricDefinition[] {
-    return (this.ordered ??= [...this.byTag.values()]);
-  }
-
-  private ordered: MetricDefinition[] | null = null;
+/** A fresh registry holding `metrics` (the built-ins by default); plugins add theirs to it. */
+export function createMetricRegistry(metrics: readonly MetricDefinition[] = builtinMetrics): MetricRegistry {
+  return createRegistry<MetricDefinition>('metric', metrics, {
+    key: (m) => m.tag,
+    validate: (m) => [
+      ...(typeof m.compute === 'function' ? [] : ['needs a compute() function']),
+      ...(KINDS.includes(m.kind) ? [] : [`kind must be record, aggregate or derived, got ${JSON.stringify(m.kind)}`]),
+      ...(Array.isArray(m.flags) ? [] : ['needs a flags array']),
+    ],
+  });
 }
 
-export const metricRegistry = new MetricRegistry();
-for (const metric of [...recordMetrics, ...usageRecordMetrics, ...deliveryMetrics, ...runMetrics, usageDiscrepancyCount, suspectRequestCount, ...costMetrics]) metricRegistry.register(metric);
+// Read-only fallback for contexts that carry no registry (tests, tools): nothing can register into it.
+const builtins = createMetricRegistry();
+
+/** The metrics of the run the context belongs to. */
+export const metricsOf = (context?: MetricContext): MetricRegistry => context?.metrics ?? builtins;

@@ -1,3 +1,4 @@
+import type { MetricRegistry } from './registry.js';
 import type { RequestRecord } from '../records.js';
 import type { RunFacts } from './run-facts.js';
 
@@ -32,6 +33,8 @@ export interface MetricContext {
   costPerHourUsd?: number;
   /** Sends follow a schedule (request-rate mode), so lateness is meaningful. */
   scheduled?: boolean;
+  /** The run's metrics (built-ins plus plugins'), in computation order; default: the built-ins. */
+  metrics?: MetricRegistry;
 }
 
 /** Run-level values visible to aggregate/derived metrics, in base units (read from the metric columns). */

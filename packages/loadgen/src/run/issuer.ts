@@ -2,10 +2,11 @@ import type { BenchmarkConfig } from '@aiperf/config';
 import { InFlightRequests } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
-import { getEndpointType } from '../endpoints/registry.js';
+import type { EndpointType } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { type ThreadLoad, startLoopMonitor } from '../monitor/loop-monitor.js';
-import { getTimingStrategy } from '../timing/strategies.js';
+import type { TimingStrategy } from '../timing/strategies.js';
+import { resolveIssuerParts } from './issuer-parts.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
 import type { ExecutorSetup } from './request-executor.js';
 import { ReadQueue } from './read-queue.js';
@@ -26,6 +27,14 @@ export interface IssuerInit {
   /** This issuer's share of the in-flight cap (null = uncapped). */
   maxInFlight: number | null;
   workerId: string;
+  /** Plugin module URLs a worker thread imports to find a plugin's endpoint type or timing strategy. */
+  pluginModules: readonly string[];
+}
+
+/** The functions an issuer calls: resolved on the main thread, or from `pluginModules` in a worker. */
+export interface IssuerParts {
+  endpoint: EndpointType;
+  strategy: TimingStrategy;
 }
 
 export interface PhaseStart {
@@ -49,6 +58,7 @@ export class Issuer {
 
   private constructor(
     private readonly init: IssuerInit,
+    private readonly strategy: TimingStrategy,
     private readonly setup: ExecutorSetup,
     private readonly pools: WarmPool[],
     private readonly inFlight: InFlightRequests,
@@ -56,7 +66,8 @@ export class Issuer {
     this.multiTurn = init.dataset.some((turn) => (turn.followUps?.length ?? 0) > 0);
   }
 
-  static async create(init: IssuerInit): Promise<Issuer> {
+  static async create(init: IssuerInit, given?: IssuerParts): Promise<Issuer> {
+    const parts = given ?? (await resolveIssuerParts(init.config, init.pluginModules));
     // Connections sized to the load: one per in-flight request (spread over the servers), kept alive across
     // requests, opened up front so the first wave does not pay for connecting (an uncapped load opens them as it goes).
     const requestCount = init.config.load.requestCount;
@@ -69,7 +80,7 @@ export class Issuer {
     const inFlight = new InFlightRequests();
     const setup: ExecutorSetup = {
       config: init.config,
-      endpoint: getEndpointType(init.config.endpoint.type),
+      endpoint: parts.endpoint,
       dataset: init.dataset,
       tokenizer: lazyTokenizer(init.config.input.tokenizer),
       targets: pools.map((p, k) => ({ dispatcher: p.pool, path: init.targets[k]!.path })),
@@ -80,7 +91,7 @@ export class Issuer {
     // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
     // first answer, where loading it would stall this event loop while other streams are being timed.
     if (setup.endpoint.producesTokens && !init.config.endpoint.useServerTokenCount) await setup.tokenizer();
-    return new Issuer(init, setup, pools, inFlight);
+    return new Issuer(init, parts.strategy, setup, pools, inFlight);
   }
 
   /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
@@ -90,7 +101,7 @@ export class Issuer {
     const { config, endpoint } = this.setup;
     const reads = new ReadQueue({ config, endpoint }, this.setup.tokenizer, onRecord);
     const { init } = this;
-    const strategy = getTimingStrategy(init.config.load.mode);
+    const { strategy } = this;
     const budget = requestBudget(start.sent, start.requestCount);
     const claim = start.counter ? sharedClaim(start.counter) : stridedClaim(init.issuerIndex, init.issuers);
     const plan: PhasePlan = {

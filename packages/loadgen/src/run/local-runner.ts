@@ -1,9 +1,9 @@
-import { Issuer } from './issuer.js';
+import { Issuer, type IssuerParts } from './issuer.js';
 import type { IssuerTemplate, LoadRunner } from './load-runner.js';
 
 /** All requests from the main thread's event loop (one worker, or worker threads unavailable). */
-export async function createLocalRunner(template: IssuerTemplate, maxInFlight: number | null, workerId: string): Promise<LoadRunner> {
-  const issuer = await Issuer.create({ ...template, issuerIndex: 0, issuers: 1, maxInFlight, workerId });
+export async function createLocalRunner(template: IssuerTemplate, parts: IssuerParts, maxInFlight: number | null, workerId: string): Promise<LoadRunner> {
+  const issuer = await Issuer.create({ ...template, issuerIndex: 0, issuers: 1, maxInFlight, workerId }, parts);
   return {
     issuerCount: 1,
     usesWorkerThreads: false,

@@ -7,7 +7,7 @@ import { testConfig } from '../test-config.js';
 import { splitInFlight } from './load-runner.js';
 import { createWorkerRunner } from './worker-runner.js';
 
-const template = { config: testConfig(), dataset: [], targets: [{ url: 'http://127.0.0.1:1', origin: 'http://127.0.0.1:1', path: '/v1/chat/completions' }], epochOffsetNs: 0n };
+const template = { config: testConfig(), dataset: [], targets: [{ url: 'http://127.0.0.1:1', origin: 'http://127.0.0.1:1', path: '/v1/chat/completions' }], epochOffsetNs: 0n, pluginModules: [] };
 
 function script(source: string): URL {
   const path = join(mkdtempSync(join(tmpdir(), 'aiperf-worker-')), 'worker.mjs');

@@ -1,27 +1,31 @@
-// The timing-strategy registry: one entry per mode, registered by name.
+// The timing strategies: one entry per mode, in a registry handed to the run.
+import { createRegistry, type Registry } from '@aiperf/plugin';
+import { ProfileConfigError } from '../errors.js';
 import { concurrencyStrategy } from './concurrency.js';
 import { fixedScheduleStrategy } from './fixed-schedule.js';
 import { requestRateStrategy } from './request-rate.js';
 import type { TimingStrategy } from './timing-strategy.js';
-import { ProfileConfigError } from '../errors.js';
 
 export type { TimingStrategy } from './timing-strategy.js';
 export { concurrencyStrategy, fixedScheduleStrategy, requestRateStrategy };
 
-const strategies = new Map<string, TimingStrategy>();
+export type TimingStrategyRegistry = Registry<TimingStrategy>;
 
-export function registerTimingStrategy(strategy: TimingStrategy): void {
-  const existing = strategies.get(strategy.name);
-  if (existing && existing !== strategy) throw new Error(`timing strategy "${strategy.name}" is already registered`);
-  strategies.set(strategy.name, strategy);
+export const builtinTimingStrategies: readonly TimingStrategy[] = [concurrencyStrategy, requestRateStrategy, fixedScheduleStrategy];
+
+const FUNCTIONS = ['validate', 'describe', 'createSchedule', 'maxInFlight'] as const;
+
+export function createTimingStrategyRegistry(strategies: readonly TimingStrategy[] = builtinTimingStrategies): TimingStrategyRegistry {
+  return createRegistry<TimingStrategy>('timing strategy', strategies, {
+    validate: (s) => FUNCTIONS.filter((key) => typeof s[key] !== 'function').map((key) => `needs a ${key}(load) function`),
+  });
 }
 
-export function getTimingStrategy(mode: string): TimingStrategy {
-  const strategy = strategies.get(mode);
-  if (!strategy) throw new ProfileConfigError(`benchmark.load.mode: unknown timing mode "${mode}"; allowed: ${[...strategies.keys()].join(', ')}`);
+// Read-only fallback for callers that pass no registry (tests, tools): nothing can register into it.
+const builtins = createTimingStrategyRegistry();
+
+export function getTimingStrategy(mode: string, registry: TimingStrategyRegistry = builtins): TimingStrategy {
+  const strategy = registry.get(mode);
+  if (!strategy) throw new ProfileConfigError(`benchmark.load.mode: unknown timing mode "${mode}"; allowed: ${registry.names().join(', ')}`);
   return strategy;
 }
-
-registerTimingStrategy(concurrencyStrategy);
-registerTimingStrategy(requestRateStrategy);
-registerTimingStrategy(fixedScheduleStrategy);

@@ -1,9 +1,9 @@
-import type { LoadConfig, TimingMode } from '@aiperf/config';
+import type { LoadConfig } from '@aiperf/config';
 import type { SendSchedule } from './schedule.js';
 
-/** A timing strategy (one per mode), registered by name. */
+/** A timing strategy (one per mode), registered by name; `benchmark.load.mode` names it. */
 export interface TimingStrategy {
-  name: TimingMode;
+  name: string;
   /** Every problem with the load settings for this mode, each naming the flag. */
   validate(load: LoadConfig): string[];
   describe(load: LoadConfig): string;

@@ -42,7 +42,7 @@ const SeriesStyle = Type.Object(
 
 const PlotPreset = Type.Object(
   {
-    type: literals(PLOT_TYPES, 'Plot type'),
+    type: Type.String({ minLength: 1, description: `Plot type: ${PLOT_TYPES.join(', ')}, or one a plugin registers`, examples: [...PLOT_TYPES] }),
     x: Type.Optional(MetricRef),
     y: Type.Optional(MetricRef),
     y2: Type.Optional(MetricRef),

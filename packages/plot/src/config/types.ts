@@ -1,5 +1,6 @@
 // The plot configuration (plot.md §3.2), kept in the YAML's snake_case so it round-trips unchanged.
 
+/** The built-in plot types; plugins add more, so a preset's `type` is any registered name. */
 export const PLOT_TYPES = [
   'scatter',
   'scatter_with_percentiles',
@@ -13,7 +14,8 @@ export const PLOT_TYPES = [
   'scatter_line',
   'latency_throughput_uncertainty',
 ] as const;
-export type PlotType = (typeof PLOT_TYPES)[number];
+/** A plot type's name, checked against the run's plot-type registry when the plots are built. */
+export type PlotType = string;
 
 export const DATA_SOURCES = ['requests', 'timeslices', 'gpu_telemetry', 'aggregated', 'server_metrics', 'server_metrics_aggregated'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];

@@ -1,10 +1,10 @@
 import { classifyExperiment, experimentGroup } from '../classify.js';
-import type { PlotConfig } from '../config/types.js';
+import { PLOT_TYPES, type PlotConfig } from '../config/types.js';
 import type { PlotMode, PlotTheme } from '../index.js';
 import { THEMES } from '../theme.js';
 import type { RunData } from '../types.js';
 import { buildMultiRunTable } from './multi/table.js';
-import { getPlotType } from './registry.js';
+import { getPlotType, type PlotTypeRegistry } from './registry.js';
 import type { ChartSpec } from './types.js';
 
 export interface BuildPlotsOptions {
@@ -12,6 +12,8 @@ export interface BuildPlotsOptions {
   theme?: PlotTheme;
   /** Default: single_run for one run, multi_run for more. */
   mode?: PlotMode;
+  /** Where preset types are looked up (built-ins plus plugins'); default: the built-ins. */
+  plotTypes?: PlotTypeRegistry;
 }
 
 export interface BuildPlotsResult {
@@ -48,7 +50,11 @@ export function buildPlots(runs: readonly RunData[], options: BuildPlotsOptions)
     const preset = presets[name];
     try {
       if (!preset) throw new Error(`plot '${name}' is listed in ${mode}_defaults but not defined in ${mode}_plots`);
-      const definition = getPlotType(preset.type);
+      const definition = getPlotType(preset.type, options.plotTypes);
+      if (!definition) {
+        const known = (options.plotTypes?.names() ?? [...PLOT_TYPES]).join(', ');
+        throw new Error(`${mode}_plots.${name}.type: '${preset.type}' is not a registered plot type; known: ${known}`);
+      }
       const frame = { name, preset, mode, theme };
       const outcome =
         mode === 'single_run' ? definition?.buildSingleRun?.({ ...frame, run: runs[0]! }) : definition?.buildMultiRun?.({ ...frame, table: table! });

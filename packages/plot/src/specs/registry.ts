@@ -1,4 +1,4 @@
-import type { PlotType } from '../config/types.js';
+import { createRegistry, type Registry } from '@aiperf/plugin';
 import { paretoPlot } from './multi/pareto.js';
 import { scatterLinePlot } from './multi/scatter-line.js';
 import { uncertaintyPlot } from './multi/uncertainty.js';
@@ -10,16 +10,9 @@ import { requestTimelinePlot } from './single/request-timeline.js';
 import { scatterPlot, scatterWithPercentilesPlot } from './single/scatter.js';
 import { histogramPlot, timeslicePlot } from './single/timeslice.js';
 
-const registry = new Map<PlotType, PlotTypeDefinition>();
+export type PlotTypeRegistry = Registry<PlotTypeDefinition>;
 
-/** Registering the same object twice is harmless; two different objects under one name is an error. */
-export function registerPlotType(definition: PlotTypeDefinition): void {
-  const existing = registry.get(definition.name);
-  if (existing && existing !== definition) throw new Error(`Plot type '${definition.name}' is already registered`);
-  registry.set(definition.name, definition);
-}
-
-for (const definition of [
+export const builtinPlotTypes: readonly PlotTypeDefinition[] = [
   scatterPlot,
   scatterWithPercentilesPlot,
   requestTimelinePlot,
@@ -31,9 +24,18 @@ for (const definition of [
   paretoPlot,
   scatterLinePlot,
   uncertaintyPlot,
-]) {
-  registerPlotType(definition);
+];
+
+/** A fresh registry holding `definitions` (the built-ins by default); plugins add theirs to it. */
+export function createPlotTypeRegistry(definitions: readonly PlotTypeDefinition[] = builtinPlotTypes): PlotTypeRegistry {
+  return createRegistry<PlotTypeDefinition>('plot type', definitions, {
+    // A type without a build function for a mode is skipped in that mode, so only describe() is required.
+    validate: (d) => (typeof d.describe === 'function' ? [] : ['needs a describe() function']),
+  });
 }
 
-export const getPlotType = (name: PlotType): PlotTypeDefinition | undefined => registry.get(name);
-export const listPlotTypes = (): PlotTypeDefinition[] => [...registry.values()];
+// Read-only fallback for callers that pass no registry: nothing can register into it.
+const builtins = createPlotTypeRegistry();
+
+export const getPlotType = (name: string, registry: PlotTypeRegistry = builtins): PlotTypeDefinition | undefined => registry.get(name);
+export const listPlotTypes = (registry: PlotTypeRegistry = builtins): PlotTypeDefinition[] => registry.list();

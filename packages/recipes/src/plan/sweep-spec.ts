@@ -14,7 +14,7 @@ function expandRecipe(config: AiperfConfig, registry: RecipeRegistry): ResolvedS
   const { name, params } = config.recipe!;
   const recipe = registry.get(name);
   if (!recipe) {
-    throw new RecipeUsageError(`--recipe: unknown recipe '${name}'; known recipes: ${registry.names().join(', ')}`);
+    throw new RecipeUsageError(`--recipe: unknown recipe '${name}'; known recipes: ${registry.names().sort().join(', ')}`);
   }
   if (config.sweep !== null) {
     throw new RecipeUsageError(`--recipe ${name} cannot be combined with a --concurrency list; the recipe chooses the sweep`);

@@ -6,6 +6,7 @@ import { prefillTtftCurveRecipe } from './prefill-ttft-curve.js';
 import { logSpacedIntegers, normalizeParams, roundHalfEven } from './params.js';
 import { paretoSweepRecipe } from './pareto-sweep.js';
 import { createRecipeRegistry } from './registry.js';
+import type { Recipe } from './types.js';
 
 const ctx = (params: Record<string, unknown>) => ({ benchmark: testConfig({ artifactDir: '/tmp/x' }).benchmark, params: normalizeParams(params) });
 
@@ -68,7 +69,14 @@ describe('recipe registry', () => {
     const registry = createRecipeRegistry([concurrencyRampRecipe]);
     registry.register(concurrencyRampRecipe);
     expect(registry.names()).toEqual(['concurrency-ramp']);
-    expect(() => registry.register({ ...concurrencyRampRecipe })).toThrow("a different recipe named 'concurrency-ramp'");
+    expect(() => registry.register({ ...concurrencyRampRecipe })).toThrow("a different recipe named 'concurrency-ramp' is already registered (by built-in)");
+  });
+
+  it('holds the built-ins by default and rejects a recipe without the functions the planner calls', () => {
+    const registry = createRecipeRegistry();
+    expect(registry.names().sort()).toEqual(['concurrency-ramp', 'decode-itl-curve', 'pareto-sweep', 'prefill-ttft-curve']);
+    const broken = { name: 'broken', description: 'x', paramNames: [], validate: () => [] } as unknown as Recipe;
+    expect(() => registry.register(broken, 'my-plugin')).toThrow("recipe 'broken': needs an expand(ctx) function; needs a describe(ctx) function");
   });
 });
 

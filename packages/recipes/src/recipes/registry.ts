@@ -1,41 +1,25 @@
+import { createRegistry, type Registry } from '@aiperf/plugin';
 import { concurrencyRampRecipe } from './concurrency-ramp.js';
 import { decodeItlCurveRecipe } from './decode-itl-curve.js';
 import { paretoSweepRecipe } from './pareto-sweep.js';
 import { prefillTtftCurveRecipe } from './prefill-ttft-curve.js';
 import type { Recipe } from './types.js';
 
-export interface RecipeRegistry {
-  /** The same object twice is harmless; a different object under a taken name is an error. */
-  register(recipe: Recipe): void;
-  get(name: string): Recipe | undefined;
-  names(): string[];
-}
-
-export function createRecipeRegistry(recipes: readonly Recipe[] = []): RecipeRegistry {
-  const byName = new Map<string, Recipe>();
-  const registry: RecipeRegistry = {
-    register(recipe) {
-      const existing = byName.get(recipe.name);
-      if (existing === recipe) return;
-      if (existing) throw new Error(`registerRecipe: a different recipe named '${recipe.name}' is already registered`);
-      byName.set(recipe.name, recipe);
-    },
-    get: (name) => byName.get(name),
-    names: () => [...byName.keys()].sort(),
-  };
-  for (const recipe of recipes) registry.register(recipe);
-  return registry;
-}
+export type RecipeRegistry = Registry<Recipe>;
 
 export const builtinRecipes: readonly Recipe[] = [concurrencyRampRecipe, prefillTtftCurveRecipe, decodeItlCurveRecipe, paretoSweepRecipe];
 
-/** Built-ins plus whatever plugins register. */
-export const defaultRecipeRegistry: RecipeRegistry = createRecipeRegistry(builtinRecipes);
+const FUNCTIONS = ['validate', 'expand', 'describe'] as const;
 
-export function registerRecipe(recipe: Recipe, registry: RecipeRegistry = defaultRecipeRegistry): void {
-  registry.register(recipe);
+/** A plugin's recipe is checked for the functions the planner calls before anything runs. */
+function recipeShapeProblems(recipe: Recipe): string[] {
+  const problems = FUNCTIONS.filter((key) => typeof recipe[key] !== 'function').map((key) => `needs ${key === 'expand' ? 'an' : 'a'} ${key}(ctx) function`);
+  if (!Array.isArray(recipe.paramNames)) problems.push('needs a paramNames array');
+  if (recipe.autoPlotDefault !== undefined && typeof recipe.autoPlotDefault !== 'boolean') problems.push('autoPlotDefault must be a boolean');
+  return problems;
 }
 
-export function getRecipe(name: string, registry: RecipeRegistry = defaultRecipeRegistry): Recipe | undefined {
-  return registry.get(name);
+/** A fresh registry holding `recipes` (the built-ins by default); plugins add theirs to it. */
+export function createRecipeRegistry(recipes: readonly Recipe[] = builtinRecipes): RecipeRegistry {
+  return createRegistry<Recipe>('recipe', recipes, { validate: recipeShapeProblems });
 }

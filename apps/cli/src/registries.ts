@@ -1,0 +1,39 @@
+// The registries of one `aiperf profile` / `aiperf plot`: fresh instances holding the built-ins, into which the
+// loaded plugins' contributions go. Loaded lazily (they pull in the engine and the plot stack).
+import { didYouMean } from '@aiperf/config';
+import type { AiperfConfig } from '@aiperf/config';
+import { createHookRegistry, type HookRegistry } from '@aiperf/hooks';
+import { createEndpointTypeRegistry, createMetricRegistry, createTimingStrategyRegistry, type EngineRegistries } from '@aiperf/loadgen';
+import { createPlotTypeRegistry, type PlotTypeRegistry } from '@aiperf/plot';
+import { createRecipeRegistry, type RecipeRegistry } from '@aiperf/recipes';
+
+export interface RunRegistries extends EngineRegistries {
+  recipes: RecipeRegistry;
+  postRunHooks: HookRegistry;
+  plotTypes: PlotTypeRegistry;
+}
+
+export function createRunRegistries(): RunRegistries {
+  return {
+    recipes: createRecipeRegistry(),
+    postRunHooks: createHookRegistry(),
+    endpointTypes: createEndpointTypeRegistry(),
+    timingStrategies: createTimingStrategyRegistry(),
+    metrics: createMetricRegistry(),
+    plotTypes: createPlotTypeRegistry(),
+  };
+}
+
+/**
+ * Names the schema leaves open because plugins add to them, checked against the registries before anything runs:
+ * one line each, naming the flag and the YAML key, the value and the registered names.
+ */
+export function unregisteredNames(config: AiperfConfig, registries: RunRegistries): string[] {
+  const checks = [
+    { where: '--endpoint-type (benchmark.endpoint.type)', value: config.benchmark.endpoint.type, registry: registries.endpointTypes },
+    { where: '--timing-mode (benchmark.load.timing_mode)', value: config.benchmark.load.mode, registry: registries.timingStrategies },
+  ];
+  return checks
+    .filter(({ value, registry }) => !registry.has(value))
+    .map(({ where, value, registry }) => `${where}: got "${value}", expected one of: ${registry.names().join(', ')}${didYouMean(value, registry.names())}`);
+}
