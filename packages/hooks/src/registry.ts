@@ -14,6 +14,6 @@ export function createHookRegistry(hooks: readonly PostRunHook[] = []): HookRegi
 
 /** Hooks sorted by `order` (default 0); Array.prototype.sort is stable, so ties keep registration order. */
 export function orderedHooks(hooks: HookRegistry | readonly PostRunHook[]): PostRunHook[] {
-  const list = Array.isArray(hooks) ? [...hooks] : (hooks as HookRegistry).list();
+  const list: PostRunHook[] = Array.isArray(hooks) ? [...hooks] : [...(hooks as HookRegistry).list()];
   return list.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 }

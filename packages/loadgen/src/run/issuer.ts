@@ -100,8 +100,7 @@ export class Issuer {
     const monitor = startLoopMonitor(this.init.workerId);
     const { config, endpoint } = this.setup;
     const reads = new ReadQueue({ config, endpoint }, this.setup.tokenizer, onRecord);
-    const { init } = this;
-    const { strategy } = this;
+    const { init, strategy } = this;
     const budget = requestBudget(start.sent, start.requestCount);
     const claim = start.counter ? sharedClaim(start.counter) : stridedClaim(init.issuerIndex, init.issuers);
     const plan: PhasePlan = {

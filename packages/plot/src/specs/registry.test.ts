@@ -6,6 +6,7 @@ import { plot } from '../plot.js';
 import { expectValidPngs } from '../testing/assertions.js';
 import { writeSingleRun } from '../testing/fixtures.js';
 import type { PlotTypeDefinition } from './plot-type.js';
+import type { SpecResult } from './types.js';
 import { createPlotTypeRegistry } from './registry.js';
 import { PNG_SIZE } from './types.js';
 
@@ -17,12 +18,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const oslBars: PlotTypeDefinition = {
   name: 'osl_bars',
   describe: () => 'Output tokens per request as bars.',
-  buildSingleRun: ({ name, preset, mode, theme, run }) => {
+  buildSingleRun: ({ name, preset, mode, theme, run }): SpecResult => {
     const osl = [...(run.requests?.outputSequenceLength ?? [])].filter((v) => !Number.isNaN(v));
     if (osl.length === 0) return { skip: 'no output_sequence_length in the records' };
     return {
       spec: {
-        name, type: preset.type, mode, theme: theme.name, title: preset.title ?? 'OSL per request', ...PNG_SIZE, legend: 'top',
+        name, type: preset.type, mode, theme: theme.name, title: preset.title ?? 'OSL per request', ...PNG_SIZE, legend: 'inside',
         x: { label: 'Request', beginAtZero: true }, y: { label: 'Tokens', beginAtZero: true },
         series: [{ name: 'OSL', showInLegend: true, style: 'bars', color: '#76b900', lineWidth: 1, markerSize: 0, axis: 'y', x: osl.map((_, i) => i), y: osl }],
         footnotes: [], notes: [`${osl.length} requests`],

@@ -38,4 +38,4 @@ export function createPlotTypeRegistry(definitions: readonly PlotTypeDefinition[
 const builtins = createPlotTypeRegistry();
 
 export const getPlotType = (name: string, registry: PlotTypeRegistry = builtins): PlotTypeDefinition | undefined => registry.get(name);
-export const listPlotTypes = (registry: PlotTypeRegistry = builtins): PlotTypeDefinition[] => registry.list();
+export const listPlotTypes = (registry: PlotTypeRegistry = builtins): readonly PlotTypeDefinition[] => registry.list();
