@@ -15,7 +15,7 @@ import { resultNotes } from './result-notes.js';
 import { type UrlRequestCount, urlCountsNote } from './url-counts.js';
 import { buildSummaryCsv } from './summary-csv.js';
 import { buildSummaryJson, isFloatStat, summarizeErrors } from './summary-json.js';
-import { metricRegistry } from '../metrics/registry.js';
+import { metricsOf } from '../metrics/registry.js';
 import { hasFlag } from '../metrics/types.js';
 import { writeTimeslices } from './timeslices.js';
 
@@ -60,7 +60,7 @@ export async function writeRunExports(input: RunExportInput & { writer: Artifact
     wasCancelled: input.cancelled,
     errorSummary,
     inputConfig: toAiperfInputConfig(input.config, input.options.cliCommand),
-    knownTags: metricRegistry.all().filter((m) => !hasFlag(m, 'experimental')).map((m) => m.tag),
+    knownTags: metricsOf(context).list().filter((m) => !hasFlag(m, 'experimental')).map((m) => m.tag),
   });
   if (input.clientHealth) summary.client_health = clientHealthJson(input.clientHealth);
   if (input.urlCounts) summary.url_request_counts = input.urlCounts;
