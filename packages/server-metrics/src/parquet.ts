@@ -37,7 +37,7 @@ function addSeries(columns: Columns, store: MetricsStore, series: StoredSeries, 
   const endpointWin = endpointWindow(store, series.endpointUrl, window);
   if (!endpointWin) return;
   const description = store.families.get(series.family)?.help ?? null;
-  const base = { endpoint_url: series.endpointUrl, metric_name: series.family, metric_type: series.type, unit: inferUnit(series.family), description };
+  const base = { endpoint_url: series.endpointUrl, metric_name: series.family, metric_type: series.type, unit: inferUnit(series.family, description ?? ''), description };
   const at = (offsetNs: number) => (store.baseNs as bigint) + BigInt(offsetNs);
   const offsets = store.endpoints.get(series.endpointUrl)?.offsetsNs;
   if (series.type === 'gauge' || series.type === 'unknown') {

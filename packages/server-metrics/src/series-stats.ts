@@ -77,7 +77,7 @@ function summarizeHistogram(increases: readonly Increase[], bounds: readonly num
     ? {
         count: whole.count, count_rate: seconds > 0 ? whole.count / seconds : 0, sum: whole.sum,
         sum_rate: seconds > 0 ? whole.sum / seconds : 0, avg: whole.sum / whole.count,
-        ...Object.fromEntries(PERCENTILES.map((p) => [`p${p}_estimate`, histogramQuantile(bounds, whole.cumulative, p / 100)])),
+        ...Object.fromEntries(PERCENTILES.map((p) => [`p${p}_estimate`, histogramQuantile(bounds, whole.cumulative, p / 100, whole.sum)])),
       }
     : { count: 0 };
   const bySlice = groupBySlice(increases, increases.map((step) => step.toOffsetNs), slices, true);

@@ -70,7 +70,7 @@ export function summarizeServerMetrics(options: SummarizeOptions): ServerMetrics
     const summary = summarizeSeries(store, series, endpointWin, slices);
     if (!summary) continue;
     const info = store.families.get(series.family);
-    const entry = (metrics[series.family] ??= { type: series.type, description: info?.help ?? '', unit: inferUnit(series.family), series: [] });
+    const entry = (metrics[series.family] ??= { type: series.type, description: info?.help ?? '', unit: inferUnit(series.family, info?.help), series: [] });
     entry.series.push({ endpoint_url: series.endpointUrl, labels: Object.keys(series.labels).length > 0 ? series.labels : null, ...summary });
   }
   const sorted = Object.fromEntries(Object.entries(metrics).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

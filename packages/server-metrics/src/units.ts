@@ -11,7 +11,12 @@ const SUFFIX_UNITS: readonly (readonly [string, string])[] = ([
   ['_total', 'count'], ['_count', 'count'], ['_ms', 'milliseconds'], ['_ns', 'nanoseconds'],
 ] as [string, string][]).sort((a, b) => b[0].length - a[0].length);
 
-export function inferUnit(metricName: string): string | null {
+/** Descriptions that say the value is a fraction (vLLM: "KV-cache usage. 1 means 100 percent usage."). */
+const RATIO_DESCRIPTION = /1 means 100 ?(percent|%)|\bfraction\b|\(0(\.0)?\s*-\s*1(\.0)?\)/i;
+
+export function inferUnit(metricName: string, description = ''): string | null {
+  // The description wins where it states the scale (AIPerf does the same): `_perc` gauges are often 0–1.
+  if (RATIO_DESCRIPTION.test(description)) return 'ratio';
   // Counters are exported under their family name (no `_total`); `request_success` is a count of requests.
   if (metricName.endsWith('request_success')) return 'requests';
   for (const [suffix, unit] of SUFFIX_UNITS) if (metricName.endsWith(suffix)) return unit;

@@ -68,7 +68,7 @@ function bandsOf(type: string, slice: Slice): { low: number | null; mid: number 
   const entries = Object.entries(buckets).map(([le, count]) => [le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le), count] as const).sort((a, b) => a[0] - b[0]);
   const bounds = entries.map(([bound]) => bound);
   const cumulative = entries.map(([, count]) => count);
-  const at = (q: number) => num(histogramQuantile(bounds, cumulative, q)) ?? num(slice.avg);
+  const at = (q: number) => num(histogramQuantile(bounds, cumulative, q, num(slice.sum) ?? undefined)) ?? num(slice.avg);
   const p50 = at(0.5);
   return { low: p50, mid: at(0.95), high: at(0.99), median: p50 };
 }
