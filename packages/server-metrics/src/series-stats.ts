@@ -9,6 +9,7 @@ import type { MetricsStore, StoredSeries } from './store.js';
 import type { EndpointWindow } from './window.js';
 
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
+const SLICE_PERCENTILES = [50, 90, 95, 99] as const;
 
 /** A timeslice as offsets from the store base, with its epoch-ns edges for the export. */
 export interface SliceWindow {
@@ -83,7 +84,9 @@ function summarizeHistogram(increases: readonly Increase[], bounds: readonly num
   const bySlice = groupBySlice(increases, increases.map((step) => step.toOffsetNs), slices, true);
   const timeslices = slices.map((slice, i) => {
     const part = histogramTotals(bySlice[i] as Increase[], bounds);
-    return { ...sliceEdges(slice), count: part.count, sum: part.sum, avg: part.count > 0 ? part.sum / part.count : 0, buckets: bucketMap(bounds, part.cumulative) };
+    // Percentile estimates per slice too (not in AIPerf's schema, which leaves them to the reader of `buckets`).
+    const estimates = part.count > 0 ? Object.fromEntries(SLICE_PERCENTILES.map((p) => [`p${p}_estimate`, histogramQuantile(bounds, part.cumulative, p / 100, part.sum)])) : {};
+    return { ...sliceEdges(slice), count: part.count, sum: part.sum, avg: part.count > 0 ? part.sum / part.count : 0, ...estimates, buckets: bucketMap(bounds, part.cumulative) };
   });
   return { stats, buckets: bucketMap(bounds, whole.cumulative), ...(timeslices.length > 0 ? { timeslices } : {}) };
 }

@@ -1,8 +1,8 @@
 // Server metrics as a run sidecar, plugged into @aiperf/loadgen's runProfile next to GPU telemetry.
-// The sidecar shapes are declared here (structurally identical to loadgen's) so this package does not depend on it.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createServerMetricsCollector, type RunClock, type ServerMetricsCollector } from './collector.js';
+import type { RunSidecar, SidecarResult } from '@aiperf/loadgen';
+import { createServerMetricsCollector, type ServerMetricsCollector } from './collector.js';
 import { renderServerMetricsConsole } from './console.js';
 import { serverMetricsCsv } from './csv.js';
 import { DEFAULT_SERVER_METRICS_FORMATS, FORMAT_LABELS, type ServerMetricsFormat, serverMetricsFileName } from './files.js';
@@ -10,19 +10,9 @@ import { JsonlWriter } from './jsonl.js';
 import { writeServerMetricsParquet } from './parquet.js';
 import { serverMetricsJson, summarizeServerMetrics } from './summary.js';
 import { inferenceMetricsUrl, normalizeServerMetricsUrl } from './urls.js';
-import type { MetricsWindow } from './window.js';
 
-export interface ServerMetricsSidecarResult {
-  consoleText?: string;
-  files?: string[];
-  labeledFiles?: { label: string; path: string }[];
-}
-
-export interface ServerMetricsSidecar {
-  name: string;
-  start(context: { clock: RunClock; artifactDir: string }): Promise<void>;
-  stop(window: MetricsWindow): Promise<ServerMetricsSidecarResult>;
-}
+export type ServerMetricsSidecarResult = SidecarResult;
+export type ServerMetricsSidecar = RunSidecar;
 
 export interface ServerMetricsSidecarOptions {
   /** `--server-metrics` URLs (normalized here); failures are warned about. */

@@ -82,6 +82,8 @@ describe('summarizeServerMetrics', () => {
     expect(gauge?.map((slice) => [slice.avg, slice.min, slice.max])).toEqual([[6, 4, 8], [10 / 3, 0, 8]]);
     const histogram = data.metrics['vllm:time_to_first_token_seconds']?.series[0]?.timeslices;
     expect(histogram?.map((slice) => slice.count)).toEqual([20, 19]);
+    // First slice: increases of 10 and 10, buckets ≤0.1: 2 + 2, ≤0.2: 20 → p50 in (0.1, 0.2]: 0.1 + 0.1 × 6/16.
+    expect(histogram?.[0]?.p50_estimate).toBeCloseTo(0.1 + (0.1 * 6) / 16, 9);
   });
 
   it('describes the endpoint and the window', () => {
