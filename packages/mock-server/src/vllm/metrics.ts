@@ -93,15 +93,18 @@ export class VllmMetrics {
   private countPrefix(promptText: string, promptTokens: number): void {
     this.counters.prefix_cache_queries += promptTokens;
     const words = promptText.split(/\s+/).filter((word) => word !== '');
-    let prefix = '';
+    // Each block is identified by a hash chained over the blocks before it (as vLLM hashes blocks), so the work
+    // stays linear in the prompt length however long the prefix grows.
+    let chain = 2166136261;
     let hitBlocks = 0;
     let stillHitting = true;
     for (let start = 0; start + BLOCK_TOKENS <= words.length; start += BLOCK_TOKENS) {
-      prefix += `${words.slice(start, start + BLOCK_TOKENS).join(' ')}\u0000`;
-      if (stillHitting && this.blocks.has(prefix)) hitBlocks += 1;
+      chain = fnv1a(words.slice(start, start + BLOCK_TOKENS).join(' '), chain);
+      const key = `${chain}:${start}`;
+      if (stillHitting && this.blocks.has(key)) hitBlocks += 1;
       else stillHitting = false;
       if (this.blocks.size >= MAX_REMEMBERED_BLOCKS) this.blocks.clear();
-      this.blocks.add(prefix);
+      this.blocks.add(key);
     }
     this.counters.prefix_cache_hits += Math.min(promptTokens, hitBlocks * BLOCK_TOKENS);
   }
@@ -140,6 +143,13 @@ export class VllmMetrics {
       ...series.map(([labels]) => `${name}_created{${labels}} ${this.createdSeconds}`),
     ];
   }
+}
+
+/** 32-bit FNV-1a of `text`, continuing from `seed`. */
+function fnv1a(text: string, seed: number): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
+  return hash;
 }
 
 function gauge(name: string, help: string, series: [string, number][]): string[] {
