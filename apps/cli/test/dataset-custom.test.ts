@@ -39,6 +39,12 @@ const exchanges: Exchange[] = [];
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 20, itlMs: 2 });
   proxy = createServer(async (req, res) => {
+    // Only the completions are recorded; aiperf's GET /metrics scrape finds no server metrics here.
+    if (req.method !== 'POST') {
+      req.resume();
+      res.writeHead(404).end();
+      return;
+    }
     const receivedMs = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

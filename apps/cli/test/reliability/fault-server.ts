@@ -85,6 +85,13 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const open = new Set<ServerResponse>();
   let index = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Only completions are requests of the run; anything else (aiperf's GET /metrics scrape) is not served here,
+    // so it neither counts as answered nor shifts the fault sequence.
+    if (req.method !== 'POST') {
+      req.resume();
+      res.writeHead(404).end();
+      return;
+    }
     const fault = typeof options.fault === 'function' ? options.fault(index++) : (options.fault ?? 'none');
     const id = req.headers['x-request-id'];
     open.add(res);
