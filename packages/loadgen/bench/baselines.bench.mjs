@@ -23,7 +23,9 @@ async function requestRate() {
     const baseline = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS });
     const config = benchConfig({
       url: mock.url,
-      load: { concurrency: 64, requestCount: null, benchmarkDurationSeconds: RATE_SECONDS, warmupRequestCount: 64 },
+      // As many requests as autocannon managed in its run, so both run about as long (count-bound rather than
+      // duration-bound, which the same script can then also measure on builds before the duration fix).
+      load: { concurrency: 64, requestCount: Math.max(640, Math.round(baseline.requests)), warmupRequestCount: 64 },
       endpoint: { streaming: false },
     });
     const run = await runProfile(config, quietIo());
