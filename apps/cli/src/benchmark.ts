@@ -4,15 +4,20 @@ import { createAutoPlotHook, resolveAutoPlot } from '@aiperf/auto-plot';
 import type { AiperfConfig } from '@aiperf/config';
 import { createHookRegistry, type HookRegistry } from '@aiperf/hooks';
 import { type BenchmarkIo, runBenchmark } from '@aiperf/runner';
-import { createRunRegistries, type RunRegistries, unregisteredNames } from './registries.js';
+import type { LoadedPlugin } from './plugins/load.js';
+import type { PluginSetup } from './plugins/setup.js';
+import { type RunRegistries, unregisteredNames } from './registries.js';
 
 /** Auto-plot first (when it resolves on for this run), then the registered post-run hooks (plugins'). */
-export function benchmarkHooks(config: AiperfConfig, registries: RunRegistries, io: BenchmarkIo): HookRegistry {
+export function benchmarkHooks(config: AiperfConfig, registries: RunRegistries, plugins: readonly LoadedPlugin[], io: BenchmarkIo): HookRegistry {
   const hooks = createHookRegistry();
   const recipe = config.recipe ? registries.recipes.get(config.recipe.name) : undefined;
+  // A recipe's own default wins; else the default of the plugin that contributed the recipe.
+  const owner = recipe ? plugins.find((p) => p.name === registries.recipes.originOf(recipe.name)) : undefined;
   const autoPlot = resolveAutoPlot({
     explicit: config.benchmark.artifacts.autoPlot,
     recipeDefault: recipe?.autoPlotDefault,
+    pluginDefault: owner?.plugin.autoPlotDefault,
     hasPlotEnvelope: config.plot !== null,
   });
   if (!autoPlot && config.plot !== null) {
@@ -33,8 +38,9 @@ export function benchmarkHooks(config: AiperfConfig, registries: RunRegistries, 
   return hooks;
 }
 
-/** `aiperf profile` after the config resolved: names checked against the registries, then the run. */
-export async function runProfileBenchmark(config: AiperfConfig, io: BenchmarkIo, registries: RunRegistries = createRunRegistries()): Promise<number> {
+/** `aiperf profile` after the config resolved and the plugins loaded: names checked against the registries, then the run. */
+export async function runProfileBenchmark(config: AiperfConfig, io: BenchmarkIo, setup: PluginSetup): Promise<number> {
+  const { registries, plugins } = setup;
   const problems = unregisteredNames(config, registries);
   if (problems.length > 0) {
     const noun = problems.length === 1 ? 'error' : 'errors';
@@ -44,7 +50,10 @@ export async function runProfileBenchmark(config: AiperfConfig, io: BenchmarkIo,
   const { recipes, endpointTypes, timingStrategies, metrics } = registries;
   return runBenchmark(config, io, {
     recipes,
-    hooks: benchmarkHooks(config, registries, io),
+    hooks: benchmarkHooks(config, registries, plugins, io),
     engine: { endpointTypes, timingStrategies, metrics },
+    pluginModules: plugins.map((p) => p.entryUrl),
   });
 }
+
+export { setupPlugins } from './plugins/setup.js';

@@ -3,6 +3,7 @@ import { Builtins, Cli, type Command } from 'clipanion';
 import { CompareCommand } from './commands/compare.js';
 import { MockServerCommand } from './commands/mock-server.js';
 import { PlotCommand } from './commands/plot.js';
+import { PluginsListCommand, PluginsValidateCommand } from './commands/plugins.js';
 import { ProfileCommand } from './commands/profile.js';
 import { ReportCommand } from './commands/report.js';
 import type { AiperfContext } from './context.js';
@@ -20,19 +21,23 @@ export function createCli(): Cli<AiperfContext> {
   cli.register(MockServerCommand);
   cli.register(CompareCommand);
   cli.register(ReportCommand);
+  cli.register(PluginsListCommand);
+  cli.register(PluginsValidateCommand);
   return cli;
 }
 
-type HelpRenderer = { renderHelp?: () => string };
+type HelpRenderer = { renderHelp?: (ctx: AiperfContext) => Promise<string> | string };
 
 /** `aiperf X --help` parses into clipanion's HelpCommand; commands with a `renderHelp` print their own. */
-function customHelp(command: Command<AiperfContext>): string | null {
+async function customHelp(command: Command<AiperfContext>, ctx: AiperfContext): Promise<string | null> {
   const help = command as unknown as { commands?: number[]; contexts?: { commandClass: HelpRenderer }[] };
   if (!Array.isArray(help.commands) || !help.contexts) return null;
   const classes = new Set(help.commands.map((i) => help.contexts?.[i]?.commandClass));
   const [only] = classes;
-  return classes.size === 1 && only?.renderHelp ? only.renderHelp() : null;
+  return classes.size === 1 && only?.renderHelp ? only.renderHelp(ctx) : null;
 }
+
+const VERBOSE = /^(-v+|--verbose)$/;
 
 /** An unknown argument may be a mistyped secret (`-Hkey…`, `--api-kee=sk-…`): show only a plain option name. */
 function unknownOptionText(name: string): string {
@@ -63,7 +68,7 @@ export async function runCli(argv: readonly string[], context: Partial<AiperfCon
     ctx.stderr.write(cli.error(error, { colored: false }));
     return 2;
   }
-  const help = customHelp(command);
+  const help = await customHelp(command, ctx);
   if (help !== null) {
     ctx.stdout.write(help);
     return 0;
@@ -78,6 +83,6 @@ export async function runCli(argv: readonly string[], context: Partial<AiperfCon
   try {
     return (await command.validateAndExecute()) ?? 0;
   } catch (error) {
-    return reportError(error, ctx.stderr);
+    return reportError(error, ctx.stderr, args.some((a) => VERBOSE.test(a)));
   }
 }

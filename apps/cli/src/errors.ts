@@ -19,7 +19,7 @@ function isParseError(error: unknown): error is Error {
  * The three error kinds of the conventions: a usage error (message, exit 2, no stack), an exit with a code,
  * and anything else, which is a bug (message, stack, how to report; exit 1).
  */
-export function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
+export function reportError(error: unknown, stderr: NodeJS.WritableStream, verbose = false): number {
   if (error instanceof ExitError) return error.exitCode;
   // Artifacts that could not be written (a full disk): the environment's fault; the message says what was saved.
   if (error instanceof Error && error.name === 'ArtifactWriteError' && typeof (error as { exitCode?: unknown }).exitCode === 'number') {
@@ -28,6 +28,8 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream): numb
   }
   if (isUsageError(error) || isParseError(error)) {
     stderr.write(`aiperf: ${error.message}\n`);
+    // The original error (a plugin's import failure, say) is the user's to read only when asked for (-v).
+    if (verbose && error.cause !== undefined) stderr.write(`caused by: ${String((error.cause as Error)?.stack ?? error.cause)}\n`);
     return 2;
   }
   const err = error instanceof Error ? error : new Error(String(error));

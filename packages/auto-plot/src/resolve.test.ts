@@ -22,4 +22,11 @@ describe('resolveAutoPlot (the tutorial table, row by row)', () => {
     expect(resolveAutoPlot({ explicit: null, hasPlotEnvelope: true })).toBe(true);
     expect(resolveAutoPlot({ explicit: false, hasPlotEnvelope: true, recipeDefault: true })).toBe(false);
   });
+
+  it("reads the recipe's plugin default when the recipe says nothing; the recipe's own default wins", () => {
+    expect(resolveAutoPlot({ explicit: null, pluginDefault: true })).toBe(true);
+    expect(resolveAutoPlot({ explicit: null, recipeDefault: false, pluginDefault: true })).toBe(false);
+    expect(resolveAutoPlot({ explicit: null, recipeDefault: true, pluginDefault: false })).toBe(true);
+    expect(resolveAutoPlot({ explicit: false, pluginDefault: true })).toBe(false);
+  });
 });

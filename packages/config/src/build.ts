@@ -77,6 +77,7 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
     multiRun: { numProfileRuns: numRuns, ...multiRunRest },
     recipe: doc.recipe === undefined ? null : typeof doc.recipe === 'string' ? { name: doc.recipe, params: {} } : { name: doc.recipe.name, params: doc.recipe.params ?? {} },
     plot: null,
+    plugins: doc.plugins ?? [],
     source,
   };
 }

@@ -15,6 +15,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   // General
   { key: 'configFile', names: ['-f', '--config'], path: null, kind: 'value', group: 'General', valueName: '<file>', description: 'YAML config file; flags given on the command line override its values' },
   { key: 'printConfig', names: ['--print-config'], path: null, kind: 'boolean', group: 'General', description: 'Print the resolved config as YAML (secrets redacted) and exit without running' },
+  { key: 'plugin', names: ['--plugin'], path: 'plugins', kind: 'list', group: 'General', valueName: '<npm name|path>', description: 'Load an aiperf plugin (repeatable); installed packages that declare themselves plugins load without it' },
   // Endpoint
   { key: 'model', names: ['-m', '--model', '--model-names'], path: 'benchmark.models', kind: 'list', group: 'Endpoint', valueName: '<names>', required: true, description: 'Model name(s), comma list or repeated; the first names the artifact directory' },
   { key: 'modelSelectionStrategy', names: ['--model-selection-strategy'], path: 'benchmark.model_selection_strategy', kind: 'value', group: 'Endpoint', valueName: `<${oneOf(MODEL_SELECTION_STRATEGIES)}>`, description: 'How requests pick among several models' },

@@ -137,6 +137,8 @@ export const AiperfConfig = Type.Object({
   multiRun: MultiRunConfig,
   recipe: Nullable(RecipeConfig),
   plot: Nullable(PlotEnvelope),
+  /** Plugins to load by npm name or path (`--plugin`, YAML `plugins:`), besides the installed ones found on their own. */
+  plugins: Type.Array(Type.String({ minLength: 1 })),
   /** Where the config came from, for relative paths and the recorded command. */
   source: Type.Object({
     yamlPath: Nullable(Type.String()),

@@ -79,6 +79,7 @@ export function configToDocument(config: AiperfConfig): Doc {
       cooldown_seconds: config.multiRun.numProfileRuns > 1 ? config.multiRun.cooldownSeconds : null,
     },
     recipe: config.recipe,
+    plugins: config.plugins.length > 0 ? config.plugins : null,
     plot: config.plot === null ? null : config.plot.kind === 'inline' ? config.plot.value : config.plot.path,
   });
 }

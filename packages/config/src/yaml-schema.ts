@@ -199,6 +199,8 @@ export const YamlDocument = Mapping({
   recipe: Opt(YamlRecipe),
   random_seed: Opt(Type.Integer()),
   plot: Opt(YamlPlot),
+  /** aiperf plugins by npm name or path (relative to this file). */
+  plugins: Opt(Type.Array(Type.String({ minLength: 1 }))),
 });
 
 export type YamlDocument = Static<typeof YamlDocument>;

@@ -2,6 +2,7 @@ import { type ConfigIssue, configToYaml, formatIssue, loadConfig, redactConfig, 
 import { Command } from 'clipanion';
 import type { AiperfContext } from '../context.js';
 import { withInterrupt } from '../interrupt.js';
+import { configPluginRefs } from '../plugins/refs.js';
 import { createProfileOptions, readProfileOptions } from '../profile-options.js';
 
 const DESCRIPTION = 'Benchmark an OpenAI-compatible inference server.';
@@ -24,10 +25,12 @@ export class ProfileCommand extends Command<AiperfContext> {
   static override paths = [['profile']];
   static override usage = Command.Usage({ description: DESCRIPTION });
 
-  /** Grouped help generated from the flag table (clipanion's flat list cannot group or show defaults). */
-  static renderHelp(): string {
+  /** Grouped help generated from the flag table (clipanion's flat list cannot group or show defaults), then the recipes. */
+  static async renderHelp(ctx: AiperfContext): Promise<string> {
     const examples = EXAMPLES.map(([label, line]) => `  ${label}:\n    $ ${line}`).join('\n');
-    return `${DESCRIPTION}\n\nUsage: aiperf profile [options]\n\n${renderFlagHelp()}\n\nExamples:\n${examples}\n`;
+    const { recipesHelp } = await import('../recipes-help.js');
+    const recipes = await recipesHelp(ctx.argv ?? [], ctx.cwd ?? process.cwd());
+    return `${DESCRIPTION}\n\nUsage: aiperf profile [options]\n\n${renderFlagHelp()}\n\n${recipes}\nExamples:\n${examples}\n`;
   }
 
   constructor() {
@@ -49,7 +52,9 @@ export class ProfileCommand extends Command<AiperfContext> {
       return 0;
     }
     const config = result.config;
-    const { runProfileBenchmark } = await import('../benchmark.js');
-    return withInterrupt(stderr, (signal) => runProfileBenchmark(config, { stdout, stderr, signal }));
+    const cwd = this.context.cwd ?? process.cwd();
+    const { runProfileBenchmark, setupPlugins } = await import('../benchmark.js');
+    const setup = await setupPlugins(configPluginRefs(config, flags.plugin !== undefined, cwd), cwd);
+    return withInterrupt(stderr, (signal) => runProfileBenchmark(config, { stdout, stderr, signal }, setup));
   }
 }

@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { PluginLoadError } from './errors.js';
+import { declaresPlugin, type PluginPackageJson, pluginEntry, readPackageJson } from './package-json.js';
+
+/** Where a plugin lives: its package (when it has one) and the module to import. */
+export interface LocatedPlugin {
+  /** The npm name, or the file name for a bare module. */
+  name: string;
+  dir: string;
+  pkg: PluginPackageJson | null;
+  entryPath: string;
+  /** `--plugin`, `plugins: in <yaml>`, or `installed` (found in node_modules). */
+  origin: string;
+}
+
+const looksLikePath = (ref: string) => ref.startsWith('.') || isAbsolute(ref) || ref.includes('\\') || /^[A-Za-z]:/.test(ref);
+
+function fromPackageDir(dir: string, pkg: PluginPackageJson, fallbackName: string, origin: string): LocatedPlugin {
+  return { name: pkg.name ?? fallbackName, dir, pkg, entryPath: resolve(dir, pluginEntry(pkg)), origin };
+}
+
+/**
+ * A plugin named by npm name or path, resolved from `baseDir` the way Node resolves a package from a file there
+ * (`createRequire`: `<baseDir>/node_modules`, then each parent's), so the project's own install is used.
+ */
+export function locatePlugin(ref: string, baseDir: string, origin: string): LocatedPlugin {
+  if (looksLikePath(ref)) {
+    const path = resolve(baseDir, ref);
+    if (!existsSync(path)) throw new PluginLoadError(ref, `looked for ${path}`, 'not found');
+    if (statSync(path).isDirectory()) {
+      const pkg = readPackageJson(path);
+      if (!pkg) throw new PluginLoadError(ref, `looked in ${path}`, 'the directory has no readable package.json');
+      return fromPackageDir(path, pkg, basename(path), origin);
+    }
+    return { name: basename(path), dir: dirname(path), pkg: null, entryPath: path, origin };
+  }
+  const lookups = createRequire(join(baseDir, 'package.json')).resolve.paths(ref) ?? [];
+  for (const nodeModules of lookups) {
+    const dir = join(nodeModules, ref);
+    const pkg = readPackageJson(dir);
+    if (pkg) return fromPackageDir(dir, pkg, ref, origin);
+  }
+  const where = `looked in ${lookups.filter((p) => p.endsWith('node_modules')).slice(0, 3).join(', ')}${lookups.length > 3 ? ', …' : ''}`;
+  throw new PluginLoadError(ref, where, `not installed; run \`npm install ${ref}\` in ${baseDir}, or give a path`);
+}
+
+function packageDirs(nodeModules: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(nodeModules);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    if (entry.startsWith('.')) return [];
+    if (!entry.startsWith('@')) return [join(nodeModules, entry)];
+    try {
+      return readdirSync(join(nodeModules, entry)).map((scoped) => join(nodeModules, entry, scoped));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Installed packages that declare themselves aiperf plugins, nearest `node_modules` first (a nearer copy wins). */
+export function discoverPlugins(baseDir: string): LocatedPlugin[] {
+  const found = new Map<string, LocatedPlugin>();
+  const lookups = createRequire(join(baseDir, 'package.json')).resolve.paths('x') ?? [];
+  for (const nodeModules of lookups) {
+    for (const dir of packageDirs(nodeModules)) {
+      const pkg = readPackageJson(dir);
+      if (!pkg?.name || found.has(pkg.name) || !declaresPlugin(pkg)) continue;
+      found.set(pkg.name, fromPackageDir(dir, pkg, pkg.name, 'installed'));
+    }
+  }
+  return [...found.values()];
+}
