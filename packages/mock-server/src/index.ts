@@ -1,6 +1,9 @@
 export { startMockServer, MockServerOptionsError } from './server.js';
 export type { MockServer } from './server.js';
 export type { MockServerOptions } from './options.js';
+export { MOCK_SERVER_DEFAULTS } from './options.js';
+export { MOCK_SERVER_FLAGS, longFlagName, mockServerFlagDefault, mockServerFlagEnv, optionMessageToFlag, parseMockServerFlags, renderMockServerFlagHelp } from './flags.js';
+export type { MockServerFlag } from './flags.js';
 export type { MockServerStats } from './stats.js';
 export { OVERRIDE_HEADERS } from './overrides.js';
 export type { OverrideHeader } from './overrides.js';

@@ -78,45 +78,62 @@ export type ResolvedOptions = Required<Omit<MockServerOptions, 'defaultOutputTok
   dcgmSeed: number;
 };
 
+/**
+ * The default of every option that has a plain one (the `aiperf mock-server` flag table shows these in its help).
+ * `defaultOutputTokens` (0.8–1.2 × prompt tokens, at least 16), `dcgmPort` (off) and `dcgmSeed` (= seed) have none.
+ */
+export const MOCK_SERVER_DEFAULTS = {
+  port: 8000,
+  host: '127.0.0.1',
+  ttftMs: 20,
+  itlMs: 5,
+  ttftJitterMs: 0,
+  itlJitterMs: 0,
+  ttftPerPromptTokenMs: 0,
+  itlPerActiveStreamMs: 0,
+  seed: 0,
+  models: ['mock-model'],
+  promptTokenizer: 'words',
+  reasoningTokens: 0,
+  embeddingDimensions: 768,
+  embeddingBaseLatencyMs: 10,
+  embeddingPerInputLatencyMs: 2,
+  errorRate: 0,
+  errorStatus: 500,
+  /** -1 = never. */
+  resetAfterTokens: -1,
+  resetRate: 1,
+  /** -1 = never. */
+  malformedSseAfterTokens: -1,
+  malformedSseRate: 1,
+  /** 0 = off. */
+  stallMs: 0,
+  stallAfterTokens: 1,
+  stallRate: 1,
+  /** 0 = off. */
+  headerDelayMs: 0,
+  headerDelayRate: 1,
+  kvCacheTokens: 16384,
+  /** 0 = never. */
+  metricsResetAfterRequests: 0,
+  dcgmGpu: 'h200',
+  dcgmNumGpus: 2,
+  dcgmHostname: 'localhost',
+  dcgmMinThroughput: 100,
+  dcgmWindowSec: 1,
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+} as const satisfies Omit<ResolvedOptions, 'defaultOutputTokens' | 'dcgmPort' | 'dcgmSeed'>;
+
 export function withDefaults(options: MockServerOptions): ResolvedOptions {
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? MOCK_SERVER_DEFAULTS.seed;
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as MockServerOptions;
   return {
-    port: options.port ?? 8000,
-    host: options.host ?? '127.0.0.1',
-    ttftMs: options.ttftMs ?? 20,
-    itlMs: options.itlMs ?? 5,
-    ttftJitterMs: options.ttftJitterMs ?? 0,
-    itlJitterMs: options.itlJitterMs ?? 0,
-    ttftPerPromptTokenMs: options.ttftPerPromptTokenMs ?? 0,
-    itlPerActiveStreamMs: options.itlPerActiveStreamMs ?? 0,
+    ...MOCK_SERVER_DEFAULTS,
+    models: [...MOCK_SERVER_DEFAULTS.models],
+    ...defined,
     seed,
-    models: options.models ?? ['mock-model'],
     defaultOutputTokens: options.defaultOutputTokens,
-    promptTokenizer: options.promptTokenizer ?? 'words',
-    reasoningTokens: options.reasoningTokens ?? 0,
-    embeddingDimensions: options.embeddingDimensions ?? 768,
-    embeddingBaseLatencyMs: options.embeddingBaseLatencyMs ?? 10,
-    embeddingPerInputLatencyMs: options.embeddingPerInputLatencyMs ?? 2,
-    errorRate: options.errorRate ?? 0,
-    errorStatus: options.errorStatus ?? 500,
-    resetAfterTokens: options.resetAfterTokens ?? -1,
-    resetRate: options.resetRate ?? 1,
-    malformedSseAfterTokens: options.malformedSseAfterTokens ?? -1,
-    malformedSseRate: options.malformedSseRate ?? 1,
-    stallMs: options.stallMs ?? 0,
-    stallAfterTokens: options.stallAfterTokens ?? 1,
-    stallRate: options.stallRate ?? 1,
-    headerDelayMs: options.headerDelayMs ?? 0,
-    headerDelayRate: options.headerDelayRate ?? 1,
-    kvCacheTokens: options.kvCacheTokens ?? 16384,
-    metricsResetAfterRequests: options.metricsResetAfterRequests ?? 0,
     dcgmPort: options.dcgmPort,
-    dcgmGpu: options.dcgmGpu ?? 'h200',
-    dcgmNumGpus: options.dcgmNumGpus ?? 2,
     dcgmSeed: options.dcgmSeed ?? seed,
-    dcgmHostname: options.dcgmHostname ?? 'localhost',
-    dcgmMinThroughput: options.dcgmMinThroughput ?? 100,
-    dcgmWindowSec: options.dcgmWindowSec ?? 1,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
 }
