@@ -2,9 +2,17 @@
 // `pnpm demo`: starts the embedded mock server on a free loopback port and runs one streaming profile against
 // it, with GPU telemetry from the mock's DCGM endpoint, its vLLM-style server metrics at /metrics and auto-plot. Extra arguments go to `aiperf profile`.
 // Results land in ./artifacts/demo (plots in ./artifacts/demo/plots).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url);
+
+// Build first, quietly: a newcomer should see the demo, not hundreds of turbo/tsup lines (shown only on failure).
+process.stdout.write('Building the workspace (about a minute the first time)…\n');
+const build = spawnSync(new URL('node_modules/.bin/turbo', root).pathname, ['run', 'build', '--output-logs=errors-only'], { cwd: root, encoding: 'utf8' });
+if (build.status !== 0) {
+  process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}${build.error ? `${build.error.message}\n` : ''}The build failed; see above.\n`);
+  process.exit(build.status ?? 1);
+}
 const { startMockServer } = await import(new URL('packages/mock-server/dist/index.js', root).href);
 const cli = new URL('apps/cli/dist/bin.js', root).pathname;
 

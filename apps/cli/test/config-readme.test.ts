@@ -15,7 +15,8 @@ describe('README', () => {
   test('the quick start runs the root demo script', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(read('README.md')).toContain('\nnpx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 demo\n');
-    expect(scripts.demo).toBe('turbo run build && node tooling/demo.mjs');
+    // The demo script builds quietly itself, so the demo is the first thing a newcomer sees.
+    expect(scripts.demo).toBe('node tooling/demo.mjs');
   });
 
   test('carries the option reference generated from the flag table (run `pnpm docs` after changing it)', () => {
