@@ -1,4 +1,29 @@
-export * from './schema.js';
+// Each schema is a value (typebox, for checks) and a type of the same name.
+export {
+  AiperfConfig,
+  ArrivalPattern,
+  ArtifactsConfig,
+  BenchmarkConfig,
+  EndpointConfig,
+  EndpointTypeName,
+  ExportLevel,
+  InputConfig,
+  LoadConfig,
+  LogLevel,
+  MultiRunConfig,
+  OutputConfig,
+  PlotEnvelope,
+  RecipeConfig,
+  ReportingConfig,
+  SweepConfig,
+  TelemetryConfig,
+  TimingMode,
+  TokenDistribution,
+  UiType,
+} from './schema.js';
+export type { ServerMetricsConfig } from './schema.js';
+export type { CamelCase, ResolvedProperties } from './resolved.js';
+export type { SettingPath } from './flag-types.js';
 export { DEFAULTS } from './defaults.js';
 export { type FlagDef, type FlagGroup, type FlagKind, FLAG_GROUPS, flagName } from './flag-types.js';
 export { PROFILE_FLAGS, YAML_ONLY_KEYS, closestFlag, findFlag, flagForPath } from './flags.js';

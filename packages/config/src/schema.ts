@@ -167,3 +167,4 @@ export type ExportLevel = Static<typeof ExportLevel>;
 export type UiType = Static<typeof UiType>;
 export type LogLevel = Static<typeof LogLevel>;
 export type ReportingConfig = Static<typeof ReportingConfig>;
+export type ServerMetricsConfig = BenchmarkConfig['serverMetrics'];

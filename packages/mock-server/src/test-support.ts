@@ -2,6 +2,7 @@
 // event arrives, so tests see the exact bytes and timing a benchmark client would see.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { percentileOfSorted } from '@aiperf/stats';
 
 export interface SseEvent {
   data: string;
@@ -76,12 +77,8 @@ export function postRaw(
   });
 }
 
-export const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
-
 export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return percentileOfSorted(Float64Array.from(values).sort(), 50);
 }
 
 /** Inter-token gaps of the events that carry a token (the usage chunk and [DONE] are excluded). */

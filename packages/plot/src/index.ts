@@ -13,6 +13,8 @@ export interface PlotOptions {
   theme?: PlotTheme;
   /** Explicit plot config YAML (highest priority). */
   configPath?: string;
+  /** Write `~/.aiperf/plot_config.yaml` (with a guide) when it does not exist yet; the CLI opts in. Default false. */
+  createUserConfig?: boolean;
   verbose?: boolean;
   /** Console lines (`Using config: …`, `Saved N plots to: …`); default: none. */
   log?: (line: string) => void;

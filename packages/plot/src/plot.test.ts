@@ -33,7 +33,7 @@ describe('single run with timeslices and GPU telemetry', () => {
 
   beforeAll(async () => {
     writeSingleRun(run, { requestCount: 300, concurrency: 8, sliceDurationS: 2, gpuCount: 2, varyLengths: true, slowRequests: [150, 230] });
-    result = await plot({ paths: [run], log: (line) => lines.push(line) });
+    result = await plot({ paths: [run], createUserConfig: true, log: (line) => lines.push(line) });
     const { runs } = await loadRuns([run]);
     specs = new Map(buildPlots(runs, { config: defaultPlotConfig() }).specs.map((spec) => [spec.name, spec]));
   });

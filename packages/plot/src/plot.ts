@@ -38,7 +38,7 @@ export async function plot(options: PlotOptions): Promise<PlotResult> {
     if (options.verbose) report('DEBUG', message());
   };
 
-  const resolved = resolvePlotConfig(paths, options.configPath);
+  const resolved = resolvePlotConfig(paths, options.configPath, undefined, options.createUserConfig);
   for (const warning of resolved.warnings) report('WARNING', warning);
   if (resolved.source === 'user-created') {
     say('');

@@ -1,14 +1,12 @@
 // One series' statistics over the profiling window, in the shapes of AIPerf's server_metrics_export.json:
 // gauges as exact percentiles of their samples, counters as increases and rates, histograms as increases
 // with percentiles estimated from the buckets; each also per timeslice. Pure.
-import { deviation, mean } from 'd3-array';
 import { seriesStats } from '@aiperf/telemetry-dcgm';
 import { increasesOf, type Increase } from './deltas.js';
-import { boundKey, histogramQuantile } from '@aiperf/stats';
+import { boundKey, histogramQuantile, mean, PERCENTILES, sampleStd } from '@aiperf/stats';
 import type { MetricsStore, StoredSeries } from './store.js';
 import type { EndpointWindow } from './window.js';
 
-export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
 const SLICE_PERCENTILES = [50, 90, 95, 99] as const;
 
 /** A timeslice as offsets from the store base, with its epoch-ns edges for the export. */
@@ -48,7 +46,7 @@ function summarizeGauge(store: MetricsStore, series: StoredSeries, window: Endpo
   const timeslices = slices.flatMap((slice, i) => {
     const inSlice = bySlice[i] as number[];
     if (inSlice.length === 0) return [];
-    return [{ ...sliceEdges(slice), avg: mean(inSlice) as number, min: Math.min(...inSlice), max: Math.max(...inSlice) }];
+    return [{ ...sliceEdges(slice), avg: mean(inSlice), min: Math.min(...inSlice), max: Math.max(...inSlice) }];
   });
   return { stats, ...(timeslices.length > 0 ? { timeslices } : {}) };
 }
@@ -60,7 +58,7 @@ function summarizeCounter(increases: readonly Increase[], slices: readonly Slice
   const stats: Stats = { total, rate: seconds > 0 ? total / seconds : 0 };
   if (total > 0) {
     const rates = increases.map((step) => step.value / Math.max(1e-9, (step.toOffsetNs - step.fromOffsetNs) / 1e9));
-    Object.assign(stats, { rate_avg: mean(rates) as number, rate_min: Math.min(...rates), rate_max: Math.max(...rates), rate_std: deviation(rates) ?? 0 });
+    Object.assign(stats, { rate_avg: mean(rates), rate_min: Math.min(...rates), rate_max: Math.max(...rates), rate_std: sampleStd(rates) });
   }
   const bySlice = groupBySlice(increases, increases.map((step) => step.toOffsetNs), slices, true);
   const timeslices = slices.map((slice, i) => {

@@ -39,13 +39,8 @@ export const DCGM_FIELDS: readonly DcgmFieldSpec[] = [
 ];
 
 const BY_DCGM_NAME = new Map(DCGM_FIELDS.map((spec) => [spec.dcgmName, spec]));
-const BY_FIELD = new Map(DCGM_FIELDS.map((spec) => [spec.field, spec]));
 
 /** Looks up a Prometheus metric name; a trailing `_total` (counter naming) is ignored. */
 export function dcgmFieldFor(metricName: string): DcgmFieldSpec | undefined {
   return BY_DCGM_NAME.get(metricName.replace(/_total$/, ''));
-}
-
-export function fieldSpec(field: string): DcgmFieldSpec | undefined {
-  return BY_FIELD.get(field);
 }

@@ -101,4 +101,3 @@ export function countGpus(records: readonly GpuTelemetryRecord[]): number {
   return new Set(records.map((record) => record.gpuUuid ?? `${record.dcgmUrl}#${record.gpuIndex}`)).size;
 }
 
-export type { EndpointStatus };

@@ -53,6 +53,7 @@ export class PlotCommand extends Command<AiperfContext> {
         paths: (this.inputPaths.length > 0 ? this.inputPaths : ['./artifacts']).map(at),
         ...(this.output ? { outputDir: at(this.output) } : {}),
         ...(this.config ? { configPath: at(this.config) } : {}),
+        createUserConfig: true,
         theme: theme as (typeof THEMES)[number],
         verbose: this.verbose,
         svg: this.svg,
@@ -86,6 +87,7 @@ export class PlotCommand extends Command<AiperfContext> {
         port: Number(this.port),
         theme,
         ...(this.config ? { configPath: at(this.config) } : {}),
+        createUserConfig: true,
         log: (line) => stdout.write(`${line}\n`),
       });
     } catch (error) {

@@ -16,7 +16,10 @@ describe('resolvePlotConfig priority', () => {
   mkdirSync(runB);
 
   it('creates the user config from the shipped default on first use, then reads it', () => {
-    const first = resolvePlotConfig([runA], undefined, userPath);
+    // A library caller gets the shipped default and no file; the CLI opts in to creating it.
+    expect(resolvePlotConfig([runA], undefined, userPath)).toMatchObject({ source: 'default', path: null });
+    expect(existsSync(userPath)).toBe(false);
+    const first = resolvePlotConfig([runA], undefined, userPath, true);
     expect(first.source).toBe('user-created');
     expect(readFileSync(userPath, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/plot_config\.schema\.json\n[\s\S]*CONFIGURATION GUIDE/);
     expect(JSON.parse(readFileSync(join(root, 'home', '.aiperf', 'plot_config.schema.json'), 'utf8')).title).toBe('aiperf plot configuration');
@@ -49,7 +52,7 @@ describe('resolvePlotConfig priority', () => {
   it('falls back to the shipped default when the user config cannot be written', () => {
     const blocked = join(root, 'blocked');
     writeFileSync(blocked, 'a file, not a directory');
-    const resolved = resolvePlotConfig([], undefined, join(blocked, 'plot_config.yaml'));
+    const resolved = resolvePlotConfig([], undefined, join(blocked, 'plot_config.yaml'), true);
     expect(resolved.source).toBe('default');
     expect(resolved.warnings[0]).toContain('using the shipped default plot config');
     expect(existsSync(join(blocked, 'plot_config.yaml'))).toBe(false);

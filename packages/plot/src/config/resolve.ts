@@ -66,9 +66,10 @@ export function writeMaterializedPlotConfig(artifactDir: string, config: PlotCon
 
 /**
  * Priority: `--config` → the first input path holding `.aiperf-plot-config.yaml` → `~/.aiperf/plot_config.yaml`
- * (created from the shipped default on first use) → the shipped default when that file cannot be written.
+ * → the shipped default. Only with `createUserConfig` (the `aiperf plot` CLI opts in) is a missing user config
+ * created from the shipped default on first use; a library caller gets no file written in its home directory.
  */
-export function resolvePlotConfig(paths: readonly string[], configPath?: string, userPath = userConfigPath()): ResolvedPlotConfig {
+export function resolvePlotConfig(paths: readonly string[], configPath?: string, userPath = userConfigPath(), createUserConfig = false): ResolvedPlotConfig {
   if (configPath) {
     const path = resolve(configPath);
     if (!existsSync(path)) throw new PlotConfigError(path, [`Configuration file not found: ${configPath}`]);
@@ -79,6 +80,7 @@ export function resolvePlotConfig(paths: readonly string[], configPath?: string,
     if (existsSync(path)) return { config: loadPlotConfigFile(path), path, source: 'materialized', warnings: [] };
   }
   if (existsSync(userPath)) return { config: loadPlotConfigFile(userPath), path: userPath, source: 'user', warnings: [] };
+  if (!createUserConfig) return { config: defaultPlotConfig(), path: null, source: 'default', warnings: [] };
   try {
     mkdirSync(dirname(userPath), { recursive: true });
     // The schema beside it gives editors (YAML language server) completion and checks.

@@ -21,7 +21,7 @@ const servers: DashboardServer[] = [];
 afterAll(() => Promise.all(servers.map((server) => server.close())));
 async function start(paths: string[], extra: { theme?: 'light' | 'dark'; port?: number } = {}) {
   const lines: string[] = [];
-  const server = await startDashboard({ paths, port: 0, ...extra, log: (line) => lines.push(line) });
+  const server = await startDashboard({ paths, port: 0, createUserConfig: true, ...extra, log: (line) => lines.push(line) });
   servers.push(server);
   return { server, lines };
 }

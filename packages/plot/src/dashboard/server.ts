@@ -19,6 +19,8 @@ export interface DashboardOptions {
   /** The theme the page opens in (the page can switch live). */
   theme?: PlotTheme;
   configPath?: string;
+  /** Write `~/.aiperf/plot_config.yaml` when it does not exist yet (the CLI opts in); default false. */
+  createUserConfig?: boolean;
   /** Console lines (`Using config: …`, warnings). */
   log?: (line: string) => void;
 }
@@ -62,7 +64,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DashboardPortError(`--port: '${port}' is not a port; allowed: 0 (any free port) to 65535`);
   const say = options.log ?? (() => {});
   detectMode(paths);
-  const resolved = resolvePlotConfig(paths, options.configPath);
+  const resolved = resolvePlotConfig(paths, options.configPath, undefined, options.createUserConfig);
   for (const warning of resolved.warnings) say(`WARNING: ${warning}`);
   if (resolved.source === 'user-created') {
     say('');
