@@ -7,7 +7,7 @@ const load = (flags: Record<string, unknown>, argv: string[]) => {
   return result.config!;
 };
 
-describe('fixed-schedule mode (profile.md §1.2 rule 1)', () => {
+describe('fixed-schedule mode', () => {
   test('a mooncake_trace dataset replays its timestamps: no default count or concurrency (loadgen counts the lines)', () => {
     const config = load({ inputFile: 't.jsonl', customDatasetType: 'mooncake_trace' }, ['--input-file', 't.jsonl', '--custom-dataset-type', 'mooncake_trace']);
     expect(config.benchmark.load).toMatchObject({ mode: 'fixed_schedule', requestCount: null, concurrency: null });

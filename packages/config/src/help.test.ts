@@ -3,7 +3,7 @@ import { Kind, type TSchema } from '@sinclair/typebox';
 import { schemaAt } from './doc-path.js';
 import { FLAG_GROUPS, PROFILE_FLAGS, YAML_ONLY_KEYS, YamlDocument, renderFlagHelp } from './index.js';
 
-/** The spec's core flag set (profile.md §1.1–1.8) that `aiperf profile --help` must document. */
+/** The spec's core flag set that `aiperf profile --help` must document. */
 const CORE_FLAGS = [
   '--model', '--model-selection-strategy', '--url', '--endpoint-type', '--custom-endpoint', '--streaming', '--request-timeout-seconds', '--api-key',
   '--header', '--extra-inputs', '--use-legacy-max-tokens', '--use-server-token-count', '--concurrency', '--request-rate', '--arrival-pattern',

@@ -43,7 +43,7 @@ export const recipeName: ConfigRule = {
 };
 
 /**
- * plot.md §3.5: `plot:` is an inline mapping (kept raw; @aiperf/plot validates it) or a path, relative to the
+ * `plot:` is an inline mapping (kept raw; @aiperf/plot validates it) or a path, relative to the
  * YAML's directory. Its presence turns auto-plot on unless auto-plot was explicitly set to false.
  */
 export const plotEnvelope: ConfigRule = {

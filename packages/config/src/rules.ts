@@ -55,7 +55,7 @@ export const concurrencySweep: ConfigRule = {
   },
 };
 
-/** profile.md §1.2: request-rate mode when a rate is given, else concurrency (burst) mode. */
+/** Request-rate mode when a rate is given, else concurrency (burst) mode. */
 export const timingMode: ConfigRule = {
   name: 'timing-mode',
   apply(config, ctx) {

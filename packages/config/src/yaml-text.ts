@@ -3,7 +3,7 @@ import type { ConfigIssue } from './issues.js';
 
 const ENV_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?\}/g;
 
-/** `${VAR}` / `${VAR:default}` substitution (recipes.md §11), before YAML parsing. */
+/** `${VAR}` / `${VAR:default}` substitution, before YAML parsing. */
 export function substituteEnv(text: string, env: Record<string, string | undefined>, where: string, issues: ConfigIssue[]): string {
   return text.replace(ENV_REFERENCE, (match, name: string, fallback: string | undefined) => {
     const value = env[name] ?? fallback;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BenchmarkConfig } from '@aiperf/config';
 
 /**
- * Artifact naming (spec §1.9 and §3.1). `artifactDirName` is the AIPerf subdirectory used when the user did not
+ * Artifact naming. `artifactDirName` is the AIPerf subdirectory used when the user did not
  * name the directory: `<model>-<service kind>-<endpoint type>-<stimulus>`.
  */
 export function artifactDirName(config: BenchmarkConfig): string {

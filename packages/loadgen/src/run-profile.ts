@@ -146,7 +146,7 @@ function engineRegistries(options: RunProfileOptions): EngineRegistries {
   };
 }
 
-/** profile.md §1.2: a fixed schedule without a count or duration sends each dataset entry once; they need timestamps. */
+/** A fixed schedule without a count or duration sends each dataset entry once; they need timestamps. */
 function withTraceRequestCount(config: BenchmarkConfig, dataset: readonly DatasetTurn[]): BenchmarkConfig {
   const { load } = config;
   if (load.mode !== 'fixed_schedule') return config;

@@ -1,6 +1,6 @@
 import type { PlotTheme } from './index.js';
 
-// NVIDIA brand palette and theme colours (plot.md §10). Pure data: the spec builders pick colours from here
+// NVIDIA brand palette and theme colours. Pure data: the spec builders pick colours from here
 // so tests can check them without rendering.
 export const NVIDIA_GREEN = '#76B900';
 export const BASELINE_GREY = '#999999';

@@ -75,7 +75,7 @@ async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: Cel
   }
 }
 
-/** Every (variation, trial) cell in plan order, a failed cell never stopping the rest; exit codes per recipes.md §10.3. */
+/** Every (variation, trial) cell in plan order, a failed cell never stopping the rest; exit codes . */
 export async function executeMultiRun(plan: MultiPlan, config: AiperfConfig, deps: BenchmarkDeps): Promise<CompletedRun> {
   const cells: CellResult[] = [];
   for (const [index, planned] of plan.runs.entries()) {

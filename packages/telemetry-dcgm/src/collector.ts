@@ -1,4 +1,4 @@
-// Scrapes DCGM exporters at a fixed interval and keeps every per-GPU record (spec §4.1).
+// Scrapes DCGM exporters at a fixed interval and keeps every per-GPU record.
 import { createRunClock, type RunClock } from '@aiperf/stats';
 import { createIntervalLoop } from './interval-loop.js';
 import { newEndpointStatus, neverReachableWarning, recordOutcome, type EndpointStatus } from './endpoint-state.js';
@@ -103,6 +103,6 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
 
 function buildStatuses(urls: readonly string[], optionalUrls: readonly string[]): EndpointStatus[] {
   const required = new Set(urls);
-  // Defaults first, then the user's, deduped in order (spec §4.1); a URL the user named is never optional.
+  // Defaults first, then the user's, deduped in order; a URL the user named is never optional.
   return uniqueUrls([...optionalUrls, ...urls]).map((url) => newEndpointStatus(url, !required.has(url)));
 }

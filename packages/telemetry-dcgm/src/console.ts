@@ -1,4 +1,4 @@
-// The "GPU Telemetry Summary" console section (spec §6 item 3). Pure: returns text.
+// The "GPU Telemetry Summary" console section. Pure: returns text.
 import { DCGM_FIELDS } from './dcgm-fields.js';
 import type { EndpointOutcome, TelemetryData } from './summary.js';
 import { formatStat, renderTable } from './table.js';

@@ -1,4 +1,4 @@
-// DCGM exporter field → aiperf v0.8 record field, display name, unit and scaling (spec §4.2).
+// DCGM exporter field → aiperf v0.8 record field, display name, unit and scaling.
 
 export type TelemetryMetricKind = 'gauge' | 'counter';
 
@@ -11,7 +11,7 @@ export interface DcgmFieldSpec {
   unit: string;
   /** Multiplies the raw exporter value into `unit`. */
   scale: number;
-  /** Counters are summarized as the increase over the profiling window (spec §4.3). */
+  /** Counters are summarized as the increase over the profiling window. */
   kind: TelemetryMetricKind;
 }
 

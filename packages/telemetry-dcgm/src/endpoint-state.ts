@@ -1,4 +1,4 @@
-// Per-endpoint bookkeeping: scrape counts and the "warn once" rule for failures (spec §4.1, issue 6).
+// Per-endpoint bookkeeping: scrape counts and the "warn once" rule for failures.
 import type { ScrapeOutcome } from './scrape.js';
 
 export interface EndpointStatus {

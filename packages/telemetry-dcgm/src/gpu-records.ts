@@ -1,4 +1,4 @@
-// One scrape's Prometheus samples → one record per GPU (spec §4.1). Pure.
+// One scrape's Prometheus samples → one record per GPU. Pure.
 import { dcgmFieldFor } from './dcgm-fields.js';
 import type { PromSample } from './prometheus-text.js';
 
@@ -15,7 +15,7 @@ export interface GpuTelemetryRecord {
   hostname: string | null;
   namespace: string | null;
   podName: string | null;
-  /** Record field (spec §4.2) → value already scaled to the field's unit. */
+  /** Record field → value already scaled to the field's unit. */
   telemetryData: Record<string, number>;
 }
 

@@ -13,7 +13,7 @@ const record: GpuTelemetryRecord = {
 };
 
 describe('gpu_telemetry_export.jsonl', () => {
-  it('writes the §3.6 line with the full-precision epoch-ns timestamp', () => {
+  it('writes the JSONL line with the full-precision epoch-ns timestamp', () => {
     expect(gpuRecordToJsonLine(record)).toBe(
       '{"timestamp_ns":1760000000456000123,"dcgm_url":"http://localhost:9401/metrics","gpu_index":0,"gpu_uuid":"GPU-afc3",' +
         '"gpu_model_name":"NVIDIA H100 80GB HBM3","pci_bus_id":"00000000:02:00.0","device":"nvidia0","hostname":"node1",' +

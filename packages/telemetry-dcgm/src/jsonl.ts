@@ -1,4 +1,4 @@
-// gpu_telemetry_export.jsonl: one line per GPU per successful scrape (spec §3.6).
+// gpu_telemetry_export.jsonl: one line per GPU per successful scrape.
 import { open } from 'node:fs/promises';
 import type { GpuTelemetryRecord } from './gpu-records.js';
 

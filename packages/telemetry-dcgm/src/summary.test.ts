@@ -52,7 +52,7 @@ describe('summarizeTelemetry', () => {
     expect(resetGpu?.metrics.xid_errors?.delta).toBe(0);
   });
 
-  it('writes the §4.4 shape: endpoints, GPU identity, metric order, error summary', () => {
+  it('writes the telemetry_data shape: endpoints, GPU identity, metric order, error summary', () => {
     const failing: EndpointOutcome = { url: URL_B, successfulScrapes: 0, failedScrapes: 4, problems: new Set(['unreachable']), lastError: 'ECONNREFUSED' };
     const data = summarizeTelemetry([...records, record(2000, 1, { gpu_temperature: 40 })], window, [ok(URL_A, 7), failing]);
     expect(data.summary).toEqual({

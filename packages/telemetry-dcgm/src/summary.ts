@@ -1,4 +1,4 @@
-// Records + profiling window → the `telemetry_data` block of profile_export_aiperf.json (spec §4.3, §4.4). Pure.
+// Records + profiling window → the `telemetry_data` block of profile_export_aiperf.json. Pure.
 import { DCGM_FIELDS, type DcgmFieldSpec } from './dcgm-fields.js';
 import type { GpuTelemetryRecord } from './gpu-records.js';
 import { seriesStats, type SeriesStats } from './stats.js';

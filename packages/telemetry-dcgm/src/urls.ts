@@ -1,4 +1,4 @@
-// DCGM exporter URL helpers (spec §1.7, §4.1, §4.4).
+// DCGM exporter URL helpers.
 
 /** Scraped even without `--gpu-telemetry`; dropped silently when unreachable. */
 export const DEFAULT_DCGM_URLS: readonly string[] = ['http://localhost:9400/metrics', 'http://localhost:9401/metrics'];

@@ -4,7 +4,7 @@ import type { ChatMessage } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
 import { chatTemplateRenderer } from './chat-template.js';
 
-/** A tokenizer as the benchmark uses it: special tokens are never added (spec §1.4). */
+/** A tokenizer as the benchmark uses it: special tokens are never added. */
 export interface TextTokenizer {
   /** `builtin:o200k_base` or the tokenizer.json path. */
   name: string;

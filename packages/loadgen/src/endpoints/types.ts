@@ -31,7 +31,7 @@ export interface RequestInput {
   extraInputs: Record<string, unknown>;
 }
 
-/** An endpoint type (spec §1.1a): a plain object registered by name. */
+/** An endpoint type: a plain object registered by name. */
 export interface EndpointType {
   name: string;
   defaultPath: string;

@@ -16,7 +16,7 @@ export interface ConsoleReportInput {
   paths: { csv: string; json: string; log: string; extra: readonly LabeledFile[] };
 }
 
-/** The console summary after a run (spec §6): metrics table, error table, sidecar tables, footer lines. */
+/** The console summary after a run: metrics table, error table, sidecar tables, footer lines. */
 export function renderConsoleReport(input: ConsoleReportInput): string {
   const parts = [renderMetricsTable(input.results, input.title)];
   if (input.errors.length > 0) parts.push(renderErrorTable(input.errors));

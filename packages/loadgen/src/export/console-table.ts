@@ -49,7 +49,7 @@ export function renderBoxTable(title: string, header: string[], givenRows: strin
   ].join('\n');
 }
 
-/** The main metrics table (spec §6.1): visible metrics by display order. */
+/** The main metrics table: visible metrics by display order. */
 export function renderMetricsTable(results: readonly MetricResult[], title = 'LLM Metrics'): string {
   const visible = results
     .filter((r) => r.displayOrder !== undefined && !HIDDEN.some((flag) => r.flags.includes(flag)))
@@ -64,7 +64,7 @@ export function renderMetricsTable(results: readonly MetricResult[], title = 'LL
   return renderBoxTable(`NVIDIA AIPerf | ${title}`, ['Metric', ...STAT_COLUMNS], rows, ['right', ...STAT_COLUMNS.map(() => 'right' as const)]);
 }
 
-/** The error table (spec §6.2). */
+/** The error table. */
 export function renderErrorTable(errors: readonly ErrorSummaryEntry[]): string {
   const rows = errors.map((e) => [
     e.error_details.code === null ? 'N/A' : String(e.error_details.code),

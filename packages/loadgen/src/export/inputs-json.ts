@@ -1,6 +1,6 @@
 import type { DatasetTurn } from '../dataset/dataset.js';
 
-/** `inputs.json` (spec §3.5): each conversation with its payloads exactly as sent, one per turn. */
+/** `inputs.json`: each conversation with its payloads exactly as sent, one per turn. */
 export function buildInputsJson(dataset: readonly DatasetTurn[]): { data: Array<{ session_id: string; payloads: unknown[] }> } {
   const sessions = new Map<string, unknown[]>();
   for (const turn of dataset) {

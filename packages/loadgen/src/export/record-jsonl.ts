@@ -6,7 +6,7 @@ import { stringifyJson } from './json-text.js';
 const offsetToEpoch = (record: RequestRecord, offsetNs: number | null): bigint | null =>
   offsetNs === null ? null : record.startEpochNs + BigInt(Math.round(offsetNs));
 
-/** One `profile_export.jsonl` line (spec §3.2): metadata with epoch-ns stamps, metrics in display units, error. */
+/** One `profile_export.jsonl` line: metadata with epoch-ns stamps, metrics in display units, error. */
 export function recordToJsonObject(
   record: RequestRecord,
   context: MetricContext,

@@ -21,7 +21,7 @@ function csvCell(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** `profile_export_aiperf.csv` (spec §3.4): distributions, a blank line, scalars; extra sections after two blank lines. */
+/** `profile_export_aiperf.csv`: distributions, a blank line, scalars; extra sections after two blank lines. */
 export function buildSummaryCsv(results: readonly MetricResult[], extraSections: readonly string[] = []): string {
   const exported = exportedResults(results);
   const byTag = (a: MetricResult, b: MetricResult) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);

@@ -2,7 +2,7 @@ import type { MetricResult } from '../metrics/compute.js';
 import { PERCENTILES } from '@aiperf/stats';
 import type { RequestErrorInfo } from '../records.js';
 
-/** `schema_version` 1.1: record metric blocks carry `count` and `sum` (spec §3.3). */
+/** `schema_version` 1.1: record metric blocks carry `count` and `sum`. */
 export const SCHEMA_VERSION = '1.1';
 /** The AIPerf release whose file formats this package writes. */
 export const AIPERF_COMPAT_VERSION = '0.8.0';
@@ -57,10 +57,10 @@ export function metricBlock(result: MetricResult): Record<string, unknown> {
   return block;
 }
 
-/** Summary results exported to JSON/CSV: everything except experimental metrics (spec §2.4). */
+/** Summary results exported to JSON/CSV: everything except experimental metrics. */
 export const exportedResults = (results: readonly MetricResult[]) => results.filter((r) => !r.flags.includes('experimental'));
 
-/** The `profile_export_aiperf.json` object (flat, GenAI-Perf compatible; spec §3.3). */
+/** The `profile_export_aiperf.json` object (flat, GenAI-Perf compatible). */
 export function buildSummaryJson(results: readonly MetricResult[], meta: SummaryProvenance): Record<string, unknown> {
   const summary: Record<string, unknown> = {
     schema_version: SCHEMA_VERSION,

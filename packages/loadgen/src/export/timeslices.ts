@@ -10,7 +10,7 @@ import type { RunExportInput } from './write-exports.js';
 
 const STAT_ORDER = ['avg', 'min', 'max', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'std'];
 
-/** Writes `<prefix>_timeslices.json` and `.csv` (spec §3.7); returns them labelled for the console footer. */
+/** Writes `<prefix>_timeslices.json` and `.csv`; returns them labelled for the console footer. */
 export async function writeTimeslices(input: RunExportInput & { writer: ArtifactWriter }, context: MetricContext): Promise<LabeledFile[]> {
   // Absolute epoch slices (the first and last are partial), non-empty ones renumbered 0, 1, 2… in time order.
   const slices = input.store.sliceRows().map(({ sliceKey, rows }) =>

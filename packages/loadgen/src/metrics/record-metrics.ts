@@ -1,7 +1,7 @@
 import type { RequestRecord } from '../records.js';
 import type { RecordMetric } from './types.js';
 
-// Per-request metrics (spec §2.3), computed in base units (ns, tokens) for valid records.
+// Per-request metrics, computed in base units (ns, tokens) for valid records.
 
 const first = (r: RequestRecord) => (r.contentOffsetsNs.length > 0 ? r.contentOffsetsNs[0] : undefined);
 

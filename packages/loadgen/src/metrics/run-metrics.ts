@@ -1,6 +1,6 @@
 import type { RunMetric, RunValues } from './types.js';
 
-// Run-level metrics (spec §2.3): aggregates over the records, then values derived from those.
+// Run-level metrics: aggregates over the records, then values derived from those.
 
 /** A send more than this late against its schedule counts as late (timers have ~1 ms granularity). */
 export const LATE_SEND_THRESHOLD_NS = 1_000_000;

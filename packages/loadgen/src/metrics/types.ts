@@ -5,7 +5,7 @@ import type { RunFacts } from './run-facts.js';
 export type MetricKind = 'record' | 'aggregate' | 'derived';
 
 /**
- * Spec §2.3 flags: streaming_only (S), produces_tokens (T), supports_reasoning (R), no_console (NC),
+ * Flags: streaming_only (S), produces_tokens (T), supports_reasoning (R), no_console (NC),
  * no_record_export (NR), error_only (E), larger_is_better (L), goodput (G), experimental (X).
  */
 export type MetricFlag =

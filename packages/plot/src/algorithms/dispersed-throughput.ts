@@ -17,7 +17,7 @@ export interface DispersedThroughput {
 }
 
 /**
- * Event-based dispersed throughput (plot.md §9.1): each request contributes `osl / (end − genStart)` tokens/s
+ * Event-based dispersed throughput: each request contributes `osl / (end − genStart)` tokens/s
  * from its first token (`start + TTFT`, or start when TTFT is missing) to its end; prefill contributes 0.
  */
 export function dispersedThroughput(input: DispersedThroughputInput): DispersedThroughput {

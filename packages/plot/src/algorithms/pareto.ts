@@ -4,7 +4,7 @@ export interface ParetoPoint {
 }
 
 /**
- * Indices of the Pareto-optimal points (plot.md §9.2). Points are sorted by x (ties: best y first), scanned
+ * Indices of the Pareto-optimal points. Points are sorted by x (ties: best y first), scanned
  * from the best-x end, and kept while their y is at least as good as the best seen so far (non-strict, so exact
  * duplicates are all kept). Returns indices into `points`, ordered by ascending x.
  */

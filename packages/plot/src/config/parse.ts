@@ -43,7 +43,7 @@ function presetMap(value: unknown, path: string, errors: string[]): Record<strin
   return presets;
 }
 
-/** Every name in a `*_defaults` list must be a preset of the matching map (§3.5 message). */
+/** Every name in a `*_defaults` list must be a preset of the matching map. */
 function checkDefaults(kind: 'multi_run' | 'single_run', names: string[], presets: Json, errors: string[], raw: unknown): void {
   const defined = Object.keys(isMapping(raw) ? raw : presets);
   for (const name of names) {

@@ -1,4 +1,4 @@
-// The plot configuration (plot.md §3.2), kept in the YAML's snake_case so it round-trips unchanged.
+// The plot configuration, kept in the YAML's snake_case so it round-trips unchanged.
 
 /** The built-in plot types; plugins add more, so a preset's `type` is any registered name. */
 export const PLOT_TYPES = [

@@ -4,7 +4,7 @@ import { resolveMetricColumn } from '../specs/multi/axes.js';
 import type { MultiRunTable } from '../specs/multi/table.js';
 import type { RunData } from '../types.js';
 
-// Pure helpers for the "Run Configuration" view (plot.md §13): which runs a multi-run point came from, and what
+// Pure helpers for the "Run Configuration" view: which runs a multi-run point came from, and what
 // to show for one run.
 
 export const runLabel = (run: RunData): string =>

@@ -1,4 +1,4 @@
-// File names of a run directory (profile.md §3.1, plot.md §5.1).
+// File names of a run directory, as AIPerf writes them.
 export const RUN_FILES = {
   requests: 'profile_export.jsonl',
   summary: 'profile_export_aiperf.json',

@@ -27,7 +27,7 @@ const readJson = (path: string): Record<string, unknown> => {
   return parsed as Record<string, unknown>;
 };
 
-/** `output_token_throughput_per_gpu` = every numeric stat of output token throughput ÷ GPU count (§5.4). */
+/** `output_token_throughput_per_gpu` = every numeric stat of output token throughput ÷ GPU count. */
 function addPerGpuThroughput(metrics: Record<string, MetricStats>, gpuCount: number): void {
   const source = metrics.output_token_throughput;
   if (!source || gpuCount < 1 || metrics.output_token_throughput_per_gpu) return;

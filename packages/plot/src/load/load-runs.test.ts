@@ -48,7 +48,7 @@ describe('loadRuns', () => {
     );
   });
 
-  it('single-run mode needs per-request records: an aggregate-only cell is a load error (AIPerf §12 "no data")', async () => {
+  it('single-run mode needs per-request records: an aggregate-only cell is a load error ("no data")', async () => {
     const cell = join(root, 'trials');
     mkdirSync(join(cell, 'aggregate'), { recursive: true });
     writeFileSync(

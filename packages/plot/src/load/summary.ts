@@ -35,7 +35,7 @@ export function extractMetrics(summary: Json): Record<string, MetricStats> {
   return metrics;
 }
 
-/** `profile_export_aiperf_aggregate.json`: flat `<metric>_<stat>` keys holding `{mean, unit, …}` (§5.5). */
+/** `profile_export_aiperf_aggregate.json`: flat `<metric>_<stat>` keys holding `{mean, unit, …}`. */
 export function extractAggregateMetrics(aggregate: Json): Record<string, MetricStats> {
   const metrics: Record<string, MetricStats> = {};
   const flat = isObject(aggregate.metrics) ? aggregate.metrics : {};

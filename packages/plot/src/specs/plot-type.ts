@@ -12,7 +12,7 @@ export interface MultiRunContext extends SpecFrame {
   table: MultiRunTable;
 }
 
-/** One plot type of the registry (plot.md §3.4): a name, a one-line description and pure spec builders. */
+/** One plot type of the registry: a name, a one-line description and pure spec builders. */
 export interface PlotTypeDefinition {
   name: PlotType;
   describe(): string;

@@ -1,4 +1,4 @@
-// Writes spec-format aiperf artifacts (profile.md §3) for tests and benchmarks: single runs, sweeps and the
+// Writes spec-format aiperf artifacts for tests and benchmarks: single runs, sweeps and the
 // experiment-classification layout. Exposed as `@aiperf/plot/testing`, not from the main entry.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

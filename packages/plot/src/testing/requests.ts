@@ -1,5 +1,5 @@
 // Synthetic per-request data for the fixtures: deterministic timings per concurrency lane, written as
-// spec-format profile_export.jsonl records (profile.md §3.2).
+// spec-format profile_export.jsonl records.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createRng, percentileOfSorted } from '@aiperf/stats';
 

@@ -15,7 +15,7 @@ export interface ConfidenceAggregateInput {
   aiperfVersion: string;
 }
 
-/** The confidence aggregate object of profile.md §3.9 (pure). */
+/** The confidence aggregate object (profile_export_aiperf_aggregate.json) (pure). */
 export function buildConfidenceAggregate(input: ConfidenceAggregateInput): Record<string, unknown> {
   const metrics: Record<string, Record<string, unknown>> = {};
   for (const [key, stats] of aggregateSummaries(input.summaries, input.confidenceLevel)) metrics[key] = confidenceStatsJson(stats);

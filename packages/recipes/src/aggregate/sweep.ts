@@ -53,7 +53,7 @@ function leafValues(variation: SweepVariation): Record<string, number> {
   return { ...variation.values };
 }
 
-/** `profile_export_aiperf_sweep.json` (recipes.md §10.2): per-cell metrics, best configurations, Pareto set. */
+/** `profile_export_aiperf_sweep.json`: per-cell metrics, best configurations, Pareto set. */
 export function buildSweepAggregate(input: SweepAggregateInput): Record<string, unknown> {
   const { sweep, trials, confidenceLevel } = input;
   const rows = input.cells

@@ -4,7 +4,7 @@ import { artifactDirName } from '@aiperf/loadgen';
 
 /**
  * The top-level directory of a multi-run or sweep: the user's directory when named explicitly, else
- * loadgen's `<dir>/<model>-openai-<type>-<stimulus>` (profile.md §1.9), with the sweep's stimulus
+ * loadgen's `<dir>/<model>-openai-<type>-<stimulus>`, with the sweep's stimulus
  * (`concurrency_sweep_1_4_16`, or the recipe name) in place of the single-run one.
  */
 export function multiRunBaseDir(benchmark: BenchmarkConfig, sweepStimulus: string | null): string {

@@ -58,7 +58,7 @@ function cellBenchmark(config: AiperfConfig, sweep: SweepSpec | null, variation:
   };
 }
 
-/** Lays out every (variation, trial) cell per recipes.md §10.1; null when the config is a plain single run. */
+/** Lays out every (variation, trial) cell ; null when the config is a plain single run. */
 export function planMultiRun(config: AiperfConfig, sweep: SweepSpec | null): MultiPlan | null {
   const trials = config.multiRun.numProfileRuns;
   if (sweep === null && trials <= 1) return null;

@@ -6,7 +6,7 @@ function metricValue(row: SweepRow, tag: string, stat: string): number | null {
   return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
 }
 
-/** One cell per sweep row with the global Pareto frontier marked: x minimised, y maximised (recipes.md §6). */
+/** One cell per sweep row with the global Pareto frontier marked: x minimised, y maximised. */
 export const paretoSweepExportHandler: PostProcessHandler = {
   name: 'pareto_sweep_export',
   description: 'Export every (isl, osl, concurrency) cell with its latency/throughput point and Pareto optimality.',

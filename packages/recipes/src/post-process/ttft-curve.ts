@@ -2,7 +2,7 @@ import { polyfit, rSquared } from './curve-fit.js';
 import { extractPoints } from './points.js';
 import type { PostProcessHandler } from './types.js';
 
-/** TTFT as a function of input length: linear, or quadratic when that explains clearly more (recipes.md §6). */
+/** TTFT as a function of input length: linear, or quadratic when that explains clearly more. */
 export const ttftCurveFitHandler: PostProcessHandler = {
   name: 'ttft_curve_fit',
   description: 'Fit time to first token against input sequence length (linear, else quadratic).',

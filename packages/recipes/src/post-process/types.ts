@@ -1,4 +1,4 @@
-/** Derives a recipe's answer from the sweep aggregate (recipes.md §6); stateless, pure. */
+/** Derives a recipe's answer from the sweep aggregate; stateless, pure. */
 export interface PostProcessHandler {
   readonly name: string;
   readonly description: string;

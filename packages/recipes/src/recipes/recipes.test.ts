@@ -10,7 +10,7 @@ import type { Recipe } from './types.js';
 
 const ctx = (params: Record<string, unknown>) => ({ benchmark: testConfig({ artifactDir: '/tmp/x' }).benchmark, params: normalizeParams(params) });
 
-describe('logSpacedIntegers (recipes.md §5 reference values)', () => {
+describe('logSpacedIntegers (reference values)', () => {
   it('matches AIPerf for the concurrency-ramp, decode-itl and prefill defaults', () => {
     expect(logSpacedIntegers(1, 1000, 8)).toEqual([1, 3, 7, 19, 52, 139, 373, 1000]);
     expect(logSpacedIntegers(1, 200, 6)).toEqual([1, 3, 8, 24, 69, 200]);
@@ -81,7 +81,7 @@ describe('recipe registry', () => {
 });
 
 describe('prefill-ttft-curve and decode-itl-curve', () => {
-  it('default to auto-plot on and expand to the recipes.md §5 grids', () => {
+  it('default to auto-plot on and expand to the recipes' grids', () => {
     expect(prefillTtftCurveRecipe.autoPlotDefault).toBe(true);
     expect(decodeItlCurveRecipe.autoPlotDefault).toBe(true);
     expect(prefillTtftCurveRecipe.expand(ctx({})).sweepParameters).toEqual({ concurrency: [1], isl: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768] });

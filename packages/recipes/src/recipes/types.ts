@@ -15,7 +15,7 @@ export type RecipeOutput = (
   | { scenarios: { name: string; values: Record<string, number> }[]; sweepParameters?: undefined }
 ) & { postProcess?: PostProcessSpec };
 
-/** A search recipe: a plain object that compiles its inputs into a sweep (recipes.md §2). */
+/** A search recipe: a plain object that compiles its inputs into a sweep. */
 export interface Recipe extends AutoPlotDefaultProvider {
   readonly name: string;
   readonly description: string;

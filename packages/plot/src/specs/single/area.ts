@@ -8,7 +8,7 @@ import type { SpecResult } from '../types.js';
 
 export const areaPlot: PlotTypeDefinition = {
   name: 'area',
-  describe: () => 'Dispersed output-token throughput: a step line filled to zero (event-based, plot.md §9.1).',
+  describe: () => 'Dispersed output-token throughput: a step line filled to zero (event-based).',
   buildSingleRun(context): SpecResult {
     const requests = context.run.requests;
     if (!requests) return { skip: 'no per-request data (profile_export.jsonl)' };

@@ -7,7 +7,7 @@ import type { SpecResult } from '../types.js';
 
 export const NON_UNIFORM_WARNING = '⚠ Requests have varying ISL/OSL. Req/sec throughput may not accurately represent workload capacity.';
 
-/** True when requests differ in input or output length (plot.md §9.5). */
+/** True when requests differ in input or output length. */
 export function hasVaryingSequenceLengths(run: RunData): boolean {
   const requests = run.requests;
   if (!requests) return false;
@@ -128,7 +128,7 @@ function buildTimeslice(context: SingleRunContext, bars: boolean): SpecResult {
   return { spec };
 }
 
-/** Throughput is bad when low, everything else when high (plot.md §9.4). */
+/** Throughput is bad when low, everything else when high. */
 export function isOutlier(metricName: string, value: number, run: { avg: number; std: number }, sliceStd: number): boolean {
   return /throughput/i.test(metricName) ? value < run.avg - run.std - sliceStd : value > run.avg + run.std + sliceStd;
 }
