@@ -81,7 +81,7 @@ describe('recipe registry', () => {
 });
 
 describe('prefill-ttft-curve and decode-itl-curve', () => {
-  it('default to auto-plot on and expand to the recipes' grids', () => {
+  it('default to auto-plot on and expand to their grids', () => {
     expect(prefillTtftCurveRecipe.autoPlotDefault).toBe(true);
     expect(decodeItlCurveRecipe.autoPlotDefault).toBe(true);
     expect(prefillTtftCurveRecipe.expand(ctx({})).sweepParameters).toEqual({ concurrency: [1], isl: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768] });
