@@ -104,6 +104,9 @@ describe('aiperf profile', () => {
     expect(footer).toEqual([
       `CSV Export: ${join(dir, 'profile_export_aiperf.csv')}`,
       `JSON Export: ${join(dir, 'profile_export_aiperf.json')}`,
+      // Server metrics are scraped from the mock's /metrics by default.
+      `Server Metrics JSON Export: ${join(dir, 'server_metrics_export.json')}`,
+      `Server Metrics CSV Export: ${join(dir, 'server_metrics_export.csv')}`,
       `Timeslices JSON Export: ${join(dir, 'profile_export_aiperf_timeslices.json')}`,
       `Timeslices CSV Export: ${join(dir, 'profile_export_aiperf_timeslices.csv')}`,
       `Log File: ${join(dir, 'logs', 'aiperf.log')}`,

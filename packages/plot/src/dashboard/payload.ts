@@ -2,6 +2,7 @@ import type { PlotConfig, PlotPreset } from '../config/types.js';
 import type { PlotMode, PlotTheme } from '../index.js';
 import { buildPlots } from '../specs/build.js';
 import { buildMultiRunTable } from '../specs/multi/table.js';
+import type { PlotTypeRegistry } from '../specs/registry.js';
 import type { ChartSpec } from '../specs/types.js';
 import { THEMES, type ThemeColors } from '../theme.js';
 import type { RunData } from '../types.js';
@@ -65,6 +66,8 @@ export interface DashboardPayloadOptions {
   stat?: string;
   /** Per-plot presets and custom plots from the page. */
   view?: DashboardView;
+  /** Where preset types are looked up (built-ins plus plugins'); default: the built-ins. */
+  plotTypes?: PlotTypeRegistry;
 }
 
 /** A bad view (an unknown plot name, a bad preset): the message names `plots.<name>`, the value and what is allowed. */
@@ -87,11 +90,11 @@ export function buildDashboardPayload(runs: readonly RunData[], options: Dashboa
   if (stat !== null && !DASHBOARD_STATS.includes(stat)) throw new DashboardViewError(`stat: '${stat}' is not a statistic; allowed: ${DASHBOARD_STATS.join(', ')}`);
   const chosen = multi ? runs.filter((_, i) => selected.has(String(i))) : runs.slice(0, 1);
   const restated = stat ? configWithStat(options.config, chosen, stat) : options.config;
-  const applied = applyView(restated, options.mode, options.view ?? { presets: {} });
+  const applied = applyView(restated, options.mode, options.view ?? { presets: {} }, options.plotTypes);
   if (applied.errors.length > 0) throw new DashboardViewError(applied.errors.join('; '));
   const config = applied.config;
   const presets = multi ? config.visualization.multi_run_plots : config.visualization.single_run_plots;
-  const built = chosen.length > 0 ? buildPlots(chosen, { config, theme: options.theme, mode: options.mode }) : { specs: [], skipped: [], failed: [] };
+  const built = chosen.length > 0 ? buildPlots(chosen, { config, theme: options.theme, mode: options.mode, ...(options.plotTypes ? { plotTypes: options.plotTypes } : {}) }) : { specs: [], skipped: [], failed: [] };
   const table = multi ? buildMultiRunTable(chosen, THEMES.light, undefined) : null;
   const idByDir = new Map(runs.map((run, i) => [run.dir, String(i)]));
   const plots = built.specs.map((spec): DashboardPlot => {

@@ -1,6 +1,8 @@
 import { validatePreset } from '../config/preset-rules.js';
 import type { PlotConfig, PlotPreset } from '../config/types.js';
 import type { PlotMode } from '../index.js';
+import { getPlotType, type PlotTypeRegistry } from '../specs/registry.js';
+import { PLOT_TYPES } from '../config/types.js';
 
 // What the page changed (pure): per-plot presets (a statistic picked for one plot) and custom plots built in
 // the page. Sent as JSON in the payload query, validated with the config file's own rules, applied on top of
@@ -22,7 +24,7 @@ export interface AppliedView {
 }
 
 /** The config with the view's presets applied; errors name `plots.<name>.<key>`, the bad value and what is allowed. */
-export function applyView(config: PlotConfig, mode: PlotMode, view: DashboardView): AppliedView {
+export function applyView(config: PlotConfig, mode: PlotMode, view: DashboardView, plotTypes?: PlotTypeRegistry): AppliedView {
   const errors: string[] = [];
   const kind = mode === 'single_run' ? 'single_run' : 'multi_run';
   const presets: Record<string, PlotPreset> = { ...config.visualization[`${kind}_plots`] };
@@ -32,6 +34,13 @@ export function applyView(config: PlotConfig, mode: PlotMode, view: DashboardVie
     const isCustom = CUSTOM_PLOT_NAME.test(name);
     if (!isCustom && !defaults.includes(name)) {
       errors.push(`plots.${name}: not a plot of this dashboard; allowed: ${defaults.join(', ')} or custom_<n>`);
+      continue;
+    }
+    // The page's presets are checked here, not when drawn: an unknown type is the page's error (400), not a skip.
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && type.length > 0 && !getPlotType(type, plotTypes)) {
+      const known = (plotTypes?.names() ?? [...PLOT_TYPES]).join(', ');
+      errors.push(`plots.${name}.type: '${type}' is not a registered plot type; known: ${known}`);
       continue;
     }
     const preset = validatePreset(raw, `plots.${name}`, errors);
