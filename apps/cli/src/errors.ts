@@ -24,7 +24,7 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, verbo
   // Artifacts that could not be written (a full disk): the environment's fault; the message says what was saved.
   if (error instanceof Error && error.name === 'ArtifactWriteError' && typeof (error as { exitCode?: unknown }).exitCode === 'number') {
     stderr.write(`aiperf: ${error.message}\n`);
-    return (error as { exitCode: number }).exitCode;
+    return (error as Error & { exitCode: number }).exitCode;
   }
   if (isUsageError(error) || isParseError(error)) {
     stderr.write(`aiperf: ${error.message}\n`);

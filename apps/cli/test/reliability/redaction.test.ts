@@ -36,7 +36,7 @@ describe('secrets in a profile run', () => {
       '--api-key', 'KSECRET7', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', '--export-level', 'raw',
     ]);
     expect(run.code, run.stderr).toBe(0);
-    const texts = { stdout: run.stdout, stderr: run.stderr, ...Object.fromEntries(allFiles(dir).map((f) => [f, readFileSync(f, 'utf8')])) };
+    const texts: Record<string, string> = { stdout: run.stdout, stderr: run.stderr, ...Object.fromEntries(allFiles(dir).map((f) => [f, readFileSync(f, 'utf8')])) };
     expect(Object.keys(texts)).toContain(join(dir, 'logs', 'aiperf.log'));
     for (const [where, text] of Object.entries(texts)) expect(text, where).not.toMatch(/[A-Z]SECRET\d/);
     // What is not a secret stays readable.
