@@ -33,18 +33,11 @@ export function shouldCancel(seed: number | null, ratePercent: number | null, ph
  * A request sent and answered but not yet read: its wire exchange and what identifies it. Issuing threads hand
  * these over as they are; reading the bytes and counting tokens (completeRecord) happens off the issuing loop.
  */
-export interface PendingRecord {
+export interface PendingRecord
+  extends Pick<RequestRecord, 'sessionNum' | 'xRequestId' | 'xCorrelationId' | 'conversationId' | 'turnIndex' | 'phase' | 'workerId' | 'startEpochNs'> {
   exchange: RequestExchange;
-  sessionNum: number;
   /** Which server (`--url` order) it went to. */
   urlIndex: number;
-  xRequestId: string;
-  xCorrelationId: string;
-  conversationId: string;
-  turnIndex: number;
-  phase: BenchmarkPhase;
-  workerId: string;
-  startEpochNs: bigint;
   /** The prompt's token count by the client tokenizer (from the dataset). */
   promptTokenCount: number | null;
   sendLatenessNs: number;
