@@ -47,11 +47,11 @@ export async function runProfileBenchmark(config: AiperfConfig, io: BenchmarkIo,
     io.stderr.write(`aiperf profile: ${problems.length} configuration ${noun}:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 2;
   }
-  const { recipes, endpointTypes, timingStrategies, metrics } = registries;
+  const { recipes, endpointTypes, timingStrategies, metrics, datasetLoaders } = registries;
   return runBenchmark(config, io, {
     recipes,
     hooks: benchmarkHooks(config, registries, plugins, io),
-    engine: { endpointTypes, timingStrategies, metrics },
+    engine: { endpointTypes, timingStrategies, metrics, datasetLoaders },
     pluginModules: plugins.map((p) => p.entryUrl),
   });
 }

@@ -3,7 +3,7 @@
 import { didYouMean } from '@aiperf/config';
 import type { AiperfConfig } from '@aiperf/config';
 import { createHookRegistry, type HookRegistry } from '@aiperf/hooks';
-import { createEndpointTypeRegistry, createMetricRegistry, createTimingStrategyRegistry, type EngineRegistries } from '@aiperf/loadgen';
+import { createDatasetLoaderRegistry, createEndpointTypeRegistry, createMetricRegistry, createTimingStrategyRegistry, type EngineRegistries } from '@aiperf/loadgen';
 import { createPlotTypeRegistry, type PlotTypeRegistry } from '@aiperf/plot';
 import { createRecipeRegistry, type RecipeRegistry } from '@aiperf/recipes';
 
@@ -20,6 +20,7 @@ export function createRunRegistries(): RunRegistries {
     endpointTypes: createEndpointTypeRegistry(),
     timingStrategies: createTimingStrategyRegistry(),
     metrics: createMetricRegistry(),
+    datasetLoaders: createDatasetLoaderRegistry(),
     plotTypes: createPlotTypeRegistry(),
   };
 }
@@ -32,6 +33,9 @@ export function unregisteredNames(config: AiperfConfig, registries: RunRegistrie
   const checks = [
     { where: '--endpoint-type (benchmark.endpoint.type)', value: config.benchmark.endpoint.type, registry: registries.endpointTypes },
     { where: '--timing-mode (benchmark.load.timing_mode)', value: config.benchmark.load.mode, registry: registries.timingStrategies },
+    ...(config.benchmark.input.customDatasetType === null
+      ? []
+      : [{ where: '--custom-dataset-type (benchmark.input.custom_dataset_type)', value: config.benchmark.input.customDatasetType, registry: registries.datasetLoaders }]),
   ];
   return checks
     .filter(({ value, registry }) => !registry.has(value))

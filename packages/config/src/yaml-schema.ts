@@ -95,7 +95,8 @@ export const YamlInput = Mapping({
   output_tokens: Opt(Type.Union([YamlOutputTokens, Type.Null()])),
   num_dataset_entries: Opt(Def(PositiveInt, 100)),
   input_file: Opt(Type.String({ minLength: 1 })),
-  custom_dataset_type: Opt(Enum(CUSTOM_DATASET_TYPES)),
+  /** A built-in format or one a plugin adds (checked against the dataset-loader registry when the run starts). */
+  custom_dataset_type: Opt(Type.String({ minLength: 1, examples: [...CUSTOM_DATASET_TYPES] })),
   isl_block_size: Opt(PositiveInt),
   /** A Hugging Face id, a tokenizer.json path or `builtin`; unset = the model name (AIPerf's default). */
   tokenizer: Opt(Type.String({ minLength: 1 })),

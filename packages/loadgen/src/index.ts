@@ -40,6 +40,9 @@ export { builtinEndpointTypes, createEndpointTypeRegistry, getEndpointType } fro
 export type { EndpointType, ParsedResponse, RequestInput, ServerUsage } from './endpoints/types.js';
 export { loadTokenizer } from './dataset/tokenizer.js';
 export type { TextTokenizer } from './dataset/tokenizer.js';
+export type { DatasetEntry, DatasetLoadContext, DatasetLoader, LoadedTurn } from './dataset/loader.js';
+export type { DatasetLoaderRegistry } from './dataset/loaders.js';
+export { builtinDatasetLoaders, createDatasetLoaderRegistry, getDatasetLoader } from './dataset/loaders.js';
 export { flatUuid } from './flat-uuid.js';
 
 export { buildSummaryJson, metricBlock, summarizeErrors, SCHEMA_VERSION } from './export/summary-json.js';

@@ -28,6 +28,7 @@ import { urlRequestCounts } from './export/url-counts.js';
 import { RunLog } from './log/run-log.js';
 import { createTimingStrategyRegistry, getTimingStrategy } from './timing/strategies.js';
 import { createMetricRegistry } from './metrics/registry.js';
+import { createDatasetLoaderRegistry } from './dataset/loaders.js';
 import type { EngineRegistries, ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
 
 /** Runs one benchmark: warmup, profiling, then every export. See the package README for the flow. */
@@ -55,7 +56,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   if (config.input.applyChatTemplate && !tokenizer.chatTemplate) {
     log.warning(`--apply-chat-template: the tokenizer (${resolved.source}) has no chat template; ISL counts the prompt text`);
   }
-  const dataset = buildDataset(config, endpoint, tokenizer);
+  const dataset = buildDataset(config, endpoint, tokenizer, { loaders: registries.datasetLoaders, warn: (message) => log.warning(message) });
   log.debug(`endpoint ${endpoint.name} at ${targets.map((t) => `${t.origin}${t.path}`).join(', ')}, streaming ${streaming}; tokenizer ${resolved.source}; ${dataset.length} dataset entries`);
   config = withTraceRequestCount(config, dataset);
 
@@ -143,6 +144,7 @@ function engineRegistries(options: RunProfileOptions): EngineRegistries {
     endpointTypes: options.registries?.endpointTypes ?? createEndpointTypeRegistry(),
     timingStrategies: options.registries?.timingStrategies ?? createTimingStrategyRegistry(),
     metrics: options.registries?.metrics ?? createMetricRegistry(),
+    datasetLoaders: options.registries?.datasetLoaders ?? createDatasetLoaderRegistry(),
   };
 }
 

@@ -4,6 +4,7 @@ import type { LiveSnapshot } from './run/live-stats.js';
 import type { RunClock } from '@aiperf/stats';
 import type { EndpointTypeRegistry } from './endpoints/registry.js';
 import type { MetricRegistry } from './metrics/registry.js';
+import type { DatasetLoaderRegistry } from './dataset/loaders.js';
 import type { TimingStrategyRegistry } from './timing/strategies.js';
 
 export interface ProfileIo {
@@ -67,11 +68,12 @@ export interface RunProfileOptions {
   pluginModules?: readonly string[];
 }
 
-/** What the engine looks names up in: `--endpoint-type`, `benchmark.load.mode`, the metric tags. */
+/** What the engine looks names up in: `--endpoint-type`, `benchmark.load.mode`, the metric tags, `--custom-dataset-type`. */
 export interface EngineRegistries {
   endpointTypes: EndpointTypeRegistry;
   timingStrategies: TimingStrategyRegistry;
   metrics: MetricRegistry;
+  datasetLoaders: DatasetLoaderRegistry;
 }
 
 export interface ProfileRunResult {

@@ -3,12 +3,11 @@ import type { RunRegistries } from '../registries.js';
 import { errorText, PluginLoadError } from './errors.js';
 import type { LoadedPlugin } from './load.js';
 
-type RegistryKey = Exclude<ContributionKey, 'datasetLoaders'>;
-
-const REGISTRY_OF: Record<RegistryKey, keyof RunRegistries> = {
+const REGISTRY_OF: Record<ContributionKey, keyof RunRegistries> = {
   recipes: 'recipes',
   postRunHooks: 'postRunHooks',
   endpointTypes: 'endpointTypes',
+  datasetLoaders: 'datasetLoaders',
   timingStrategies: 'timingStrategies',
   metrics: 'metrics',
   plotTypes: 'plotTypes',
@@ -22,12 +21,7 @@ export function registerPlugins(plugins: readonly LoadedPlugin[], registries: Ru
   for (const loaded of plugins) {
     const { plugin } = loaded;
     const where = `from ${loaded.entryPath}`;
-    if ((plugin.datasetLoaders ?? []).length > 0) {
-      // Dataset formats are still the built-in ones (custom_dataset_type); accepting the list would silently ignore it.
-      throw new PluginLoadError(plugin.name, where, 'contributes datasetLoaders, which this aiperf cannot use yet (no dataset-loader registry)');
-    }
     for (const key of CONTRIBUTION_KEYS) {
-      if (key === 'datasetLoaders') continue;
       const registry = registries[REGISTRY_OF[key]] as Registry<unknown>;
       for (const entry of (plugin[key] ?? []) as unknown[]) {
         try {

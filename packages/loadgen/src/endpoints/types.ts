@@ -15,7 +15,7 @@ export interface ServerUsage {
 
 /** One earlier message of a multi-turn conversation, resent with each later turn. */
 export interface ChatMessage {
-  role: 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant';
   content: string;
 }
 

@@ -23,7 +23,7 @@ export async function runSession(
 ): Promise<void> {
   const first = setup.dataset[index % setup.dataset.length]!;
   const followUps = first.followUps ?? [];
-  const history: ChatMessage[] = [];
+  const history: ChatMessage[] = first.systemText === undefined ? [] : [{ role: 'system', content: first.systemText }];
   let turn = first;
   let prompt = first.promptText ?? '';
   if (!budget.take()) return;
