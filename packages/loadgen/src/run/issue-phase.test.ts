@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { issuePhase, stridedClaim } from './issue-phase.js';
+import { MAX_SENDS_PER_TICK, issuePhase, stridedClaim } from './issue-phase.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -22,5 +22,41 @@ describe('issuePhase', () => {
     clearInterval(collecting);
     expect(outcome).toBe('stopped');
     expect(sent).toBeGreaterThan(2);
+  });
+});
+
+describe('issuePhase at a huge concurrency', () => {
+  // Requests that are never answered: what is measured is how many sends start before the loop turns.
+  const neverAnswered = () => new Promise<void>(() => {});
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  async function sendsBeforeStop(plan: { startPerfNs: bigint; schedule: ((index: number) => number) | null; maxInFlight: number | null }) {
+    const stopper = new AbortController();
+    let sent = 0;
+    let stoppedIssuing = false;
+    // Queued before the phase starts, so it runs at the loop's first turn: as soon as issuing yields.
+    setImmediate(() => stopper.abort());
+    void issuePhase(
+      { ...plan, requestCount: 1_000_000, durationNs: null, claimIndex: stridedClaim(0, 1), stopSignal: stopper.signal },
+      () => {
+        sent += 1;
+        return neverAnswered();
+      },
+      () => (stoppedIssuing = true),
+    );
+    await turn();
+    await turn();
+    return { sent, stoppedIssuing };
+  }
+
+  it('--concurrency 1000000: starts at most MAX_SENDS_PER_TICK sends per loop turn, so a stop is seen at once', async () => {
+    const outcome = await sendsBeforeStop({ startPerfNs: process.hrtime.bigint(), schedule: null, maxInFlight: 1_000_000 });
+    expect(outcome).toEqual({ sent: MAX_SENDS_PER_TICK, stoppedIssuing: true });
+  });
+
+  it('a schedule far behind (every send overdue) also yields every MAX_SENDS_PER_TICK sends', async () => {
+    const tenSecondsAgo = process.hrtime.bigint() - 10_000_000_000n;
+    const outcome = await sendsBeforeStop({ startPerfNs: tenSecondsAgo, schedule: (index) => index * 1000, maxInFlight: null });
+    expect(outcome).toEqual({ sent: MAX_SENDS_PER_TICK, stoppedIssuing: true });
   });
 });

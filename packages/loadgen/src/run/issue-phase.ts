@@ -1,5 +1,16 @@
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { SendSchedule } from '../timing/schedule.js';
 import { Slots, sleepUntilPerfNs } from '../timing/sleep.js';
+
+/**
+ * Most sends started in one turn of the event loop. Free slots and overdue schedule entries resolve as microtasks,
+ * so without a cap a --concurrency of 50,000 (or a rate run far behind) starts every send before any socket write,
+ * timer, worker message or signal handler runs: nothing leaves for seconds and Ctrl+C is not seen. After this many
+ * the loop yields (setImmediate), so earlier requests hit the wire and a stop is noticed within one batch. A send
+ * costs tens of µs, so a batch holds the loop for a few ms at most; a wave of 1,000 streams takes a handful of
+ * turns, which is what the sockets need anyway.
+ */
+export const MAX_SENDS_PER_TICK = 128;
 
 /** One issuer's share of a phase (the main thread's, or one worker thread's). */
 export interface PhasePlan {
@@ -41,11 +52,20 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
     !plan.schedule && plan.durationNs !== null
       ? setTimeout(onStop, Math.max(0, Math.ceil((plan.durationNs - elapsedNs()) / 1e6)))
       : null;
+  // Sends started since the loop last waited for I/O (a slot wait or a sleep that crossed a turn resets it).
+  let sendsThisTick = 0;
   const acquire = async (): Promise<boolean> => {
     const acquired = slots.acquire(stop);
-    return acquired === true || (await acquired);
+    if (acquired === true) return true;
+    sendsThisTick = 0;
+    return await acquired;
   };
   while (!stop.aborted) {
+    if (sendsThisTick >= MAX_SENDS_PER_TICK) {
+      await nextMacrotask();
+      sendsThisTick = 0;
+      if (stop.aborted) break;
+    }
     // Without a schedule the slot comes first: an index claimed while waiting for a slot would be held back
     // from issuers (threads) that have a free slot, leaving the final wave short of the concurrency.
     if (!plan.schedule && !(await acquire())) break;
@@ -61,6 +81,7 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       // R×D requests and any lag shows up as lateness.
       if (plan.durationNs !== null && offsetNs >= plan.durationNs) break;
       dueNs = plan.startPerfNs + BigInt(Math.round(offsetNs));
+      if (dueNs > process.hrtime.bigint()) sendsThisTick = 0;
       await sleepUntilPerfNs(dueNs, stop);
       if (!(await acquire())) break;
     }
@@ -68,6 +89,7 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       slots.release();
       break;
     }
+    sendsThisTick += 1;
     const request: Promise<void> = send(index, dueNs).finally(() => {
       slots.release();
       pending.delete(request);
