@@ -24,9 +24,9 @@ afterAll(async () => {
  * The profile command line in the terminal, then its exit status on the screen; the shell then waits, since tmux
  * reports a dead pane's cursor as hidden. CI is unset: ink draws only a final frame there.
  */
-function profileLine(dir: string, requests: number): string {
+function profileLine(dir: string, requests: number, telemetry: readonly string[] = ['--no-gpu-telemetry', '--no-server-metrics']): string {
   const args = ['profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', String(requests), '--concurrency', '2',
-    '--osl', '16', '--warmup-request-count', '0', '--artifact-dir', dir, '--no-gpu-telemetry', '--no-server-metrics'];
+    '--osl', '16', '--warmup-request-count', '0', '--artifact-dir', dir, ...telemetry];
   return `env -u CI HOME=${root} ${process.execPath} ${BIN} ${args.join(' ')}; echo AIPERF_EXIT=$?; sleep 600`;
 }
 
@@ -52,6 +52,23 @@ describe.skipIf(!hasTmux)('aiperf profile --ui dashboard in a terminal', () => {
     // Back on the normal screen: the results, and no dashboard frame left behind.
     expect(end).toContain('Benchmark Duration:');
     expect(end).not.toContain('Phase profiling');
+  });
+
+  it('shows the live GPU (DCGM) and server (/metrics) readings and the exact in-flight count', async () => {
+    terminal = new TmuxTerminal(80, 24);
+    // The mock server's DCGM exporter (two GPUs) and its vLLM-style /metrics (scraped from the endpoint URL by default).
+    terminal.start(profileLine(join(root, 'telemetry'), 400, ['--gpu-telemetry', server.dcgmUrl, '--server-metrics-interval', '100']));
+    const screen = await terminal.waitFor((s) => /GPU 1 /.test(s) && /running [1-9]/.test(s) && completed(s) > 0);
+    expect(screen).toMatch(/Server 127\.0\.0\.1:\d+ {2}running [12] {2}waiting \d+ {2}KV cache \d+\.\d%/);
+    expect(screen).toMatch(/GPU 0 \S.* {2}util \d+% {2}mem \d+\.\d GB {2}power \d+ W {2}\d+°C/);
+    expect(screen).toMatch(/GPU 1 /);
+    // --concurrency 2 and 400 requests: the count of requests on the wire is 1 or 2, never an estimate.
+    expect(screen).toMatch(/In flight [12]\b/);
+    expect(screen.split('\n').every((line) => line.length <= 80)).toBe(true);
+    terminal.sendKeys('C-c');
+    const end = await terminal.waitFor((s) => s.includes('AIPERF_EXIT='));
+    expect(end).toMatch(/AIPERF_EXIT=130/);
+    expect(terminal.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
   });
 
   it('Ctrl+C: stops the run, writes the results and restores the terminal', async () => {

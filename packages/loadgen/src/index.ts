@@ -54,5 +54,7 @@ export { printable } from './export/printable.js';
 export { stringifyJson, parseJsonWithBigInt } from './export/json-text.js';
 export { toAiperfInputConfig } from './export/input-config.js';
 export { LiveStats } from './run/live-stats.js';
-export type { LivePercentiles, LiveSnapshot } from './run/live-stats.js';
+export type { LivePercentiles, LiveRequestStats } from './run/live-stats.js';
+export { describeGpu, describeServer, mergeLiveTelemetry } from './run/live-snapshot.js';
+export type { LiveGpuReading, LiveServerReading, LiveSnapshot, LiveTelemetry } from './run/live-snapshot.js';
 export { renderStatsBlock } from './run/stats-blocks.js';

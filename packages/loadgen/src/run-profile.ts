@@ -21,6 +21,7 @@ import { usageDiscrepancyWarning } from './metrics/usage-warning.js';
 import type { MetricContext } from './metrics/types.js';
 import { createRunner } from './run/create-runner.js';
 import { type PhasesOutcome, runPhases } from './run/run-phases.js';
+import { mergeLiveTelemetry } from './run/live-snapshot.js';
 import { RecordSink } from './run/record-sink.js';
 import { checkConcurrencyBudget, readSocketBudget } from './run/socket-budget.js';
 import { resolveTargets } from './run/target.js';
@@ -96,7 +97,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   let phases: PhasesOutcome;
   try {
     await Promise.all(sidecars.map((s) => s.start({ clock, artifactDir })));
-    phases = await runPhases(runner, sink, config, { ...io, signal }, clock, options.skipWarmup ?? false, log);
+    const telemetry = () => mergeLiveTelemetry(sidecars.map((s) => s.live?.()));
+    phases = await runPhases(runner, sink, config, { ...io, signal }, clock, options.skipWarmup ?? false, log, telemetry);
   } finally {
     await runner.close();
     await sink.close();

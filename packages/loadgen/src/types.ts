@@ -1,4 +1,4 @@
-import type { LiveSnapshot } from './run/live-stats.js';
+import type { LiveSnapshot, LiveTelemetry } from './run/live-snapshot.js';
 
 // Public contract shared with the CLI, recipes and telemetry packages (names and shapes are stable).
 import type { RunClock } from '@aiperf/stats';
@@ -47,6 +47,8 @@ export interface RunSidecar {
   start(context: { clock: RunClock; artifactDir: string }): Promise<void>;
   /** The profiling window (warmup excluded) in epoch ns. */
   stop(window: { startEpochNs: bigint; endEpochNs: bigint }): Promise<SidecarResult>;
+  /** The newest readings while it runs (latest sample per GPU / per server), for the live views. */
+  live?(): Partial<LiveTelemetry>;
 }
 
 export interface RunProfileOptions {

@@ -5,7 +5,9 @@ import { newEndpointStatus, neverReachedWarning, recordFailure, recordSuccess, t
 import { parseExposition } from './exposition.js';
 import type { JsonlWriter } from './jsonl.js';
 import { scrapeToJsonLine } from './jsonl.js';
+import { liveServerReading } from './live-reading.js';
 import { MetricsStore } from './store.js';
+import type { LiveServerReading } from '@aiperf/loadgen';
 
 export const DEFAULT_SERVER_METRICS_INTERVAL_MS = 333;
 export const DEFAULT_SERVER_METRICS_TIMEOUT_MS = 2_000;
@@ -31,6 +33,8 @@ export interface ServerMetricsCollectorOptions {
 
 export interface ServerMetricsCollector {
   readonly store: MetricsStore;
+  /** The newest scrape of each endpoint that answered, reduced for the live views. */
+  latest(): LiveServerReading[];
   endpoints(): readonly EndpointStatus[];
   start(): Promise<void>;
   /** Takes a final scrape (the end state after the last request), then stops. */
@@ -43,6 +47,7 @@ export function createServerMetricsCollector(options: ServerMetricsCollectorOpti
   const statuses = [...new Set([...(options.optionalUrls ?? []), ...options.urls])].map((url) => newEndpointStatus(url, !required.has(url)));
   const timeoutMs = options.fetchTimeoutMs ?? DEFAULT_SERVER_METRICS_TIMEOUT_MS;
   let stopped = false;
+  const latest = new Map<string, LiveServerReading>();
 
   const scrape = async (status: EndpointStatus, signal: AbortSignal): Promise<void> => {
     const sentNs = options.clock.nowEpochNs();
@@ -68,6 +73,7 @@ export function createServerMetricsCollector(options: ServerMetricsCollectorOpti
     if (fetched.body !== status.lastBody) status.uniqueUpdates += 1;
     status.lastBody = fetched.body;
     store.add(status.url, timestampNs, exposition);
+    latest.set(status.url, liveServerReading(status.url, exposition));
     options.jsonl?.write(scrapeToJsonLine({ endpointUrl: status.url, timestampNs, latencyNs, exposition }));
     report(recordSuccess(status, exposition.issues));
   };
@@ -85,6 +91,7 @@ export function createServerMetricsCollector(options: ServerMetricsCollectorOpti
 
   return {
     store,
+    latest: () => [...latest.values()],
     endpoints: () => statuses,
     start: () => loop.start(),
     async stop() {

@@ -40,6 +40,7 @@ export function createServerMetricsSidecar(options: ServerMetricsSidecarOptions)
   let artifactDir = '';
   return {
     name: 'server-metrics',
+    live: () => ({ servers: collector?.latest() ?? [] }),
     async start(context) {
       artifactDir = context.artifactDir;
       if (formats.has('jsonl')) {

@@ -31,6 +31,8 @@ export interface DcgmCollector extends AsyncIterable<GpuTelemetryRecord> {
   samples(): AsyncIterableIterator<GpuTelemetryRecord>;
   /** Records collected so far, in arrival order. */
   records(): readonly GpuTelemetryRecord[];
+  /** The newest record of each GPU (by exporter URL and GPU index), in first-seen order: the live views' feed. */
+  latest(): GpuTelemetryRecord[];
   endpoints(): readonly EndpointStatus[];
 }
 
@@ -42,6 +44,7 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
   const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
   const statuses = buildStatuses(options.urls, options.optionalUrls ?? []);
   const records: GpuTelemetryRecord[] = [];
+  const latest = new Map<string, GpuTelemetryRecord>();
   let waiters: Array<() => void> = [];
   let state: 'idle' | 'running' | 'stopped' = 'idle';
 
@@ -62,6 +65,7 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
       if (warning) warn(warning);
       if (outcome.kind === 'ok' && outcome.records.length > 0) {
         records.push(...outcome.records);
+        for (const record of outcome.records) latest.set(`${record.dcgmUrl}#${record.gpuIndex}`, record);
         wake();
       }
     },
@@ -97,6 +101,7 @@ export function createDcgmCollector(options: DcgmCollectorOptions): DcgmCollecto
     samples,
     [Symbol.asyncIterator]: samples,
     records: () => records,
+    latest: () => [...latest.values()],
     endpoints: () => statuses,
   };
 }

@@ -1,7 +1,7 @@
 export { createDcgmCollector, DEFAULT_INTERVAL_MS, DEFAULT_FETCH_TIMEOUT_MS } from './collector.js';
 export type { DcgmCollector, DcgmCollectorOptions } from './collector.js';
 export { createGpuTelemetrySidecar, countGpus, GPU_TELEMETRY_EXPORT_FILE } from './sidecar.js';
-export type { GpuTelemetrySidecarOptions, TelemetrySidecar, TelemetrySidecarResult } from './sidecar.js';
+export type { GpuTelemetrySidecarOptions, LiveGpuReading, TelemetrySidecar, TelemetrySidecarResult } from './sidecar.js';
 export type { EndpointStatus } from './endpoint-state.js';
 export { DEFAULT_DCGM_URLS, normalizeDcgmUrl, endpointKey, endpointKeys } from './urls.js';
 export { parsePrometheusText } from './prometheus-text.js';

@@ -51,6 +51,15 @@ describe('createGpuTelemetrySidecar', () => {
     const startEpochNs = clock.nowEpochNs();
     await sleep(400);
     const endEpochNs = clock.nowEpochNs();
+    // The live feed: the newest reading of each GPU (the fixture's GPU 0 power is 300 + the scrape number).
+    const live = sidecar.live().gpus;
+    expect(live.map((gpu) => gpu.gpuIndex)).toEqual([0, 1]);
+    expect(live[0]).toEqual({
+      url: exporter.url, gpuIndex: 0, modelName: 'NVIDIA H100 80GB HBM3', utilizationPercent: expect.any(Number),
+      memoryUsedGb: expect.closeTo(92.809, 3), powerW: expect.any(Number), temperatureC: 39,
+    });
+    // A scrape may be on its way (counted by the server, not parsed yet).
+    expect([300 + exporter.hits(), 299 + exporter.hits()]).toContain(live[0]!.powerW);
     const result = await sidecar.stop({ startEpochNs, endEpochNs });
 
     expect(warnings).toHaveLength(4);

@@ -20,10 +20,37 @@ export interface TelemetrySidecarResult {
   labeledFiles?: { label: string; path: string }[];
 }
 
+/** The newest reading of one GPU for the live views (the same shape as @aiperf/loadgen's `LiveGpuReading`). */
+export interface LiveGpuReading {
+  url: string;
+  gpuIndex: number;
+  modelName: string | null;
+  utilizationPercent: number | null;
+  memoryUsedGb: number | null;
+  powerW: number | null;
+  temperatureC: number | null;
+}
+
 export interface TelemetrySidecar {
   name: string;
   start(context: { clock: RunClock; artifactDir: string }): Promise<void>;
   stop(window: TelemetryWindow): Promise<TelemetrySidecarResult>;
+  /** The newest record of each GPU while the run goes. */
+  live(): { gpus: LiveGpuReading[] };
+}
+
+/** A record as the live views show it (pure); a field the exporter does not serve is null. */
+function liveGpuReading(record: GpuTelemetryRecord): LiveGpuReading {
+  const field = (name: string) => record.telemetryData[name] ?? null;
+  return {
+    url: record.dcgmUrl,
+    gpuIndex: record.gpuIndex,
+    modelName: record.gpuModelName,
+    utilizationPercent: field('gpu_utilization'),
+    memoryUsedGb: field('gpu_memory_used'),
+    powerW: field('gpu_power_usage'),
+    temperatureC: field('gpu_temperature'),
+  };
 }
 
 export interface GpuTelemetrySidecarOptions {
@@ -51,6 +78,7 @@ export function createGpuTelemetrySidecar(options: GpuTelemetrySidecarOptions): 
   let artifactDir = '';
   return {
     name: 'gpu-telemetry',
+    live: () => ({ gpus: collector?.latest().map(liveGpuReading) ?? [] }),
     async start(context) {
       artifactDir = context.artifactDir;
       collector = createDcgmCollector({

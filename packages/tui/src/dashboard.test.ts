@@ -5,7 +5,7 @@ import { progressBar, sparkline } from './sparkline.js';
 import { createDashboard } from './start-dashboard.js';
 
 /** A terminal stand-in: collects what ink writes, 80 columns wide. */
-function fakeTerminal(): NodeJS.WriteStream & { text: () => string } {
+function fakeTerminal(rows = 24): NodeJS.WriteStream & { text: () => string } {
   let written = '';
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -13,13 +13,15 @@ function fakeTerminal(): NodeJS.WriteStream & { text: () => string } {
       done();
     },
   }) as unknown as NodeJS.WriteStream & { text: () => string };
-  Object.assign(stream, { columns: 80, rows: 24, isTTY: true, text: () => written });
+  Object.assign(stream, { columns: 80, rows, isTTY: true, text: () => written });
   return stream;
 }
 
 const snapshot: LiveSnapshot = {
   phase: 'profiling', completed: 12, errors: 2, totalRequests: 40, durationSeconds: null, elapsedSeconds: 3.2, etaSeconds: 7.5,
-  requestsPerSecond: 4, outputTokensPerSecond: 80, inFlightEstimate: 1.5,
+  requestsPerSecond: 4, outputTokensPerSecond: 80, inFlight: 3,
+  gpus: [0, 1].map((gpuIndex) => ({ url: 'http://h:9400/metrics', gpuIndex, modelName: 'NVIDIA H200', utilizationPercent: 50 + gpuIndex, memoryUsedGb: 70.2, powerW: 500, temperatureC: 55 })),
+  servers: [{ url: 'http://127.0.0.1:8000/metrics', runningRequests: 2, waitingRequests: 1, kvCacheUsagePercent: 7.5 }],
   ttftMs: { p50: 21, p90: 30, p99: 42.5 }, itlMs: { p50: 5, p90: 6, p99: 7 }, latencyMs: null, tokensPerSecondHistory: [0, 40, 80],
 };
 
@@ -38,7 +40,10 @@ describe('dashboard', () => {
     expect(stdout.text().endsWith('\x1b[?25h\x1b[?1049l')).toBe(true);
     expect(screen).toContain('aiperf profile · m');
     expect(screen).toContain('12/40 requests');
-    expect(screen).toMatch(/Completed 12 {2}Errors 2 {2}In flight ~1\.5/);
+    expect(screen).toMatch(/Completed 12 {2}Errors 2 {2}In flight 3/);
+    expect(screen).toContain('Server 127.0.0.1:8000  running 2  waiting 1  KV cache 7.5%');
+    expect(screen).toContain('GPU 0 H200  util 50%  mem 70.2 GB  power 500 W  55°C');
+    expect(screen).toContain('GPU 1 H200  util 51%');
     expect(screen).toMatch(/TTFT\s+21\.00\s+30\.00\s+42\.50/);
     expect(screen).toMatch(/Latency\s+--\s+--\s+--/);
     expect(screen).toContain('warning: the tokenizer fell back to builtin');
@@ -46,6 +51,18 @@ describe('dashboard', () => {
     dashboard.stderr.write('after\n');
     await new Promise((resolve) => setImmediate(resolve));
     expect(stderr.text()).toContain('after\n');
+  });
+
+  it('a short terminal: the telemetry lines that do not fit are counted', async () => {
+    const stdout = fakeTerminal(21);
+    const dashboard = createDashboard({ stdout, stderr: fakeTerminal(), title: 't' });
+    const view = dashboard.liveView({ snapshot: () => snapshot });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    view.stop();
+    const screen = stdout.text().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(screen).toContain('Server 127.0.0.1:8000');
+    expect(screen).not.toContain('GPU 0');
+    expect(screen).toContain('+2 more (GPU/server lines do not fit this terminal)');
   });
 
   it('sparkline and progress bar', () => {

@@ -59,7 +59,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
         return () => clearInterval(timer);
       }, []);
       const width = Math.max(60, Math.min(stdout.columns ?? 100, 120));
-      return h(DashboardView, { title: options.title, snapshot: source.snapshot(), warnings: [...warnings], width });
+      return h(DashboardView, { title: options.title, snapshot: source.snapshot(), warnings: [...warnings], width, rows: stdout.rows ?? 24 });
     }
 
     const instance = render(h(App), { stdout, patchConsole: false, exitOnCtrlC: false });

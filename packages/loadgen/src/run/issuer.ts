@@ -49,6 +49,8 @@ export interface PhaseStart {
   counter: Int32Array | null;
   /** Requests sent so far in the phase, shared by every issuer (threads included). */
   sent: Int32Array;
+  /** Requests sent and not yet answered, one cell shared by every issuer; the live views read it. */
+  inFlightCell?: Int32Array;
 }
 
 /** One event loop's share of the load: it owns a connection pool and issues its part of each phase. */
@@ -97,6 +99,7 @@ export class Issuer {
   /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
   async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
     this.stopController = new AbortController();
+    this.setup.inFlightCell = start.inFlightCell ?? null;
     const monitor = startLoopMonitor(this.init.workerId);
     const { config, endpoint } = this.setup;
     const reads = new ReadQueue({ config, endpoint }, this.setup.tokenizer, onRecord);

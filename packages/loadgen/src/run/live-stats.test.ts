@@ -25,6 +25,14 @@ describe('LiveStats', () => {
     expect(s.tokensPerSecondHistory).toEqual([5, 10, 10, 10, 10]);
     nowMs = 20_000; // the window forgets requests older than 10 s
     expect(live.snapshot().ttftMs).toBeNull();
-    expect(renderStatsBlock(s)).toContain('  TTFT     p50 55.00  p90 91.00  p99 99.10 ms');
+    const gpus = [{ url: 'http://h:9400/metrics', gpuIndex: 0, modelName: 'NVIDIA H100', utilizationPercent: 87.4, memoryUsedGb: 61.23, powerW: 412.2, temperatureC: 61 }];
+    const servers = [{ url: 'http://h:8000/metrics', runningRequests: 4, waitingRequests: 0, kvCacheUsagePercent: 12.5 }];
+    const block = renderStatsBlock({ ...s, inFlight: 3, gpus, servers });
+    expect(block).toContain('  TTFT     p50 55.00  p90 91.00  p99 99.10 ms');
+    expect(block).toContain('output tokens/s; 3 in flight');
+    expect(block).toContain('  Server   h:8000  running 4  waiting 0  KV cache 12.5%');
+    expect(block).toContain('  GPU 0 H100  util 87%  mem 61.2 GB  power 412 W  61°C');
+    const unknown = renderStatsBlock({ ...s, inFlight: 0, gpus: [{ ...gpus[0]!, modelName: null, powerW: null }], servers: [] });
+    expect(unknown).toContain('  GPU 0  util 87%  mem 61.2 GB  power --  61°C');
   });
 });

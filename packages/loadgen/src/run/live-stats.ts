@@ -11,8 +11,8 @@ export interface LivePercentiles {
   p99: number;
 }
 
-/** What the live views show, at one moment. Latencies in ms; `null` when no finished request carries them. */
-export interface LiveSnapshot {
+/** The finished requests' side of the live views, at one moment. Latencies in ms; `null` when no finished request carries them. */
+export interface LiveRequestStats {
   phase: string;
   completed: number;
   errors: number;
@@ -24,8 +24,6 @@ export interface LiveSnapshot {
   etaSeconds: number | null;
   requestsPerSecond: number;
   outputTokensPerSecond: number;
-  /** Little's law (rate × mean latency) over the window: requests the server is working on. */
-  inFlightEstimate: number;
   ttftMs: LivePercentiles | null;
   itlMs: LivePercentiles | null;
   latencyMs: LivePercentiles | null;
@@ -49,7 +47,8 @@ const percentiles = (values: number[]): LivePercentiles | null => {
 
 /** Follows finished requests for the live views (the dashboard, `--stats-interval`); `now` is injectable for tests. */
 export class LiveStats {
-  private phase = 'warmup';
+  // Until the first phase starts (datasets, tokenizer, connections): neither warmup nor profiling yet.
+  private phase = 'starting';
   private phaseStartMs: number;
   private completed = 0;
   private errors = 0;
@@ -99,7 +98,7 @@ export class LiveStats {
     if (old > 0 && (old >= 1024 || old === this.recent.length || old * 2 >= this.recent.length)) this.recent.splice(0, old);
   }
 
-  snapshot(): LiveSnapshot {
+  snapshot(): LiveRequestStats {
     const nowMs = this.now();
     this.forget(nowMs);
     this.recent = this.recent.filter((f) => nowMs - f.atMs <= WINDOW_MS);
@@ -107,7 +106,6 @@ export class LiveStats {
     const windowSeconds = Math.max(0.001, Math.min(elapsedSeconds, WINDOW_MS / 1000));
     const requestsPerSecond = this.recent.length / windowSeconds;
     const outputTokensPerSecond = this.recent.reduce((sum, f) => sum + f.outputTokens, 0) / windowSeconds;
-    const meanLatencyS = this.recent.length > 0 ? this.recent.reduce((s, f) => s + f.latencyMs, 0) / this.recent.length / 1000 : 0;
     const totalRequests = this.phase === 'warmup' ? this.plan.warmupRequestCount : this.plan.requestCount;
     const durationSeconds = this.phase === 'warmup' ? null : this.plan.durationSeconds;
     const etaSeconds =
@@ -118,7 +116,7 @@ export class LiveStats {
     for (let s = Math.max(0, current - HISTORY_SECONDS); s < current; s++) history.push(this.tokensBySecond.get(s) ?? 0);
     return {
       phase: this.phase, completed: this.completed, errors: this.errors, totalRequests, durationSeconds, elapsedSeconds, etaSeconds,
-      requestsPerSecond, outputTokensPerSecond, inFlightEstimate: requestsPerSecond * meanLatencyS,
+      requestsPerSecond, outputTokensPerSecond,
       ttftMs: percentiles(this.recent.flatMap((f) => (f.ttftMs === null ? [] : [f.ttftMs]))),
       itlMs: percentiles(this.recent.flatMap((f) => (f.itlMs === null ? [] : [f.itlMs]))),
       latencyMs: percentiles(this.recent.map((f) => f.latencyMs)),

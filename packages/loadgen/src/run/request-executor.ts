@@ -21,6 +21,8 @@ export interface ExecutorSetup {
   workerId: string;
   /** Aborting them abandons the requests in flight (their results are dropped). */
   inFlight: InFlightRequests;
+  /** The phase's shared in-flight count (`PhaseStart.inFlightCell`), or null when nobody reads it. */
+  inFlightCell?: Int32Array | null;
 }
 
 /** Whether request `index` is one of the share to cancel: a seeded draw per index, so every thread agrees. */
@@ -63,6 +65,8 @@ export async function sendTurn(
   const urlIndex = index % setup.targets.length;
   const target = setup.targets[urlIndex]!;
   const cancel = shouldCancel(config.input.randomSeed, load.requestCancellationRate, phase, index);
+  const cell = setup.inFlightCell ?? null;
+  if (cell) Atomics.add(cell, 0, 1);
   const exchange = await sendRequest({
     dispatcher: target.dispatcher,
     path: target.path,
@@ -72,6 +76,8 @@ export async function sendTurn(
     timeoutMs: config.endpoint.timeoutSeconds * 1000,
     cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
     inFlight: setup.inFlight,
+  }).finally(() => {
+    if (cell) Atomics.sub(cell, 0, 1);
   });
   return {
     exchange,

@@ -8,6 +8,7 @@ import { drivePhase } from './drive-phase.js';
 import type { LoadRunner } from './load-runner.js';
 import { RunLog } from '../log/run-log.js';
 import { LiveStats } from './live-stats.js';
+import { type LiveSnapshot, type LiveTelemetry, newInFlightCell } from './live-snapshot.js';
 import { type ProgressDisplay, startProgress } from './progress.js';
 import { startStatsBlocks } from './stats-blocks.js';
 import type { RequestRecord } from '../records.js';
@@ -23,11 +24,11 @@ export interface PhasesOutcome {
 }
 
 /** The caller's live view (the dashboard) or the progress line, plus `--stats-interval` blocks in the simple UI. */
-function startLiveViews(io: ProfileIo, config: BenchmarkConfig, live: LiveStats, sink: RecordSink): ProgressDisplay {
-  if (config.ui === 'dashboard' && io.liveView) return io.liveView({ snapshot: () => live.snapshot() });
+function startLiveViews(io: ProfileIo, config: BenchmarkConfig, read: () => LiveSnapshot, sink: RecordSink): ProgressDisplay {
+  if (config.ui === 'dashboard' && io.liveView) return io.liveView({ snapshot: read });
   const line = startProgress(io.stderr, config.ui, config.load.requestCount, config.load.benchmarkDurationSeconds, () => sink);
   const interval = config.reporting.statsIntervalSeconds;
-  const blocks = interval !== null && config.ui !== 'none' ? startStatsBlocks(io.stderr, interval, () => live.snapshot()) : null;
+  const blocks = interval !== null && config.ui !== 'none' ? startStatsBlocks(io.stderr, interval, read) : null;
   return {
     stop() {
       blocks?.stop();
@@ -45,6 +46,7 @@ export async function runPhases(
   clock: MonotonicRunClock,
   skipWarmup: boolean,
   log: RunLog = new RunLog(io.stderr, 'info'),
+  telemetry: () => LiveTelemetry = () => ({ gpus: [], servers: [] }),
 ): Promise<PhasesOutcome> {
   const live = new LiveStats({ requestCount: config.load.requestCount, durationSeconds: config.load.benchmarkDurationSeconds, warmupRequestCount: config.load.warmupRequestCount });
   const onRecord = (record: RequestRecord) => {
@@ -56,18 +58,23 @@ export async function runPhases(
     }
   };
   const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal: io.signal, onRecord };
-  const progress = startLiveViews(io, config, live, sink);
+  // Each phase gets a fresh cell: a request abandoned at the end of one phase is not counted into the next.
+  let inFlightCell = newInFlightCell();
+  const read = (): LiveSnapshot => ({ ...live.snapshot(), inFlight: Atomics.load(inFlightCell, 0), ...telemetry() });
+  const progress = startLiveViews(io, config, read, sink);
   let cancelled = false;
   try {
     const warmupCount = skipWarmup ? 0 : config.load.warmupRequestCount;
     if (warmupCount > 0) {
       sink.startPhase('warmup');
       live.startPhase('warmup');
+      inFlightCell = newInFlightCell();
       log.debug(`warmup: ${warmupCount} requests`);
-      cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, sessionCount: null, durationNs: null }, drive)).cancelled;
+      cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, sessionCount: null, durationNs: null, inFlightCell }, drive)).cancelled;
     }
     sink.startPhase('profiling');
     live.startPhase('profiling');
+    inFlightCell = newInFlightCell();
     log.debug(`profiling: ${config.load.requestCount ?? 'no'} request limit, ${config.load.benchmarkDurationSeconds ?? 'no'} s duration limit, ${config.load.mode} mode`);
     const profilingStartNs = clock.nowEpochNs();
     let clientHealth: ClientHealth | null = null;
@@ -78,7 +85,7 @@ export async function runPhases(
       const main = runner.usesWorkerThreads ? startLoopMonitor('main') : null;
       const cpuAtStart = process.cpuUsage();
       const startMs = performance.now();
-      const outcome = await drivePhase(runner, { phase: 'profiling', requestCount, sessionCount: config.load.conversationNum ?? null, durationNs }, drive);
+      const outcome = await drivePhase(runner, { phase: 'profiling', requestCount, sessionCount: config.load.conversationNum ?? null, durationNs, inFlightCell }, drive);
       const cpu = process.cpuUsage(cpuAtStart);
       const threads = main ? [main.stop(), ...outcome.threads] : outcome.threads;
       clientHealth = assessClientHealth(threads, cpu.user + cpu.system, performance.now() - startMs, availableParallelism());

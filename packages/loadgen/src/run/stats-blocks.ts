@@ -1,4 +1,5 @@
-import type { LivePercentiles, LiveSnapshot } from './live-stats.js';
+import type { LivePercentiles } from './live-stats.js';
+import { describeGpu, describeServer, type LiveSnapshot } from './live-snapshot.js';
 import type { ProgressDisplay } from './progress.js';
 
 const ms = (p: LivePercentiles | null) => (p === null ? 'n/a' : `p50 ${p.p50.toFixed(2)}  p90 ${p.p90.toFixed(2)}  p99 ${p.p99.toFixed(2)} ms`);
@@ -11,7 +12,9 @@ export function renderStatsBlock(s: LiveSnapshot): string {
     `  TTFT     ${ms(s.ttftMs)}`,
     `  ITL      ${ms(s.itlMs)}`,
     `  Latency  ${ms(s.latencyMs)}`,
-    `  Throughput ${s.requestsPerSecond.toFixed(2)} req/s, ${s.outputTokensPerSecond.toFixed(1)} output tokens/s; ~${s.inFlightEstimate.toFixed(1)} in flight`,
+    `  Throughput ${s.requestsPerSecond.toFixed(2)} req/s, ${s.outputTokensPerSecond.toFixed(1)} output tokens/s; ${s.inFlight} in flight`,
+    ...s.servers.map((server) => `  Server   ${describeServer(server)}`),
+    ...s.gpus.map((gpu) => `  ${describeGpu(gpu)}`),
   ].join('\n');
 }
 
