@@ -20,7 +20,7 @@ const Mapping = <T extends Record<string, TSchema>>(props: T, aliases: Record<st
 /** Seconds; also accepts strings like `"30s"`, `"5m"`, `"500ms"`. */
 const Seconds = (opts: { minimum?: number; exclusiveMinimum?: number }) => Type.Number({ ...opts, 'x-duration': true });
 
-export const ENDPOINT_TYPES = ['chat', 'completions', 'embeddings'] as const;
+export const ENDPOINT_TYPES = ['chat', 'completions', 'embeddings', 'messages'] as const;
 export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
 export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace'] as const;
 export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;
@@ -42,7 +42,7 @@ export const YamlEndpoint = Mapping(
     /** One server URL, or a list: requests are spread over them (`url_strategy`). */
     url: Opt(Def(Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]), 'http://localhost:8000')),
     url_strategy: Opt(Def(Enum(URL_STRATEGIES), 'round_robin')),
-    /** chat, completions, embeddings, or one a plugin adds (checked against the registry when the run starts). */
+    /** chat, completions, embeddings, messages, …, or one a plugin adds (checked against the registry when the run starts). */
     type: Opt(Def(Type.String({ minLength: 1, examples: [...ENDPOINT_TYPES] }), 'chat')),
     custom_path: Opt(Type.String({ minLength: 1 })),
     streaming: Opt(Def(Type.Boolean(), false)),

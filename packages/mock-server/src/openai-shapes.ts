@@ -16,7 +16,7 @@ export interface Usage {
   completion_tokens_details?: { reasoning_tokens: number };
 }
 
-export function usageOf(kind: EndpointKind, plan: ResponsePlan): Usage {
+export function usageOf(kind: 'chat' | 'completions', plan: ResponsePlan): Usage {
   const completion = plan.reasoningCount + plan.contentCount;
   const usage: Usage = {
     prompt_tokens: plan.promptTokens,
@@ -27,9 +27,12 @@ export function usageOf(kind: EndpointKind, plan: ResponsePlan): Usage {
   return usage;
 }
 
+/** Each API's id prefix (what its clients see in real answers). */
+const ID_PREFIXES: Record<EndpointKind, string> = { chat: 'chatcmpl-', completions: 'cmpl-', messages: 'msg_', responses: 'resp_', generate: 'gen-' };
+
 export function responseId(kind: EndpointKind, serial: number, seed: number): string {
   const hex = ((serial * 2654435761 + seed) >>> 0).toString(16).padStart(8, '0');
-  return `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-mock${hex}${serial.toString(16)}`;
+  return `${ID_PREFIXES[kind]}mock${hex}${serial.toString(16)}`;
 }
 
 export type Delta = { role?: 'assistant'; content?: string; reasoning_content?: string };
@@ -72,7 +75,7 @@ export function completionChunk(
 }
 
 /** The final `choices: []` chunk sent when `stream_options.include_usage` is true. */
-export function usageChunk(kind: EndpointKind, identity: ResponseIdentity, usage: Usage): Record<string, unknown> {
+export function usageChunk(kind: 'chat' | 'completions', identity: ResponseIdentity, usage: Usage): Record<string, unknown> {
   return {
     id: identity.id,
     object: kind === 'chat' ? 'chat.completion.chunk' : 'text_completion',
@@ -85,7 +88,7 @@ export function usageChunk(kind: EndpointKind, identity: ResponseIdentity, usage
 }
 
 /** The whole non-streaming response. */
-export function completionBody(kind: EndpointKind, identity: ResponseIdentity, plan: ResponsePlan): Record<string, unknown> {
+export function completionBody(kind: 'chat' | 'completions', identity: ResponseIdentity, plan: ResponsePlan): Record<string, unknown> {
   const text = plan.content.join('');
   const base = { id: identity.id, created: identity.created, model: identity.model, system_fingerprint: 'fp_mock' };
   if (kind === 'completions') {

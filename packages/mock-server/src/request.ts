@@ -1,6 +1,7 @@
 // Reads the parts of an OpenAI request body the simulation needs. Pure: body in, fields or errors out.
 
-export type EndpointKind = 'chat' | 'completions';
+/** The token-generating APIs the server speaks (each has its request parser and response shapes in `wire/`). */
+export type EndpointKind = 'chat' | 'completions' | 'messages' | 'responses' | 'generate';
 
 export interface ParsedRequest {
   model: string;
@@ -12,6 +13,8 @@ export interface ParsedRequest {
   ignoreEos: boolean;
   /** `reasoning_effort` of the request, when it names one. */
   reasoningEffort: ReasoningEffort | undefined;
+  /** TGI: `parameters.details` asks for the details object in a whole answer. */
+  wantDetails?: boolean;
 }
 
 /** Reasoning tokens per `reasoning_effort` when the server sets no count (as AIPerf's mock server does). */
@@ -20,12 +23,12 @@ export type ReasoningEffort = keyof typeof REASONING_EFFORT_TOKENS;
 
 export type ParseResult = { request: ParsedRequest } | { error: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Text of a chat message content: a string or an array of parts, of which only text parts count. */
-function contentText(content: unknown): string {
+export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
@@ -44,7 +47,7 @@ function promptOf(kind: EndpointKind, body: Record<string, unknown>): string | {
   return { error: '`prompt` must be a string or an array of strings' };
 }
 
-function optionalCount(body: Record<string, unknown>, field: string, min: number): number | undefined | { error: string } {
+export function optionalCount(body: Record<string, unknown>, field: string, min: number): number | undefined | { error: string } {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -53,7 +56,7 @@ function optionalCount(body: Record<string, unknown>, field: string, min: number
   return value;
 }
 
-export function parseRequest(kind: EndpointKind, body: unknown): ParseResult {
+export function parseRequest(kind: 'chat' | 'completions', body: unknown): ParseResult {
   if (!isRecord(body)) return { error: 'the request body must be a JSON object' };
   const promptText = promptOf(kind, body);
   if (typeof promptText !== 'string') return promptText;

@@ -7,6 +7,11 @@ export interface MockServerStats {
     chat: number;
     completions: number;
     embeddings: number;
+    /** Anthropic Messages, OpenAI Responses, TGI generate, rankings (NIM, TEI, Cohere). */
+    messages: number;
+    responses: number;
+    generate: number;
+    rankings: number;
     streaming: number;
     completed: number;
     rejected: number;
@@ -24,6 +29,10 @@ export function createStats(): MockServerStats {
       chat: 0,
       completions: 0,
       embeddings: 0,
+      messages: 0,
+      responses: 0,
+      generate: 0,
+      rankings: 0,
       streaming: 0,
       completed: 0,
       rejected: 0,

@@ -56,6 +56,13 @@ export function parseExchange(exchange: RequestExchange, endpoint: EndpointType,
   if (error === null && !exchange.abandoned && responses.malformed !== null) {
     error = { code: null, type: 'InvalidResponseError', message: `response data is not JSON: ${responses.malformed}` };
   }
+  if (error === null && !exchange.abandoned && responses.serverError !== null) {
+    error = { code: null, type: 'ServerError', message: responses.serverError };
+  }
+  if (error === null && !exchange.abandoned && responses.mismatched !== null) {
+    const message = `the response does not match endpoint type "${endpoint.name}": ${responses.mismatched}`;
+    error = { code: null, type: 'InvalidResponseError', message };
+  }
   return {
     contentOffsetsNs: responses.contentOffsetsNs,
     firstOutputOffsetNs: responses.firstOutputOffsetNs,

@@ -1,4 +1,4 @@
-import type { EndpointType, ServerUsage } from '../endpoints/types.js';
+import { type EndpointType, type ServerUsage, mergeUsage } from '../endpoints/types.js';
 
 /** One response message as received: an SSE `data` field or a whole body. */
 export interface RawResponse {
@@ -17,6 +17,10 @@ export class ResponseCollector {
   usage: ServerUsage | null = null;
   /** The first message that was not JSON (a broken response), cut to 100 characters. */
   malformed: string | null = null;
+  /** The first message that is JSON but not a shape of this endpoint type (another API's server), cut to 200 characters. */
+  mismatched: string | null = null;
+  /** The first error the server reported inside the response (an SSE `error` event). */
+  serverError: string | null = null;
   readonly raw: RawResponse[] | null;
   private readonly texts: string[] = [];
   private readonly reasonings: string[] = [];
@@ -37,7 +41,12 @@ export class ResponseCollector {
       return;
     }
     const parsed = this.endpoint.parseResponse(json);
-    if (parsed.usage) this.usage = parsed.usage;
+    if (parsed === null) {
+      this.mismatched ??= data.slice(0, 200);
+      return;
+    }
+    if (parsed.error !== undefined) this.serverError ??= parsed.error.slice(0, 500);
+    if (parsed.usage) this.usage = mergeUsage(this.usage, parsed.usage);
     if (!parsed.text && !parsed.reasoning) {
       // A response without content (role-only, finish-only, usage-only) ends the request only when nothing
       // with content came before it (embeddings, an empty answer): AIPerf's latency ends at the last content.

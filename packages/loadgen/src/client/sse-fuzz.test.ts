@@ -3,7 +3,7 @@
 import { createParser } from 'eventsource-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getEndpointType } from '../endpoints/registry.js';
+import { builtinEndpointTypes, getEndpointType } from '../endpoints/registry.js';
 import { ResponseCollector } from './response-collector.js';
 
 const pieces = fc.constantFrom('data: ', 'data:', 'event: x\n', ': comment\n', '\n', '\r\n', '\n\n', '[DONE]', '{', '}', '"choices"', ':[', ']', '{"delta":{"content":"', '"}}', 'null', '\u001b[2J', '\u0000', 'é');
@@ -42,7 +42,7 @@ describe('SSE parsing under fuzzing', () => {
   it('any JSON value as an event never throws in the response parsers', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        for (const name of ['chat', 'completions', 'embeddings'] as const) getEndpointType(name).parseResponse(value);
+        for (const endpoint of builtinEndpointTypes) endpoint.parseResponse(value);
       }),
       { numRuns: 1500 },
     );

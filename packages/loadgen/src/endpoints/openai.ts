@@ -1,8 +1,20 @@
-import { type EndpointType, type ParsedResponse, type RequestInput, parseUsage } from './types.js';
+import { type EndpointType, type ParsedResponse, type RequestInput, isRecord, parseUsage, str } from './types.js';
 
 // OpenAI-compatible endpoint types: chat, completions, embeddings.
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+/**
+ * An OpenAI message has `choices` or `usage` (a usage-only chunk); `{"error": …}` is the server reporting a
+ * failure mid-stream. Anything else comes from a server of another API type.
+ */
+function openAiMessage(json: unknown): { body: Record<string, unknown> } | ParsedResponse | null {
+  if (!isRecord(json)) return null;
+  if (json.error !== undefined && json.choices === undefined) {
+    const error = json.error;
+    return { text: '', reasoning: '', usage: null, error: isRecord(error) ? str(error.message) || JSON.stringify(error) : String(error) };
+  }
+  if (!Array.isArray(json.choices) && !isRecord(json.usage)) return null;
+  return { body: json };
+}
 
 function tokenLimit(input: RequestInput): Record<string, number> {
   if (input.maxTokens === null) return {};
@@ -26,8 +38,10 @@ export const chatEndpoint: EndpointType = {
     ...tokenLimit(input),
     ...input.extraInputs,
   }),
-  parseResponse(json): ParsedResponse {
-    const choice = (json as { choices?: Array<Record<string, Record<string, unknown>>> })?.choices?.[0];
+  parseResponse(json): ParsedResponse | null {
+    const message = openAiMessage(json);
+    if (message === null || !('body' in message)) return message;
+    const choice = (message.body as { choices?: Array<Record<string, Record<string, unknown>>> }).choices?.[0];
     const part = choice?.delta ?? choice?.message;
     return {
       text: str(part?.content),
@@ -52,8 +66,10 @@ export const completionsEndpoint: EndpointType = {
     ...(input.maxTokens === null ? {} : { max_tokens: input.maxTokens }),
     ...input.extraInputs,
   }),
-  parseResponse(json): ParsedResponse {
-    const choice = (json as { choices?: Array<Record<string, unknown>> })?.choices?.[0];
+  parseResponse(json): ParsedResponse | null {
+    const message = openAiMessage(json);
+    if (message === null || !('body' in message)) return message;
+    const choice = (message.body as { choices?: Array<Record<string, unknown>> }).choices?.[0];
     return { text: str(choice?.text), reasoning: str(choice?.reasoning_content) || str(choice?.reasoning), usage: parseUsage(json) };
   },
 };
@@ -64,6 +80,12 @@ export const embeddingsEndpoint: EndpointType = {
   supportsStreaming: false,
   producesTokens: false,
   metricsTitle: 'Embeddings Metrics',
-  buildBody: (input) => ({ input: [input.prompt], model: input.model, ...input.extraInputs }),
-  parseResponse: (json) => ({ text: '', reasoning: '', usage: parseUsage(json) }),
+  buildBody: (input) => ({ input: [input.prompt, ...(input.batch ?? [])], model: input.model, ...input.extraInputs }),
+  parseResponse: parseEmbeddings,
 };
+
+/** An embeddings answer has a `data` list of vectors. */
+export function parseEmbeddings(json: unknown): ParsedResponse | null {
+  if (!isRecord(json) || !Array.isArray(json.data)) return null;
+  return { text: '', reasoning: '', usage: parseUsage(json) };
+}

@@ -1,11 +1,12 @@
 import { createRegistry, type Registry } from '@aiperf/plugin';
 import { ProfileConfigError } from '../errors.js';
+import { messagesEndpoint } from './anthropic.js';
 import { chatEndpoint, completionsEndpoint, embeddingsEndpoint } from './openai.js';
 import type { EndpointType } from './types.js';
 
 export type EndpointTypeRegistry = Registry<EndpointType>;
 
-export const builtinEndpointTypes: readonly EndpointType[] = [chatEndpoint, completionsEndpoint, embeddingsEndpoint];
+export const builtinEndpointTypes: readonly EndpointType[] = [chatEndpoint, completionsEndpoint, embeddingsEndpoint, messagesEndpoint];
 
 const FUNCTIONS = ['buildBody', 'parseResponse'] as const;
 

@@ -5,6 +5,8 @@ export interface ParsedResponse {
   /** Reasoning text (`reasoning_content` / `reasoning`) in this message ('' when none). */
   reasoning: string;
   usage: ServerUsage | null;
+  /** An error the server reported inside a successful response (an SSE `error` event); fails the request. */
+  error?: string;
 }
 
 export interface ServerUsage {
@@ -29,6 +31,10 @@ export interface RequestInput {
   streaming: boolean;
   useLegacyMaxTokens: boolean;
   extraInputs: Record<string, unknown>;
+  /** More prompts sent in the same request (`--batch-size`, for endpoint types that take a list of inputs). */
+  batch?: readonly string[];
+  /** A query and its passages (rankings endpoint types); `prompt` is then the query. */
+  passages?: readonly string[];
 }
 
 /** An endpoint type: a plain object registered by name. */
@@ -39,9 +45,33 @@ export interface EndpointType {
   producesTokens: boolean;
   /** Console table title. */
   metricsTitle: string;
+  /** Path used instead of `defaultPath` when streaming (APIs that stream on a path of their own, like TGI). */
+  streamingPath?: string;
+  /** Headers carrying the API key, when the API does not take `Authorization: Bearer` (and any it requires). */
+  authHeaders?(apiKey: string | null): Record<string, string>;
   buildBody(input: RequestInput): Record<string, unknown>;
-  parseResponse(json: unknown): ParsedResponse;
+  /**
+   * What one response message contributed; null when the message is not a shape this API sends (a server of
+   * another API type): the request then fails with that body quoted.
+   */
+  parseResponse(json: unknown): ParsedResponse | null;
 }
+
+/** Later reports fill in or replace what earlier ones said (Anthropic sends input tokens first, output tokens last). */
+export function mergeUsage(earlier: ServerUsage | null, later: ServerUsage | null): ServerUsage | null {
+  if (!earlier || !later) return later ?? earlier;
+  return {
+    promptTokens: later.promptTokens ?? earlier.promptTokens,
+    completionTokens: later.completionTokens ?? earlier.completionTokens,
+    reasoningTokens: later.reasoningTokens ?? earlier.reasoningTokens,
+  };
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function parseUsage(json: unknown): ServerUsage | null {
   const usage = (json as { usage?: Record<string, unknown> } | null)?.usage;

@@ -70,7 +70,7 @@ export async function sendTurn(
   const exchange = await sendRequest({
     dispatcher: target.dispatcher,
     path: target.path,
-    headers: requestHeaders(config, xRequestId, xCorrelationId),
+    headers: requestHeaders(config, endpoint, xRequestId, xCorrelationId),
     body: turn.bodyText,
     streaming: config.endpoint.streaming && endpoint.supportsStreaming,
     timeoutMs: config.endpoint.timeoutSeconds * 1000,
@@ -127,16 +127,18 @@ export function completeRecord(reader: RecordReader, pending: PendingRecord): Re
   };
 }
 
-function requestHeaders(config: BenchmarkConfig, xRequestId: string, xCorrelationId: string): Record<string, string> {
-  const headers: Record<string, string> = {
+function requestHeaders(config: BenchmarkConfig, endpoint: EndpointType, xRequestId: string, xCorrelationId: string): Record<string, string> {
+  const apiKey = config.endpoint.apiKey ?? null;
+  // An API with its own key header (Anthropic's x-api-key) gets that instead of a bearer token.
+  const auth = endpoint.authHeaders ? endpoint.authHeaders(apiKey) : apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  return {
     'content-type': 'application/json',
     accept: config.endpoint.streaming ? 'text/event-stream' : 'application/json',
     'x-request-id': xRequestId,
     'x-correlation-id': xCorrelationId,
+    ...auth,
     ...config.endpoint.headers,
   };
-  if (config.endpoint.apiKey) headers.authorization = `Bearer ${config.endpoint.apiKey}`;
-  return headers;
 }
 
 type TokenCounts = Pick<

@@ -23,6 +23,7 @@ function resolveUrl(raw: string, config: BenchmarkConfig, endpoint: EndpointType
     throw new ProfileConfigError(`--url: "${raw}" is not a valid URL (expected e.g. http://localhost:8000)`, { cause });
   }
   const prefix = url.pathname.replace(/\/+$/, '');
-  const endpointPath = config.endpoint.customPath ?? endpoint.defaultPath;
+  const streamingPath = config.endpoint.streaming && endpoint.supportsStreaming ? endpoint.streamingPath : undefined;
+  const endpointPath = config.endpoint.customPath ?? streamingPath ?? endpoint.defaultPath;
   return { url: raw, origin: url.origin, path: `${prefix}${endpointPath.startsWith('/') ? '' : '/'}${endpointPath}` };
 }

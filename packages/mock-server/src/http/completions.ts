@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { planFaults } from '../faults.js';
 import { applyOverrides } from '../overrides.js';
 import { planResponse } from '../plan.js';
-import { parseRequest, REASONING_EFFORT_TOKENS, type EndpointKind } from '../request.js';
+import { REASONING_EFFORT_TOKENS, type EndpointKind } from '../request.js';
+import { WIRE_FORMATS } from '../wire/index.js';
 import { createRng } from '@aiperf/stats';
 import { jittered, mixSeeds } from '../rng.js';
 import { nowMs, readBody, sendError, sleepUntil } from './io.js';
@@ -11,7 +12,7 @@ import type { Exchange } from './exchange.js';
 import { streamResponse } from './stream.js';
 import { respondWhole } from './whole.js';
 
-async function decide(state: ServerState, kind: EndpointKind, request: IncomingMessage, response: ServerResponse) {
+async function decide(state: ServerState, kind: EndpointKind, request: IncomingMessage, response: ServerResponse, streamRoute: boolean) {
   const serial = (state.serial += 1);
   const { options, errors } = applyOverrides(state.options, request.headers);
   const text = await readBody(request, state.options.maxBodyBytes);
@@ -22,7 +23,7 @@ async function decide(state: ServerState, kind: EndpointKind, request: IncomingM
   } catch {
     return { error: 'the request body is not valid JSON' };
   }
-  const parsed = parseRequest(kind, body);
+  const parsed = WIRE_FORMATS[kind].parse(body, streamRoute);
   if ('error' in parsed) return parsed;
   const rng = createRng(mixSeeds(options.seed, serial));
   const faults = planFaults(options, rng);
@@ -41,11 +42,12 @@ export async function handleCompletion(
   request: IncomingMessage,
   response: ServerResponse,
   arrivalMs: number,
+  streamRoute = false,
 ): Promise<void> {
   const { stats } = state;
   stats.requests.total += 1;
   stats.requests[kind] += 1;
-  const decided = await decide(state, kind, request, response);
+  const decided = await decide(state, kind, request, response, streamRoute);
   if ('error' in decided) {
     stats.requests.rejected += 1;
     sendError(response, 400, decided.error);

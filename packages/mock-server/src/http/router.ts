@@ -26,6 +26,10 @@ const ROUTES: Record<string, Handler> = {
   'POST /v1/completions': (state, request, response, arrivalMs) =>
     handleCompletion(state, 'completions', request, response, arrivalMs),
   'POST /v1/embeddings': handleEmbeddings,
+  'POST /v1/messages': (state, request, response, arrivalMs) => handleCompletion(state, 'messages', request, response, arrivalMs),
+  'POST /v1/responses': (state, request, response, arrivalMs) => handleCompletion(state, 'responses', request, response, arrivalMs),
+  'POST /generate': (state, request, response, arrivalMs) => handleCompletion(state, 'generate', request, response, arrivalMs),
+  'POST /generate_stream': (state, request, response, arrivalMs) => handleCompletion(state, 'generate', request, response, arrivalMs, true),
   'GET /v1/models': (state, _request, response) =>
     sendJson(response, 200, {
       object: 'list',

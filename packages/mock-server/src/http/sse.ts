@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { chatChunk, completionChunk, usageChunk, usageOf, type ResponseIdentity } from '../openai-shapes.js';
 import type { ResponsePlan } from '../plan.js';
-import type { EndpointKind } from '../request.js';
 
 export const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
@@ -12,17 +11,21 @@ export const SSE_HEADERS = {
 /** A line that is not valid JSON, for the malformed-SSE fault. */
 export const MALFORMED_SSE_EVENT = 'data: {"id":"malformed","choices":[{"delta":{"content":"broken\n\n';
 
-/** Serializes the SSE events of one streamed response; token k is the k-th chunk. */
+/** Serializes the SSE events of one streamed OpenAI response; token k is the k-th chunk. */
 export class SseEncoder {
   readonly tokenCount: number;
 
   constructor(
-    private readonly kind: EndpointKind,
+    private readonly kind: 'chat' | 'completions',
     private readonly identity: ResponseIdentity,
     private readonly plan: ResponsePlan,
     private readonly includeUsage: boolean,
   ) {
     this.tokenCount = plan.reasoningCount + plan.contentCount;
+  }
+
+  start(): string {
+    return '';
   }
 
   token(index: number): string {

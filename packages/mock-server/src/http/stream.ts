@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { identityOf, nextGapMs, recordCompletionTokens, timingHeaders, type Exchange } from './exchange.js';
 import { nowMs, sleepUntil, waitForDrain } from './io.js';
-import { cutConnection, MALFORMED_SSE_EVENT, SSE_HEADERS, SseEncoder } from './sse.js';
+import { cutConnection, MALFORMED_SSE_EVENT, SSE_HEADERS } from './sse.js';
+import { WIRE_FORMATS } from '../wire/index.js';
 
 /** Tokens written back to back before the stream yields to the others. */
 const BATCH_TOKENS = 256;
@@ -14,9 +15,11 @@ const BATCH_TOKENS = 256;
  */
 export async function streamResponse(exchange: Exchange, response: ServerResponse): Promise<boolean> {
   const { faults, plan, signal, state } = exchange;
-  const encoder = new SseEncoder(exchange.kind, identityOf(exchange), plan, exchange.request.includeUsage);
+  const encoder = WIRE_FORMATS[exchange.kind].encoder(identityOf(exchange), plan, exchange.request);
   const tokenCount = encoder.tokenCount;
   response.writeHead(200, { ...SSE_HEADERS, ...timingHeaders(exchange) });
+  const opening = encoder.start();
+  if (opening) response.write(opening);
   response.flushHeaders();
   state.stats.tokens.prompt += plan.promptTokens;
 

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { completionBody } from '../openai-shapes.js';
+import { WIRE_FORMATS } from '../wire/index.js';
 import { identityOf, nextGapMs, recordCompletionTokens, timingHeaders, type Exchange } from './exchange.js';
 import { sendJson, sleepUntil } from './io.js';
 import { cutConnection } from './sse.js';
@@ -26,7 +26,7 @@ export async function respondWhole(exchange: Exchange, response: ServerResponse)
     cutConnection(response);
     return false;
   }
-  const body = completionBody(exchange.kind, identityOf(exchange), plan);
+  const body = WIRE_FORMATS[exchange.kind].whole(identityOf(exchange), plan, exchange.request);
   if (faults.malformedSseAfterTokens !== undefined) {
     // No SSE here: the malformed-output fault sends a truncated JSON body instead.
     state.stats.faults.malformedSse += 1;

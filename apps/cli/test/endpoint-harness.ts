@@ -1,0 +1,71 @@
+// Shared by the endpoint-type end-to-end tests: a recording proxy in front of the mock server (every request's
+// method, path, headers and body as they went over the wire; answers streamed through untouched), and a
+// temp artifact dir per run, removed afterwards.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface RecordingProxy {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+  const target = new URL(targetUrl);
+  const requests: RecordedRequest[] = [];
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    // Only API calls are recorded; aiperf's own GET /metrics scrape is passed through unrecorded.
+    if (req.method === 'POST') requests.push({ method: req.method, path: req.url ?? '/', headers: req.headers, body: text ? JSON.parse(text) : null });
+    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    upstream.end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A fresh temp dir per call; `cleanup()` removes all of them (call it in afterAll). */
+export function tempDirs(prefix: string): { make(): string; cleanup(): void } {
+  const made: string[] = [];
+  return {
+    make: () => {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      made.push(dir);
+      return join(dir, 'run');
+    },
+    cleanup: () => {
+      for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+export const readJsonl = (path: string) =>
+  readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+
+/** The common flags of an endpoint e2e run: quiet, no telemetry, records + raw exchanges exported. */
+export const QUIET_RUN = ['--ui', 'none', '--no-gpu-telemetry', '--no-server-metrics', '--export-level', 'raw', '--workers', '1'];

@@ -1,0 +1,104 @@
+// `--endpoint-type messages` (Anthropic Messages API) end to end: aiperf against the mock server (TTFT 60 ms,
+// ITL 8 ms) through a recording proxy. Tolerances are generous for a loaded CI machine; they check that the
+// parsed events land where the mock put them, not speed.
+import { join } from 'node:path';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './config-harness.js';
+import { QUIET_RUN, type RecordingProxy, readJson, readJsonl, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+
+let mock: MockServer;
+let proxy: RecordingProxy;
+const dirs = tempDirs('aiperf-messages-');
+
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
+  proxy = await startRecordingProxy(mock.url);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await mock?.close();
+  dirs.cleanup();
+});
+
+/** Never earlier than the mock's schedule (minus clock slack), and not far later on average (a loaded CI machine). */
+function expectNear(stat: { min: number; avg: number }, configuredMs: number): void {
+  expect(stat.min, JSON.stringify(stat)).toBeGreaterThan(configuredMs * 0.9 - 1);
+  expect(stat.avg, JSON.stringify(stat)).toBeLessThan(configuredMs * 1.5 + 60);
+}
+
+const run = (dir: string, extra: string[]) =>
+  runInProcess([
+    'profile', '--model', 'claude-mock', '--url', proxy.url, '--endpoint-type', 'messages', '--request-count', '12', '--concurrency', '3',
+    '--osl', '20', '--isl', '64', '--extra-inputs', 'ignore_eos:true', '--api-key', 'sk-ant-test', '--artifact-dir', dir, ...QUIET_RUN, ...extra,
+  ]);
+
+describe('aiperf profile --endpoint-type messages', () => {
+  it('streams: Anthropic request shape and headers, text from content_block_delta, usage from message_start/message_delta, TTFT/ITL as configured', async () => {
+    proxy.requests.length = 0;
+    const dir = dirs.make();
+    const result = await run(dir, ['--streaming']);
+    expect(result.code, result.stderr).toBe(0);
+
+    expect(proxy.requests).toHaveLength(12);
+    for (const request of proxy.requests) {
+      expect(request.path).toBe('/v1/messages');
+      expect(request.headers['x-api-key']).toBe('sk-ant-test');
+      expect(request.headers['anthropic-version']).toBe('2023-06-01');
+      expect(request.headers.authorization).toBeUndefined();
+      expect(request.body).toMatchObject({ model: 'claude-mock', max_tokens: 20, stream: true, ignore_eos: true });
+      const { messages } = request.body as { messages: Array<{ role: string; content: string }> };
+      expect(messages).toHaveLength(1);
+      expect(messages[0]!.role).toBe('user');
+      expect(messages[0]!.content.length).toBeGreaterThan(50);
+    }
+
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    expect(summary.error_summary).toEqual([]);
+    expect(summary.request_count.avg).toBe(12);
+    expect(summary.output_sequence_length).toMatchObject({ avg: 20, min: 20, max: 20 });
+    expectNear(summary.time_to_first_token, 60);
+    expectNear(summary.inter_token_latency, 8);
+    // Latency = TTFT + 19 gaps ≈ 212 ms.
+    expectNear(summary.request_latency, 212);
+
+    const records = readJsonl(join(dir, 'profile_export.jsonl'));
+    expect(records).toHaveLength(12);
+    const raw = readJsonl(join(dir, 'profile_export_raw.jsonl'));
+    const types = raw[0].responses.map((r: { data: string }) => JSON.parse(r.data).type);
+    expect(types.slice(0, 3)).toEqual(['message_start', 'content_block_start', 'ping']);
+    expect(types.slice(-3)).toEqual(['content_block_stop', 'message_delta', 'message_stop']);
+  });
+
+  it('non-streaming: one message body; the latency is the whole answer', async () => {
+    const dir = dirs.make();
+    const result = await run(dir, ['--use-server-token-count']);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    expect(summary.error_summary).toEqual([]);
+    expect(summary.time_to_first_token ?? null).toBeNull();
+    expect(summary.output_sequence_length).toMatchObject({ avg: 20, min: 20, max: 20 });
+    expectNear(summary.request_latency, 212);
+    // Server token counts: input_tokens as the mock counted them, the same for every record as the client's ISL ± tokenizer.
+    const records = readJsonl(join(dir, 'profile_export.jsonl'));
+    for (const record of records) expect(record.metrics.output_sequence_length.value).toBe(20);
+  });
+
+  it('a chat server answering a messages run: every request fails with the offending body quoted, the run does not crash', async () => {
+    const dir = dirs.make();
+    const result = await runInProcess([
+      'profile', '--model', 'claude-mock', '--url', mock.url, '--endpoint-type', 'messages', '--custom-endpoint', '/v1/chat/completions',
+      '--request-count', '3', '--osl', '4', '--artifact-dir', dir, ...QUIET_RUN,
+    ]);
+    // A run whose every request failed exits 1 (not a usage error, not a crash: no stack).
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    // One entry per answer: each quotes its own body (the ids differ).
+    expect(summary.error_summary.reduce((sum: number, e: { count: number }) => sum + e.count, 0)).toBe(3);
+    for (const entry of summary.error_summary) {
+      expect(entry.error_details.type).toBe('InvalidResponseError');
+      expect(entry.error_details.message).toMatch(/does not match endpoint type "messages": \{"id":"chatcmpl-/);
+    }
+  });
+});
