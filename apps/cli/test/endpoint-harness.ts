@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 
 export interface RecordedRequest {
@@ -69,3 +70,13 @@ export const readJsonl = (path: string) =>
 
 /** The common flags of an endpoint e2e run: quiet, no telemetry, records + raw exchanges exported. */
 export const QUIET_RUN = ['--ui', 'none', '--no-gpu-telemetry', '--no-server-metrics', '--export-level', 'raw', '--workers', '1'];
+
+/**
+ * Never earlier than the mock's schedule (minus clock slack), and not far later on average (a loaded CI machine).
+ * ITL has no hard floor: the mock keeps an absolute schedule, so tokens after a late first token catch up.
+ */
+export function expectNear(stat: { min: number; avg: number }, configuredMs: number, floor: 'min' | 'avg' = 'min'): void {
+  if (floor === 'min') expect(stat.min, JSON.stringify(stat)).toBeGreaterThan(configuredMs * 0.9 - 1);
+  else expect(stat.avg, JSON.stringify(stat)).toBeGreaterThan(configuredMs * 0.5);
+  expect(stat.avg, JSON.stringify(stat)).toBeLessThan(configuredMs * 1.5 + 60);
+}

@@ -20,7 +20,7 @@ const Mapping = <T extends Record<string, TSchema>>(props: T, aliases: Record<st
 /** Seconds; also accepts strings like `"30s"`, `"5m"`, `"500ms"`. */
 const Seconds = (opts: { minimum?: number; exclusiveMinimum?: number }) => Type.Number({ ...opts, 'x-duration': true });
 
-export const ENDPOINT_TYPES = ['chat', 'completions', 'embeddings', 'messages'] as const;
+export const ENDPOINT_TYPES = ['chat', 'completions', 'embeddings', 'messages', 'responses'] as const;
 export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
 export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace'] as const;
 export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;

@@ -2,11 +2,12 @@ import { createRegistry, type Registry } from '@aiperf/plugin';
 import { ProfileConfigError } from '../errors.js';
 import { messagesEndpoint } from './anthropic.js';
 import { chatEndpoint, completionsEndpoint, embeddingsEndpoint } from './openai.js';
+import { responsesEndpoint } from './responses.js';
 import type { EndpointType } from './types.js';
 
 export type EndpointTypeRegistry = Registry<EndpointType>;
 
-export const builtinEndpointTypes: readonly EndpointType[] = [chatEndpoint, completionsEndpoint, embeddingsEndpoint, messagesEndpoint];
+export const builtinEndpointTypes: readonly EndpointType[] = [chatEndpoint, completionsEndpoint, embeddingsEndpoint, messagesEndpoint, responsesEndpoint];
 
 const FUNCTIONS = ['buildBody', 'parseResponse'] as const;
 
