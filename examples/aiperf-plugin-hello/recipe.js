@@ -10,9 +10,14 @@ function readParams(params) {
   return { maxConcurrency: Number(maxConcurrency), steps: Number(steps) };
 }
 
-/** Evenly spaced integers from 1 to max (deduplicated), e.g. 1, 2, 4 for max 4 and 3 steps. */
+/**
+ * `steps` concurrencies from 1 to max, evenly spaced and rounded, duplicates dropped:
+ * max 4, 3 steps → 1, 3, 4 (1 + 1.5 rounds to 3); max 8, 4 steps → 1, 3, 6, 8.
+ * @param {number} max
+ * @param {number} steps
+ */
 function ramp(max, steps) {
-  const values = Array.from({ length: steps }, (_, i) => Math.max(1, Math.round(1 + ((max - 1) * i) / Math.max(1, steps - 1))));
+  const values = Array.from({ length: steps }, (_, i) => Math.round(1 + ((max - 1) * i) / (steps - 1)));
   return [...new Set(values)];
 }
 
@@ -20,7 +25,7 @@ function ramp(max, steps) {
 export const helloRampRecipe = {
   name: 'hello-ramp',
   description: 'A small concurrency ramp from 1 to --recipe-param max_concurrency (the example plugin).',
-  autoPlotDefault: true,
+  // No autoPlotDefault here: the plugin's own default (index.js) applies. A recipe may set it to differ from it.
   paramNames: ['maxConcurrency', 'steps'],
   validate(ctx) {
     const errors = [];

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
+import type { PlotTypeRegistry } from '@aiperf/plot';
 import { Command, Option } from 'clipanion';
 import type { AiperfContext } from '../context.js';
 import { untilStopSignal } from '../interrupt.js';
+import { flagPluginRefs } from '../plugins/refs.js';
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -17,13 +19,15 @@ export class PlotCommand extends Command<AiperfContext> {
       run's .aiperf-plot-config.yaml, else ~/.aiperf/plot_config.yaml (created with a guide on first run).
       With --dashboard, nothing is written: the same plots are served as an interactive page (theme switch,
       hide/show and resize plots, log scales, hover values, run selection and the statistic plotted for
-      comparisons, PNG download) at --host:--port until Ctrl+C.
+      comparisons, PNG download) at --host:--port until Ctrl+C. A preset's type may be a plot type of a plugin:
+      installed aiperf plugins load as for \`aiperf profile\`, --plugin adds one by npm name or path.
     `,
     examples: [
       ['Plot one run', '$0 plot artifacts/Qwen_Qwen3-0.6B-openai-chat-concurrency8'],
       ['Compare the runs of a sweep, dark theme', '$0 plot artifacts/sweep --theme dark'],
       ['Compare two runs into a chosen directory', '$0 plot runA runB --output comparison'],
       ['Explore a sweep in the browser (interactive dashboard)', '$0 plot artifacts/sweep --dashboard --port 9000'],
+      ["Draw a plugin's plot types named in a plot config", '$0 plot artifacts/sweep --plugin aiperf-plugin-hello --config my-plots.yaml'],
     ],
   });
 
@@ -36,6 +40,7 @@ export class PlotCommand extends Command<AiperfContext> {
   dashboard = Option.Boolean('--dashboard', false, { description: 'Serve an interactive dashboard instead of writing PNGs (until Ctrl+C)' });
   host = Option.String('--host', '127.0.0.1', { description: 'Dashboard bind address (default 127.0.0.1)' });
   port = Option.String('--port', '8050', { description: 'Dashboard port (default 8050; 0 picks a free port)' });
+  plugin = Option.Array('--plugin', [], { description: 'Also load this aiperf plugin for its plot types (npm name or path; repeatable)' });
 
   async execute(): Promise<number> {
     const { stdout, stderr } = this.context;
@@ -46,7 +51,10 @@ export class PlotCommand extends Command<AiperfContext> {
     }
     const cwd = this.context.cwd ?? process.cwd();
     const at = (path: string) => resolve(cwd, path);
-    if (this.dashboard) return this.serveDashboard(theme as (typeof THEMES)[number], at);
+    // The plugins' plot types (load failures exit 2 with one line, like `aiperf profile`).
+    const { setupPlotPlugins } = await import('../plugins/setup-plot.js');
+    const { plotTypes } = await setupPlotPlugins(flagPluginRefs(this.plugin, cwd), cwd);
+    if (this.dashboard) return this.serveDashboard(theme as (typeof THEMES)[number], at, plotTypes);
     const { plot, PlotConfigError, PlotInputError } = await import('@aiperf/plot');
     try {
       const result = await plot({
@@ -57,6 +65,7 @@ export class PlotCommand extends Command<AiperfContext> {
         theme: theme as (typeof THEMES)[number],
         verbose: this.verbose,
         svg: this.svg,
+        plotTypes,
         log: (line) => stdout.write(`${line}\n`),
       });
       if (result.files.length > 0) return 0;
@@ -73,7 +82,7 @@ export class PlotCommand extends Command<AiperfContext> {
   }
 
   /** `--dashboard`: serve until SIGINT/SIGTERM, then close and exit 0. */
-  private async serveDashboard(theme: (typeof THEMES)[number], at: (path: string) => string): Promise<number> {
+  private async serveDashboard(theme: (typeof THEMES)[number], at: (path: string) => string, plotTypes: PlotTypeRegistry): Promise<number> {
     const { stdout, stderr } = this.context;
     const usage = (message: string) => (stderr.write(`aiperf plot: ${message}\n`), 2);
     if (this.svg) return usage('--svg: applies to PNG mode only, not with --dashboard');
@@ -88,6 +97,7 @@ export class PlotCommand extends Command<AiperfContext> {
         theme,
         ...(this.config ? { configPath: at(this.config) } : {}),
         createUserConfig: true,
+        plotTypes,
         log: (line) => stdout.write(`${line}\n`),
       });
     } catch (error) {

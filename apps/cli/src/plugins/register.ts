@@ -15,14 +15,17 @@ const REGISTRY_OF: Record<ContributionKey, keyof RunRegistries> = {
 
 /**
  * Every plugin's contributions into the run's registries, each entry marked with the plugin's name. A taken name
- * or a malformed entry stops here, naming both plugins (the registry says who registered the name first).
+ * or a malformed entry stops here, naming both plugins (the registry says who registered the name first). A
+ * command that needs only some registries (`aiperf plot`: the plot types) passes those; the other lists are not
+ * registered there.
  */
-export function registerPlugins(plugins: readonly LoadedPlugin[], registries: RunRegistries): void {
+export function registerPlugins(plugins: readonly LoadedPlugin[], registries: Partial<RunRegistries>): void {
   for (const loaded of plugins) {
     const { plugin } = loaded;
     const where = `from ${loaded.entryPath}`;
     for (const key of CONTRIBUTION_KEYS) {
-      const registry = registries[REGISTRY_OF[key]] as Registry<unknown>;
+      const registry = registries[REGISTRY_OF[key]] as Registry<unknown> | undefined;
+      if (!registry) continue;
       for (const entry of (plugin[key] ?? []) as unknown[]) {
         try {
           registry.register(entry, plugin.name);

@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './guard.js';
 import { dashboardHtml } from './page.js';
 import { buildDashboardPayload, type DashboardPayload, DashboardViewError } from './payload.js';
 import type { DashboardView } from './view.js';
+import type { PlotTypeRegistry } from '../specs/registry.js';
 import { runDetails } from './run-details.js';
 import { DASHBOARD_STATS } from './stat.js';
 
@@ -47,9 +48,11 @@ export interface Routes {
   version: string;
   /** Whether a request's Host header names this server (DNS-rebinding defence); all allowed when absent. */
   hostAllowed?: (hostHeader: string | undefined) => boolean;
+  /** The plot types a preset may name; default: the built-ins. */
+  plotTypes?: PlotTypeRegistry;
 }
 
-export function router({ runs, mode, config, theme, version, hostAllowed = () => true }: Routes) {
+export function router({ runs, mode, config, theme, version, hostAllowed = () => true, plotTypes }: Routes) {
   const payloads = new Map<string, string>();
   const error = (message: string) => ({ status: 400, body: JSON.stringify({ error: message }) });
   const payloadJson = (params: URLSearchParams): { status: number; body: string } => {
@@ -87,6 +90,7 @@ export function router({ runs, mode, config, theme, version, hostAllowed = () =>
           ...(ids ? { selectedRunIds: ids } : {}),
           ...(stat ? { stat } : {}),
           ...(view ? { view } : {}),
+          ...(plotTypes ? { plotTypes } : {}),
         });
       } catch (problem) {
         if (problem instanceof DashboardViewError) return error(problem.message);

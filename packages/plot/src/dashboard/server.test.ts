@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrowserBundle } from '../../build-browser.mjs';
+import type { PlotTypeDefinition } from '../specs/plot-type.js';
+import { createPlotTypeRegistry } from '../specs/registry.js';
 import { writeSingleRun, writeSweep } from '../testing/fixtures.js';
 import { DashboardPortError, startDashboard, type DashboardServer } from './server.js';
 import type { DashboardPayload } from './payload.js';
@@ -159,6 +161,34 @@ describe('startDashboard', () => {
     expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
     expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
     expect((await raw('/', 'gzip')).encoding).toBeUndefined();
+  });
+
+  it("draws the plot types it is given (a plugin's), which the built-ins alone report as unknown", async () => {
+    const configPath = join(root, 'bars.yaml');
+    writeFileSync(configPath, 'visualization:\n  multi_run_defaults: [bars]\n  multi_run_plots:\n    bars: { type: test_bars, y: request_throughput }\n');
+    const testBars: PlotTypeDefinition = {
+      name: 'test_bars',
+      describe: () => 'bars (test)',
+      buildMultiRun: ({ name, preset, mode, theme, table }) => ({
+        spec: {
+          name, type: preset.type, mode, theme: theme.name, title: 'Bars', widthPx: 1600, heightPx: 800, pixelRatio: 1.5, legend: 'inside',
+          x: { label: 'Concurrency', beginAtZero: true }, y: { label: 'req/s', beginAtZero: true }, footnotes: [], notes: [],
+          series: [{ name: 'rps', showInLegend: true, style: 'bars', color: '#ff00aa', lineWidth: 1, markerSize: 0, axis: 'y',
+            x: table.rows.map((row) => Number(row.concurrency)), y: table.rows.map((row) => Number(row.request_throughput)) }],
+        },
+      }),
+    };
+    const plotTypes = createPlotTypeRegistry();
+    plotTypes.register(testBars, 'test-plugin');
+    const withPlugin = await startDashboard({ paths: [sweep], port: 0, configPath, plotTypes });
+    servers.push(withPlugin);
+    const drawn = (await getJson(`${withPlugin.url}/api/dashboard.json`)).body;
+    expect(drawn.plots.map((plot) => [plot.name, plot.spec.series[0]?.x])).toEqual([['bars', [1, 2, 4]]]);
+    const builtInsOnly = await startDashboard({ paths: [sweep], port: 0, configPath });
+    servers.push(builtInsOnly);
+    const unknown = (await getJson(`${builtInsOnly.url}/api/dashboard.json`)).body;
+    expect(unknown.plots).toEqual([]);
+    expect(unknown.failed[0]?.error).toMatch(/^multi_run_plots\.bars\.type: 'test_bars' is not a registered plot type/);
   });
 
   it('close() stops serving', async () => {

@@ -4,6 +4,7 @@ import { resolvePlotConfig } from '../config/resolve.js';
 import type { PlotMode, PlotTheme } from '../index.js';
 import { detectMode } from '../load/discover.js';
 import { loadRuns } from '../load/load-runs.js';
+import type { PlotTypeRegistry } from '../specs/registry.js';
 import { exposureWarning, hostChecker } from './guard.js';
 import { router } from './routes.js';
 
@@ -23,6 +24,8 @@ export interface DashboardOptions {
   createUserConfig?: boolean;
   /** Console lines (`Using config: …`, warnings). */
   log?: (line: string) => void;
+  /** The plot types a preset may name (the built-ins plus plugins'); default: the built-ins. */
+  plotTypes?: PlotTypeRegistry;
 }
 
 export interface DashboardServer {
@@ -78,7 +81,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   // A new version per start resets the page's session state (hidden plots, layout), as upstream does.
   let bound = port;
   const hostAllowed = hostChecker(host, () => bound);
-  const server = createServer(router({ runs, mode, config: resolved.config, theme: options.theme ?? 'light', version: String(Date.now()), hostAllowed }));
+  const server = createServer(router({
+    runs, mode, config: resolved.config, theme: options.theme ?? 'light', version: String(Date.now()), hostAllowed,
+    ...(options.plotTypes ? { plotTypes: options.plotTypes } : {}),
+  }));
   await listen(server, host, port);
   bound = (server.address() as AddressInfo).port;
   const warning = exposureWarning(host);
