@@ -49,7 +49,7 @@ export async function packDir(dir: string, destination: string): Promise<string>
 /** `npm pack` (bundled dependencies included, which pnpm pack does not do). */
 export async function npmPack(dir: string, destination: string): Promise<string> {
   const out = await run('npm', ['pack', '--silent', '--pack-destination', destination], dir);
-  return join(destination, out.trim().split('\n').at(-1)!);
+  return join(destination, out.trim().split('\n').at(-1) ?? '');
 }
 
 /** Unpacks a package tarball into `dir` (its `package/` prefix dropped), as npm lays a package out. */
