@@ -1,19 +1,28 @@
 #!/usr/bin/env node
-// The ratios table of the performance goals, read from bench/results/*.json (written by `pnpm bench`), as
-// Markdown for the README. Each ratio compares aiperf with a baseline measured in the same run.
-import { existsSync, readFileSync } from 'node:fs';
+// The goals table, read from bench/results/*.json (written by `pnpm bench`), as Markdown. Each ratio compares
+// aiperf with a baseline measured in the same run; each row says when it ran and the machine's 1-minute load
+// average at its start → end (a busy machine makes latency rows noisy). `--readme` also writes it into README.md
+// between the `bench-table` markers, so the README is regenerated from results, never edited by hand.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = new URL('results/', import.meta.url).pathname;
+const readmePath = new URL('../README.md', import.meta.url).pathname;
 const read = (name) => (existsSync(join(dir, `${name}.json`)) ? JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) : null);
 const fixed = (x, digits = 2) => (typeof x === 'number' ? x.toFixed(digits) : 'n/a');
 const meets = (value, goal) => (value === undefined ? '' : goal(value) ? ' ✓' : ' ✗');
+const day = (result) => result.date.slice(0, 10);
+/** "2026-12-01, 3.1 → 4.0" from a row's [start, end] load averages (older results: the run's end only). */
+const when = (result, row) => {
+  const load = row?.loadAverage ?? (result.loadAverageAtEnd === undefined ? null : [result.loadAverageAtEnd]);
+  return `${day(result)}${load ? `, ${load.map((x) => fixed(x, 1)).join(' → ')}` : ''}`;
+};
 
 const rows = [];
 const baselines = read('loadgen-baselines');
 if (baselines) {
   const r = baselines.requestRate;
-  rows.push([`Request rate, non-streaming, 64 connections`, `${r.aiperfRate} req/s`, `autocannon ${r.autocannonRate} req/s`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}`, '≥ 0.95']);
+  rows.push([`Request rate, non-streaming, 64 connections`, `${r.aiperfRate} req/s`, `autocannon ${r.autocannonRate} req/s`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}`, '≥ 0.95', when(baselines, r)]);
   for (const t of baselines.ttftOverhead) {
     rows.push([
       `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, p50 / p99`,
@@ -21,11 +30,14 @@ if (baselines) {
       `raw undici ${fixed(t.rawOverheadMs.p50)} / ${fixed(t.rawOverheadMs.p99)} ms`,
       `${fixed(t.ratioP50)}${meets(t.ratioP50, (x) => x <= 1.1)} / ${fixed(t.ratioP99)}${meets(t.ratioP99, (x) => x <= 1.1)}`,
       '≤ 1.1',
+      when(baselines, t),
     ]);
   }
-  for (const l of baselines.sendLateness) {
-    rows.push([`Send lateness, Poisson ${l.rate} req/s, p50 / p99`, `${fixed(l.latenessMsP50, 3)} / ${fixed(l.latenessMsP99, 3)} ms`, `achieved ${l.achievedRate} req/s`, '', '']);
-  }
+}
+// Older results kept the lateness rows in the baselines file.
+const lateness = read('loadgen-send-lateness') ?? (baselines?.sendLateness ? baselines : null);
+for (const l of lateness?.sendLateness ?? []) {
+  rows.push([`Send lateness, Poisson ${l.rate} req/s, p50 / p99`, `${fixed(l.latenessMsP50, 3)} / ${fixed(l.latenessMsP99, 3)} ms`, `achieved ${l.achievedRate} req/s`, '', '', when(lateness, l)]);
 }
 const memory = read('loadgen-memory');
 if (memory) {
@@ -35,6 +47,7 @@ if (memory) {
     `record objects ${memory.baselineObjectBytesPerRecord} B`,
     `${fixed(memory.ratio, 3)}${meets(memory.bytesPerRecord, (x) => x <= 128)}`,
     '≤ 128 B',
+    `${day(memory)} (exact, load-independent)`,
   ]);
 }
 const tenMillion = read('loadgen-10m');
@@ -45,16 +58,33 @@ if (tenMillion) {
     `${tenMillion.jsonlGiB} GiB JSONL`,
     '',
     'completes',
+    day(tenMillion),
   ]);
 }
-const plot = read('plot')?.results.find((r) => r.scenario === 'single_run_1m');
+const plotResult = read('plot');
+const plot = plotResult?.results.find((r) => r.scenario === 'single_run_1m');
 if (plot?.parseOnlyMs) {
-  rows.push([`\`aiperf plot\` of 1M records (${plot.jsonlMb} MB JSONL)`, `${fixed(plot.wallMs / 1000)} s`, `JSON.parse of every line ${fixed(plot.parseOnlyMs / 1000)} s`, fixed(plot.plotOverParse), '']);
+  rows.push([`\`aiperf plot\` of 1M records (${plot.jsonlMb} MB JSONL)`, `${fixed(plot.wallMs / 1000)} s`, `JSON.parse of every line ${fixed(plot.parseOnlyMs / 1000)} s`, fixed(plot.plotOverParse), '', day(plotResult)]);
 }
 
-const lines = ['| what | aiperf | baseline (same run) | ratio | goal |', '| --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)];
-console.log(lines.join('\n'));
-if (baselines) console.log(`\nClient load during these runs (aiperf's own client_health): ${describeHealth(baselines)}`);
+const header = ['| what | aiperf | baseline (same run) | ratio | goal | date, load average (1 min) |', '| --- | --- | --- | --- | --- | --- |'];
+const table = [...header, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const health = baselines ? `Client load during the ratio rows (aiperf's own client_health): ${describeHealth(baselines)}` : '';
+console.log(table);
+if (health) console.log(`\n${health}`);
+
+if (process.argv.includes('--readme')) {
+  const START = '<!-- bench-table:start (generated by `node bench/table.mjs --readme`) -->';
+  const END = '<!-- bench-table:end -->';
+  const readme = readFileSync(readmePath, 'utf8');
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${START} … ${END} block to replace`);
+  const cores = baselines?.cores ? ` on ${baselines.cores} cores` : '';
+  const block = [START, '', table, '', ...(health ? [`${health}${cores}.`, ''] : []), END].join('\n');
+  writeFileSync(readmePath, readme.slice(0, from) + block + readme.slice(to + END.length));
+  console.log(`\n→ README.md table updated`);
+}
 
 function describeHealth(b) {
   const cases = [['rate', b.requestRate.client], ...b.ttftOverhead.map((t) => [`${t.streams} streams`, t.client])].filter(([, c]) => c);

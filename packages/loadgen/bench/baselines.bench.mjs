@@ -1,10 +1,12 @@
-// aiperf against baselines, in one run against the same mock endpoint (the mock in its own process):
+// The ratio table: aiperf against baselines, in one run against the same mock endpoint (the mock in its own process):
 // - request rate, non-streaming, 64 connections, zero-latency mock: aiperf / autocannon (goal ≥ 0.95);
 // - TTFT overhead (measured − configured 50 ms), streaming at 100 and 1,000 streams in step: aiperf / a minimal
 //   undici client, p50 and p99 (goal ≤ 1.1);
-// - send lateness p99 of a Poisson schedule at 500 and 2,000 req/s (aiperf alone: nothing else schedules sends);
-// plus the client's own event-loop delay and CPU as aiperf reports them. Writes bench/results/loadgen-baselines.json.
+// plus the client's own event-loop delay and CPU as aiperf reports them, and the machine's load average at the
+// start and end of each row (a shared machine makes every latency row noisy). `pnpm bench ratios` runs just this
+// (well under 3 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
@@ -16,8 +18,10 @@ const sorted = (values) => Float64Array.from(values).sort();
 const p = (values, q) => percentileOfSorted(values, q);
 const jsonl = (run) => readFileSync(join(run.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
 const clientHealth = (run) => run.summary.client_health ?? null;
+const load1 = () => round(loadavg()[0], 1);
 
 async function requestRate() {
+  const loadAtStart = load1();
   const mock = await startMockProcess({ ttftMs: 0, itlMs: 0 });
   try {
     const baseline = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS });
@@ -31,8 +35,8 @@ async function requestRate() {
     const run = await runProfile(config, quietIo());
     if (run.errorRequestCount > 0) throw new Error(`aiperf saw ${run.errorRequestCount} errors`);
     const aiperf = run.summary.request_throughput.avg;
-    const row = { autocannonRate: round(baseline.ratePerSecond, 0), aiperfRate: round(aiperf, 0), ratio: round(aiperf / baseline.ratePerSecond, 3), goal: '≥ 0.95', client: clientHealth(run) };
-    console.log(`request rate (64 connections, non-streaming): autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (goal ${row.goal})`);
+    const row = { autocannonRate: round(baseline.ratePerSecond, 0), aiperfRate: round(aiperf, 0), ratio: round(aiperf / baseline.ratePerSecond, 3), goal: '≥ 0.95', loadAverage: [loadAtStart, load1()], client: clientHealth(run) };
+    console.log(`request rate (64 connections, non-streaming): autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')})`);
     return row;
   } finally {
     await mock.stop();
@@ -40,6 +44,7 @@ async function requestRate() {
 }
 
 async function ttftOverhead(mock, streams, requests) {
+  const loadAtStart = load1();
   const raw = sorted((await rawStreamingTtfts({ url: mock.url, concurrency: streams, requests })).map((ms) => ms - TTFT_MS));
   const config = benchConfig({ url: mock.url, load: { concurrency: streams, requestCount: requests, warmupRequestCount: streams } });
   const run = await runProfile(config, quietIo());
@@ -51,43 +56,21 @@ async function ttftOverhead(mock, streams, requests) {
     ratioP50: round(p(ours, 50) / p(raw, 50), 2),
     ratioP99: round(p(ours, 99) / p(raw, 99), 2),
     goal: '≤ 1.1',
+    loadAverage: [loadAtStart, load1()],
     client: clientHealth(run),
   };
-  console.log(`TTFT − ${TTFT_MS} ms at ${streams} streams: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal})`);
-  return row;
-}
-
-async function sendLateness(mock, rate) {
-  const config = benchConfig({
-    url: mock.url,
-    load: { mode: 'request_rate', requestRate: rate, arrivalPattern: 'poisson', concurrency: null, requestCount: null, benchmarkDurationSeconds: RATE_SECONDS, warmupRequestCount: Math.ceil(rate / 2) },
-    input: { outputTokens: { mean: 1, stddev: 0 } },
-  });
-  const run = await runProfile(config, quietIo());
-  const latenessMs = sorted(jsonl(run).map((line) => {
-    const m = line.match(/"request_start_ns":(\d+).*"credit_issued_ns":(\d+)/);
-    return Number(BigInt(m[1]) - BigInt(m[2])) / 1e6;
-  }));
-  const row = { rate, sent: latenessMs.length, latenessMsP50: round(p(latenessMs, 50), 3), latenessMsP99: round(p(latenessMs, 99), 3), achievedRate: round(run.summary.request_throughput.avg, 1), client: clientHealth(run) };
-  console.log(`Poisson ${rate} req/s: sent ${row.sent}, send lateness p50 ${row.latenessMsP50} ms, p99 ${row.latenessMsP99} ms, achieved ${row.achievedRate} req/s`);
+  console.log(`TTFT − ${TTFT_MS} ms at ${streams} streams: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')})`);
   return row;
 }
 
 const rate = await requestRate();
 const mock = await startMockProcess({ ttftMs: TTFT_MS, itlMs: 20 });
 const ttft = [];
-const lateness = [];
 try {
   ttft.push(await ttftOverhead(mock, 100, 500));
   ttft.push(await ttftOverhead(mock, 1000, 3000));
-  const fast = await startMockProcess({ ttftMs: 0, itlMs: 0 });
-  try {
-    for (const r of [500, 2000]) lateness.push(await sendLateness(fast, r));
-  } finally {
-    await fast.stop();
-  }
 } finally {
   await mock.stop();
 }
-const path = writeResult('loadgen-baselines', { loadAverageAtEnd: (await import('node:os')).loadavg()[0], requestRate: rate, ttftOverhead: ttft, sendLateness: lateness });
+const path = writeResult('loadgen-baselines', { cores: availableParallelism(), requestRate: rate, ttftOverhead: ttft });
 console.log(`→ ${path}`);

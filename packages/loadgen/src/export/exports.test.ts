@@ -4,7 +4,7 @@ import { MetricStore } from '../metrics/metric-store.js';
 import { makeRecord } from '../test-records.js';
 import { renderErrorTable, renderMetricsTable } from './console-table.js';
 import { parseJsonWithBigInt, stringifyJson } from './json-text.js';
-import { recordToJsonObject } from './record-jsonl.js';
+import { recordToJsonLine, recordToJsonObject } from './record-jsonl.js';
 import { buildSummaryCsv } from './summary-csv.js';
 import { buildSummaryJson, summarizeErrors } from './summary-json.js';
 
@@ -100,6 +100,20 @@ describe('profile_export.jsonl', () => {
     expect(line.error).toBeNull();
     const scheduled = recordToJsonObject({ ...records[1]!, sendLatenessNs: 2_500_000 }, { ...context, scheduled: true }, 'p');
     expect((scheduled.metadata as Record<string, unknown>).credit_issued_ns).toBe(1_760_000_000_007_500_000n);
+  });
+
+  it('writes each line field by field exactly as stringifying the object would (success, error, cancelled, scheduled)', () => {
+    const failed = { ...records[0]!, error: { code: 500, type: 'HTTPError', message: 'boom "quoted"\n' }, outputTokenCount: null };
+    const cancelled = { ...records[1]!, wasCancelled: true, cancellationOffsetNs: 30_000_000, conversationId: 'c\u2028"x' };
+    const cases = [
+      [records[1]!, context],
+      [failed, context],
+      [cancelled, { ...context, scheduled: true }],
+      [{ ...records[0]!, sendLatenessNs: 1_234_567.6 }, { streaming: false, producesTokens: true, scheduled: true }],
+    ] as const;
+    for (const [record, ctx] of cases) {
+      expect(recordToJsonLine(record, ctx, 'record_processor_x')).toBe(`${stringifyJson(recordToJsonObject(record, ctx, 'record_processor_x'))}\n`);
+    }
   });
 });
 
