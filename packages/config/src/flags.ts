@@ -1,5 +1,6 @@
 import { closestMatch } from './suggest.js';
 import { DEFAULTS as D } from './defaults.js';
+import { ENDPOINT_FLAGS } from './flags-endpoints.js';
 import { type FlagDef, type SettingPath, flagName, settingDefault } from './flag-types.js';
 import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, LOG_LEVELS, MODEL_SELECTION_STRATEGIES, REPORT_FORMATS, SERVER_METRICS_FORMATS, SWEEP_MODES, UI_TYPES, URL_STRATEGIES } from './yaml-schema.js';
 
@@ -30,6 +31,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'extraInputs', names: ['--extra-inputs'], path: 'benchmark.endpoint.extra_inputs', kind: 'pairs', jsonValues: true, group: 'Endpoint', valueName: '<key:value…>', description: 'Merged into every request body (e.g. ignore_eos:true min_tokens:200) or a JSON object' },
   { key: 'useLegacyMaxTokens', names: ['--use-legacy-max-tokens'], path: 'benchmark.endpoint.use_legacy_max_tokens', kind: 'boolean', group: 'Endpoint', description: 'Send max_tokens instead of max_completion_tokens' },
   { key: 'useServerTokenCount', names: ['--use-server-token-count'], path: 'benchmark.endpoint.use_server_token_count', kind: 'boolean', group: 'Endpoint', description: "Count tokens from the response's usage instead of the client tokenizer" },
+  ...ENDPOINT_FLAGS,
   // Load
   { key: 'concurrency', names: ['--concurrency'], path: 'benchmark.load.concurrency', kind: 'value', commaList: true, group: 'Load', valueName: '<n[,n…]>', defaultText: String(D.concurrency), description: 'Max requests in flight; a comma list of ≥ 2 values runs a concurrency sweep' },
   { key: 'requestRate', names: ['--request-rate'], path: 'benchmark.load.request_rate', kind: 'value', group: 'Load', valueName: '<req/s>', description: 'Target request rate; selects request-rate mode (--concurrency then caps in-flight requests)' },

@@ -26,6 +26,7 @@ describe('resolveConfig', () => {
     expect(config.benchmark.input).toEqual({
       inputTokens: { mean: 550, stddev: 0 }, outputTokens: null, numDatasetEntries: 100, inputFile: null, customDatasetType: null, islBlockSize: null,
       tokenizer: 'Qwen/Qwen3-0.6B', tokenizerRevision: 'main', applyChatTemplate: false, randomSeed: null,
+      batchSize: 1, rankings: { passages: { mean: 10, stddev: 0 }, passageTokens: { mean: 128, stddev: 0 }, queryTokens: { mean: 32, stddev: 0 } },
     });
     expect(config.benchmark.output).toEqual({ artifactDir: './artifacts', artifactDirExplicit: false, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null });
     expect(config.benchmark.artifacts).toEqual({ autoPlot: null, plotRequired: false });

@@ -66,6 +66,17 @@ describe('configToYaml round trip', () => {
           tokenizer: m
           tokenizer_revision: main
           apply_chat_template: false
+          batch_size: 1
+          rankings:
+            passages:
+              mean: 10
+              stddev: 0
+            passage_tokens:
+              mean: 128
+              stddev: 0
+            query_tokens:
+              mean: 32
+              stddev: 0
         artifacts:
           export_level: records
           plot_required: false

@@ -1,5 +1,6 @@
 import { type Static, type TLiteral, type TSchema, Type } from '@sinclair/typebox';
 import { withDefault as Def } from './resolved.js';
+import { ENDPOINT_INPUT_KEYS } from './yaml-schema-endpoints.js';
 
 /**
  * THE schema of aiperf's settings: the YAML file (`-f/--config`), snake_case canonical (camelCase keys are
@@ -20,7 +21,10 @@ const Mapping = <T extends Record<string, TSchema>>(props: T, aliases: Record<st
 /** Seconds; also accepts strings like `"30s"`, `"5m"`, `"500ms"`. */
 const Seconds = (opts: { minimum?: number; exclusiveMinimum?: number }) => Type.Number({ ...opts, 'x-duration': true });
 
-export const ENDPOINT_TYPES = ['chat', 'completions', 'embeddings', 'messages', 'responses'] as const;
+export const ENDPOINT_TYPES = [
+  'chat', 'completions', 'embeddings', 'messages', 'responses', 'huggingface_generate', 'chat_embeddings',
+  'nim_rankings', 'hf_tei_rankings', 'cohere_rankings',
+] as const;
 export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
 export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace'] as const;
 export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;
@@ -103,6 +107,7 @@ export const YamlInput = Mapping({
   tokenizer_revision: Opt(Def(Type.String({ minLength: 1 }), 'main')),
   apply_chat_template: Opt(Def(Type.Boolean(), false)),
   random_seed: Opt(Type.Integer()),
+  ...ENDPOINT_INPUT_KEYS,
 });
 
 export const YamlArtifacts = Mapping({

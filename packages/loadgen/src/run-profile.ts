@@ -44,6 +44,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   if (problems.length > 0) throw new ProfileConfigError(problems);
   if (sockets.warning) io.stderr.write(`warning: ${sockets.warning}\n`);
   const endpoint = getEndpointType(config.endpoint.type, registries.endpointTypes);
+  const endpointProblems = endpoint.validate?.(config) ?? [];
+  if (endpointProblems.length > 0) throw new ProfileConfigError(endpointProblems);
   const notes: string[] = [];
   const log = new RunLog(io.stderr, config.reporting.logLevel);
   if (config.endpoint.streaming && !endpoint.supportsStreaming) {

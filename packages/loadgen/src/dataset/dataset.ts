@@ -3,6 +3,7 @@ import type { EndpointType } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
 import { type Rng, createRng } from '@aiperf/stats';
 import { checkPromptBudget } from './prompt-budget.js';
+import { endpointInputs } from './endpoint-inputs.js';
 import { sampleTokenLength } from './token-length.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import type { ChatMessage } from '../endpoints/types.js';
@@ -58,12 +59,16 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   const outputTokens = config.input.outputTokens;
   const sampleMaxTokens = (outputLength: number | null) =>
     outputLength ?? (outputTokens ? sampleTokenLength(rng, outputTokens.mean, outputTokens.stddev) : null);
+  const extrasOf = endpointInputs(config, endpoint, tokenizer, rng.fork(17), corpusTokens);
   return prompts.map((entry, index) => {
+    const extras = extrasOf?.(entry.text) ?? null;
     const model = modelSelectionStrategy === 'random' ? models[rng.int(models.length)]! : models[index % models.length]!;
     const system: ChatMessage[] = entry.systemText === undefined ? [] : [{ role: 'system', content: entry.systemText }];
     const payload = endpoint.buildBody({
       model,
-      prompt: entry.text,
+      prompt: extras?.prompt ?? entry.text,
+      ...(extras?.batch ? { batch: extras.batch } : {}),
+      ...(extras?.passages ? { passages: extras.passages } : {}),
       ...(system.length > 0 ? { history: system } : {}),
       maxTokens: sampleMaxTokens(entry.outputLength),
       streaming: streaming && endpoint.supportsStreaming,
@@ -74,7 +79,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
       conversationId: entry.sessionId ?? deterministicUuid(rng),
       turnIndex: 0,
       model,
-      inputTokenCount: countInputTokens(tokenizer, [...system, { role: 'user', content: entry.text }], applyChatTemplate),
+      inputTokenCount: countInputTokens(tokenizer, [...system, { role: 'user', content: entry.text }], applyChatTemplate) + (extras?.extraTokens ?? 0),
       payload,
       bodyText: JSON.stringify(payload),
     };

@@ -1,4 +1,4 @@
-import { type EndpointType, type ParsedResponse, isRecord, num, str } from './types.js';
+import { type ChatMessage, type EndpointType, type ParsedResponse, isRecord, num, str } from './types.js';
 
 /**
  * Anthropic Messages API (`messages`): `max_tokens` is required (1024 when the run sets no output length),
@@ -53,6 +53,17 @@ export function parseAnthropicMessage(json: unknown): ParsedResponse | null {
   }
 }
 
+/** The system messages of a conversation as one top-level field (Anthropic `system`, Responses `instructions`). */
+export function systemText(history: readonly ChatMessage[] | undefined): string | null {
+  const system = (history ?? []).filter((m) => m.role === 'system').map((m) => m.content);
+  return system.length > 0 ? system.join('\n') : null;
+}
+
+const systemField = (history: readonly ChatMessage[] | undefined) => {
+  const text = systemText(history);
+  return text === null ? {} : { system: text };
+};
+
 export const messagesEndpoint: EndpointType = {
   name: 'messages',
   defaultPath: '/v1/messages',
@@ -62,7 +73,9 @@ export const messagesEndpoint: EndpointType = {
   authHeaders: (apiKey) => ({ 'anthropic-version': ANTHROPIC_VERSION, ...(apiKey ? { 'x-api-key': apiKey } : {}) }),
   buildBody: (input) => ({
     model: input.model,
-    messages: [...(input.history ?? []), { role: 'user', content: input.prompt }],
+    // The API has no system role: system text is the top-level `system` field.
+    ...systemField(input.history),
+    messages: [...(input.history ?? []).filter((m) => m.role !== 'system'), { role: 'user', content: input.prompt }],
     max_tokens: input.maxTokens ?? MESSAGES_DEFAULT_MAX_TOKENS,
     ...(input.streaming ? { stream: true } : {}),
     ...input.extraInputs,

@@ -80,6 +80,7 @@ export const embeddingsEndpoint: EndpointType = {
   supportsStreaming: false,
   producesTokens: false,
   metricsTitle: 'Embeddings Metrics',
+  acceptsBatch: true,
   buildBody: (input) => ({ input: [input.prompt, ...(input.batch ?? [])], model: input.model, ...input.extraInputs }),
   parseResponse: parseEmbeddings,
 };

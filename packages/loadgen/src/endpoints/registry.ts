@@ -2,12 +2,17 @@ import { createRegistry, type Registry } from '@aiperf/plugin';
 import { ProfileConfigError } from '../errors.js';
 import { messagesEndpoint } from './anthropic.js';
 import { chatEndpoint, completionsEndpoint, embeddingsEndpoint } from './openai.js';
+import { chatEmbeddingsEndpoint, cohereRankingsEndpoint, hfTeiRankingsEndpoint, nimRankingsEndpoint } from './rankings.js';
 import { responsesEndpoint } from './responses.js';
+import { huggingfaceGenerateEndpoint } from './tgi.js';
 import type { EndpointType } from './types.js';
 
 export type EndpointTypeRegistry = Registry<EndpointType>;
 
-export const builtinEndpointTypes: readonly EndpointType[] = [chatEndpoint, completionsEndpoint, embeddingsEndpoint, messagesEndpoint, responsesEndpoint];
+export const builtinEndpointTypes: readonly EndpointType[] = [
+  chatEndpoint, completionsEndpoint, embeddingsEndpoint, messagesEndpoint, responsesEndpoint, huggingfaceGenerateEndpoint,
+  chatEmbeddingsEndpoint, nimRankingsEndpoint, hfTeiRankingsEndpoint, cohereRankingsEndpoint,
+];
 
 const FUNCTIONS = ['buildBody', 'parseResponse'] as const;
 

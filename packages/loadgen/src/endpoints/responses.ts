@@ -1,3 +1,4 @@
+import { systemText } from './anthropic.js';
 import { type EndpointType, type ParsedResponse, isRecord, num, str } from './types.js';
 
 /**
@@ -47,12 +48,17 @@ export const responsesEndpoint: EndpointType = {
   supportsStreaming: true,
   producesTokens: true,
   metricsTitle: 'LLM Metrics',
-  buildBody: (input) => ({
-    model: input.model,
-    input: [...(input.history ?? []), { role: 'user', content: input.prompt }],
-    ...(input.maxTokens === null ? {} : { max_output_tokens: input.maxTokens }),
-    stream: input.streaming,
-    ...input.extraInputs,
-  }),
+  buildBody: (input) => {
+    const instructions = systemText(input.history);
+    return {
+      model: input.model,
+      // System text is the top-level `instructions`.
+      ...(instructions === null ? {} : { instructions }),
+      input: [...(input.history ?? []).filter((m) => m.role !== 'system'), { role: 'user', content: input.prompt }],
+      ...(input.maxTokens === null ? {} : { max_output_tokens: input.maxTokens }),
+      stream: input.streaming,
+      ...input.extraInputs,
+    };
+  },
   parseResponse: parseResponsesMessage,
 };

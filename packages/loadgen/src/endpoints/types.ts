@@ -1,3 +1,5 @@
+import type { BenchmarkConfig } from '@aiperf/config';
+
 /** What one response message (an SSE event or a whole JSON body) contributed. */
 export interface ParsedResponse {
   /** Output text in this message ('' when none). */
@@ -45,6 +47,12 @@ export interface EndpointType {
   producesTokens: boolean;
   /** Console table title. */
   metricsTitle: string;
+  /** Requests carry a query and passages (rankings): the dataset synthesizes passages (`--rankings-*`). */
+  usesPassages?: boolean;
+  /** Requests take a list of inputs: `--batch-size` prompts go in each (embeddings). */
+  acceptsBatch?: boolean;
+  /** Settings this endpoint type cannot work with, one message each (`--flag: problem`); checked before any request. */
+  validate?(config: BenchmarkConfig): string[];
   /** Path used instead of `defaultPath` when streaming (APIs that stream on a path of their own, like TGI). */
   streamingPath?: string;
   /** Headers carrying the API key, when the API does not take `Authorization: Bearer` (and any it requires). */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRng } from '@aiperf/stats';
+import { contentText } from '../request.js';
 import { hashString } from '../rng.js';
 import { readBody, sendError, sendJson, sleepUntil } from './io.js';
 import { requestSignal, type ServerState } from './state.js';
@@ -20,6 +21,9 @@ export function embeddingOf(text: string, dimensions: number, seed: number): Flo
 }
 
 function inputsOf(body: unknown): string[] | undefined {
+  // vLLM's chat embeddings: the input is chat messages, embedded as one text.
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  if (Array.isArray(messages)) return [messages.map((m) => contentText((m as { content?: unknown } | null)?.content)).join('\n')];
   const input = (body as { input?: unknown } | null)?.input;
   if (typeof input === 'string') return [input];
   if (Array.isArray(input)) return input.map((item) => (Array.isArray(item) ? item.join(' ') : String(item)));
@@ -41,7 +45,7 @@ export async function handleEmbeddings(state: ServerState, request: IncomingMess
   const inputs = inputsOf(body);
   if (!inputs) {
     state.stats.requests.rejected += 1;
-    sendError(response, 400, '`input` must be a string or an array of strings');
+    sendError(response, 400, '`input` must be a string or an array of strings (or `messages` a list of chat messages)');
     return;
   }
   const { options } = state;

@@ -3,6 +3,7 @@ import { PROMETHEUS_CONTENT_TYPE, renderDcgmMetrics } from '../dcgm/exposition.j
 import { copyStats, resetStats } from '../stats.js';
 import { handleCompletion } from './completions.js';
 import { handleEmbeddings } from './embeddings.js';
+import { handleRankings } from './rankings.js';
 import { nowMs, PayloadTooLargeError, sendError, sendJson } from './io.js';
 import type { ServerState } from './state.js';
 
@@ -29,6 +30,10 @@ const ROUTES: Record<string, Handler> = {
   'POST /v1/messages': (state, request, response, arrivalMs) => handleCompletion(state, 'messages', request, response, arrivalMs),
   'POST /v1/responses': (state, request, response, arrivalMs) => handleCompletion(state, 'responses', request, response, arrivalMs),
   'POST /generate': (state, request, response, arrivalMs) => handleCompletion(state, 'generate', request, response, arrivalMs),
+  'POST /v1/ranking': (state, request, response, arrivalMs) => handleRankings('nim', state, request, response, arrivalMs),
+  'POST /rerank': (state, request, response, arrivalMs) => handleRankings('tei', state, request, response, arrivalMs),
+  'POST /v1/rerank': (state, request, response, arrivalMs) => handleRankings('cohere', state, request, response, arrivalMs),
+  'POST /v2/rerank': (state, request, response, arrivalMs) => handleRankings('cohere', state, request, response, arrivalMs),
   'POST /generate_stream': (state, request, response, arrivalMs) => handleCompletion(state, 'generate', request, response, arrivalMs, true),
   'GET /v1/models': (state, _request, response) =>
     sendJson(response, 200, {

@@ -1,0 +1,58 @@
+// Embeddings with `--batch-size` and `chat_embeddings` end to end: aiperf against the mock server (embedding
+// latency 30 ms + 2 ms per input) through a recording proxy.
+import { join } from 'node:path';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './config-harness.js';
+import { QUIET_RUN, type RecordingProxy, expectNear, readJson, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+
+let mock: MockServer;
+let proxy: RecordingProxy;
+const dirs = tempDirs('aiperf-embeddings-');
+
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0, embeddingBaseLatencyMs: 30, embeddingPerInputLatencyMs: 2 });
+  proxy = await startRecordingProxy(mock.url);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await mock?.close();
+  dirs.cleanup();
+});
+
+const run = (dir: string, extra: string[]) =>
+  runInProcess(['profile', '--model', 'embed-mock', '--url', proxy.url, '--request-count', '6', '--concurrency', '2', '--isl', '32', '--tokenizer', 'builtin', '--artifact-dir', dir, ...QUIET_RUN, ...extra]);
+
+describe('embeddings endpoint types', () => {
+  it('embeddings --batch-size 4: four distinct inputs per request; latency as configured', async () => {
+    proxy.requests.length = 0;
+    const dir = dirs.make();
+    const result = await run(dir, ['--endpoint-type', 'embeddings', '--batch-size', '4']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(proxy.requests).toHaveLength(6);
+    for (const request of proxy.requests) {
+      expect(request.path).toBe('/v1/embeddings');
+      const { input } = request.body as { input: string[] };
+      expect(input).toHaveLength(4);
+      expect(new Set(input).size).toBe(4);
+    }
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    expect(summary.error_summary).toEqual([]);
+    expectNear(summary.request_latency, 38);
+  });
+
+  it('chat_embeddings: the input as chat messages to /v1/embeddings', async () => {
+    proxy.requests.length = 0;
+    const dir = dirs.make();
+    const result = await run(dir, ['--endpoint-type', 'chat_embeddings']);
+    expect(result.code, result.stderr).toBe(0);
+    for (const request of proxy.requests) {
+      expect(request.path).toBe('/v1/embeddings');
+      expect(request.body).toMatchObject({ model: 'embed-mock', encoding_format: 'float', messages: [{ role: 'user' }] });
+      expect(request.body).not.toHaveProperty('input');
+    }
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    expect(summary.error_summary).toEqual([]);
+    expectNear(summary.request_latency, 32);
+  });
+});
