@@ -16,9 +16,22 @@ async function pnpmSpec(): Promise<string> {
   return packageManager;
 }
 
+// Settings a user or CI gives npm through the environment; the rest of the npm_*/pnpm_* variables are what a
+// running `pnpm test` exports about the repository (its prefix, its package.json) and would point npm back at it.
+const KEPT_NPM_SETTINGS = ['registry', 'cache', 'cafile', 'userconfig', 'globalconfig', 'proxy', 'https_proxy', 'noproxy', 'strict_ssl'];
+
+function packageManagerEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    const lower = key.toLowerCase();
+    if (lower.startsWith('npm_config_') ? KEPT_NPM_SETTINGS.includes(lower.slice('npm_config_'.length)) : !/^(npm|pnpm)_/.test(lower)) env[key] = value;
+  }
+  return { ...env, npm_config_update_notifier: 'false' };
+}
+
 async function run(command: string, args: readonly string[], cwd: string): Promise<string> {
   try {
-    const { stdout } = await exec(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } });
+    const { stdout } = await exec(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: packageManagerEnv() });
     return stdout;
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
