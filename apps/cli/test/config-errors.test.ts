@@ -33,7 +33,7 @@ describe('aiperf profile: configuration errors exit 2 and list every problem', (
     expect(result.stderr).toMatchInlineSnapshot(`
       "warning: --concurrency not given; using 1
       aiperf profile: 2 configuration errors:
-        --endpoint-type (benchmark.endpoint.type): got "chatt", expected one of: chat, completions, embeddings, messages, responses, huggingface_generate, chat_embeddings, nim_rankings, hf_tei_rankings, cohere_rankings (did you mean "chat"?)
+        --endpoint-type (benchmark.endpoint.type): got "chatt", expected one of: chat, completions, embeddings, messages, responses, huggingface_generate, chat_embeddings, nim_rankings, hf_tei_rankings, cohere_rankings, template (did you mean "chat"?)
         --timing-mode (benchmark.load.timing_mode): got "burstt", expected one of: concurrency, request_rate, fixed_schedule
       "
     `);

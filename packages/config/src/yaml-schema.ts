@@ -23,7 +23,7 @@ const Seconds = (opts: { minimum?: number; exclusiveMinimum?: number }) => Type.
 
 export const ENDPOINT_TYPES = [
   'chat', 'completions', 'embeddings', 'messages', 'responses', 'huggingface_generate', 'chat_embeddings',
-  'nim_rankings', 'hf_tei_rankings', 'cohere_rankings',
+  'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'template',
 ] as const;
 export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
 export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace'] as const;

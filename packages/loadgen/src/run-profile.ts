@@ -10,7 +10,7 @@ import { createRunClock } from '@aiperf/stats';
 import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
 import { resolveTokenizer } from './dataset/tokenizer-resolve.js';
-import { createEndpointTypeRegistry, getEndpointType } from './endpoints/registry.js';
+import { createEndpointTypeRegistry, endpointForRun } from './endpoints/registry.js';
 import { buildInputsJson } from './export/inputs-json.js';
 import { stringifyJson } from './export/json-text.js';
 import { writeRunExports } from './export/write-exports.js';
@@ -43,7 +43,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   if (sockets.error) problems.push(sockets.error);
   if (problems.length > 0) throw new ProfileConfigError(problems);
   if (sockets.warning) io.stderr.write(`warning: ${sockets.warning}\n`);
-  const endpoint = getEndpointType(config.endpoint.type, registries.endpointTypes);
+  const endpoint = endpointForRun(config, registries.endpointTypes);
   const endpointProblems = endpoint.validate?.(config) ?? [];
   if (endpointProblems.length > 0) throw new ProfileConfigError(endpointProblems);
   const notes: string[] = [];

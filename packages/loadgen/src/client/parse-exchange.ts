@@ -59,6 +59,9 @@ export function parseExchange(exchange: RequestExchange, endpoint: EndpointType,
   if (error === null && !exchange.abandoned && responses.serverError !== null) {
     error = { code: null, type: 'ServerError', message: responses.serverError };
   }
+  if (error === null && !exchange.abandoned && responses.nothingMatched) {
+    error = { code: null, type: 'InvalidResponseError', message: responses.unmatched! };
+  }
   if (error === null && !exchange.abandoned && responses.mismatched !== null) {
     const message = `the response does not match endpoint type "${endpoint.name}": ${responses.mismatched}`;
     error = { code: null, type: 'InvalidResponseError', message };

@@ -19,6 +19,9 @@ export class ResponseCollector {
   malformed: string | null = null;
   /** The first message that is JSON but not a shape of this endpoint type (another API's server), cut to 200 characters. */
   mismatched: string | null = null;
+  /** Why the first message had nothing the endpoint looks for, with that message; kept only while no message had. */
+  unmatched: string | null = null;
+  private matched = false;
   /** The first error the server reported inside the response (an SSE `error` event). */
   serverError: string | null = null;
   readonly raw: RawResponse[] | null;
@@ -46,6 +49,8 @@ export class ResponseCollector {
       return;
     }
     if (parsed.error !== undefined) this.serverError ??= parsed.error.slice(0, 500);
+    if (parsed.unmatched !== undefined) this.unmatched ??= `${parsed.unmatched}: ${data.slice(0, 200)}`;
+    else this.matched = true;
     if (parsed.usage) this.usage = mergeUsage(this.usage, parsed.usage);
     if (!parsed.text && !parsed.reasoning) {
       // A response without content (role-only, finish-only, usage-only) ends the request only when nothing
@@ -60,6 +65,11 @@ export class ResponseCollector {
       this.firstOutputOffsetNs ??= offsetNs;
     }
     if (parsed.reasoning) this.reasonings.push(parsed.reasoning);
+  }
+
+  /** Every message lacked what the endpoint looks for (a response path that matches nothing in this answer). */
+  get nothingMatched(): boolean {
+    return !this.matched && this.unmatched !== null;
   }
 
   get outputText(): string {

@@ -9,6 +9,8 @@ export interface ParsedResponse {
   usage: ServerUsage | null;
   /** An error the server reported inside a successful response (an SSE `error` event); fails the request. */
   error?: string;
+  /** The message has none of what the endpoint looks for; the request fails with this reason if no message had. */
+  unmatched?: string;
 }
 
 export interface ServerUsage {
@@ -51,6 +53,8 @@ export interface EndpointType {
   usesPassages?: boolean;
   /** Requests take a list of inputs: `--batch-size` prompts go in each (embeddings). */
   acceptsBatch?: boolean;
+  /** The endpoint set up for one run's settings (a template compiled once); throws ProfileConfigError for bad ones. */
+  forRun?(config: BenchmarkConfig): EndpointType;
   /** Settings this endpoint type cannot work with, one message each (`--flag: problem`); checked before any request. */
   validate?(config: BenchmarkConfig): string[];
   /** Path used instead of `defaultPath` when streaming (APIs that stream on a path of their own, like TGI). */

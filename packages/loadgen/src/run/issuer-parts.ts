@@ -1,5 +1,5 @@
 import type { BenchmarkConfig } from '@aiperf/config';
-import { createEndpointTypeRegistry, getEndpointType } from '../endpoints/registry.js';
+import { createEndpointTypeRegistry, endpointForRun } from '../endpoints/registry.js';
 import type { EndpointType } from '../endpoints/types.js';
 import { createTimingStrategyRegistry, getTimingStrategy } from '../timing/strategies.js';
 import type { TimingStrategy } from '../timing/timing-strategy.js';
@@ -20,5 +20,5 @@ export async function resolveIssuerParts(
     for (const endpoint of plugin.endpointTypes ?? []) endpoints.register(endpoint, plugin.name);
     for (const strategy of plugin.timingStrategies ?? []) strategies.register(strategy, plugin.name);
   }
-  return { endpoint: getEndpointType(config.endpoint.type, endpoints), strategy: getTimingStrategy(config.load.mode, strategies) };
+  return { endpoint: endpointForRun(config, endpoints), strategy: getTimingStrategy(config.load.mode, strategies) };
 }

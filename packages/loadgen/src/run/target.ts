@@ -25,5 +25,7 @@ function resolveUrl(raw: string, config: BenchmarkConfig, endpoint: EndpointType
   const prefix = url.pathname.replace(/\/+$/, '');
   const streamingPath = config.endpoint.streaming && endpoint.supportsStreaming ? endpoint.streamingPath : undefined;
   const endpointPath = config.endpoint.customPath ?? streamingPath ?? endpoint.defaultPath;
-  return { url: raw, origin: url.origin, path: `${prefix}${endpointPath.startsWith('/') ? '' : '/'}${endpointPath}` };
+  // An endpoint type without a path of its own (template) sends to the URL's path as given.
+  const path = endpointPath === '' ? prefix || '/' : `${prefix}${endpointPath.startsWith('/') ? '' : '/'}${endpointPath}`;
+  return { url: raw, origin: url.origin, path };
 }

@@ -1,0 +1,89 @@
+// `--endpoint-type template` end to end: a custom JSON API described by a Jinja body template and JMESPath
+// response paths (here the mock's TGI routes, as a stand-in for any API aiperf has no type for), through a
+// recording proxy; and the bad-input checks that stop a run before any request.
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './config-harness.js';
+import { QUIET_RUN, type RecordingProxy, expectNear, readJson, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+
+let mock: MockServer;
+let proxy: RecordingProxy;
+const dirs = tempDirs('aiperf-template-');
+
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
+  proxy = await startRecordingProxy(mock.url);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await mock?.close();
+  dirs.cleanup();
+});
+
+const TEMPLATE = '{"inputs": {{ text|tojson }}, "parameters": {"max_new_tokens": {{ max_tokens }}, "ignore_eos": true}, "tag": {{ model|tojson }}}';
+
+const run = (dir: string, path: string, extraInputs: Record<string, unknown>, extra: string[] = []) =>
+  runInProcess([
+    'profile', '--model', 'custom-mock', '--url', `${proxy.url}${path}`, '--endpoint-type', 'template', '--request-count', '6', '--concurrency', '2',
+    '--osl', '20', '--isl', '32', '--tokenizer', 'builtin', '--extra-inputs', JSON.stringify(extraInputs), '--artifact-dir', dir, ...QUIET_RUN, ...extra,
+  ]);
+
+describe('aiperf profile --endpoint-type template', () => {
+  it('non-streaming: the body rendered from the template (+ other extra inputs), text from response_field', async () => {
+    proxy.requests.length = 0;
+    const dir = dirs.make();
+    const result = await run(dir, '/generate', { payload_template: TEMPLATE, response_field: 'generated_text', priority: 3 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(proxy.requests).toHaveLength(6);
+    for (const request of proxy.requests) {
+      expect(request.path).toBe('/generate');
+      const body = request.body as { inputs: string; parameters: unknown; tag: string; priority: number };
+      expect(Object.keys(body).sort()).toEqual(['inputs', 'parameters', 'priority', 'tag']);
+      expect(body).toMatchObject({ parameters: { max_new_tokens: 20, ignore_eos: true }, tag: 'custom-mock', priority: 3 });
+      expect(body.inputs.length).toBeGreaterThan(30);
+    }
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    expect(summary.error_summary).toEqual([]);
+    expect(summary.output_sequence_length.avg).toBeGreaterThan(15);
+    expectNear(summary.request_latency, 212);
+  });
+
+  it('streaming from a template file: token text per SSE event, usage from usage_field; TTFT/ITL as configured', async () => {
+    const dir = dirs.make();
+    const file = join(dirname(dir), 'body.json.j2');
+    writeFileSync(file, TEMPLATE);
+    const result = await run(dir, '/generate_stream', { payload_template: file, response_field: 'token.text', usage_field: 'details.generated_tokens' }, ['--streaming', '--use-server-token-count']);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    expect(summary.error_summary).toEqual([]);
+    expect(summary.output_sequence_length).toMatchObject({ avg: 20, min: 20, max: 20 });
+    expectNear(summary.time_to_first_token, 60);
+    expectNear(summary.inter_token_latency, 8, 'avg');
+  });
+
+  it('a response_field that matches nothing: every request fails naming the setting, with the body', async () => {
+    const dir = dirs.make();
+    const result = await run(dir, '/generate', { payload_template: TEMPLATE, response_field: 'output.text' });
+    expect(result.code).toBe(1);
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    const total = summary.error_summary.reduce((sum: number, e: { count: number }) => sum + e.count, 0);
+    expect(total).toBe(6);
+    expect(summary.error_summary[0].error_details.message).toMatch(/^--extra-inputs response_field "output\.text" matched nothing in the response: \{"generated_text":/);
+  });
+
+  it.each([
+    [{ payload_template: '{"inputs": {{ txt|tojson }}}' }, /^aiperf: --extra-inputs payload_template: unknown placeholder "txt"; allowed: text, texts, /m],
+    [{ payload_template: TEMPLATE, response_field: 'choices[0' }, /^aiperf: --extra-inputs response_field: "choices\[0" is not a JMESPath expression/m],
+    [{ response_field: 'text' }, /^aiperf: --extra-inputs payload_template: required with --endpoint-type template/m],
+    [{ payload_template: '[{{ text|tojson }}]' }, /^aiperf: --extra-inputs payload_template: the template must render a JSON object/m],
+  ])('bad template settings: one line naming the setting, exit 2, before any request (%j)', async (extraInputs, message) => {
+    proxy.requests.length = 0;
+    const result = await run(dirs.make(), '/generate', extraInputs);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(proxy.requests).toHaveLength(0);
+  });
+});
