@@ -26,7 +26,7 @@ export const ENDPOINT_TYPES = [
   'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'template',
 ] as const;
 export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
-export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace'] as const;
+export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace', 'inputs_json'] as const;
 export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;
 export const UI_TYPES = ['dashboard', 'simple', 'none'] as const;
 export const MODEL_SELECTION_STRATEGIES = ['round_robin', 'random'] as const;

@@ -17,6 +17,8 @@ export interface FollowUpTurn {
   maxTokens: number | null;
   /** Think time before sending this turn, after the previous answer arrived. */
   delayMs: number;
+  /** Sent verbatim (payload replay) instead of a body built with the history. */
+  payload?: Record<string, unknown>;
 }
 
 /** One request as it will be sent: the body is serialized once, so sending costs no JSON work. */
@@ -62,9 +64,9 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   const extrasOf = endpointInputs(config, endpoint, tokenizer, rng.fork(17), corpusTokens);
   return prompts.map((entry, index) => {
     const extras = extrasOf?.(entry.text) ?? null;
-    const model = modelSelectionStrategy === 'random' ? models[rng.int(models.length)]! : models[index % models.length]!;
+    const model = typeof entry.payload?.model === 'string' ? entry.payload.model : modelSelectionStrategy === 'random' ? models[rng.int(models.length)]! : models[index % models.length]!;
     const system: ChatMessage[] = entry.systemText === undefined ? [] : [{ role: 'system', content: entry.systemText }];
-    const payload = endpoint.buildBody({
+    const payload = entry.payload ?? endpoint.buildBody({
       model,
       prompt: extras?.prompt ?? entry.text,
       ...(extras?.batch ? { batch: extras.batch } : {}),
@@ -85,7 +87,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
     };
     if (typeof entry.timestampMs === 'number') turn.timestampMs = entry.timestampMs;
     if (!entry.followUps) return turn;
-    const followUps = entry.followUps.map((t) => ({ text: t.text, maxTokens: sampleMaxTokens(t.outputLength), delayMs: t.delayMs }));
+    const followUps = entry.followUps.map((t) => ({ text: t.text, maxTokens: sampleMaxTokens(t.outputLength), delayMs: t.delayMs, ...(t.payload ? { payload: t.payload } : {}) }));
     return { ...turn, promptText: entry.text, ...(system.length > 0 ? { systemText: entry.systemText } : {}), followUps };
   });
 }

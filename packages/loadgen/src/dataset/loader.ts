@@ -9,6 +9,8 @@ export interface LoadedTurn {
   outputLength: number | null;
   /** Think time before this turn is sent, after the previous answer arrived. */
   delayMs: number;
+  /** A body to send verbatim instead of one built from the text (payload replay). */
+  payload?: Record<string, unknown>;
 }
 
 /** One dataset entry: a single request, or the first turn of a conversation with its later turns. */
@@ -21,6 +23,8 @@ export interface DatasetEntry {
   followUps?: LoadedTurn[];
   /** Trace formats: when to send it, ms from the trace's start (null = at once). */
   timestampMs?: number | null;
+  /** A body to send verbatim instead of one built from the text (payload replay). */
+  payload?: Record<string, unknown>;
 }
 
 /** What a loader gets: the file, the run's settings, and the pieces synthetic text is made of. */

@@ -5,6 +5,7 @@ import { parseTurn, readJsonLines } from './jsonl.js';
 import type { DatasetLoader, DatasetLoadContext } from './loader.js';
 import { MOONCAKE_BLOCK_TOKENS, type TraceEntry, readMooncakeTrace, traceTokenIds } from './mooncake.js';
 import { readMultiTurnFile } from './multi-turn.js';
+import { inputsJsonLoader } from './payload-replay.js';
 
 export type DatasetLoaderRegistry = Registry<DatasetLoader>;
 
@@ -50,7 +51,7 @@ export const mooncakeTraceLoader: DatasetLoader = {
   load: (context) => traceEntriesToPrompts(context, readMooncakeTrace(context.path), MOONCAKE_BLOCK_TOKENS),
 };
 
-export const builtinDatasetLoaders: readonly DatasetLoader[] = [singleTurnLoader, multiTurnLoader, mooncakeTraceLoader];
+export const builtinDatasetLoaders: readonly DatasetLoader[] = [singleTurnLoader, multiTurnLoader, mooncakeTraceLoader, inputsJsonLoader];
 
 export function createDatasetLoaderRegistry(loaders: readonly DatasetLoader[] = builtinDatasetLoaders): DatasetLoaderRegistry {
   return createRegistry<DatasetLoader>('dataset loader', loaders, {

@@ -62,7 +62,7 @@ async function followUpTurn(
   history: readonly ChatMessage[],
 ): Promise<DatasetTurn> {
   const { endpoint, config } = setup;
-  const payload = endpoint.buildBody({
+  const payload = next.payload ?? endpoint.buildBody({
     model: first.model,
     prompt: next.text,
     history: [...history],
@@ -72,7 +72,8 @@ async function followUpTurn(
     extraInputs: config.endpoint.extraInputs,
   });
   const tokenizer = await setup.tokenizer();
-  const messages: ChatMessage[] = [...history, { role: 'user', content: next.text }];
+  // A replayed body's text already holds its history.
+  const messages: ChatMessage[] = next.payload ? [{ role: 'user', content: next.text }] : [...history, { role: 'user', content: next.text }];
   const inputTokenCount = countInputTokens(tokenizer, messages, config.input.applyChatTemplate === true && endpoint.name === 'chat');
   return { conversationId: first.conversationId, turnIndex, model: first.model, inputTokenCount, payload, bodyText: JSON.stringify(payload) };
 }
