@@ -11,8 +11,8 @@ import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
 import { resolveTokenizer } from './dataset/tokenizer-resolve.js';
 import { createEndpointTypeRegistry, endpointForRun } from './endpoints/registry.js';
-import { buildInputsJson } from './export/inputs-json.js';
-import { stringifyJson } from './export/json-text.js';
+import { inputsJsonChunks } from './export/inputs-json.js';
+import { lazyPromptTexts } from './dataset/lazy-prompts.js';
 import { writeRunExports } from './export/write-exports.js';
 import { validateGoodput } from './metrics/compute.js';
 import { MetricStore } from './metrics/metric-store.js';
@@ -68,7 +68,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   await prepareArtifactDir(artifactDir);
   await mkdir(join(artifactDir, 'logs'), { recursive: true });
   const writer = new ArtifactWriter(artifactDir);
-  if (!(await writer.write(files.inputsJson, stringifyJson(buildInputsJson(dataset), 2)))) throw writer.failure([], 'not started');
+  if (!(await writer.write(files.inputsJson, inputsJsonChunks(dataset, lazyPromptTexts(dataset, tokenizer))))) throw writer.failure([], 'not started');
   log.info(`profiling ${config.endpoint.models.join(', ')} into ${artifactDir}`);
 
   const clock = createRunClock();

@@ -77,10 +77,10 @@ describe('sizes beyond what the machine allows', () => {
     );
   });
 
-  it('--isl beyond the prompt-memory budget is refused before any prompt is built', async () => {
+  it('--isl beyond what one prompt may take in memory is refused before any prompt is built', async () => {
     await expectUsageError(
-      ['profile', '-m', 'm', '-u', 'http://127.0.0.1:9', '--isl', '10000000', '--request-count', '1', '--ui', 'none', '--no-gpu-telemetry', '--artifact-dir', join(root, 'isl')],
-      /--isl: 100 dataset entries of about 10000000 tokens .* at most \d+ MB; lower --isl or --num-dataset-entries/,
+      ['profile', '-m', 'm', '-u', 'http://127.0.0.1:9', '--isl', '100000000', '--request-count', '1', '--ui', 'none', '--no-gpu-telemetry', '--artifact-dir', join(root, 'isl')],
+      /--isl: a prompt of about 100000000 tokens .* at most \d+ MB; use --isl \(\+ 2 × --isl-stddev\) of at most \d+ tokens/,
     );
   });
 });

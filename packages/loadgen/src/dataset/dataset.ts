@@ -2,8 +2,9 @@ import type { BenchmarkConfig } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
 import { type Rng, createRng } from '@aiperf/stats';
-import { checkPromptBudget } from './prompt-budget.js';
+import { checkPromptBudget, checkUpFrontPromptBudget, wantsLazyPrompts } from './prompt-budget.js';
 import { endpointInputs } from './endpoint-inputs.js';
+import { type LazyPrompt, PROMPT_PLACEHOLDER } from './lazy-prompts.js';
 import { sampleTokenLength } from './token-length.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import type { ChatMessage } from '../endpoints/types.js';
@@ -38,7 +39,15 @@ export interface DatasetTurn {
   followUps?: FollowUpTurn[];
   /** When a trace (`mooncake_trace`) wants this request sent, in ms from the trace's start. */
   timestampMs?: number;
+  /**
+   * A huge synthetic prompt, built per request: `payload` and `bodyText` then hold PROMPT_PLACEHOLDER where the
+   * prompt goes, and `inputTokenCount` is the recipe's token count.
+   */
+  lazyPrompt?: LazyPrompt;
 }
+
+/** A synthetic entry may be a recipe instead of text (huge prompts). */
+type SyntheticEntry = DatasetEntry & { lazyPrompt?: LazyPrompt };
 
 /** What building a dataset needs besides the config: the run's loaders, and where warnings go. */
 export interface BuildDatasetOptions {
@@ -54,7 +63,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   const corpusTokens = () => (corpus ??= tokenizer.encode(SHAKESPEARE_CORPUS));
   const prompts = config.input.inputFile
     ? getDatasetLoader(config.input.customDatasetType ?? 'single_turn', options.loaders).load({ path: config.input.inputFile, config, tokenizer, rng, corpusTokens, warn })
-    : synthesizePrompts(config, tokenizer, rng, corpusTokens());
+    : synthesizePrompts(config, endpoint, tokenizer, rng, corpusTokens());
   const { models, modelSelectionStrategy, streaming, useLegacyMaxTokens, extraInputs } = config.endpoint;
   // Only a chat prompt is rendered with a chat template; completions send the text as is.
   const applyChatTemplate = (config.input.applyChatTemplate ?? false) && endpoint.name === 'chat';
@@ -62,7 +71,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   const sampleMaxTokens = (outputLength: number | null) =>
     outputLength ?? (outputTokens ? sampleTokenLength(rng, outputTokens.mean, outputTokens.stddev) : null);
   const extrasOf = endpointInputs(config, endpoint, tokenizer, rng.fork(17), corpusTokens);
-  return prompts.map((entry, index) => {
+  return prompts.map((entry: SyntheticEntry, index) => {
     const extras = extrasOf?.(entry.text) ?? null;
     const model = typeof entry.payload?.model === 'string' ? entry.payload.model : modelSelectionStrategy === 'random' ? models[rng.int(models.length)]! : models[index % models.length]!;
     const system: ChatMessage[] = entry.systemText === undefined ? [] : [{ role: 'system', content: entry.systemText }];
@@ -81,10 +90,12 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
       conversationId: entry.sessionId ?? deterministicUuid(rng),
       turnIndex: 0,
       model,
-      inputTokenCount: countInputTokens(tokenizer, [...system, { role: 'user', content: entry.text }], applyChatTemplate) + (extras?.extraTokens ?? 0),
+      inputTokenCount:
+        entry.lazyPrompt?.tokens ?? countInputTokens(tokenizer, [...system, { role: 'user', content: entry.text }], applyChatTemplate) + (extras?.extraTokens ?? 0),
       payload,
       bodyText: JSON.stringify(payload),
     };
+    if (entry.lazyPrompt) turn.lazyPrompt = entry.lazyPrompt;
     if (typeof entry.timestampMs === 'number') turn.timestampMs = entry.timestampMs;
     if (!entry.followUps) return turn;
     const followUps = entry.followUps.map((t) => ({ text: t.text, maxTokens: sampleMaxTokens(t.outputLength), delayMs: t.delayMs, ...(t.payload ? { payload: t.payload } : {}) }));
@@ -92,14 +103,23 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   });
 }
 
-/** Prompts cut from the corpus at a random token offset (wrapping around) with a normal(mean, sd) length. */
-function synthesizePrompts(config: BenchmarkConfig, tokenizer: TextTokenizer, rng: Rng, corpus: readonly number[]): DatasetEntry[] {
+/**
+ * Prompts cut from the corpus at a random token offset (wrapping around) with a normal(mean, sd) length. Beyond
+ * what fits up front they stay recipes (the same draws, so the same prompts), built per request.
+ */
+function synthesizePrompts(config: BenchmarkConfig, endpoint: EndpointType, tokenizer: TextTokenizer, rng: Rng, corpus: readonly number[]): SyntheticEntry[] {
   const { mean, stddev } = config.input.inputTokens;
-  const tooBig = checkPromptBudget(config.input.numDatasetEntries, mean, stddev);
+  const entries = config.input.numDatasetEntries;
+  // Only a body holding just the prompt can have it filled in later: batches and rankings passages (endpointInputs)
+  // are built from the prompt text up front, so those stay within the up-front budget.
+  const promptOnly = !endpoint.usesPassages && !(endpoint.acceptsBatch && config.input.batchSize > 1);
+  const tooBig = checkPromptBudget(mean, stddev) ?? (promptOnly ? null : checkUpFrontPromptBudget(entries, mean, stddev));
   if (tooBig) throw new ProfileConfigError(tooBig);
+  const lazy = promptOnly && wantsLazyPrompts(entries, mean, stddev);
   return Array.from({ length: config.input.numDatasetEntries }, () => {
     const length = sampleTokenLength(rng, mean, stddev);
     const start = rng.int(corpus.length);
+    if (lazy) return { text: PROMPT_PLACEHOLDER, outputLength: null, lazyPrompt: { corpusStart: start, tokens: length } };
     const ids = Array.from({ length }, (_, i) => corpus[(start + i) % corpus.length]!);
     return { text: tokenizer.decode(ids), outputLength: null };
   });

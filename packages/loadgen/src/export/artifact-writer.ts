@@ -26,7 +26,7 @@ export class ArtifactWriter {
     return join(this.dir, name);
   }
 
-  async write(name: string, data: string): Promise<boolean> {
+  async write(name: string, data: string | Iterable<string>): Promise<boolean> {
     try {
       await writeFileAtomic(this.path(name), data);
       this.saved.push(name);

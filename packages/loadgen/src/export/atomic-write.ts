@@ -7,7 +7,8 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
  * failure (a full disk) the temp file is removed and the error rethrown. Hand-written: write-file-atomic adds
  * ownership and fsync options we do not need and a dependency in the worker bundle for these ten lines.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** `data` may be an iterable of strings, written one after another (a file too big for one string). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
   try {
     await writeFile(temp, data);

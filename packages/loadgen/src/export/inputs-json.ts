@@ -1,4 +1,6 @@
 import type { DatasetTurn } from '../dataset/dataset.js';
+import { type PromptTexts, fillPrompt } from '../dataset/lazy-prompts.js';
+import { stringifyJson } from './json-text.js';
 
 /** `inputs.json`: each conversation with its payloads exactly as sent, one per turn. */
 export function buildInputsJson(dataset: readonly DatasetTurn[]): { data: Array<{ session_id: string; payloads: unknown[] }> } {
@@ -9,4 +11,23 @@ export function buildInputsJson(dataset: readonly DatasetTurn[]): { data: Array<
     sessions.set(turn.conversationId, payloads);
   }
   return { data: [...sessions].map(([session_id, payloads]) => ({ session_id, payloads })) };
+}
+
+/**
+ * The text of `inputs.json` (as `stringifyJson(buildInputsJson(dataset), 2)` writes it) one conversation at a
+ * time, with lazy prompts built as each is reached: 100 prompts of a million tokens are ~450 MB of JSON, which
+ * must never be one string (V8 caps a string at ~512 M characters) nor all in memory at once.
+ */
+export function* inputsJsonChunks(dataset: readonly DatasetTurn[], texts: PromptTexts | null): Generator<string> {
+  const { data } = buildInputsJson(dataset);
+  if (data.length === 0) return yield stringifyJson({ data }, 2);
+  const lazy = new Map(dataset.filter((t) => t.lazyPrompt).map((t) => [t.conversationId, t.lazyPrompt!]));
+  yield '{\n  "data": [\n';
+  for (const [i, session] of data.entries()) {
+    let text = `    ${stringifyJson(session, 2).replace(/\n/g, '\n    ')}${i < data.length - 1 ? ',' : ''}\n`;
+    const prompt = lazy.get(session.session_id);
+    if (prompt && texts) text = fillPrompt(text, texts.text(prompt));
+    yield text;
+  }
+  yield '  ]\n}';
 }

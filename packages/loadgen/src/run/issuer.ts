@@ -1,6 +1,7 @@
 import type { BenchmarkConfig } from '@aiperf/config';
 import { InFlightRequests } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
+import { LAZY_BODY_CACHE_BYTES, LazyBodies, lazyPromptTexts } from '../dataset/lazy-prompts.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import type { EndpointType } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
@@ -80,15 +81,18 @@ export class Issuer {
       await Promise.all(pools.map((p) => p.preconnect(wanted)));
     }
     const inFlight = new InFlightRequests();
+    const tokenizer = lazyTokenizer(init.config.input.tokenizer);
+    const texts = init.dataset.some((turn) => turn.lazyPrompt) ? lazyPromptTexts(init.dataset, await tokenizer()) : null;
     const setup: ExecutorSetup = {
       config: init.config,
       endpoint: parts.endpoint,
       dataset: init.dataset,
-      tokenizer: lazyTokenizer(init.config.input.tokenizer),
+      tokenizer,
       targets: pools.map((p, k) => ({ dispatcher: p.pool, path: init.targets[k]!.path })),
       epochOffsetNs: init.epochOffsetNs,
       workerId: init.workerId,
       inFlight,
+      lazyBodies: texts ? new LazyBodies(texts, LAZY_BODY_CACHE_BYTES) : null,
     };
     // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
     // first answer, where loading it would stall this event loop while other streams are being timed.

@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { parseExchange } from '../client/parse-exchange.js';
 import { type InFlightRequests, type RequestExchange, sendRequest } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
+import type { LazyBodies } from '../dataset/lazy-prompts.js';
 import type { TextTokenizer } from '../dataset/tokenizer.js';
 import type { EndpointType, ServerUsage } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
@@ -23,6 +24,8 @@ export interface ExecutorSetup {
   inFlight: InFlightRequests;
   /** The phase's shared in-flight count (`PhaseStart.inFlightCell`), or null when nobody reads it. */
   inFlightCell?: Int32Array | null;
+  /** Builds the bodies of lazy (huge) prompts; absent when the dataset has none. */
+  lazyBodies?: LazyBodies | null;
 }
 
 /** Whether request `index` is one of the share to cancel: a seeded draw per index, so every thread agrees. */
@@ -65,13 +68,14 @@ export async function sendTurn(
   const urlIndex = index % setup.targets.length;
   const target = setup.targets[urlIndex]!;
   const cancel = shouldCancel(config.input.randomSeed, load.requestCancellationRate, phase, index);
+  const body = turn.lazyPrompt && setup.lazyBodies ? setup.lazyBodies.body(turn.conversationId, turn.bodyText, turn.lazyPrompt) : turn.bodyText;
   const cell = setup.inFlightCell ?? null;
   if (cell) Atomics.add(cell, 0, 1);
   const exchange = await sendRequest({
     dispatcher: target.dispatcher,
     path: target.path,
     headers: requestHeaders(config, endpoint, xRequestId, xCorrelationId),
-    body: turn.bodyText,
+    body,
     streaming: config.endpoint.streaming && endpoint.supportsStreaming,
     timeoutMs: config.endpoint.timeoutSeconds * 1000,
     cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
@@ -93,7 +97,7 @@ export async function sendTurn(
     promptTokenCount: turn.inputTokenCount,
     // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
     sendLatenessNs: duePerfNs === null ? 0 : Math.max(0, Number(exchange.startPerfNs - duePerfNs)),
-    ...(config.output.exportLevel === 'raw' ? { payload: turn.payload } : {}),
+    ...(config.output.exportLevel === 'raw' ? { payload: turn.lazyPrompt ? JSON.parse(body) : turn.payload } : {}),
   };
 }
 
