@@ -1,4 +1,4 @@
-// A plugin whose post-run hook throws, loaded with --plugin into the built CLI: the run's artifacts stay, the
+// A plugin whose post-run hook throws, loaded with --plugin (the CLI in-process): the run's artifacts stay, the
 // plugin's later hook still runs, the failure is one line and the exit status is 1.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pngNames, quickProfileArgs, runAiperf } from './auto-plot-cli.js';
+import { pngNames, quickProfileArgs } from './auto-plot-cli.js';
+import { runInProcess } from './config-harness.js';
 
 let root = '';
 let plugin = '';
@@ -39,6 +40,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
+const runAiperf = (args: readonly string[]) => runInProcess(args, { env: { AIPERF_PLOT_CONFIG_HOME: join(root, 'home') } });
 const hookLines = (stderr: string) => stderr.split('\n').filter((line) => line.includes('post-run hook'));
 
 describe('a plugin hook that throws', () => {
