@@ -87,13 +87,15 @@ async function expectHelloBars(png: string): Promise<void> {
 }
 
 describe('the example plugin, packed and installed from npm tarballs', () => {
-  test('aiperf plugins lists both installed plugins with what they add; profile --help lists hello-ramp', async () => {
+  test('aiperf plugins lists both installed plugins with what they add, validate accepts hello; profile --help lists hello-ramp', async () => {
     const listed = await aiperf(['plugins']);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain(
       `aiperf-plugin-hello 0.1.0\n  contributes: recipes: hello-ramp; postRunHooks: hello-summary; plotTypes: hello_bars; autoPlotDefault: true\n  from: installed (${join(project, 'node_modules', 'aiperf-plugin-hello', 'index.js')})\n`,
     );
     expect(listed.stdout).toContain('aiperf-plugin-twin 1.0.0\n  contributes: postRunHooks: twin-hook\n');
+    const validated = await aiperf(['plugins', 'validate', join('node_modules', 'aiperf-plugin-hello')]);
+    expect([validated.code, validated.stdout.split('\n')[0]]).toEqual([0, 'aiperf-plugin-hello 0.1.0: OK']);
     const help = await aiperf(['profile', '--help']);
     expect(help.stdout).toMatch(/ {2}hello-ramp +A small concurrency ramp .+ \[plugin aiperf-plugin-hello\]/);
   });
