@@ -1,6 +1,8 @@
 import { isUsageError } from '@aiperf/config';
 
 const REPORT_URL = 'https://github.com/ai-dynamo/aiperf/issues';
+/** Error names (from @aiperf/loadgen, matched by name: it is loaded lazily) that end the run with their exitCode. */
+const ENVIRONMENT_ERRORS = new Set(['ArtifactWriteError', 'ModelNotReadyError']);
 
 /** A command that wants to end with a given exit status without an error message of its own. */
 export class ExitError extends Error {
@@ -21,8 +23,9 @@ function isParseError(error: unknown): error is Error {
  */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, verbose = false): number {
   if (error instanceof ExitError) return error.exitCode;
-  // Artifacts that could not be written (a full disk): the environment's fault; the message says what was saved.
-  if (error instanceof Error && error.name === 'ArtifactWriteError' && typeof (error as { exitCode?: unknown }).exitCode === 'number') {
+  // Artifacts that could not be written (a full disk), a model that never became ready: the environment's fault,
+  // said in one line.
+  if (error instanceof Error && ENVIRONMENT_ERRORS.has(error.name) && typeof (error as { exitCode?: unknown }).exitCode === 'number') {
     stderr.write(`aiperf: ${error.message}\n`);
     return (error as Error & { exitCode: number }).exitCode;
   }

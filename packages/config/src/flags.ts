@@ -1,6 +1,7 @@
 import { closestMatch } from './suggest.js';
 import { DEFAULTS as D } from './defaults.js';
 import { ENDPOINT_FLAGS } from './flags-endpoints.js';
+import { RUN_CONTROL_LOAD_FLAGS, WAIT_FOR_MODEL_FLAGS } from './flags-run-control.js';
 import { type FlagDef, type SettingPath, flagName, settingDefault } from './flag-types.js';
 import { ARRIVAL_PATTERNS, CUSTOM_DATASET_TYPES, ENDPOINT_TYPES, EXPORT_LEVELS, LOG_LEVELS, MODEL_SELECTION_STRATEGIES, REPORT_FORMATS, SERVER_METRICS_FORMATS, SWEEP_MODES, UI_TYPES, URL_STRATEGIES } from './yaml-schema.js';
 
@@ -32,6 +33,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'useLegacyMaxTokens', names: ['--use-legacy-max-tokens'], path: 'benchmark.endpoint.use_legacy_max_tokens', kind: 'boolean', group: 'Endpoint', description: 'Send max_tokens instead of max_completion_tokens' },
   { key: 'useServerTokenCount', names: ['--use-server-token-count'], path: 'benchmark.endpoint.use_server_token_count', kind: 'boolean', group: 'Endpoint', description: "Count tokens from the response's usage instead of the client tokenizer" },
   ...ENDPOINT_FLAGS,
+  ...WAIT_FOR_MODEL_FLAGS,
   // Load
   { key: 'concurrency', names: ['--concurrency'], path: 'benchmark.load.concurrency', kind: 'value', commaList: true, group: 'Load', valueName: '<n[,n…]>', defaultText: String(D.concurrency), description: 'Max requests in flight; a comma list of ≥ 2 values runs a concurrency sweep' },
   { key: 'requestRate', names: ['--request-rate'], path: 'benchmark.load.request_rate', kind: 'value', group: 'Load', valueName: '<req/s>', description: 'Target request rate; selects request-rate mode (--concurrency then caps in-flight requests)' },
@@ -45,6 +47,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'benchmarkDuration', names: ['--benchmark-duration'], path: 'benchmark.load.benchmark_duration_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Stop issuing requests after this many seconds (instead of a request count)' },
   { key: 'benchmarkGracePeriod', names: ['--benchmark-grace-period'], path: 'benchmark.load.grace_period_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Wait this long for in-flight responses after the duration ends (needs --benchmark-duration)' },
   { key: 'warmupRequestCount', names: ['--warmup-request-count', '--num-warmup-requests'], path: 'benchmark.load.warmup_request_count', kind: 'value', group: 'Load', valueName: '<n>', description: 'Requests sent before profiling; excluded from metrics' },
+  ...RUN_CONTROL_LOAD_FLAGS,
   { key: 'requestCancellationRate', names: ['--request-cancellation-rate'], path: 'benchmark.load.request_cancellation_rate', kind: 'value', group: 'Load', valueName: '<percent>', description: 'Percent (0, 100] of requests to cancel' },
   { key: 'requestCancellationDelay', names: ['--request-cancellation-delay'], path: 'benchmark.load.request_cancellation_delay_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Seconds after sending before a request is cancelled (needs --request-cancellation-rate)' },
   { key: 'timingMode', names: ['--timing-mode'], path: 'benchmark.load.timing_mode', kind: 'value', group: 'Load', valueName: '<name>', defaultText: 'from the options above', description: 'Timing strategy by name, e.g. one a plugin adds (built-in: concurrency, request_rate, fixed_schedule)' },

@@ -9,6 +9,7 @@ import { flagForPath } from './flags.js';
 import type { ConfigIssue } from './issues.js';
 import { type ConfigRule, concurrencySweep, endpointCapabilities, endpointUrl, inputConsistency, loadConsistency, requireModel, timingMode } from './rules.js';
 import { multiRunAndUi, plotEnvelope, recipeName, sweepSeed, verboseUi } from './rules-run.js';
+import { runControl } from './rules-run-control.js';
 import { AiperfConfig } from './schema.js';
 import { YamlDocument } from './yaml-schema.js';
 import { parseYaml, substituteEnv } from './yaml-text.js';
@@ -34,7 +35,7 @@ export interface ConfigResult {
 }
 
 /** Order matters: the sweep decides the base concurrency before the timing mode derives counts from it. */
-export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, concurrencySweep, timingMode, loadConsistency, inputConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope];
+export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, concurrencySweep, timingMode, loadConsistency, runControl, inputConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope];
 
 function readYaml(sources: ConfigSources, env: Record<string, string | undefined>, errors: ConfigIssue[]): Doc {
   if (sources.yamlText == null) return {};

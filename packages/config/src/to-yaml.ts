@@ -1,6 +1,7 @@
 import { changedFromDefaults, mappingDocument, resolveMapping } from './resolved.js';
 import type { AiperfConfig } from './schema.js';
 import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMultiRun, YamlReporting, YamlServerMetrics, YamlSweep, YamlTelemetry } from './yaml-schema.js';
+import { YamlWaitForModel } from './yaml-schema-run-control.js';
 import { dumpYaml } from './yaml-text.js';
 
 type Doc = Record<string, unknown>;
@@ -70,6 +71,8 @@ export function configToDocument(config: AiperfConfig): Doc {
       reporting: mappingDocument(YamlReporting, { ...config.benchmark.reporting, costPerHour: config.benchmark.reporting.costPerHourUsd, statsInterval: config.benchmark.reporting.statsIntervalSeconds }),
       // Server metrics are on by default: only what differs from the defaults is written.
       server_metrics: changedFromDefaults(YamlServerMetrics, mappingDocument(YamlServerMetrics, config.benchmark.serverMetrics)),
+      // Readiness settings only mean something with a timeout (and are rejected without one).
+      wait_for_model: config.benchmark.waitForModel.timeoutSeconds > 0 ? mappingDocument(YamlWaitForModel, config.benchmark.waitForModel) : null,
       gpu_telemetry: telemetryChanged ? { enabled: t.gpuTelemetry, urls: t.gpuTelemetryUrls, interval_ms: t.gpuTelemetryIntervalMs } : null,
     },
     sweep: config.sweep && mappingDocument(YamlSweep, config.sweep),

@@ -1,6 +1,7 @@
 import { type Static, type TLiteral, type TSchema, Type } from '@sinclair/typebox';
 import { withDefault as Def } from './resolved.js';
 import { ENDPOINT_INPUT_KEYS } from './yaml-schema-endpoints.js';
+import { RUN_CONTROL_KEYS } from './yaml-schema-run-control.js';
 
 /**
  * THE schema of aiperf's settings: the YAML file (`-f/--config`), snake_case canonical (camelCase keys are
@@ -161,6 +162,7 @@ export const YamlBenchmark = Mapping(
     server_metrics: Opt(YamlServerMetrics),
     ui: Opt(Def(Enum(UI_TYPES), 'dashboard')),
     reporting: Opt(YamlReporting),
+    ...RUN_CONTROL_KEYS,
   },
   // `phases` as one mapping is the spec's single profiling phase; its keys (`rate`, `requests`, …) are load aliases.
   { model: 'models', dataset: 'input', phases: 'load', slos: 'goodput', ui_type: 'ui' },

@@ -10,6 +10,7 @@ export type {
 } from './types.js';
 export { runProfile } from './run-profile.js';
 export { ArtifactWriteError, ProfileConfigError } from './errors.js';
+export { ModelNotReadyError } from './run/wait-for-model.js';
 
 export { artifactDirName, exportFileNames, resolveArtifactDir } from './artifacts.js';
 export type { ExportFileNames } from './artifacts.js';

@@ -22,6 +22,9 @@ import type { MetricContext } from './metrics/types.js';
 import { createRunner } from './run/create-runner.js';
 import { type PhasesOutcome, runPhases } from './run/run-phases.js';
 import { mergeLiveTelemetry } from './run/live-snapshot.js';
+import { describeFailureStop } from './run/failure-guard.js';
+import { waitForModel } from './run/wait-for-model.js';
+import { warmupPlan, warmupProblems } from './run/warmup-plan.js';
 import { RecordSink } from './run/record-sink.js';
 import { checkConcurrencyBudget, readSocketBudget } from './run/socket-budget.js';
 import { resolveTargets } from './run/target.js';
@@ -37,7 +40,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   let config = givenConfig;
   const registries = engineRegistries(options);
   const strategy = getTimingStrategy(config.load.mode, registries.timingStrategies);
-  const problems = [...strategy.validate(config.load), ...validateGoodput(config.goodput, registries.metrics)];
+  const problems = [...strategy.validate(config.load), ...validateGoodput(config.goodput, registries.metrics), ...warmupProblems(config, warmupPlan(config))];
   const servers = new Set(config.endpoint.urls ?? [config.endpoint.url]).size;
   const sockets = checkConcurrencyBudget(strategy.maxInFlight(config.load), readSocketBudget(), servers);
   if (sockets.error) problems.push(sockets.error);
@@ -62,6 +65,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const dataset = buildDataset(config, endpoint, tokenizer, { loaders: registries.datasetLoaders, warn: (message) => log.warning(message) });
   log.debug(`endpoint ${endpoint.name} at ${targets.map((t) => `${t.origin}${t.path}`).join(', ')}, streaming ${streaming}; tokenizer ${resolved.source}; ${dataset.length} dataset entries`);
   config = withTraceRequestCount(config, dataset);
+
+  await waitForModel(config, endpoint, targets, { stderr: io.stderr, log, signal: io.signal });
 
   const artifactDir = resolve(resolveArtifactDir(config, options.artifactDir));
   const files = exportFileNames(config.output.exportPrefix);
@@ -105,7 +110,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     await runner.close();
     await sink.close();
   }
-  const { cancelled } = phases;
+  const { cancelled, failureStop } = phases;
+  if (failureStop) log.error(describeFailureStop(failureStop));
   if (sink.abandoned > 0) {
     notes.push(`Note: ${sink.abandoned} requests still in flight when the run ended were dropped (not in the metrics)`);
   }
@@ -126,7 +132,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   if (usageWarning) io.stderr.write(`warning: ${usageWarning}\n`);
   return {
     artifactDir,
-    exitCode: cancelled ? 130 : successful === 0 ? 1 : 0,
+    // A stop on too many failures is the server's verdict, not the user's Ctrl+C.
+    exitCode: failureStop ? 1 : cancelled ? 130 : successful === 0 ? 1 : 0,
     cancelled,
     successfulRequestCount: successful,
     errorRequestCount: errorCount,

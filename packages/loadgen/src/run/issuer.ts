@@ -1,4 +1,4 @@
-import type { BenchmarkConfig } from '@aiperf/config';
+import type { BenchmarkConfig, LoadConfig } from '@aiperf/config';
 import { InFlightRequests } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import { LAZY_BODY_CACHE_BYTES, LazyBodies, lazyPromptTexts } from '../dataset/lazy-prompts.js';
@@ -8,6 +8,8 @@ import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { type ThreadLoad, startLoopMonitor } from '../monitor/loop-monitor.js';
 import type { TimingStrategy } from '../timing/strategies.js';
 import { resolveIssuerParts } from './issuer-parts.js';
+import { getTimingStrategy } from '../timing/strategies.js';
+import { splitInFlight } from './load-runner.js';
 import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
 import type { ExecutorSetup } from './request-executor.js';
 import { ReadQueue } from './read-queue.js';
@@ -52,6 +54,8 @@ export interface PhaseStart {
   sent: Int32Array;
   /** Requests sent and not yet answered, one cell shared by every issuer; the live views read it. */
   inFlightCell?: Int32Array;
+  /** A load of its own for this phase (a warmup's concurrency or rate); default: the run's. */
+  load?: LoadConfig;
 }
 
 /** One event loop's share of the load: it owns a connection pool and issues its part of each phase. */
@@ -107,7 +111,13 @@ export class Issuer {
     const monitor = startLoopMonitor(this.init.workerId);
     const { config, endpoint } = this.setup;
     const reads = new ReadQueue({ config, endpoint }, this.setup.tokenizer, onRecord);
-    const { init, strategy } = this;
+    const { init } = this;
+    const { strategy, maxInFlight, load } = this.phaseLoad(start);
+    if (maxInFlight === 0) {
+      // A phase capped below the number of issuers leaves this one without a share.
+      onIssuingStopped?.();
+      return monitor.stop();
+    }
     const budget = requestBudget(start.sent, start.requestCount);
     const claim = start.counter ? sharedClaim(start.counter) : stridedClaim(init.issuerIndex, init.issuers);
     const plan: PhasePlan = {
@@ -115,8 +125,8 @@ export class Issuer {
       // Single-turn sessions are requests; multi-turn sessions are capped by --conversation-num, else by the budget.
       requestCount: start.sessionCount ?? (this.multiTurn ? null : start.requestCount),
       durationNs: start.durationNs,
-      schedule: strategy.createSchedule(init.config.load, init.config.input.randomSeed, traceTimestampsMs(init.dataset)),
-      maxInFlight: init.maxInFlight,
+      schedule: strategy.createSchedule(load, init.config.input.randomSeed, traceTimestampsMs(init.dataset)),
+      maxInFlight,
       claimIndex: () => (budget.exhausted() ? null : claim()),
       stopSignal: this.stopController.signal,
     };
@@ -129,6 +139,15 @@ export class Issuer {
     );
     await reads.drained();
     return monitor.stop();
+  }
+
+  /** The phase's own load (a warmup's), its built-in strategy and this issuer's share of its cap; else the run's. */
+  private phaseLoad(start: PhaseStart): { strategy: TimingStrategy; maxInFlight: number | null; load: LoadConfig } {
+    const { init } = this;
+    if (!start.load) return { strategy: this.strategy, maxInFlight: init.maxInFlight, load: init.config.load };
+    const strategy = start.load.mode === init.config.load.mode ? this.strategy : getTimingStrategy(start.load.mode);
+    const maxInFlight = splitInFlight(strategy.maxInFlight(start.load), init.issuers)[init.issuerIndex] ?? 0;
+    return { strategy, maxInFlight, load: start.load };
   }
 
   /** Stop issuing new requests (in-flight ones continue). */

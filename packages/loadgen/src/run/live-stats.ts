@@ -56,7 +56,7 @@ export class LiveStats {
   private readonly tokensBySecond = new Map<number, number>();
 
   constructor(
-    private readonly plan: { requestCount: number | null; durationSeconds: number | null; warmupRequestCount: number },
+    private readonly plan: { requestCount: number | null; durationSeconds: number | null; warmupRequestCount: number | null; warmupDurationSeconds?: number | null },
     private readonly now: () => number = () => performance.now(),
   ) {
     this.phaseStartMs = now();
@@ -107,7 +107,7 @@ export class LiveStats {
     const requestsPerSecond = this.recent.length / windowSeconds;
     const outputTokensPerSecond = this.recent.reduce((sum, f) => sum + f.outputTokens, 0) / windowSeconds;
     const totalRequests = this.phase === 'warmup' ? this.plan.warmupRequestCount : this.plan.requestCount;
-    const durationSeconds = this.phase === 'warmup' ? null : this.plan.durationSeconds;
+    const durationSeconds = this.phase === 'warmup' ? (this.plan.warmupDurationSeconds ?? null) : this.plan.durationSeconds;
     const etaSeconds =
       durationSeconds !== null ? Math.max(0, durationSeconds - elapsedSeconds)
         : totalRequests !== null && requestsPerSecond > 0 ? Math.max(0, totalRequests - this.completed) / requestsPerSecond : null;

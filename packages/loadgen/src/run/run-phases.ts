@@ -11,6 +11,8 @@ import { LiveStats } from './live-stats.js';
 import { type LiveSnapshot, type LiveTelemetry, newInFlightCell } from './live-snapshot.js';
 import { type ProgressDisplay, startProgress } from './progress.js';
 import { startStatsBlocks } from './stats-blocks.js';
+import { FailureGuard, type FailureStop } from './failure-guard.js';
+import { warmupPlan } from './warmup-plan.js';
 import type { RequestRecord } from '../records.js';
 import type { RecordSink } from './record-sink.js';
 
@@ -21,6 +23,8 @@ export interface PhasesOutcome {
   profilingEndNs: bigint;
   /** The client's own load during profiling; null when profiling never ran. */
   clientHealth: ClientHealth | null;
+  /** Set when `--failed-request-threshold` stopped profiling. */
+  failureStop: FailureStop | null;
 }
 
 /** The caller's live view (the dashboard) or the progress line, plus `--stats-interval` blocks in the simple UI. */
@@ -48,29 +52,40 @@ export async function runPhases(
   log: RunLog = new RunLog(io.stderr, 'info'),
   telemetry: () => LiveTelemetry = () => ({ gpus: [], servers: [] }),
 ): Promise<PhasesOutcome> {
-  const live = new LiveStats({ requestCount: config.load.requestCount, durationSeconds: config.load.benchmarkDurationSeconds, warmupRequestCount: config.load.warmupRequestCount });
+  const warmup = skipWarmup ? null : warmupPlan(config);
+  const live = new LiveStats({
+    requestCount: config.load.requestCount, durationSeconds: config.load.benchmarkDurationSeconds,
+    warmupRequestCount: warmup?.requestCount ?? null, warmupDurationSeconds: warmup?.durationNs == null ? null : warmup.durationNs / 1e9,
+  });
+  // Too many failed requests stop profiling the way Ctrl+C does (stop sending, short grace, write everything).
+  const failureStopper = new AbortController();
+  const guard = new FailureGuard(config.failedRequestThreshold, config.load, () => failureStopper.abort());
+  const signal = io.signal ? AbortSignal.any([io.signal, failureStopper.signal]) : failureStopper.signal;
   const onRecord = (record: RequestRecord) => {
     sink.add(record);
     live.add(record);
+    guard.add(record);
     if (log.enabled('trace')) {
       const outcome = record.abandoned ? 'abandoned' : record.error ? `error ${record.error.code ?? ''} ${record.error.message}` : 'ok';
       log.trace(`request ${record.xRequestId} ${record.phase}: ${outcome}, ${((record.lastResponseOffsetNs ?? record.endOffsetNs) / 1e6).toFixed(2)} ms, ${record.outputTokenCount ?? 0} output tokens`);
     }
   };
-  const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal: io.signal, onRecord };
+  const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal, onRecord };
   // Each phase gets a fresh cell: a request abandoned at the end of one phase is not counted into the next.
   let inFlightCell = newInFlightCell();
   const read = (): LiveSnapshot => ({ ...live.snapshot(), inFlight: Atomics.load(inFlightCell, 0), ...telemetry() });
   const progress = startLiveViews(io, config, read, sink);
   let cancelled = false;
   try {
-    const warmupCount = skipWarmup ? 0 : config.load.warmupRequestCount;
-    if (warmupCount > 0) {
+    if (warmup) {
       sink.startPhase('warmup');
       live.startPhase('warmup');
       inFlightCell = newInFlightCell();
-      log.debug(`warmup: ${warmupCount} requests`);
-      cancelled = (await drivePhase(runner, { phase: 'warmup', requestCount: warmupCount, sessionCount: null, durationNs: null, inFlightCell }, drive)).cancelled;
+      const { requestCount, durationNs, load } = warmup;
+      const own = load === config.load ? '' : `, ${load.mode === 'request_rate' ? `${load.requestRate} req/s ${load.arrivalPattern}` : 'burst'}${load.concurrency === null ? '' : `, concurrency ${load.concurrency}`}`;
+      log.info(`warmup: ${[requestCount === null ? null : `${requestCount} requests`, durationNs === null ? null : `${durationNs / 1e9} s`].filter(Boolean).join(' or ')}${own}`);
+      const start = { phase: 'warmup' as const, requestCount, sessionCount: null, durationNs, inFlightCell, ...(load === config.load ? {} : { load }) };
+      cancelled = (await drivePhase(runner, start, { ...drive, gracePeriodSeconds: warmup.gracePeriodSeconds })).cancelled;
     }
     sink.startPhase('profiling');
     live.startPhase('profiling');
@@ -92,7 +107,7 @@ export async function runPhases(
       cancelled = outcome.cancelled;
     }
     log.debug(`profiling ended${cancelled ? ' (cancelled)' : ''}: ${sink.completed} requests finished, ${sink.errors} errors`);
-    return { cancelled, profilingStartNs, profilingEndNs: clock.nowEpochNs(), clientHealth };
+    return { cancelled, profilingStartNs, profilingEndNs: clock.nowEpochNs(), clientHealth, failureStop: guard.tripped };
   } finally {
     progress.stop();
   }

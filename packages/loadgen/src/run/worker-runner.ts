@@ -84,7 +84,7 @@ export async function createWorkerRunner(
       onRecord = recordSink;
       // Concurrency mode: a shared counter hands the next index to whichever thread has a free slot.
       // Request-rate mode: strided indices, so each thread keeps the global schedule's send times.
-      const counter = template.config.load.mode === 'concurrency' ? new Int32Array(new SharedArrayBuffer(4)) : null;
+      const counter = (start.load ?? template.config.load).mode === 'concurrency' ? new Int32Array(new SharedArrayBuffer(4)) : null;
       return new Promise<ThreadLoad[]>((resolve, reject) => {
         let stopped = 0;
         const loads: ThreadLoad[] = [];

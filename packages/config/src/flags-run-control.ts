@@ -1,0 +1,19 @@
+import type { FlagDef } from './flag-types.js';
+import { WAIT_FOR_MODEL_MODES } from './yaml-schema-run-control.js';
+
+/** Readiness polling before the run (the Endpoint group, as AIPerf places it). */
+export const WAIT_FOR_MODEL_FLAGS: readonly FlagDef[] = [
+  { key: 'waitForModelTimeout', names: ['--wait-for-model-timeout'], path: 'benchmark.wait_for_model.timeout_seconds', kind: 'value', group: 'Endpoint', valueName: '<s>', description: 'Before the run, poll the server until the model is ready, giving up (exit 1) after this many seconds; 0 = do not wait' },
+  { key: 'waitForModelMode', names: ['--wait-for-model-mode'], path: 'benchmark.wait_for_model.mode', kind: 'value', group: 'Endpoint', valueName: `<${WAIT_FOR_MODEL_MODES.join(' | ')}>`, description: 'models: GET /v1/models lists the model; inference: a one-token request succeeds; both: models, then inference' },
+  { key: 'waitForModelInterval', names: ['--wait-for-model-interval'], path: 'benchmark.wait_for_model.interval_seconds', kind: 'value', group: 'Endpoint', valueName: '<s>', description: 'Seconds between readiness probes (needs --wait-for-model-timeout)' },
+];
+
+/** Warmup by time with its own load, and the stop on failed requests (the Load group). */
+export const RUN_CONTROL_LOAD_FLAGS: readonly FlagDef[] = [
+  { key: 'warmupDuration', names: ['--warmup-duration'], path: 'benchmark.warmup.duration_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Warm up for this many seconds (with --warmup-request-count: whichever comes first); excluded from metrics' },
+  { key: 'warmupConcurrency', names: ['--warmup-concurrency'], path: 'benchmark.warmup.concurrency', kind: 'value', group: 'Load', valueName: '<n>', defaultText: '--concurrency', description: 'Max requests in flight during warmup; at most --concurrency (connections are opened for profiling)' },
+  { key: 'warmupRequestRate', names: ['--warmup-request-rate'], path: 'benchmark.warmup.request_rate', kind: 'value', group: 'Load', valueName: '<req/s>', defaultText: '--request-rate', description: 'Request rate during warmup (warmup then runs in request-rate mode)' },
+  { key: 'warmupArrivalPattern', names: ['--warmup-arrival-pattern'], path: 'benchmark.warmup.arrival_pattern', kind: 'value', group: 'Load', valueName: '<pattern>', defaultText: '--arrival-pattern', description: 'Gaps between warmup requests (needs a request rate)' },
+  { key: 'warmupGracePeriod', names: ['--warmup-grace-period'], path: 'benchmark.warmup.grace_period_seconds', kind: 'value', group: 'Load', valueName: '<s>', defaultText: 'wait for all', description: 'After --warmup-duration, wait at most this long for warmup answers before profiling starts' },
+  { key: 'failedRequestThreshold', names: ['--failed-request-threshold'], path: 'benchmark.failed_request_threshold', kind: 'value', group: 'Load', valueName: '<0..1>', description: 'Stop profiling once this fraction of finished requests failed (judged after max(10, concurrency) requests); results are written, exit 1' },
+];

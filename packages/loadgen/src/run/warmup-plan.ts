@@ -1,0 +1,53 @@
+import type { BenchmarkConfig, LoadConfig } from '@aiperf/config';
+
+/** What the warmup phase runs: its stop conditions and the load it runs at (profiling's, with warmup overrides). */
+export interface WarmupPlan {
+  /** Requests to send, or null when only the duration bounds it. */
+  requestCount: number | null;
+  durationNs: number | null;
+  /** After a timed warmup stops sending, how long its answers are waited for (Infinity = all). */
+  gracePeriodSeconds: number;
+  /** The load of the warmup phase; the profiling load itself when nothing is overridden. */
+  load: LoadConfig;
+}
+
+/**
+ * The warmup of a run, or null when there is none (pure). A warmup request rate makes the warmup a request-rate
+ * phase even when profiling runs at a fixed concurrency; a warmup concurrency caps it (a burst when no rate).
+ */
+export function warmupPlan(config: BenchmarkConfig): WarmupPlan | null {
+  const { load } = config;
+  const warmup = config.warmup;
+  const requestCount = load.warmupRequestCount > 0 ? load.warmupRequestCount : null;
+  if (requestCount === null && warmup.durationSeconds === null) return null;
+  const overridden = warmup.concurrency !== null || warmup.requestRate !== null || warmup.arrivalPattern !== null;
+  const requestRate = warmup.requestRate ?? load.requestRate;
+  const warmupLoad: LoadConfig = !overridden
+    ? load
+    : {
+        ...load,
+        mode: requestRate !== null ? 'request_rate' : 'concurrency',
+        requestRate,
+        concurrency: warmup.concurrency ?? load.concurrency,
+        arrivalPattern: (warmup.arrivalPattern as LoadConfig['arrivalPattern'] | null) ?? load.arrivalPattern,
+        requestCount,
+        benchmarkDurationSeconds: warmup.durationSeconds,
+      };
+  return {
+    requestCount,
+    durationNs: warmup.durationSeconds === null ? null : warmup.durationSeconds * 1e9,
+    gracePeriodSeconds: warmup.gracePeriodSeconds ?? Number.POSITIVE_INFINITY,
+    load: warmupLoad,
+  };
+}
+
+/**
+ * Connections are opened for the profiling load, so a warmup cannot hold more requests in flight than profiling
+ * does (they would queue inside the client instead of reaching the server).
+ */
+export function warmupProblems(config: BenchmarkConfig, plan: WarmupPlan | null): string[] {
+  const cap = config.load.concurrency;
+  const wanted = config.warmup.concurrency;
+  if (plan === null || wanted === null || cap === null || wanted <= cap) return [];
+  return [`--warmup-concurrency: got ${wanted}, which exceeds --concurrency ${cap}; connections are opened for the profiling load, so lower it to ${cap} or less`];
+}
