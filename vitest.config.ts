@@ -1,17 +1,35 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// One vitest config for the whole monorepo. The `@aiperf/source` condition makes
-// cross-package imports resolve to `src/`, so unit tests need no build first.
+// One vitest config for the whole monorepo. The `@aiperf/source` condition makes cross-package imports resolve to
+// `src/`, so unit tests need no build first.
+//
+// Three groups, chosen by where a test lives and how its file is named (README "Testing"):
+// - unit:   `packages/*/src/**/*.test.ts`, `apps/*/src/**/*.test.ts`: in-process, files in parallel. `pnpm test:fast`.
+// - e2e:    `apps/*/test/**/*.test.ts` and `*.e2e.test.ts`: the CLI through its real interface (often the built
+//           binary), browsers, tmux. In parallel, next to the unit group; needs `pnpm build` first.
+// - timing: `*.timing.test.ts`: asserts wall-clock bounds (TTFT/ITL tolerances, signal timing). Runs last, one file
+//           at a time, so the other groups do not steal its CPU.
+const TIMING = ['**/*.timing.test.ts'];
+const E2E = ['apps/*/test/**/*.test.ts', '**/*.e2e.test.ts'];
+const UNIT = ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tooling/**/*.test.ts'];
+
 export default defineConfig({
   resolve: { conditions: ['@aiperf/source'] },
   ssr: { resolve: { conditions: ['@aiperf/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // The machine has 2 cores; timing tests stay honest when files do not fight for them.
-    fileParallelism: false,
+    // One temp root per run (TMPDIR for workers and what they spawn), removed at the end.
+    globalSetup: ['./tooling/test-kit/global-setup.ts'],
     // clipanion's ESM build imports a directory (`./platform`), which Node's ESM loader rejects; let vite resolve it.
     server: { deps: { inline: ['clipanion'] } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT, exclude: [...configDefaults.exclude, ...E2E, ...TIMING] } },
+      { extends: true, test: { name: 'e2e', include: E2E, exclude: [...configDefaults.exclude, ...TIMING] } },
+      {
+        extends: true,
+        test: { name: 'timing', include: TIMING, sequence: { groupOrder: 1 }, poolOptions: { forks: { singleFork: true } } },
+      },
+    ],
   },
 });

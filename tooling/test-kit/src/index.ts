@@ -1,0 +1,1 @@
+export { makeTempDir, test } from './temp-dir.js';

@@ -1,0 +1,41 @@
+// Temp dirs for tests that always go away. Inside a test the dir is removed when that test finishes; from
+// `beforeAll` or module scope (no current test) it is removed when the test file finishes. The whole run's
+// temp root (see `global-setup.ts`) is the safety net for what a spawned process leaves behind.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, test as base, onTestFinished } from 'vitest';
+
+const fileScoped = new Set<string>();
+
+// Registered once per test file: test files each import this module afresh (vitest isolates files).
+afterAll(async () => {
+  const dirs = [...fileScoped];
+  fileScoped.clear();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A fresh, empty directory under the OS temp dir, removed after the current test (or file, outside a test). */
+export async function makeTempDir(prefix = 'aiperf-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  } catch {
+    // No test is running (called from beforeAll or at module scope): clean up when the file ends.
+    fileScoped.add(dir);
+  }
+  return dir;
+}
+
+/** vitest's `test` with a `tempDir` fixture: `test('writes', async ({ tempDir }) => …)`. */
+export const test = base.extend<{ tempDir: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: vitest fixtures must destructure their dependencies
+  tempDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'aiperf-test-'));
+    try {
+      await use(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
