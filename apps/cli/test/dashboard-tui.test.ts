@@ -98,6 +98,8 @@ describe('without a terminal', () => {
     const run = await runAiperf(stats);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/--- live metrics \[profiling\] \d+\.\d s, \d+\/30 requests, 0 errors \(last 10 s\) ---\n {2}TTFT {5}p50 \d+\.\d\d {2}p90 \d+\.\d\d {2}p99 \d+\.\d\d ms\n/);
-    expect(run.stderr).toMatch(/ {2}Throughput \d+\.\d\d req\/s, \d+\.\d output tokens\/s/);
+    expect(run.stderr).toMatch(/ {2}Throughput \d+\.\d\d req\/s, \d+\.\d output tokens\/s; [0-2] in flight\n/);
+    // The endpoint's /metrics is scraped by default: its newest reading is in the block.
+    expect(run.stderr).toMatch(/ {2}Server {3}127\.0\.0\.1:\d+ {2}running \d+ {2}waiting \d+ {2}KV cache \d+\.\d%\n/);
   });
 });

@@ -35,7 +35,7 @@ async function freePort(): Promise<number> {
 describe('run control: bad input is one line naming the flag, exit 2', () => {
   it.each([
     [['--failed-request-threshold', '1.5'], '--failed-request-threshold: got "1.5", expected a number ≥ 0 and ≤ 1'],
-    [['--warmup-concurrency', '2'], '--warmup-concurrency: only applies with a warmup; add --warmup-request-count N or --warmup-duration S'],
+    [['--warmup-concurrency', '2'], '--warmup-concurrency: only applies with a warmup; add --warmup-request-count N, --num-warmup-sessions N or --warmup-duration S'],
     [['--warmup-request-count', '3', '--warmup-grace-period', '5'], '--warmup-grace-period: only applies to a timed warmup; add --warmup-duration S'],
     [['--warmup-duration', '2', '--warmup-arrival-pattern', 'constant'], '--warmup-arrival-pattern: needs a request rate; add --warmup-request-rate or --request-rate'],
     [['--warmup-duration', '2', '--warmup-request-rate', '5', '--warmup-arrival-pattern', 'bursty'], '--warmup-arrival-pattern: got "bursty"; allowed: constant, poisson'],

@@ -13,10 +13,10 @@ export const runControl: ConfigRule = {
     const pattern = warmup.arrivalPattern;
     if (pattern !== null && !(ARRIVAL_PATTERNS as readonly string[]).includes(pattern))
       ctx.errors.push({ where: at('arrival_pattern'), message: `got ${JSON.stringify(pattern)}; allowed: ${ARRIVAL_PATTERNS.join(', ')}` });
-    const hasWarmup = load.warmupRequestCount > 0 || warmup.durationSeconds !== null;
+    const hasWarmup = load.warmupRequestCount > 0 || warmup.durationSeconds !== null || warmup.numSessions !== null;
     for (const key of WARMUP_LOAD_KEYS) {
       if (!ctx.given(`benchmark.warmup.${key}`)) continue;
-      if (!hasWarmup) ctx.errors.push({ where: at(key), message: `only applies with a warmup; add ${ctx.where('benchmark.load.warmup_request_count')} N or ${at('duration_seconds')} S` });
+      if (!hasWarmup) ctx.errors.push({ where: at(key), message: `only applies with a warmup; add ${ctx.where('benchmark.load.warmup_request_count')} N, ${at('num_sessions')} N or ${at('duration_seconds')} S` });
       else if (load.mode !== 'concurrency' && load.mode !== 'request_rate' && key !== 'grace_period_seconds')
         ctx.errors.push({ where: at(key), message: `applies to concurrency and request-rate runs, not the ${load.mode} timing mode` });
     }

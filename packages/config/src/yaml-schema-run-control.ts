@@ -22,6 +22,8 @@ export const WAIT_FOR_MODEL_MODES = ['models', 'inference', 'both'] as const;
 export const YamlWarmup = Type.Object(
   {
     duration_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
+    /** Multi-turn: warm up with this many whole sessions (every turn of each). */
+    num_sessions: Opt(Type.Integer({ minimum: 1 })),
     concurrency: Opt(Type.Integer({ minimum: 1 })),
     request_rate: Opt(Type.Number({ exclusiveMinimum: 0 })),
     /** One of `benchmark.load.arrival_pattern`'s values (checked by a rule: that list lives in the main schema). */

@@ -47,7 +47,7 @@ describe('warmup with its own stop condition and load', () => {
     if (workers > 1 && !findWorkerScript()) return console.warn('SKIPPED: worker threads need the built dist/worker.js');
     const { result, records, samples, serverRequests } = await run(
       { ttftMs: 20, itlMs: 2 },
-      { load: { concurrency: 4, requestCount: 16, workers }, warmup: { durationSeconds: 0.6, requestRate: 20, arrivalPattern: 'constant', concurrency: null, gracePeriodSeconds: null } },
+      { load: { concurrency: 4, requestCount: 16, workers }, warmup: { durationSeconds: 0.6, requestRate: 20, arrivalPattern: 'constant', concurrency: null, gracePeriodSeconds: null, numSessions: null } },
     );
     expect(result.exitCode).toBe(0);
     expect(records).toHaveLength(16); // warmup requests are not in the exports
@@ -62,7 +62,7 @@ describe('warmup with its own stop condition and load', () => {
   it('--warmup-concurrency caps the warmup below the profiling concurrency; the first stop condition wins', async () => {
     const { result, samples, serverRequests } = await run(
       { ttftMs: 30, itlMs: 2 },
-      { load: { concurrency: 4, requestCount: 12, warmupRequestCount: 6 }, warmup: { durationSeconds: 30, concurrency: 1, requestRate: null, arrivalPattern: null, gracePeriodSeconds: null } },
+      { load: { concurrency: 4, requestCount: 12, warmupRequestCount: 6 }, warmup: { durationSeconds: 30, concurrency: 1, requestRate: null, arrivalPattern: null, gracePeriodSeconds: null, numSessions: null } },
     );
     expect(result.exitCode).toBe(0);
     expect(serverRequests).toBe(6 + 12); // the count (6) came long before the 30 s
@@ -71,8 +71,18 @@ describe('warmup with its own stop condition and load', () => {
     expect(Math.max(...samples.filter((s) => s.phase === 'profiling').map((s) => s.inFlight))).toBe(4);
   });
 
+  it('--num-warmup-sessions: that many sessions (single-turn: requests) before profiling', async () => {
+    const { result, records, serverRequests } = await run(
+      { ttftMs: 5, itlMs: 1 },
+      { load: { concurrency: 2, requestCount: 8 }, warmup: { durationSeconds: null, concurrency: null, requestRate: null, arrivalPattern: null, gracePeriodSeconds: null, numSessions: 5 } },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(records).toHaveLength(8);
+    expect(serverRequests).toBe(5 + 8);
+  });
+
   it('a warmup concurrency above the profiling one is refused before anything is sent', async () => {
-    await expect(run({}, { load: { concurrency: 2, requestCount: 4, warmupRequestCount: 4 }, warmup: { durationSeconds: null, concurrency: 8, requestRate: null, arrivalPattern: null, gracePeriodSeconds: null } }))
+    await expect(run({}, { load: { concurrency: 2, requestCount: 4, warmupRequestCount: 4 }, warmup: { durationSeconds: null, concurrency: 8, requestRate: null, arrivalPattern: null, gracePeriodSeconds: null, numSessions: null } }))
       .rejects.toThrow('--warmup-concurrency: got 8, which exceeds --concurrency 2');
   });
 });

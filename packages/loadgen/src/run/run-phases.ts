@@ -81,10 +81,10 @@ export async function runPhases(
       sink.startPhase('warmup');
       live.startPhase('warmup');
       inFlightCell = newInFlightCell();
-      const { requestCount, durationNs, load } = warmup;
+      const { requestCount, sessionCount, durationNs, load } = warmup;
       const own = load === config.load ? '' : `, ${load.mode === 'request_rate' ? `${load.requestRate} req/s ${load.arrivalPattern}` : 'burst'}${load.concurrency === null ? '' : `, concurrency ${load.concurrency}`}`;
-      log.info(`warmup: ${[requestCount === null ? null : `${requestCount} requests`, durationNs === null ? null : `${durationNs / 1e9} s`].filter(Boolean).join(' or ')}${own}`);
-      const start = { phase: 'warmup' as const, requestCount, sessionCount: null, durationNs, inFlightCell, ...(load === config.load ? {} : { load }) };
+      log.info(`warmup: ${[requestCount === null ? null : `${requestCount} requests`, sessionCount === null ? null : `${sessionCount} sessions`, durationNs === null ? null : `${durationNs / 1e9} s`].filter(Boolean).join(' or ')}${own}`);
+      const start = { phase: 'warmup' as const, requestCount, sessionCount, durationNs, inFlightCell, ...(load === config.load ? {} : { load }) };
       cancelled = (await drivePhase(runner, start, { ...drive, gracePeriodSeconds: warmup.gracePeriodSeconds })).cancelled;
     }
     sink.startPhase('profiling');

@@ -2,8 +2,10 @@ import type { BenchmarkConfig, LoadConfig } from '@aiperf/config';
 
 /** What the warmup phase runs: its stop conditions and the load it runs at (profiling's, with warmup overrides). */
 export interface WarmupPlan {
-  /** Requests to send, or null when only the duration bounds it. */
+  /** Requests to send, or null when only the duration or the sessions bound it. */
   requestCount: number | null;
+  /** Sessions (conversations) to start, or null: as many as the other limits allow. */
+  sessionCount: number | null;
   durationNs: number | null;
   /** After a timed warmup stops sending, how long its answers are waited for (Infinity = all). */
   gracePeriodSeconds: number;
@@ -19,7 +21,7 @@ export function warmupPlan(config: BenchmarkConfig): WarmupPlan | null {
   const { load } = config;
   const warmup = config.warmup;
   const requestCount = load.warmupRequestCount > 0 ? load.warmupRequestCount : null;
-  if (requestCount === null && warmup.durationSeconds === null) return null;
+  if (requestCount === null && warmup.durationSeconds === null && warmup.numSessions === null) return null;
   const overridden = warmup.concurrency !== null || warmup.requestRate !== null || warmup.arrivalPattern !== null;
   const requestRate = warmup.requestRate ?? load.requestRate;
   const warmupLoad: LoadConfig = !overridden
@@ -35,6 +37,7 @@ export function warmupPlan(config: BenchmarkConfig): WarmupPlan | null {
       };
   return {
     requestCount,
+    sessionCount: warmup.numSessions,
     durationNs: warmup.durationSeconds === null ? null : warmup.durationSeconds * 1e9,
     gracePeriodSeconds: warmup.gracePeriodSeconds ?? Number.POSITIVE_INFINITY,
     load: warmupLoad,
