@@ -1,26 +1,25 @@
 // Run control through the CLI: bad input, --failed-request-threshold against a failing mock server, and
-// --wait-for-model-* against a server that comes up late or never.
+// --wait-for-model-* against a server that comes up late or never; in-process (streams and exit status captured).
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { quickProfileArgs, runAiperf } from './auto-plot-cli.js';
+import { makeTempDir } from '@aiperf/test-kit';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { quickProfileArgs } from './auto-plot-cli.js';
 import { runInProcess } from './config-harness.js';
 
 let root: string;
+/** `aiperf …` in this process with a private HOME (the tokenizer search and plot config look there). */
+const runAiperf = (args: readonly string[]) => runInProcess(args, { env: { HOME: root } });
 const servers: MockServer[] = [];
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'aiperf-run-control-'));
+  root = await makeTempDir('aiperf-run-control-');
 });
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-afterAll(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
 });
 
 /** A loopback port nothing listens on (for now). */

@@ -3,7 +3,11 @@ import type { LiveServerReading } from '@aiperf/loadgen';
 import type { Exposition } from './exposition.js';
 import { KEY_METRICS, type KeyMetric } from './key-metrics.js';
 
-const byLabel = (label: string): KeyMetric => KEY_METRICS.find((metric) => metric.label === label)!;
+function byLabel(label: string): KeyMetric {
+  const metric = KEY_METRICS.find((candidate) => candidate.label === label);
+  if (!metric) throw new Error(`KEY_METRICS has no "${label}"`);
+  return metric;
+}
 const RUNNING = byLabel('Running requests');
 const WAITING = byLabel('Waiting requests');
 const KV_CACHE = byLabel('KV-cache usage');

@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from '@aiperf/test-kit';
 import { PassThrough } from 'node:stream';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +13,10 @@ let server: MockServer;
 let dir: string;
 beforeAll(async () => {
   server = await startMockServer({ port: 0, ttftMs: 40, itlMs: 5 });
-  dir = await mkdtemp(join(tmpdir(), 'aiperf-live-'));
+  dir = await makeTempDir('aiperf-live-');
 });
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const gpu = { url: 'http://gpu:9400/metrics', gpuIndex: 0, modelName: 'NVIDIA H100', utilizationPercent: 90, memoryUsedGb: 60, powerW: 400, temperatureC: 60 };

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeTempDir } from '@aiperf/test-kit';
 import { PassThrough } from 'node:stream';
 import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,12 +12,9 @@ import type { LiveSnapshot } from './live-snapshot.js';
 import { findWorkerScript } from './worker-runner.js';
 
 let server: MockServer | undefined;
-let dir: string | undefined;
 afterEach(async () => {
   await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
   server = undefined;
-  dir = undefined;
 });
 
 type Overrides = Parameters<typeof testConfig>[0] & object;
@@ -25,7 +22,7 @@ type Overrides = Parameters<typeof testConfig>[0] & object;
 /** A run against a fresh mock server with a live view sampling every few ms; the server's own counts after it. */
 async function run(mock: MockServerOptions, overrides: Overrides) {
   server = await startMockServer({ port: 0, ...mock });
-  dir = await mkdtemp(join(tmpdir(), 'aiperf-run-control-'));
+  const dir = await makeTempDir('aiperf-run-control-');
   const samples: LiveSnapshot[] = [];
   const liveView = (source: { snapshot(): LiveSnapshot }) => {
     const timer = setInterval(() => samples.push(source.snapshot()), 5);
