@@ -27,6 +27,8 @@ describe('resolveConfig', () => {
       inputTokens: { mean: 550, stddev: 0 }, outputTokens: null, numDatasetEntries: 100, inputFile: null, customDatasetType: null, islBlockSize: null,
       tokenizer: 'Qwen/Qwen3-0.6B', tokenizerRevision: 'main', applyChatTemplate: false, randomSeed: null,
       batchSize: 1, rankings: { passages: { mean: 10, stddev: 0 }, passageTokens: { mean: 128, stddev: 0 }, queryTokens: { mean: 32, stddev: 0 } },
+      images: { batchSize: 0, width: { mean: 512, stddev: 0 }, height: { mean: 512, stddev: 0 }, format: 'jpeg', directory: null },
+      audio: { batchSize: 0, length: { mean: 10, stddev: 0 }, format: 'wav', sampleRates: [16], depths: [16], numChannels: 1 },
     });
     expect(config.benchmark.output).toEqual({ artifactDir: './artifacts', artifactDirExplicit: false, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null });
     expect(config.benchmark.artifacts).toEqual({ autoPlot: null, plotRequired: false });

@@ -77,6 +77,26 @@ describe('configToYaml round trip', () => {
             query_tokens:
               mean: 32
               stddev: 0
+          images:
+            batch_size: 0
+            width:
+              mean: 512
+              stddev: 0
+            height:
+              mean: 512
+              stddev: 0
+            format: jpeg
+          audio:
+            batch_size: 0
+            length:
+              mean: 10
+              stddev: 0
+            format: wav
+            sample_rates:
+              - 16
+            depths:
+              - 16
+            num_channels: 1
         artifacts:
           export_level: records
           plot_required: false

@@ -11,7 +11,7 @@ import { type DatasetTurn, buildDataset } from './dataset/dataset.js';
 import { loadTokenizer } from './dataset/tokenizer.js';
 import { resolveTokenizer } from './dataset/tokenizer-resolve.js';
 import { createEndpointTypeRegistry, endpointForRun } from './endpoints/registry.js';
-import { inputsJsonChunks } from './export/inputs-json.js';
+import { buildInputsMediaJsonl, inputsJsonChunks } from './export/inputs-json.js';
 import { lazyPromptTexts } from './dataset/lazy-prompts.js';
 import { writeRunExports } from './export/write-exports.js';
 import { validateGoodput } from './metrics/compute.js';
@@ -74,6 +74,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   await mkdir(join(artifactDir, 'logs'), { recursive: true });
   const writer = new ArtifactWriter(artifactDir);
   if (!(await writer.write(files.inputsJson, inputsJsonChunks(dataset, lazyPromptTexts(dataset, tokenizer))))) throw writer.failure([], 'not started');
+  const media = buildInputsMediaJsonl(dataset);
+  if (media !== null && !(await writer.write('inputs_media.jsonl', media))) throw writer.failure([], 'not started');
   log.info(`profiling ${config.endpoint.models.join(', ')} into ${artifactDir}`);
 
   const clock = createRunClock();

@@ -5,6 +5,7 @@ import { type Rng, createRng } from '@aiperf/stats';
 import { checkPromptBudget, checkUpFrontPromptBudget, wantsLazyPrompts } from './prompt-budget.js';
 import { endpointInputs } from './endpoint-inputs.js';
 import { type LazyPrompt, PROMPT_PLACEHOLDER } from './lazy-prompts.js';
+import { type MediaRecord, mediaInputs } from './media.js';
 import { sampleTokenLength } from './token-length.js';
 import { SHAKESPEARE_CORPUS } from './corpus.js';
 import type { ChatMessage } from '../endpoints/types.js';
@@ -37,6 +38,8 @@ export interface DatasetTurn {
   systemText?: string;
   /** Turns 1… of a multi-turn session (absent for single requests). */
   followUps?: FollowUpTurn[];
+  /** Images and audio sent with the prompt (what, not the bytes), for `inputs_media.jsonl`. */
+  media?: MediaRecord;
   /** When a trace (`mooncake_trace`) wants this request sent, in ms from the trace's start. */
   timestampMs?: number;
   /**
@@ -71,8 +74,10 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   const sampleMaxTokens = (outputLength: number | null) =>
     outputLength ?? (outputTokens ? sampleTokenLength(rng, outputTokens.mean, outputTokens.stddev) : null);
   const extrasOf = endpointInputs(config, endpoint, tokenizer, rng.fork(17), corpusTokens);
+  const mediaOf = mediaInputs(config, endpoint.name, rng.fork(23));
   return prompts.map((entry: SyntheticEntry, index) => {
     const extras = extrasOf?.(entry.text) ?? null;
+    const media = entry.payload ? null : (mediaOf?.() ?? null);
     const model = typeof entry.payload?.model === 'string' ? entry.payload.model : modelSelectionStrategy === 'random' ? models[rng.int(models.length)]! : models[index % models.length]!;
     const system: ChatMessage[] = entry.systemText === undefined ? [] : [{ role: 'system', content: entry.systemText }];
     const payload = entry.payload ?? endpoint.buildBody({
@@ -80,6 +85,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
       prompt: extras?.prompt ?? entry.text,
       ...(extras?.batch ? { batch: extras.batch } : {}),
       ...(extras?.passages ? { passages: extras.passages } : {}),
+      ...(media ? { media: media.media } : {}),
       ...(system.length > 0 ? { history: system } : {}),
       maxTokens: sampleMaxTokens(entry.outputLength),
       streaming: streaming && endpoint.supportsStreaming,
@@ -97,6 +103,7 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
     };
     if (entry.lazyPrompt) turn.lazyPrompt = entry.lazyPrompt;
     if (typeof entry.timestampMs === 'number') turn.timestampMs = entry.timestampMs;
+    if (media) turn.media = media.record;
     if (!entry.followUps) return turn;
     const followUps = entry.followUps.map((t) => ({ text: t.text, maxTokens: sampleMaxTokens(t.outputLength), delayMs: t.delayMs, ...(t.payload ? { payload: t.payload } : {}) }));
     return { ...turn, promptText: entry.text, ...(system.length > 0 ? { systemText: entry.systemText } : {}), followUps };

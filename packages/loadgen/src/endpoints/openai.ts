@@ -1,6 +1,15 @@
-import { type EndpointType, type ParsedResponse, type RequestInput, isRecord, parseUsage, str } from './types.js';
+import { type EndpointType, type ParsedResponse, type RequestInput, type RequestMedia, isRecord, parseUsage, str } from './types.js';
 
 // OpenAI-compatible endpoint types: chat, completions, embeddings.
+
+/** The prompt with its media as OpenAI content parts: text, `image_url` data URLs, `input_audio`. */
+function contentParts(prompt: string, media: RequestMedia): unknown[] {
+  return [
+    { type: 'text', text: prompt },
+    ...media.images.map((url) => ({ type: 'image_url', image_url: { url } })),
+    ...media.audio.map((clip) => ({ type: 'input_audio', input_audio: clip })),
+  ];
+}
 
 /**
  * An OpenAI message has `choices` or `usage` (a usage-only chunk); `{"error": …}` is the server reporting a
@@ -32,7 +41,7 @@ export const chatEndpoint: EndpointType = {
   producesTokens: true,
   metricsTitle: 'LLM Metrics',
   buildBody: (input) => ({
-    messages: [...(input.history ?? []), { role: 'user', content: input.prompt }],
+    messages: [...(input.history ?? []), { role: 'user', content: input.media ? contentParts(input.prompt, input.media) : input.prompt }],
     model: input.model,
     ...streamFields(input),
     ...tokenLimit(input),

@@ -25,6 +25,12 @@ export interface ChatMessage {
   content: string;
 }
 
+/** Images (data URLs) and audio clips (base64) sent with the prompt as content parts (chat). */
+export interface RequestMedia {
+  images: readonly string[];
+  audio: ReadonlyArray<{ data: string; format: 'wav' }>;
+}
+
 export interface RequestInput {
   model: string;
   prompt: string;
@@ -37,6 +43,7 @@ export interface RequestInput {
   extraInputs: Record<string, unknown>;
   /** More prompts sent in the same request (`--batch-size`, for endpoint types that take a list of inputs). */
   batch?: readonly string[];
+  media?: RequestMedia;
   /** A query and its passages (rankings endpoint types); `prompt` is then the query. */
   passages?: readonly string[];
 }

@@ -31,3 +31,24 @@ export function* inputsJsonChunks(dataset: readonly DatasetTurn[], texts: Prompt
   }
   yield '  ]\n}';
 }
+
+/**
+ * `inputs_media.jsonl`: per request that carries images or audio, what it carried (counts, formats, sizes, bytes;
+ * not the data), keyed like the records (`conversation_id`, `turn_index`); null when no request has media.
+ */
+export function buildInputsMediaJsonl(dataset: readonly DatasetTurn[]): string | null {
+  const lines = dataset
+    .filter((turn) => turn.media)
+    .map((turn) => {
+      const { images, audio } = turn.media!;
+      return JSON.stringify({
+        conversation_id: turn.conversationId,
+        turn_index: turn.turnIndex,
+        image_count: images.length,
+        images: images.map((i) => ({ format: i.format, width: i.width, height: i.height, bytes: i.bytes })),
+        audio_count: audio.length,
+        audio: audio.map((a) => ({ format: a.format, seconds: a.seconds, sample_rate_hz: a.sampleRateHz, bits: a.bits, channels: a.channels, bytes: a.bytes })),
+      });
+    });
+  return lines.length === 0 ? null : `${lines.join('\n')}\n`;
+}
