@@ -1,11 +1,11 @@
 // Shared by the endpoint-type end-to-end tests: a recording proxy in front of the mock server (every request's
 // method, path, headers and body as they went over the wire; answers streamed through untouched), and a
-// temp artifact dir per run, removed afterwards.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// temp artifact dir per run, removed by the test kit.
+import { readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { loadTokenizer } from '@aiperf/loadgen';
+import { makeTempDir } from '@aiperf/test-kit';
 import { expect } from 'vitest';
 import { join } from 'node:path';
 
@@ -50,19 +50,9 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
   };
 }
 
-/** A fresh temp dir per call; `cleanup()` removes all of them (call it in afterAll). */
-export function tempDirs(prefix: string): { make(): string; cleanup(): void } {
-  const made: string[] = [];
-  return {
-    make: () => {
-      const dir = mkdtempSync(join(tmpdir(), prefix));
-      made.push(dir);
-      return join(dir, 'run');
-    },
-    cleanup: () => {
-      for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** A run's artifact dir inside a fresh temp dir (the test kit removes it when the test ends). */
+export async function runDir(prefix: string): Promise<string> {
+  return join(await makeTempDir(prefix), 'run');
 }
 
 export const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));

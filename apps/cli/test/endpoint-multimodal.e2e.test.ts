@@ -6,11 +6,11 @@ import { dirname, join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, readJson, readJsonl, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-multimodal-');
+const dirs = { make: () => runDir('aiperf-multimodal-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1 });
@@ -19,7 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 type Part = { type: string; text?: string; image_url?: { url: string }; input_audio?: { data: string; format: string } };
@@ -38,7 +37,7 @@ const profile = (dir: string, args: string[]) =>
 describe('multimodal chat inputs', () => {
   it('images (png, sized by the flags) and wav audio (length, rate, depth, channels) as content parts; recorded per request', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await profile(dir, [
       '--image-batch-size', '2', '--image-width-mean', '64', '--image-height-mean', '48', '--image-format', 'png',
       '--audio-batch-size', '1', '--audio-length-mean', '0.5', '--audio-sample-rates', '8', '--audio-depths', '16', '--audio-num-channels', '2',
@@ -71,13 +70,13 @@ describe('multimodal chat inputs', () => {
 
   it('jpeg images, or files picked from --image-directory', async () => {
     proxy.requests.length = 0;
-    const result = await profile(dirs.make(), ['--image-batch-size', '1', '--image-width-mean', '32', '--image-height-mean', '32']);
+    const result = await profile(await dirs.make(), ['--image-batch-size', '1', '--image-width-mean', '32', '--image-height-mean', '32']);
     expect(result.code, result.stderr).toBe(0);
     const jpeg = decodeDataUrl(partsOf(proxy.requests[0]!.body)[1]!.image_url!.url);
     expect(jpeg.mime).toBe('image/jpeg');
     expect([jpeg.bytes[0], jpeg.bytes[1]]).toEqual([0xff, 0xd8]);
 
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const images = join(dirname(dir), 'images');
     mkdirSync(images);
     const gifBytes = Buffer.from('R0lGODlhAQABAAAAACw=', 'base64');
@@ -92,7 +91,7 @@ describe('multimodal chat inputs', () => {
 
   it('images with a non-chat endpoint type: one line naming the flag, exit 2', async () => {
     proxy.requests.length = 0;
-    const result = await profile(dirs.make(), ['--endpoint-type', 'completions', '--image-batch-size', '1']);
+    const result = await profile(await dirs.make(), ['--endpoint-type', 'completions', '--image-batch-size', '1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^aiperf: --image-batch-size: images and audio are sent as chat content parts; use --endpoint-type chat \(got "completions"\)$/m);
     expect(proxy.requests).toHaveLength(0);

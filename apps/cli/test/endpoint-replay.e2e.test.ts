@@ -5,11 +5,11 @@ import { dirname, join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, readJson, readJsonl, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-replay-');
+const dirs = { make: () => runDir('aiperf-replay-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1 });
@@ -18,14 +18,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 const profile = (args: string[]) => runInProcess(['profile', '--url', proxy.url, '--tokenizer', 'builtin', ...QUIET_RUN, ...args]);
 
 describe('payload replay: --custom-dataset-type inputs_json', () => {
   it("replays a run's own inputs.json: the same bodies, byte for byte as JSON", async () => {
-    const first = dirs.make();
+    const first = await dirs.make();
     proxy.requests.length = 0;
     const recorded = await profile(['--model', 'm1', '--request-count', '4', '--num-dataset-entries', '4', '--osl', '6', '--isl', '24', '--artifact-dir', first]);
     expect(recorded.code, recorded.stderr).toBe(0);
@@ -35,7 +34,7 @@ describe('payload replay: --custom-dataset-type inputs_json', () => {
     expect(payloads).toHaveLength(4);
 
     proxy.requests.length = 0;
-    const replay = dirs.make();
+    const replay = await dirs.make();
     const result = await profile(['--model', 'other', '--input-file', join(first, 'inputs.json'), '--custom-dataset-type', 'inputs_json', '--request-count', '4', '--artifact-dir', replay]);
     expect(result.code, result.stderr).toBe(0);
     const replayed = proxy.requests.map((r) => r.body);
@@ -45,7 +44,7 @@ describe('payload replay: --custom-dataset-type inputs_json', () => {
   });
 
   it('replays JSONL bodies for another API (Anthropic) and keeps a session’s payloads in order', async () => {
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const bodies = [
       { model: 'claude-mock', max_tokens: 5, messages: [{ role: 'user', content: 'first body' }], metadata: { user_id: 'u1' } },
       { model: 'claude-mock', max_tokens: 7, system: 'terse', messages: [{ role: 'user', content: 'second body' }] },
@@ -64,7 +63,7 @@ describe('payload replay: --custom-dataset-type inputs_json', () => {
     const turn = (content: string) => ({ model: 'm', max_completion_tokens: 3, messages: [{ role: 'user', content }] });
     writeFileSync(sessions, JSON.stringify({ data: [{ session_id: 's1', payloads: [turn('s1 t0'), turn('s1 t1'), turn('s1 t2')] }, { session_id: 's2', payloads: [turn('s2 t0')] }] }));
     proxy.requests.length = 0;
-    const multi = await profile(['--model', 'x', '--input-file', sessions, '--custom-dataset-type', 'inputs_json', '--concurrency', '1', '--request-count', '4', '--artifact-dir', dirs.make()]);
+    const multi = await profile(['--model', 'x', '--input-file', sessions, '--custom-dataset-type', 'inputs_json', '--concurrency', '1', '--request-count', '4', '--artifact-dir', await dirs.make()]);
     expect(multi.code, multi.stderr).toBe(0);
     const s1 = proxy.requests.map((r) => (r.body as any).messages[0].content).filter((c: string) => c.startsWith('s1'));
     expect(s1).toEqual(['s1 t0', 's1 t1', 's1 t2']);
@@ -72,7 +71,7 @@ describe('payload replay: --custom-dataset-type inputs_json', () => {
   });
 
   it('a body that is not a JSON object: one line naming --input-file and the line, exit 2', async () => {
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const file = join(dirname(dir), 'bad.jsonl');
     writeFileSync(file, '{"prompt": "ok"}\n[1, 2]\n');
     proxy.requests.length = 0;

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-responses-');
+const dirs = { make: () => runDir('aiperf-responses-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
@@ -17,7 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 const run = (dir: string, extra: string[]) =>
@@ -29,7 +28,7 @@ const run = (dir: string, extra: string[]) =>
 describe('aiperf profile --endpoint-type responses', () => {
   it('streams: input items and max_output_tokens, text from response.output_text.delta, usage from response.incomplete; TTFT/ITL as configured', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, ['--streaming', '--use-server-token-count']);
     expect(result.code, result.stderr).toBe(0);
 
@@ -60,7 +59,7 @@ describe('aiperf profile --endpoint-type responses', () => {
   });
 
   it('non-streaming: the output message text is counted; latency is the whole answer', async () => {
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, []);
     expect(result.code, result.stderr).toBe(0);
     const summary = readJson(join(dir, 'profile_export_aiperf.json'));

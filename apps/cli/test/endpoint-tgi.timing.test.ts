@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-tgi-');
+const dirs = { make: () => runDir('aiperf-tgi-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
@@ -17,7 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 const run = (dir: string, extra: string[]) =>
@@ -29,7 +28,7 @@ const run = (dir: string, extra: string[]) =>
 describe('aiperf profile --endpoint-type huggingface_generate', () => {
   it('streams from /generate_stream: {inputs, parameters}, one token per event, generated_tokens from the details; TTFT/ITL as configured', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, ['--streaming', '--use-server-token-count']);
     expect(result.code, result.stderr).toBe(0);
     expect(proxy.requests).toHaveLength(9);
@@ -53,7 +52,7 @@ describe('aiperf profile --endpoint-type huggingface_generate', () => {
 
   it('non-streaming /generate: the generated_text is counted by the client tokenizer', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, []);
     expect(result.code, result.stderr).toBe(0);
     expect(new Set(proxy.requests.map((r) => r.path))).toEqual(new Set(['/generate']));

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, expectNear, readJson, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-embeddings-');
+const dirs = { make: () => runDir('aiperf-embeddings-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, embeddingBaseLatencyMs: 30, embeddingPerInputLatencyMs: 2 });
@@ -17,7 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 const run = (dir: string, extra: string[]) =>
@@ -26,7 +25,7 @@ const run = (dir: string, extra: string[]) =>
 describe('embeddings endpoint types', () => {
   it('embeddings --batch-size 4: four distinct inputs per request; latency as configured', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, ['--endpoint-type', 'embeddings', '--batch-size', '4']);
     expect(result.code, result.stderr).toBe(0);
     expect(proxy.requests).toHaveLength(6);
@@ -43,7 +42,7 @@ describe('embeddings endpoint types', () => {
 
   it('chat_embeddings: the input as chat messages to /v1/embeddings', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, ['--endpoint-type', 'chat_embeddings']);
     expect(result.code, result.stderr).toBe(0);
     for (const request of proxy.requests) {

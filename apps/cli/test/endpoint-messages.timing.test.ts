@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-messages-');
+const dirs = { make: () => runDir('aiperf-messages-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
@@ -18,7 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 const run = (dir: string, extra: string[]) =>
@@ -30,7 +29,7 @@ const run = (dir: string, extra: string[]) =>
 describe('aiperf profile --endpoint-type messages', () => {
   it('streams: Anthropic request shape and headers, text from content_block_delta, usage from message_start/message_delta, TTFT/ITL as configured', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, ['--streaming']);
     expect(result.code, result.stderr).toBe(0);
 
@@ -65,7 +64,7 @@ describe('aiperf profile --endpoint-type messages', () => {
   });
 
   it('non-streaming: one message body; the latency is the whole answer', async () => {
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, ['--use-server-token-count']);
     expect(result.code, result.stderr).toBe(0);
     const summary = readJson(join(dir, 'profile_export_aiperf.json'));
@@ -79,7 +78,7 @@ describe('aiperf profile --endpoint-type messages', () => {
   });
 
   it('a chat server answering a messages run: every request fails with the offending body quoted, the run does not crash', async () => {
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await runInProcess([
       'profile', '--model', 'claude-mock', '--url', mock.url, '--endpoint-type', 'messages', '--custom-endpoint', '/v1/chat/completions',
       '--request-count', '3', '--osl', '4', '--artifact-dir', dir, ...QUIET_RUN,

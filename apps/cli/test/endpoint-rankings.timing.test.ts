@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, builtinTokenCount, expectNear, readJson, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, builtinTokenCount, expectNear, readJson, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-rankings-');
+const dirs = { make: () => runDir('aiperf-rankings-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, embeddingBaseLatencyMs: 30, embeddingPerInputLatencyMs: 2 });
@@ -17,7 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 const SIZES = [
@@ -34,7 +33,7 @@ const shapes = {
 describe('aiperf profile with the rankings endpoint types', () => {
   it.each(Object.keys(shapes) as Array<keyof typeof shapes>)('%s: query and passages in its shape and sizes; latency as configured', async (type) => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await runInProcess([
       'profile', '--model', 'rerank-mock', '--url', proxy.url, '--endpoint-type', type, '--request-count', '6', '--concurrency', '2',
       '--artifact-dir', dir, ...SIZES, ...QUIET_RUN,
@@ -64,7 +63,7 @@ describe('aiperf profile with the rankings endpoint types', () => {
     proxy.requests.length = 0;
     const result = await runInProcess([
       'profile', '--model', 'rerank-mock', '--url', proxy.url, '--endpoint-type', 'cohere_rankings', '--streaming', '--request-count', '2',
-      '--artifact-dir', dirs.make(), ...QUIET_RUN,
+      '--artifact-dir', await dirs.make(), ...QUIET_RUN,
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--streaming: endpoint type "cohere_rankings" does not stream/);

@@ -6,11 +6,11 @@ import { dirname, join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, type RecordingProxy, expectNear, readJson, startRecordingProxy, tempDirs } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, startRecordingProxy } from './endpoint-harness.js';
 
 let mock: MockServer;
 let proxy: RecordingProxy;
-const dirs = tempDirs('aiperf-template-');
+const dirs = { make: () => runDir('aiperf-template-') };
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
@@ -19,7 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await mock?.close();
-  dirs.cleanup();
 });
 
 const TEMPLATE = '{"inputs": {{ text|tojson }}, "parameters": {"max_new_tokens": {{ max_tokens }}, "ignore_eos": true}, "tag": {{ model|tojson }}}';
@@ -33,7 +32,7 @@ const run = (dir: string, path: string, extraInputs: Record<string, unknown>, ex
 describe('aiperf profile --endpoint-type template', () => {
   it('non-streaming: the body rendered from the template (+ other extra inputs), text from response_field', async () => {
     proxy.requests.length = 0;
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, '/generate', { payload_template: TEMPLATE, response_field: 'generated_text', priority: 3 });
     expect(result.code, result.stderr).toBe(0);
     expect(proxy.requests).toHaveLength(6);
@@ -51,7 +50,7 @@ describe('aiperf profile --endpoint-type template', () => {
   });
 
   it('streaming from a template file: token text per SSE event, usage from usage_field; TTFT/ITL as configured', async () => {
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const file = join(dirname(dir), 'body.json.j2');
     writeFileSync(file, TEMPLATE);
     const result = await run(dir, '/generate_stream', { payload_template: file, response_field: 'token.text', usage_field: 'details.generated_tokens' }, ['--streaming', '--use-server-token-count']);
@@ -64,7 +63,7 @@ describe('aiperf profile --endpoint-type template', () => {
   });
 
   it('a response_field that matches nothing: every request fails naming the setting, with the body', async () => {
-    const dir = dirs.make();
+    const dir = await dirs.make();
     const result = await run(dir, '/generate', { payload_template: TEMPLATE, response_field: 'output.text' });
     expect(result.code).toBe(1);
     const summary = readJson(join(dir, 'profile_export_aiperf.json'));
@@ -80,7 +79,7 @@ describe('aiperf profile --endpoint-type template', () => {
     [{ payload_template: '[{{ text|tojson }}]' }, /^aiperf: --extra-inputs payload_template: the template must render a JSON object/m],
   ])('bad template settings: one line naming the setting, exit 2, before any request (%j)', async (extraInputs, message) => {
     proxy.requests.length = 0;
-    const result = await run(dirs.make(), '/generate', extraInputs);
+    const result = await run(await dirs.make(), '/generate', extraInputs);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
