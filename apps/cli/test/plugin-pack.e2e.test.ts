@@ -3,12 +3,12 @@
 // No --import, no workspace links: discovery from the project's node_modules is all that brings the plugin in.
 // A second plugin bundles its own copy of @aiperf/plugin (two copies in one install) and must still reach the run.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { pixelStats, pngSize } from '@aiperf/plot/testing';
+import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { npmInstall, npmPack, packCli, packDir, REPO_ROOT, runInstalledAiperf, unpack } from './packed-install.js';
 
@@ -44,7 +44,8 @@ export default definePlugin({
 
 beforeAll(async () => {
   if (!existsSync(CLI_BUILD)) throw new Error('the packed-install test packs the built packages: run `pnpm build` (or `pnpm test`) first');
-  root = await mkdtemp(join(tmpdir(), 'aiperf-plugin-pack-'));
+  // Removed when the file ends (packs, the npm project, every run's artifacts).
+  root = await makeTempDir('aiperf-plugin-pack-');
   const tarballs = join(root, 'tarballs');
   await mkdir(tarballs);
   const cli = await packCli(tarballs);
@@ -70,7 +71,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (root) await rm(root, { recursive: true, force: true });
 });
 
 const aiperf = (args: readonly string[], cwd = project) => runInstalledAiperf(project, args, { cwd, home });

@@ -1,10 +1,9 @@
 // A plugin whose post-run hook throws, loaded with --plugin (the CLI in-process): the run's artifacts stay, the
 // plugin's later hook still runs, the failure is one line and the exit status is 1.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pngNames, quickProfileArgs } from './auto-plot-cli.js';
 import { runInProcess } from './config-harness.js';
@@ -28,7 +27,7 @@ export default {
 `;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'aiperf-plugin-hook-failure-'));
+  root = await makeTempDir('aiperf-plugin-hook-failure-');
   plugin = join(root, 'aiperf-plugin-boom');
   mkdirSync(plugin);
   writeFileSync(join(plugin, 'package.json'), JSON.stringify({ name: 'aiperf-plugin-boom', version: '1.0.0', type: 'module', main: 'index.js' }));
@@ -37,7 +36,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 const runAiperf = (args: readonly string[]) => runInProcess(args, { env: { AIPERF_PLOT_CONFIG_HOME: join(root, 'home') } });

@@ -1,13 +1,13 @@
 // `aiperf plot` draws a plugin's plot types: named with --plugin or found installed (in-process, fixture runs).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pixelStats, pngSize, writeSweep } from '@aiperf/plot/testing';
-import { afterAll, describe, expect, test } from 'vitest';
+import { makeTempDir } from '@aiperf/test-kit';
+import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-plugins-plot-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// Removed when the file ends.
+const root = await makeTempDir('aiperf-plugins-plot-');
 
 // One bar per run in a colour no built-in plot uses, so the PNG shows the plugin's chart was drawn.
 const BAR_COLOUR = '#ff00aa';

@@ -1,12 +1,12 @@
 // `aiperf plugins` and plugin load failures, in-process against plugin packages written to a temp dir.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { makeTempDir } from '@aiperf/test-kit';
+import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-plugins-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// Removed when the file ends.
+const root = await makeTempDir('aiperf-plugins-');
 
 const RECIPE = `{ name: 'tiny-ramp', description: 'Two concurrency steps (test plugin).', paramNames: [], validate: () => [], expand: () => ({ sweepParameters: { concurrency: [1, 2] } }), describe: () => 'tiny' }`;
 
