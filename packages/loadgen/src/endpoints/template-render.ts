@@ -27,7 +27,10 @@ function freeVariables(root: unknown): string[] {
     if (n?.type === 'TupleLiteral' && Array.isArray(n.value)) for (const item of n.value) bind(item);
   };
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const child of node) walk(child);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const n = node as Node;
     if (n.type === 'Identifier' && typeof n.value === 'string') used.add(n.value);
