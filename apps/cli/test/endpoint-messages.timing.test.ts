@@ -77,6 +77,22 @@ describe('aiperf profile --endpoint-type messages', () => {
     for (const record of records) expect(record.metrics.output_sequence_length.value).toBe(20);
   });
 
+  it('extended thinking: thinking_delta text is reasoning (counted apart), text_delta the answer; TTFO after the thinking', async () => {
+    const dir = await dirs.make();
+    const result = await runInProcess([
+      'profile', '--model', 'claude-mock', '--url', mock.url, '--endpoint-type', 'messages', '--streaming', '--request-count', '3',
+      '--osl', '400', '--isl', '32', '--tokenizer', 'builtin', '--extra-inputs', JSON.stringify({ thinking: { type: 'enabled', budget_tokens: 1024 } }),
+      '--artifact-dir', dir, ...QUIET_RUN,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const records = readJsonl(join(dir, 'profile_export.jsonl'));
+    for (const record of records) {
+      // The mock thinks 250 tokens (one word each) before answering.
+      expect(Math.abs(record.metrics.reasoning_token_count.value - 250)).toBeLessThanOrEqual(5);
+      expect(record.metrics.output_sequence_length.value).toBeGreaterThan(15);
+    }
+  });
+
   it('a chat server answering a messages run: every request fails with the offending body quoted, the run does not crash', async () => {
     const dir = await dirs.make();
     const result = await runInProcess([

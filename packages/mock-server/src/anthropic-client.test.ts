@@ -67,6 +67,27 @@ describe('the official Anthropic SDK against the mock server', () => {
     expect(message.usage.input_tokens).toBe(6);
   });
 
+  it('extended thinking: a thinking block (deltas + signature) before the text block; usage counts both', async () => {
+    const stream = client.messages.stream({
+      model: 'claude-mock',
+      max_tokens: 400,
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+      messages: [{ role: 'user', content: 'think first' }],
+    });
+    const thinking: string[] = [];
+    stream.on('thinking', (delta) => thinking.push(delta));
+    const message = await stream.finalMessage();
+    expect(message.content.map((b) => b.type)).toEqual(['thinking', 'text']);
+    const [thought, answer] = message.content as [Anthropic.ThinkingBlock, Anthropic.TextBlock];
+    expect(thought.thinking).toBe(thinking.join(''));
+    expect(thinking).toHaveLength(250);
+    expect(thought.signature).toBe('mock-signature');
+    expect(answer.text.split(' ')).toHaveLength(16);
+    expect(message.usage.output_tokens).toBe(266);
+    const whole = await client.messages.create({ model: 'claude-mock', max_tokens: 400, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'think first' }] });
+    expect(whole.content.map((b) => b.type)).toEqual(['thinking', 'text']);
+  });
+
   it('answers a non-streaming message with content blocks and usage', async () => {
     const message = await client.messages.create({
       model: 'claude-mock',

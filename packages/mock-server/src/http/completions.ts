@@ -29,7 +29,9 @@ async function decide(state: ServerState, kind: EndpointKind, request: IncomingM
   const faults = planFaults(options, rng);
   const effort = parsed.request.reasoningEffort;
   const effortTokens = effort === undefined ? 0 : REASONING_EFFORT_TOKENS[effort];
-  const reasoningTokens = kind !== 'chat' ? 0 : options.reasoningTokens > 0 ? options.reasoningTokens : effortTokens;
+  // Chat reasons per reasoning_effort (or the server's setting); Anthropic messages only with thinking enabled.
+  const reasons = kind === 'chat' || (kind === 'messages' && effort !== undefined);
+  const reasoningTokens = !reasons ? 0 : options.reasoningTokens > 0 ? options.reasoningTokens : effortTokens;
   const plan = planResponse(parsed.request, { ...options, reasoningTokens, countPromptTokens: state.countPromptTokens }, rng);
   const ttftMs = jittered(rng, options.ttftMs + options.ttftPerPromptTokenMs * plan.promptTokens, options.ttftJitterMs);
   const signal = requestSignal(state, (listener) => response.once('close', listener));
