@@ -35,7 +35,7 @@ export type FlagKind =
   /** A switch that may be repeated (`-v`, `-vv`); the count picks one of `countValues` (the last for more). */
   | 'count';
 
-export const FLAG_GROUPS = ['General', 'Endpoint', 'Load', 'Input', 'Output', 'Telemetry', 'UI', 'Multi-run & sweeps', 'Auto-plot'] as const;
+export const FLAG_GROUPS = ['General', 'Endpoint', 'Load', 'Input', 'Output', 'Telemetry', 'UI', 'Multi-run & sweeps', 'Distributed', 'Auto-plot'] as const;
 export type FlagGroup = (typeof FLAG_GROUPS)[number];
 
 export interface FlagDef {

@@ -1,4 +1,5 @@
 import { closestMatch } from './suggest.js';
+import { DISTRIBUTED_FLAGS } from './flags-distributed.js';
 import { DEFAULTS as D } from './defaults.js';
 import { ENDPOINT_FLAGS } from './flags-endpoints.js';
 import { RUN_CONTROL_LOAD_FLAGS, WAIT_FOR_MODEL_FLAGS } from './flags-run-control.js';
@@ -99,6 +100,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'parameterSweepSameSeed', names: ['--parameter-sweep-same-seed'], path: 'sweep.same_seed', kind: 'boolean', group: 'Multi-run & sweeps', description: 'Same seed for every sweep value instead of seed + index (needs --random-seed)' },
   { key: 'recipe', names: ['--recipe'], path: 'recipe.name', kind: 'value', group: 'Multi-run & sweeps', valueName: '<name>', description: 'Run a search recipe (e.g. concurrency-ramp) that plans the sweep' },
   { key: 'recipeParam', names: ['--recipe-param'], path: 'recipe.params', kind: 'pairs', separator: '=', jsonValues: true, group: 'Multi-run & sweeps', valueName: '<key=value…>', description: 'Recipe parameter (repeatable)' },
+  ...DISTRIBUTED_FLAGS,
   // Auto-plot
   { key: 'autoPlot', names: ['--auto-plot'], path: 'benchmark.artifacts.auto_plot', kind: 'boolean', group: 'Auto-plot', defaultText: 'on with a plot: section or a recipe that asks for it', description: 'Plot the results when the run ends; --no-auto-plot turns it off' },
   { key: 'plotRequired', names: ['--plot-required'], path: 'benchmark.artifacts.plot_required', kind: 'boolean', group: 'Auto-plot', description: 'Fail the run (non-zero exit) when auto-plot fails' },

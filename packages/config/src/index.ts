@@ -41,3 +41,5 @@ export { didYouMean } from './suggest.js';
 export { renderFlagHelp, renderFlagMarkdown } from './help.js';
 export { normalizeTelemetryUrl, normalizeUrl } from './build.js';
 export { YamlDocument } from './yaml-schema.js';
+export { type ShardSpec, SHARD_DEFAULT_SEED, parseShard } from './shard.js';
+export { DEFAULT_BARRIER_TIMEOUT_SECONDS } from './yaml-schema-distributed.js';

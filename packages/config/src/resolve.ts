@@ -11,6 +11,7 @@ import { type ConfigRule, concurrencySweep, endpointCapabilities, endpointUrl, i
 import { multiRunAndUi, plotEnvelope, recipeName, sweepSeed, verboseUi } from './rules-run.js';
 import { runControl } from './rules-run-control.js';
 import { AiperfConfig } from './schema.js';
+import { applyShardEnv, shardSettings } from './shard.js';
 import { YamlDocument } from './yaml-schema.js';
 import { parseYaml, substituteEnv } from './yaml-text.js';
 
@@ -35,7 +36,7 @@ export interface ConfigResult {
 }
 
 /** Order matters: the sweep decides the base concurrency before the timing mode derives counts from it. */
-export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, concurrencySweep, timingMode, loadConsistency, runControl, inputConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope];
+export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, concurrencySweep, timingMode, loadConsistency, runControl, inputConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope, shardSettings];
 
 function readYaml(sources: ConfigSources, env: Record<string, string | undefined>, errors: ConfigIssue[]): Doc {
   if (sources.yamlText == null) return {};
@@ -69,6 +70,7 @@ export function resolveConfig(sources: ConfigSources): ConfigResult {
     setAt(doc, 'benchmark.endpoint.api_key', apiKey);
     provenance.set('benchmark.endpoint.api_key', '$AIPERF_API_KEY');
   }
+  applyShardEnv(doc, env, provenance);
   if (errors.length > 0) return { config: null, errors, warnings };
 
   const yamlPath = sources.yamlPath ?? null;

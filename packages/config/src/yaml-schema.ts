@@ -2,6 +2,7 @@ import { type Static, type TLiteral, type TSchema, Type } from '@sinclair/typebo
 import { withDefault as Def } from './resolved.js';
 import { ENDPOINT_INPUT_KEYS } from './yaml-schema-endpoints.js';
 import { RUN_CONTROL_KEYS } from './yaml-schema-run-control.js';
+import { YamlDistributed } from './yaml-schema-distributed.js';
 
 /**
  * THE schema of aiperf's settings: the YAML file (`-f/--config`), snake_case canonical (camelCase keys are
@@ -163,6 +164,8 @@ export const YamlBenchmark = Mapping(
     ui: Opt(Def(Enum(UI_TYPES), 'dashboard')),
     reporting: Opt(YamlReporting),
     ...RUN_CONTROL_KEYS,
+    /** Shards of one run (several processes or a Kubernetes Indexed Job) and their common start. */
+    distributed: Opt(YamlDistributed),
   },
   // `phases` as one mapping is the spec's single profiling phase; its keys (`rate`, `requests`, …) are load aliases.
   { model: 'models', dataset: 'input', phases: 'load', slos: 'goodput', ui_type: 'ui' },

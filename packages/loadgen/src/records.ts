@@ -17,6 +17,9 @@ export interface RequestErrorInfo {
 export interface RequestRecord {
   /** 0-based index of the request (= session, single-turn) within its phase. */
   sessionNum: number;
+  /** Sharded runs only: the shard that sent it, and the dataset entry (0-based) its session was built from. */
+  shardIndex?: number;
+  datasetIndex?: number;
   /** Which server (`--url` order) it was sent to; absent = the first. */
   urlIndex?: number;
   xRequestId: string;

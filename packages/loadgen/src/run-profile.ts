@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { BenchmarkConfig } from '@aiperf/config';
+import { type BenchmarkConfig, DEFAULT_BARRIER_TIMEOUT_SECONDS } from '@aiperf/config';
 import { prepareArtifactDir } from './artifact-dir.js';
 import { type ExportFileNames, exportFileNames, resolveArtifactDir } from './artifacts.js';
 import { ArtifactWriter, type KeptFile } from './export/artifact-writer.js';
@@ -34,6 +34,8 @@ import { createTimingStrategyRegistry, getTimingStrategy } from './timing/strate
 import { createMetricRegistry } from './metrics/registry.js';
 import { createDatasetLoaderRegistry } from './dataset/loaders.js';
 import type { EngineRegistries, ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
+import { SHARD_FILE, shardArtifactDir, shardConfig, shardManifest, shardOf } from './shard/shard-run.js';
+import { type ShardStart, awaitShardStart } from './shard/start.js';
 
 /** Runs one benchmark: warmup, profiling, then every export. See the package README for the flow. */
 export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, options: RunProfileOptions = {}): Promise<ProfileRunResult> {
@@ -65,10 +67,14 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const dataset = buildDataset(config, endpoint, tokenizer, { loaders: registries.datasetLoaders, warn: (message) => log.warning(message) });
   log.debug(`endpoint ${endpoint.name} at ${targets.map((t) => `${t.origin}${t.path}`).join(', ')}, streaming ${streaming}; tokenizer ${resolved.source}; ${dataset.length} dataset entries`);
   config = withTraceRequestCount(config, dataset);
+  const wholeConfig = config;
+  const shard = shardOf(config);
+  if (shard) config = shardConfig(config, shard);
 
   await waitForModel(config, endpoint, targets, { stderr: io.stderr, log, signal: io.signal });
 
-  const artifactDir = resolve(resolveArtifactDir(config, options.artifactDir));
+  const baseDir = resolve(resolveArtifactDir(config, options.artifactDir));
+  const artifactDir = shard ? shardArtifactDir(baseDir, shard) : baseDir;
   const files = exportFileNames(config.output.exportPrefix);
   await prepareArtifactDir(artifactDir);
   await mkdir(join(artifactDir, 'logs'), { recursive: true });
@@ -95,13 +101,25 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const pluginModules = [...(options.pluginModules ?? [])];
   const { runner, note } = await createRunner(
     // Threads load the tokenizer that was found here, so they neither search nor warn again.
-    { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs, pluginModules },
+    { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs, pluginModules, shard },
     { endpoint, strategy },
     strategy.maxInFlight(config.load),
     runTag,
   );
   if (note) notes.push(`Note: ${note}`);
   const sidecars = options.sidecars ?? [];
+  let shardStart: ShardStart | null = null;
+  if (shard) {
+    const { startAt, barrierDir, barrierTimeout } = config.distributed;
+    try {
+      shardStart = await awaitShardStart({ shard, startAtEpochMs: startAt, barrierDir, barrierTimeoutSeconds: barrierTimeout ?? DEFAULT_BARRIER_TIMEOUT_SECONDS, ...(io.signal ? { signal: io.signal } : {}) });
+    } catch (error) {
+      await runner.close();
+      throw error;
+    }
+    if (shardStart.lateMs > 1000) log.warning(`shard ${shard.index}/${shard.count} started ${shardStart.lateMs} ms after the agreed start time`);
+    log.info(`shard ${shard.index}/${shard.count}: ${config.load.requestCount ?? 'no'} requests, concurrency ${config.load.concurrency ?? 'uncapped'} (${shardStart.mode} start)`);
+  }
   const startTimeNs = clock.nowEpochNs();
   let phases: PhasesOutcome;
   try {
@@ -121,8 +139,13 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const window = { startEpochNs: phases.profilingStartNs, endEpochNs: phases.profilingEndNs };
   const sidecarResults = await Promise.all(sidecars.map((s) => s.stop(window)));
 
+  if (shard && shardStart) {
+    const manifest = shardManifest({ shard, wholeConfig, shardLoad: config.load, datasetEntries: dataset.length, start: shardStart, ...(options.cliCommand ? { cliCommand: options.cliCommand } : {}) });
+    await writer.write(SHARD_FILE, stringifyJson(manifest, 2));
+  }
+  const exportOptions = shard ? { ...options, extraSummary: { ...options.extraSummary, shard: { index: shard.index, count: shard.count } } } : options;
   const written = await writeRunExports({
-    writer, config, store, context, goodput: config.goodput, sidecarResults, options, notes,
+    writer, config, store, context, goodput: config.goodput, sidecarResults, options: exportOptions, notes,
     artifactDir, files, cancelled, clientHealth: phases.clientHealth, endpointTitle: endpoint.metricsTitle,
     benchmarkId: randomUUID(), startTimeNs, endTimeNs, stdout: io.stdout, logLines: log.lines,
     urlCounts: targets.length > 1 ? urlRequestCounts(targets, sink.perUrl) : null,

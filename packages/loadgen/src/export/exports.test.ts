@@ -102,7 +102,7 @@ describe('profile_export.jsonl', () => {
     expect((scheduled.metadata as Record<string, unknown>).credit_issued_ns).toBe(1_760_000_000_007_500_000n);
   });
 
-  it('writes each line field by field exactly as stringifying the object would (success, error, cancelled, scheduled)', () => {
+  it('writes each line field by field exactly as stringifying the object would (success, error, cancelled, scheduled, sharded)', () => {
     const failed = { ...records[0]!, error: { code: 500, type: 'HTTPError', message: 'boom "quoted"\n' }, outputTokenCount: null };
     const cancelled = { ...records[1]!, wasCancelled: true, cancellationOffsetNs: 30_000_000, conversationId: 'c\u2028"x' };
     const cases = [
@@ -110,6 +110,7 @@ describe('profile_export.jsonl', () => {
       [failed, context],
       [cancelled, { ...context, scheduled: true }],
       [{ ...records[0]!, sendLatenessNs: 1_234_567.6 }, { streaming: false, producesTokens: true, scheduled: true }],
+      [{ ...records[1]!, shardIndex: 2, datasetIndex: 14 }, context],
     ] as const;
     for (const [record, ctx] of cases) {
       expect(recordToJsonLine(record, ctx, 'record_processor_x')).toBe(`${stringifyJson(recordToJsonObject(record, ctx, 'record_processor_x'))}\n`);

@@ -39,6 +39,8 @@ export function recordToJsonObject(
       cancellation_time_ns: offsetToEpoch(record, record.cancellationOffsetNs),
       // When the schedule wanted the request sent (request-rate mode); request_start_ns − this = send lateness.
       credit_issued_ns: context.scheduled ? record.startEpochNs - BigInt(Math.round(record.sendLatenessNs)) : null,
+      // Sharded runs: which shard sent it and which dataset entry it used (`aiperf merge` checks none is sent twice).
+      ...(record.shardIndex === undefined ? {} : { shard_index: record.shardIndex, dataset_index: record.datasetIndex }),
     },
     metrics,
     error: record.error,
@@ -69,13 +71,14 @@ export function recordToJsonLine(
   }
   const ack = context.streaming ? offsetToEpoch(record, record.ackOffsetNs) : null;
   const credit = context.scheduled ? record.startEpochNs - BigInt(Math.round(record.sendLatenessNs)) : null;
+  const shardFields = record.shardIndex === undefined ? '' : `,"shard_index":${q(record.shardIndex)},"dataset_index":${q(record.datasetIndex)}`;
   return (
     `{"metadata":{"session_num":${q(record.sessionNum)},"x_request_id":${q(record.xRequestId)},"x_correlation_id":${q(record.xCorrelationId)},` +
     `"conversation_id":${q(record.conversationId)},"turn_index":${q(record.turnIndex)},"request_start_ns":${record.startEpochNs},` +
     `"request_ack_ns":${epochLiteral(ack)},"request_end_ns":${epochLiteral(offsetToEpoch(record, record.endOffsetNs))},` +
     `"worker_id":${q(record.workerId)},"record_processor_id":${q(recordProcessorId)},"benchmark_phase":${q(record.phase)},` +
     `"was_cancelled":${q(record.wasCancelled)},"cancellation_time_ns":${epochLiteral(offsetToEpoch(record, record.cancellationOffsetNs))},` +
-    `"credit_issued_ns":${epochLiteral(credit)}},"metrics":{${metrics}},"error":${q(record.error)}}\n`
+    `"credit_issued_ns":${epochLiteral(credit)}${shardFields}},"metrics":{${metrics}},"error":${q(record.error)}}\n`
   );
 }
 

@@ -25,6 +25,11 @@ export interface PhasePlan {
   maxInFlight: number | null;
   /** The next global request index for this issuer (strided or from a shared counter), or null when none is left. */
   claimIndex(): number | null;
+  /**
+   * A shard's request k is request globalIndex(k) of the whole run: its schedule slot and what it sends follow
+   * the global index (absent = the same index).
+   */
+  globalIndex?: (localIndex: number) => number;
   /** Stops issuing (Ctrl+C). In-flight requests are the caller's business. */
   stopSignal: AbortSignal;
 }
@@ -74,9 +79,10 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       if (!plan.schedule) slots.release();
       break;
     }
+    const runIndex = plan.globalIndex ? plan.globalIndex(index) : index;
     let dueNs: bigint | null = null;
     if (plan.schedule) {
-      const offsetNs = plan.schedule(index);
+      const offsetNs = plan.schedule(runIndex);
       // Scheduled runs send every request due before the duration even when behind, so R req/s for D s is
       // R×D requests and any lag shows up as lateness.
       if (plan.durationNs !== null && offsetNs >= plan.durationNs) break;
@@ -90,7 +96,7 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       break;
     }
     sendsThisTick += 1;
-    const request: Promise<void> = send(index, dueNs).finally(() => {
+    const request: Promise<void> = send(runIndex, dueNs).finally(() => {
       slots.release();
       pending.delete(request);
     });

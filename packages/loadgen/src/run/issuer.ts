@@ -1,4 +1,4 @@
-import type { BenchmarkConfig, LoadConfig } from '@aiperf/config';
+import type { BenchmarkConfig, LoadConfig, ShardSpec } from '@aiperf/config';
 import { InFlightRequests } from '../client/send-request.js';
 import type { DatasetTurn } from '../dataset/dataset.js';
 import { LAZY_BODY_CACHE_BYTES, LazyBodies, lazyPromptTexts } from '../dataset/lazy-prompts.js';
@@ -15,6 +15,7 @@ import type { ExecutorSetup } from './request-executor.js';
 import { ReadQueue } from './read-queue.js';
 import { requestBudget } from './request-budget.js';
 import { runSession } from './session.js';
+import { globalIndexOf } from '../shard/split.js';
 import type { Target } from './target.js';
 import { type WarmPool, createWarmPool } from './warm-pool.js';
 
@@ -32,6 +33,8 @@ export interface IssuerInit {
   workerId: string;
   /** Plugin module URLs a worker thread imports to find a plugin's endpoint type or timing strategy. */
   pluginModules: readonly string[];
+  /** This process's shard of a run split over several processes (`--shard i/N`), or absent/null for the whole run. */
+  shard?: ShardSpec | null;
 }
 
 /** The functions an issuer calls: resolved on the main thread, or from `pluginModules` in a worker. */
@@ -97,6 +100,7 @@ export class Issuer {
       workerId: init.workerId,
       inFlight,
       lazyBodies: texts ? new LazyBodies(texts, LAZY_BODY_CACHE_BYTES) : null,
+      shardIndex: init.shard?.index ?? null,
     };
     // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
     // first answer, where loading it would stall this event loop while other streams are being timed.
@@ -128,6 +132,7 @@ export class Issuer {
       schedule: strategy.createSchedule(load, init.config.input.randomSeed, traceTimestampsMs(init.dataset)),
       maxInFlight,
       claimIndex: () => (budget.exhausted() ? null : claim()),
+      ...(init.shard ? { globalIndex: (local: number) => globalIndexOf(local, init.shard!) } : {}),
       stopSignal: this.stopController.signal,
     };
     await issuePhase(

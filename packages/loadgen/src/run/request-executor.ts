@@ -26,6 +26,8 @@ export interface ExecutorSetup {
   inFlightCell?: Int32Array | null;
   /** Builds the bodies of lazy (huge) prompts; absent when the dataset has none. */
   lazyBodies?: LazyBodies | null;
+  /** The shard this process runs (`--shard`), or null: records then carry their shard and dataset entry. */
+  shardIndex?: number | null;
 }
 
 /** Whether request `index` is one of the share to cancel: a seeded draw per index, so every thread agrees. */
@@ -39,7 +41,7 @@ export function shouldCancel(seed: number | null, ratePercent: number | null, ph
  * these over as they are; reading the bytes and counting tokens (completeRecord) happens off the issuing loop.
  */
 export interface PendingRecord
-  extends Pick<RequestRecord, 'sessionNum' | 'xRequestId' | 'xCorrelationId' | 'conversationId' | 'turnIndex' | 'phase' | 'workerId' | 'startEpochNs'> {
+  extends Pick<RequestRecord, 'sessionNum' | 'xRequestId' | 'xCorrelationId' | 'conversationId' | 'turnIndex' | 'phase' | 'workerId' | 'startEpochNs' | 'shardIndex' | 'datasetIndex'> {
   exchange: RequestExchange;
   /** Which server (`--url` order) it went to. */
   urlIndex: number;
@@ -88,6 +90,7 @@ export async function sendTurn(
     exchange,
     sessionNum: index,
     urlIndex,
+    ...(setup.shardIndex == null ? {} : { shardIndex: setup.shardIndex, datasetIndex: index % setup.dataset.length }),
     xRequestId,
     xCorrelationId,
     conversationId: turn.conversationId,

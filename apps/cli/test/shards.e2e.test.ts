@@ -1,0 +1,167 @@
+// Shards end to end: 4 `aiperf profile` processes with the environment a Kubernetes Indexed Job sets
+// (JOB_COMPLETION_INDEX, AIPERF_SHARD_COUNT) against the mock server, merged by `aiperf merge`, compared with one
+// process running the same total load. Tolerances are generous: the machine is a loaded 2-core box.
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './config-harness.js';
+import { readWholeJsonl, runAiperf } from './reliability/cli-process.js';
+
+const SHARDS = 4;
+const REQUESTS = 64;
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** numpy's default percentile (linear interpolation between closest ranks), written out here independently. */
+function numpyPercentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+
+let server: MockServer;
+let root: string;
+const loadArgs = (dir: string) => [
+  'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--concurrency', '8', '--request-count', String(REQUESTS),
+  '--num-dataset-entries', String(REQUESTS), '--random-seed', '7', '--isl', '32', '--osl', '16', '--extra-inputs', 'ignore_eos:true',
+  '--tokenizer', 'builtin', '--workers', '1', '--ui', 'none', '--no-gpu-telemetry', '--no-server-metrics', '--artifact-dir', dir,
+];
+
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, ttftMs: 40, itlMs: 5 });
+  root = mkdtempSync(join(tmpdir(), 'aiperf-shards-'));
+});
+afterAll(async () => {
+  await server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('sharded run → aiperf merge', () => {
+  let single: Record<string, any>;
+  let merged: Record<string, any>;
+  const shardRoot = () => join(root, 'sharded');
+  const mergedDir = () => join(root, 'merged');
+
+  it('runs 4 shards (Indexed Job env) and one whole run of the same load, then merges the shards', async () => {
+    const barrier = join(root, 'barrier');
+    const shards = Array.from({ length: SHARDS }, (_, index) =>
+      runAiperf([...loadArgs(shardRoot()), '--shard-barrier-dir', barrier], { JOB_COMPLETION_INDEX: String(index), AIPERF_SHARD_COUNT: String(SHARDS) }, 120_000),
+    );
+    for (const run of await Promise.all(shards)) expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(shardRoot()).sort()).toEqual(['shard-0', 'shard-1', 'shard-2', 'shard-3']);
+    const oneRun = await runAiperf(loadArgs(join(root, 'single')), {}, 120_000);
+    expect(oneRun.code, oneRun.stderr).toBe(0);
+    single = readJson(join(root, 'single', 'profile_export_aiperf.json'));
+
+    const merge = await runAiperf(['merge', shardRoot(), '-o', mergedDir()]);
+    expect(merge.code, merge.stderr).toBe(0);
+    expect(merge.stdout).toMatch(/^Merged 4 of 4 shards: 64 requests, clock skew \d+\.\d ms$/m);
+    merged = readJson(join(mergedDir(), 'profile_export_aiperf.json'));
+  }, 240_000);
+
+  it('splits the load exactly: concurrency 8 → 2 each, 64 requests → 16 each; every shard marked', () => {
+    for (let index = 0; index < SHARDS; index++) {
+      const manifest = readJson(join(shardRoot(), `shard-${index}`, 'shard.json'));
+      expect(manifest.shard).toEqual({ index, count: SHARDS });
+      expect(manifest.load).toMatchObject({ concurrency: 2, request_count: 16 });
+      expect(manifest.start.mode).toBe('barrier');
+      expect(readJson(join(shardRoot(), `shard-${index}`, 'profile_export_aiperf.json')).shard).toEqual({ index, count: SHARDS });
+    }
+  });
+
+  it('merged request count = the single run count; no dataset entry duplicated or missing', () => {
+    expect(merged.request_count.avg).toBe(REQUESTS);
+    expect(single.request_count.avg).toBe(REQUESTS);
+    const records = readWholeJsonl(join(mergedDir(), 'profile_export.jsonl'));
+    expect(records).toHaveLength(REQUESTS);
+    const sorted = (key: string) => records.map((r) => r.metadata[key] as number).sort((a, b) => a - b);
+    const all = Array.from({ length: REQUESTS }, (_, i) => i);
+    expect(sorted('dataset_index')).toEqual(all);
+    expect(sorted('session_num')).toEqual(all);
+    for (const r of records) expect(r.metadata.session_num % SHARDS).toBe(r.metadata.shard_index);
+    expect(merged.merge).toMatchObject({ shard_count: 4, merged_shards: [0, 1, 2, 3], partial: false, missing_shards: [] });
+    expect(merged.merge.shards.map((s: any) => s.request_count)).toEqual([16, 16, 16, 16]);
+  });
+
+  it('merged percentiles = percentiles recomputed from all records (not averaged per shard)', () => {
+    const records = readWholeJsonl(join(mergedDir(), 'profile_export.jsonl'));
+    for (const tag of ['time_to_first_token', 'request_latency', 'inter_token_latency']) {
+      const values = records.map((r) => r.metrics[tag].value as number);
+      for (const p of [50, 90, 99]) {
+        // Float32 metric columns: a relative error of at most 6e-8 per value.
+        expect(merged[tag][`p${p}`]).toBeCloseTo(numpyPercentile(values, p), 3);
+      }
+      expect(merged[tag].max).toBeCloseTo(Math.max(...values), 3);
+    }
+  });
+
+  it('merged TTFT is within tolerance of the single-process run at the same total load', () => {
+    // The server's TTFT is 40 ms; client delay on a loaded box adds to both runs alike.
+    expect(merged.time_to_first_token.p50).toBeGreaterThanOrEqual(39);
+    expect(single.time_to_first_token.p50).toBeGreaterThanOrEqual(39);
+    expect(Math.abs(merged.time_to_first_token.p50 - single.time_to_first_token.p50)).toBeLessThan(150);
+  });
+
+  it('`aiperf plot` works on the merged directory', async () => {
+    const plot = await runAiperf(['plot', mergedDir()], {}, 120_000);
+    expect(plot.code, plot.stderr).toBe(0);
+    const pngs = readdirSync(join(mergedDir(), 'plots')).filter((f) => f.endsWith('.png'));
+    expect(pngs.length).toBeGreaterThan(0);
+  }, 150_000);
+
+  it('refuses shards of different settings (naming the keys), a missing shard, and warns on clock skew', async () => {
+    const bad = join(root, 'bad');
+    cpSync(shardRoot(), bad, { recursive: true });
+    const manifestPath = join(bad, 'shard-1', 'shard.json');
+    const original = readFileSync(manifestPath, 'utf8');
+    const edited = JSON.parse(original);
+    edited.settings.load.requestCount = 99;
+    writeFileSync(manifestPath, JSON.stringify(edited));
+    const differing = await runInProcess(['merge', bad, '-o', join(root, 'out-bad')]);
+    expect(differing.code).toBe(2);
+    expect(differing.stderr).toBe('aiperf merge: the shards were run with different settings, so they are not one run: load.requestCount (shard 0: 64, shard 1: 99, shard 2: 64, shard 3: 64)\n');
+
+    writeFileSync(manifestPath, original);
+    rmSync(join(bad, 'shard-2'), { recursive: true });
+    const missing = await runInProcess(['merge', bad, '-o', join(root, 'out-missing')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^aiperf merge: shard 2 of 4 missing; give every shard's directory, or --allow-partial/);
+
+    const skewed = JSON.parse(original);
+    skewed.start.clock_offset_ms = 750;
+    writeFileSync(manifestPath, JSON.stringify(skewed));
+    const partial = await runInProcess(['merge', bad, '-o', join(root, 'out-partial'), '--allow-partial']);
+    expect(partial.code, partial.stderr).toBe(0);
+    expect(partial.stderr).toMatch(/warning: the shards' clocks differ by 7\d\d\.\d ms \(over 100 ms, measured at the barrier\)/);
+    const summary = readJson(join(root, 'out-partial', 'profile_export_aiperf.json'));
+    expect(summary.merge).toMatchObject({ partial: true, missing_shards: [2], merged_shards: [0, 1, 3] });
+    expect(summary.request_count.avg).toBe(48);
+    expect(existsSync(join(root, 'out-partial', 'profile_export.jsonl'))).toBe(true);
+  });
+});
+
+describe('--shard bad input', () => {
+  it('an index out of range is one line naming the flag, exit 2', async () => {
+    const run = await runInProcess(['profile', '-m', 'm', '--shard', '4/4', '--print-config']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--shard: got "4/4"; expected i/4 with i in 0..3');
+  });
+
+  it('reads the shard from the Indexed Job variables, and names them when they are out of range', async () => {
+    const ok = await runInProcess(['profile', '-m', 'm', '--print-config'], { env: { JOB_COMPLETION_INDEX: '2', AIPERF_SHARD_COUNT: '3' } });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/shard: 2\/3/);
+    const bad = await runInProcess(['profile', '-m', 'm', '--print-config'], { env: { JOB_COMPLETION_INDEX: '5', AIPERF_SHARD_COUNT: '3' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('$JOB_COMPLETION_INDEX/$AIPERF_SHARD_COUNT: got "5/3"; expected i/3 with i in 0..2');
+  });
+
+  it('a shard left without requests is refused before any request', async () => {
+    const run = await runAiperf(['profile', '-m', 'm', '-u', '127.0.0.1:9', '--concurrency', '2', '--request-count', '10', '--shard', '3/4', '--tokenizer', 'builtin', '--ui', 'none', '--no-gpu-telemetry', '--no-server-metrics', '--artifact-dir', join(root, 'starved')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--shard 3/4: --concurrency 2 split over 4 shards leaves this shard none; use at most 2 shards');
+  });
+});
