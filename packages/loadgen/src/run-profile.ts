@@ -34,6 +34,7 @@ import { createTimingStrategyRegistry, getTimingStrategy } from './timing/strate
 import { createMetricRegistry } from './metrics/registry.js';
 import { createDatasetLoaderRegistry } from './dataset/loaders.js';
 import type { EngineRegistries, ProfileIo, ProfileRunResult, RunProfileOptions } from './types.js';
+import { stringifyJson } from './export/json-text.js';
 import { SHARD_FILE, shardArtifactDir, shardConfig, shardManifest, shardOf } from './shard/shard-run.js';
 import { type ShardStart, awaitShardStart } from './shard/start.js';
 
