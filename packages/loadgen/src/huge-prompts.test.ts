@@ -1,9 +1,9 @@
 // A huge --isl runs with prompts built per request: what is sent, what inputs.json holds and the ISL all agree.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { makeTempDir } from '@aiperf/test-kit';
 import { afterEach, expect, it } from 'vitest';
 import { wantsLazyPrompts } from './dataset/prompt-budget.js';
 import { parseJsonWithBigInt } from './export/json-text.js';
@@ -11,12 +11,9 @@ import { runProfile } from './run-profile.js';
 import { testConfig } from './test-config.js';
 
 let server: MockServer | undefined;
-let dir: string | undefined;
 afterEach(async () => {
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
   server = undefined;
-  dir = undefined;
 });
 
 const ISL = 300_000;
@@ -25,7 +22,7 @@ const ENTRIES = 24;
 it(`--isl ${ISL} × ${ENTRIES} entries (beyond the up-front budget): each request carries its whole prompt, as inputs.json says`, async () => {
   expect(wantsLazyPrompts(ENTRIES, ISL, 0)).toBe(true);
   server = await startMockServer({ port: 0, ttftMs: 0, itlMs: 0 });
-  dir = mkdtempSync(join(tmpdir(), 'aiperf-huge-isl-'));
+  const dir = await makeTempDir('aiperf-huge-isl-');
   const config = testConfig({
     endpoint: { url: server.url, streaming: true },
     load: { concurrency: 2, requestCount: 4, warmupRequestCount: 0 },

@@ -1,9 +1,10 @@
+// Runs in the timing group: thousands of streams and signals, so it must not share the CPU with other files.
 // A large concurrency (thousands of streams, within the machine's socket budget): sending starts soon, and
 // SIGINT/SIGTERM still stop the run with every artifact written. The bounds are hang detectors (tens of seconds),
 // not timings: the per-turn send cap itself is checked exactly in loadgen's issue-phase test.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWholeJsonl, startAiperf, waitFor } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
@@ -17,19 +18,16 @@ const STREAMS = Math.max(200, Math.min(2000, openFileLimit() - 500));
 const HANG_MS = 60_000;
 
 let server: FaultServer;
-const dirs: string[] = [];
 beforeAll(async () => {
   server = await startFaultServer({ tokens: 4, itlMs: 20 });
 });
 afterAll(async () => {
   await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.each([['SIGINT', 130], ['SIGTERM', 143]] as const)(`--concurrency ${STREAMS}, then %s`, (signal, exitCode) => {
   it('sends at once and stops with the summary written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-huge-concurrency-'));
-    dirs.push(dir);
+    const dir = await makeTempDir('aiperf-huge-concurrency-');
     server.answered.clear();
     const run = startAiperf([
       'profile', '-m', 'm', '-u', server.url, '--streaming', '--concurrency', String(STREAMS), '--request-count', String(STREAMS * 20),
