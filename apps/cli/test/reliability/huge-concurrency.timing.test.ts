@@ -1,7 +1,7 @@
-// Runs in the timing group: thousands of streams and signals, so it must not share the CPU with other files.
 // A large concurrency (thousands of streams, within the machine's socket budget): sending starts soon, and
 // SIGINT/SIGTERM still stop the run with every artifact written. The bounds are hang detectors (tens of seconds),
-// not timings: the per-turn send cap itself is checked exactly in loadgen's issue-phase test.
+// not timings: the per-turn send cap itself is checked exactly in loadgen's issue-phase test. A timing-group file:
+// thousands of streams and signals must not share the CPU with other test files.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@aiperf/test-kit';
