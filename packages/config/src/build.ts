@@ -1,3 +1,4 @@
+import { isTraceDatasetType } from './yaml-schema-workloads.js';
 import { DEFAULTS as D } from './defaults.js';
 import { resolveMapping } from './resolved.js';
 import { ARTIFACT_OUTPUT_KEYS, type AiperfConfig, type TelemetryConfig } from './schema.js';
@@ -48,7 +49,7 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
       },
       load: {
         // A trace dataset replays its timestamps unless --no-fixed-schedule says otherwise.
-        mode: l.timing_mode ?? ((l.fixed_schedule ?? i.custom_dataset_type === 'mooncake_trace') ? 'fixed_schedule' : l.request_rate === undefined ? 'concurrency' : 'request_rate'),
+        mode: l.timing_mode ?? ((l.fixed_schedule ?? isTraceDatasetType(i.custom_dataset_type)) ? 'fixed_schedule' : l.request_rate === undefined ? 'concurrency' : 'request_rate'),
         ...resolveMapping(YamlLoad, l, ['fixed_schedule', 'timing_mode', 'concurrency']),
         concurrency: Array.isArray(l.concurrency) ? (l.concurrency[0] ?? null) : (l.concurrency ?? null),
       },

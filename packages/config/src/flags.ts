@@ -1,5 +1,6 @@
 import { closestMatch } from './suggest.js';
 import { DISTRIBUTED_FLAGS } from './flags-distributed.js';
+import { WORKLOAD_ENDPOINT_FLAGS, WORKLOAD_INPUT_FLAGS } from './flags-workloads.js';
 import { DEFAULTS as D } from './defaults.js';
 import { ENDPOINT_FLAGS } from './flags-endpoints.js';
 import { RUN_CONTROL_LOAD_FLAGS, WAIT_FOR_MODEL_FLAGS } from './flags-run-control.js';
@@ -32,6 +33,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'header', names: ['-H', '--header'], path: 'benchmark.endpoint.headers', kind: 'pairs', group: 'Endpoint', valueName: '<Name:Value…>', secret: true, description: 'Extra HTTP headers for every request (repeatable); auth headers are redacted in output' },
   { key: 'extraInputs', names: ['--extra-inputs'], path: 'benchmark.endpoint.extra_inputs', kind: 'pairs', jsonValues: true, group: 'Endpoint', valueName: '<key:value…>', description: 'Merged into every request body (e.g. ignore_eos:true min_tokens:200) or a JSON object; --endpoint-type template reads payload_template (Jinja body: text, max_tokens, model, passages, …), response_field and usage_field (JMESPath) from it' },
   { key: 'useLegacyMaxTokens', names: ['--use-legacy-max-tokens'], path: 'benchmark.endpoint.use_legacy_max_tokens', kind: 'boolean', group: 'Endpoint', description: 'Send max_tokens instead of max_completion_tokens' },
+  ...WORKLOAD_ENDPOINT_FLAGS,
   { key: 'useServerTokenCount', names: ['--use-server-token-count'], path: 'benchmark.endpoint.use_server_token_count', kind: 'boolean', group: 'Endpoint', description: "Count tokens from the response's usage instead of the client tokenizer" },
   ...ENDPOINT_FLAGS,
   ...WAIT_FOR_MODEL_FLAGS,
@@ -65,6 +67,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'tokenizer', names: ['--tokenizer'], path: 'benchmark.input.tokenizer', kind: 'value', group: 'Input', valueName: '<hf-id|path|builtin>', defaultText: 'the model name', description: 'Hugging Face id (from the local HF cache, HF_HOME/HF_HUB_CACHE, or an npm tokenizer package), a tokenizer.json or its directory, or builtin (offline BPE); falls back to builtin with a warning' },
   { key: 'tokenizerRevision', names: ['--tokenizer-revision'], path: 'benchmark.input.tokenizer_revision', kind: 'value', group: 'Input', valueName: '<rev>', description: 'Hugging Face revision (branch, tag or commit) of --tokenizer in the local cache' },
   { key: 'applyChatTemplate', names: ['--apply-chat-template'], path: 'benchmark.input.apply_chat_template', kind: 'boolean', group: 'Input', description: "Count ISL over the prompt rendered with the tokenizer's chat template (when it has one)" },
+  ...WORKLOAD_INPUT_FLAGS,
   { key: 'randomSeed', names: ['--random-seed'], path: 'random_seed', kind: 'value', group: 'Input', valueName: '<n>', description: 'Seed for prompts and timing; makes runs reproducible' },
   // Output
   { key: 'artifactDir', names: ['--artifact-dir', '--output-artifact-dir'], path: 'benchmark.artifacts.dir', kind: 'value', group: 'Output', valueName: '<dir>', defaultText: `${D.artifactDir}/<model>-<endpoint>-<load>`, description: 'Where results go; when given, files go directly into it' },

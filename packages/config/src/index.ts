@@ -43,3 +43,4 @@ export { normalizeTelemetryUrl, normalizeUrl } from './build.js';
 export { YamlDocument } from './yaml-schema.js';
 export { type ShardSpec, SHARD_DEFAULT_SEED, parseShard } from './shard.js';
 export { DEFAULT_BARRIER_TIMEOUT_SECONDS } from './yaml-schema-distributed.js';
+export { type SeqDistPair, parseSeqDist } from './seq-dist.js';

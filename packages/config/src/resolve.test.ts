@@ -16,7 +16,7 @@ describe('resolveConfig', () => {
     expect(config.benchmark.endpoint).toEqual({
       models: ['Qwen/Qwen3-0.6B'], modelSelectionStrategy: 'round_robin', url: 'http://localhost:8000', type: 'chat', customPath: null,
       streaming: false, apiKey: null, headers: {}, extraInputs: {}, timeoutSeconds: 21600, useLegacyMaxTokens: false, useServerTokenCount: false,
-      urls: null, urlStrategy: 'round_robin',
+      urls: null, urlStrategy: 'round_robin', sessionHeader: 'X-Correlation-ID', connectionReuseStrategy: 'pooled',
     });
     expect(config.benchmark.load).toEqual({
       mode: 'concurrency', concurrency: 1, requestRate: null, arrivalPattern: 'poisson', requestCount: 10, benchmarkDurationSeconds: null,
@@ -29,6 +29,9 @@ describe('resolveConfig', () => {
       batchSize: 1, rankings: { passages: { mean: 10, stddev: 0 }, passageTokens: { mean: 128, stddev: 0 }, queryTokens: { mean: 32, stddev: 0 } },
       images: { batchSize: 0, width: { mean: 512, stddev: 0 }, height: { mean: 512, stddev: 0 }, format: 'jpeg', directory: null },
       audio: { batchSize: 0, length: { mean: 10, stddev: 0 }, format: 'wav', sampleRates: [16], depths: [16], numChannels: 1 },
+      conversationTurnMean: 1, conversationTurnStddev: 0, conversationTurnDelayMeanMs: 0, conversationTurnDelayStddevMs: 0, conversationTurnDelayRatio: 1,
+      promptPrefixPoolSize: 0, promptPrefixLength: 0, sharedSystemPromptLength: null, userContextPromptLength: null, cacheBust: 'none',
+      seqDist: null, datasetSamplingStrategy: null, promptCorpus: 'sonnet', replaySpeedup: null,
     });
     expect(config.benchmark.output).toEqual({ artifactDir: './artifacts', artifactDirExplicit: false, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null });
     expect(config.benchmark.artifacts).toEqual({ autoPlot: null, plotRequired: false });

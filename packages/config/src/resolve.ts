@@ -1,3 +1,4 @@
+import { workloadConsistency } from './rules-workloads.js';
 import { Value } from '@sinclair/typebox/value';
 import { dirname } from 'node:path';
 import { redactedCommandLine } from './argv.js';
@@ -36,7 +37,7 @@ export interface ConfigResult {
 }
 
 /** Order matters: the sweep decides the base concurrency before the timing mode derives counts from it. */
-export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, concurrencySweep, timingMode, loadConsistency, runControl, inputConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope, shardSettings];
+export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, concurrencySweep, timingMode, loadConsistency, runControl, inputConsistency, workloadConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope, shardSettings];
 
 function readYaml(sources: ConfigSources, env: Record<string, string | undefined>, errors: ConfigIssue[]): Doc {
   if (sources.yamlText == null) return {};

@@ -53,6 +53,8 @@ describe('configToYaml round trip', () => {
           timeout_seconds: 21600
           use_legacy_max_tokens: false
           use_server_token_count: false
+          session_header: X-Correlation-ID
+          connection_reuse_strategy: pooled
         load:
           concurrency: 4
           arrival_pattern: poisson
@@ -97,6 +99,15 @@ describe('configToYaml round trip', () => {
             depths:
               - 16
             num_channels: 1
+          conversation_turn_mean: 1
+          conversation_turn_stddev: 0
+          conversation_turn_delay_mean_ms: 0
+          conversation_turn_delay_stddev_ms: 0
+          conversation_turn_delay_ratio: 1
+          prompt_prefix_pool_size: 0
+          prompt_prefix_length: 0
+          cache_bust: none
+          prompt_corpus: sonnet
         artifacts:
           export_level: records
           plot_required: false

@@ -1,3 +1,4 @@
+import { isTraceDatasetType } from './yaml-schema-workloads.js';
 import { changedFromDefaults, mappingDocument, resolveMapping } from './resolved.js';
 import type { AiperfConfig } from './schema.js';
 import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMultiRun, YamlReporting, YamlServerMetrics, YamlSweep, YamlTelemetry } from './yaml-schema.js';
@@ -52,7 +53,7 @@ export function configToDocument(config: AiperfConfig): Doc {
         // The schedule keys only with a fixed schedule; a trace dataset replayed another way says so.
         // A built-in mode follows from the settings above; any other strategy is named.
         timing_mode: BUILTIN_MODES.has(l.mode) ? null : l.mode,
-        fixed_schedule: fixedSchedule ? true : i.inputFile !== null && i.customDatasetType === 'mooncake_trace' ? false : null,
+        fixed_schedule: fixedSchedule ? true : i.inputFile !== null && isTraceDatasetType(i.customDatasetType) ? false : null,
         fixed_schedule_auto_offset: fixedSchedule ? l.fixedScheduleAutoOffset : null,
         fixed_schedule_start_offset_ms: fixedSchedule ? l.fixedScheduleStartOffsetMs : null,
         fixed_schedule_end_offset_ms: fixedSchedule ? l.fixedScheduleEndOffsetMs : null,
@@ -60,6 +61,8 @@ export function configToDocument(config: AiperfConfig): Doc {
       input: {
         ...mappingDocument(YamlInput, i, ['random_seed']),
         custom_dataset_type: i.inputFile === null ? null : i.customDatasetType,
+        // --seq-dist sets both lengths (and rejects --isl/--osl given with it).
+        ...(i.seqDist === null ? {} : { input_tokens: null, output_tokens: null }),
       },
       artifacts: mappingDocument(YamlArtifacts, {
         ...config.benchmark.artifacts,

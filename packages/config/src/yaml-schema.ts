@@ -3,6 +3,7 @@ import { withDefault as Def } from './resolved.js';
 import { ENDPOINT_INPUT_KEYS } from './yaml-schema-endpoints.js';
 import { RUN_CONTROL_KEYS } from './yaml-schema-run-control.js';
 import { YamlDistributed } from './yaml-schema-distributed.js';
+import { WORKLOAD_ENDPOINT_KEYS, WORKLOAD_INPUT_ALIASES, WORKLOAD_INPUT_KEYS } from './yaml-schema-workloads.js';
 
 /**
  * THE schema of aiperf's settings: the YAML file (`-f/--config`), snake_case canonical (camelCase keys are
@@ -28,7 +29,7 @@ export const ENDPOINT_TYPES = [
   'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'template',
 ] as const;
 export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
-export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace', 'inputs_json'] as const;
+export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace', 'inputs_json', 'bailian_trace', 'burst_gpt_trace', 'random_pool', 'sharegpt'] as const;
 export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;
 export const UI_TYPES = ['dashboard', 'simple', 'none'] as const;
 export const MODEL_SELECTION_STRATEGIES = ['round_robin', 'random'] as const;
@@ -58,6 +59,7 @@ export const YamlEndpoint = Mapping(
     timeout_seconds: Opt(Def(Seconds({ exclusiveMinimum: 0 }), 21_600)),
     use_legacy_max_tokens: Opt(Def(Type.Boolean(), false)),
     use_server_token_count: Opt(Def(Type.Boolean(), false)),
+    ...WORKLOAD_ENDPOINT_KEYS,
   },
   { timeout: 'timeout_seconds', custom_endpoint: 'custom_path' },
 );
@@ -110,7 +112,8 @@ export const YamlInput = Mapping({
   apply_chat_template: Opt(Def(Type.Boolean(), false)),
   random_seed: Opt(Type.Integer()),
   ...ENDPOINT_INPUT_KEYS,
-});
+  ...WORKLOAD_INPUT_KEYS,
+}, WORKLOAD_INPUT_ALIASES);
 
 export const YamlArtifacts = Mapping({
   dir: Opt(Type.String({ minLength: 1 })),

@@ -11,6 +11,8 @@ export interface SendRequestArgs {
   timeoutMs: number;
   /** Cancel the request this long after it was sent (request cancellation), or null. */
   cancelAfterMs: number | null;
+  /** Close the connection after this request (`connection: close`) instead of keeping it for the next. */
+  reset?: boolean;
   /**
    * Requests in flight: this one registers its abort here while it runs, and the run calls them all when it is
    * torn down (the result is then not recorded). A plain set, not an AbortSignal listener per request: adding
@@ -137,7 +139,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestExchange> {
     };
 
     args.dispatcher.dispatch(
-      { path: args.path, method: 'POST', headers: args.headers, body: args.body },
+      { path: args.path, method: 'POST', headers: args.headers, body: args.body, ...(args.reset ? { reset: true } : {}) },
       {
         onRequestStart(c) {
           controller = c;

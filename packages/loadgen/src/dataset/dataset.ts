@@ -2,12 +2,13 @@ import type { BenchmarkConfig } from '@aiperf/config';
 import type { EndpointType } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
 import { type Rng, createRng } from '@aiperf/stats';
-import { checkPromptBudget, checkUpFrontPromptBudget, wantsLazyPrompts } from './prompt-budget.js';
 import { endpointInputs } from './endpoint-inputs.js';
-import { type LazyPrompt, PROMPT_PLACEHOLDER } from './lazy-prompts.js';
+import type { LazyPrompt } from './lazy-prompts.js';
 import { type MediaRecord, mediaInputs } from './media.js';
 import { sampleTokenLength } from './token-length.js';
-import { SHAKESPEARE_CORPUS } from './corpus.js';
+import { promptCorpus } from './corpora.js';
+import { addConversationContext } from './context.js';
+import { type SyntheticEntry, synthesizeEntries } from './synthetic.js';
 import type { ChatMessage } from '../endpoints/types.js';
 import type { DatasetEntry } from './loader.js';
 import { type DatasetLoaderRegistry, getDatasetLoader } from './loaders.js';
@@ -21,6 +22,8 @@ export interface FollowUpTurn {
   delayMs: number;
   /** Sent verbatim (payload replay) instead of a body built with the history. */
   payload?: Record<string, unknown>;
+  /** The turn's own request as inputs.json records it: its prompt alone (the history is added when sent). */
+  recordedPayload?: Record<string, unknown>;
 }
 
 /** One request as it will be sent: the body is serialized once, so sending costs no JSON work. */
@@ -49,9 +52,6 @@ export interface DatasetTurn {
   lazyPrompt?: LazyPrompt;
 }
 
-/** A synthetic entry may be a recipe instead of text (huge prompts). */
-type SyntheticEntry = DatasetEntry & { lazyPrompt?: LazyPrompt };
-
 /** What building a dataset needs besides the config: the run's loaders, and where warnings go. */
 export interface BuildDatasetOptions {
   loaders?: DatasetLoaderRegistry;
@@ -63,10 +63,13 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
   const rng = createRng(config.input.randomSeed).fork(1);
   const warn = options.warn ?? (() => {});
   let corpus: readonly number[] | null = null;
-  const corpusTokens = () => (corpus ??= tokenizer.encode(SHAKESPEARE_CORPUS));
-  const prompts = config.input.inputFile
+  const corpusTokens = () => (corpus ??= tokenizer.encode(promptCorpus(config.input.promptCorpus)));
+  const loaded: SyntheticEntry[] = config.input.inputFile
     ? getDatasetLoader(config.input.customDatasetType ?? 'single_turn', options.loaders).load({ path: config.input.inputFile, config, tokenizer, rng, corpusTokens, warn })
-    : synthesizePrompts(config, endpoint, tokenizer, rng, corpusTokens());
+    : synthesizeEntries(config, endpoint, tokenizer, rng, corpusTokens());
+  const prompts: SyntheticEntry[] = addConversationContext(loaded, config, tokenizer, rng, corpusTokens);
+  const delayRatio = config.input.conversationTurnDelayRatio;
+  const speedup = config.input.replaySpeedup ?? 1;
   const { models, modelSelectionStrategy, streaming, useLegacyMaxTokens, extraInputs } = config.endpoint;
   // Only a chat prompt is rendered with a chat template; completions send the text as is.
   const applyChatTemplate = (config.input.applyChatTemplate ?? false) && endpoint.name === 'chat';
@@ -102,33 +105,17 @@ export function buildDataset(config: BenchmarkConfig, endpoint: EndpointType, to
       bodyText: JSON.stringify(payload),
     };
     if (entry.lazyPrompt) turn.lazyPrompt = entry.lazyPrompt;
-    if (typeof entry.timestampMs === 'number') turn.timestampMs = entry.timestampMs;
+    if (typeof entry.timestampMs === 'number') turn.timestampMs = entry.timestampMs / speedup;
     if (media) turn.media = media.record;
-    if (!entry.followUps) return turn;
-    const followUps = entry.followUps.map((t) => ({ text: t.text, maxTokens: sampleMaxTokens(t.outputLength), delayMs: t.delayMs, ...(t.payload ? { payload: t.payload } : {}) }));
+    if (!entry.followUps || entry.followUps.length === 0) return turn;
+    const followUps = entry.followUps.map((t): FollowUpTurn => {
+      const maxTokens = sampleMaxTokens(t.outputLength);
+      const delayMs = t.delayMs * delayRatio;
+      if (t.payload) return { text: t.text, maxTokens, delayMs, payload: t.payload };
+      const recordedPayload = endpoint.buildBody({ model, prompt: t.text, maxTokens, streaming: streaming && endpoint.supportsStreaming, useLegacyMaxTokens, extraInputs });
+      return { text: t.text, maxTokens, delayMs, recordedPayload };
+    });
     return { ...turn, promptText: entry.text, ...(system.length > 0 ? { systemText: entry.systemText } : {}), followUps };
-  });
-}
-
-/**
- * Prompts cut from the corpus at a random token offset (wrapping around) with a normal(mean, sd) length. Beyond
- * what fits up front they stay recipes (the same draws, so the same prompts), built per request.
- */
-function synthesizePrompts(config: BenchmarkConfig, endpoint: EndpointType, tokenizer: TextTokenizer, rng: Rng, corpus: readonly number[]): SyntheticEntry[] {
-  const { mean, stddev } = config.input.inputTokens;
-  const entries = config.input.numDatasetEntries;
-  // Only a body holding just the prompt can have it filled in later: batches and rankings passages (endpointInputs)
-  // are built from the prompt text up front, so those stay within the up-front budget.
-  const promptOnly = !endpoint.usesPassages && !(endpoint.acceptsBatch && config.input.batchSize > 1);
-  const tooBig = checkPromptBudget(mean, stddev) ?? (promptOnly ? null : checkUpFrontPromptBudget(entries, mean, stddev));
-  if (tooBig) throw new ProfileConfigError(tooBig);
-  const lazy = promptOnly && wantsLazyPrompts(entries, mean, stddev);
-  return Array.from({ length: config.input.numDatasetEntries }, () => {
-    const length = sampleTokenLength(rng, mean, stddev);
-    const start = rng.int(corpus.length);
-    if (lazy) return { text: PROMPT_PLACEHOLDER, outputLength: null, lazyPrompt: { corpusStart: start, tokens: length } };
-    const ids = Array.from({ length }, (_, i) => corpus[(start + i) % corpus.length]!);
-    return { text: tokenizer.decode(ids), outputLength: null };
   });
 }
 

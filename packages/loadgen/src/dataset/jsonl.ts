@@ -32,6 +32,7 @@ export function readJsonLines(path: string): JsonLine[] {
     }
     lines.push({ value: value as Record<string, unknown>, where });
   });
+  if (lines.length === 0) throw new ProfileConfigError(`--input-file ${path}: the file is empty; expected one JSON object per line`);
   return lines;
 }
 

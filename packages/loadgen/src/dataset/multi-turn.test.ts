@@ -26,7 +26,7 @@ describe('multi_turn datasets', async () => {
     expect(session!.payload.messages).toEqual([{ role: 'user', content: 'one' }]);
     expect(session!.payload.max_completion_tokens).toBe(3);
     // Without output_length a turn gets the --osl draw (8 in the test config).
-    expect(session!.followUps).toEqual([{ text: 'two more', maxTokens: 8, delayMs: 250 }]);
+    expect(session!.followUps).toEqual([{ text: 'two more', maxTokens: 8, delayMs: 250, recordedPayload: expect.objectContaining({ messages: [{ role: 'user', content: 'two more' }] }) }]);
   });
 
   it('names the file, line, field and what is allowed', () => {

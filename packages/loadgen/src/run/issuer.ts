@@ -16,6 +16,7 @@ import { ReadQueue } from './read-queue.js';
 import { requestBudget } from './request-budget.js';
 import { runSession } from './session.js';
 import { globalIndexOf } from '../shard/split.js';
+import { createEntryPicker } from '../dataset/sampling.js';
 import type { Target } from './target.js';
 import { type WarmPool, createWarmPool } from './warm-pool.js';
 
@@ -83,7 +84,8 @@ export class Issuer {
     const requestCount = init.config.load.requestCount;
     const perServer = init.maxInFlight === null ? null : Math.ceil(init.maxInFlight / init.targets.length);
     const pools = init.targets.map((target) => createWarmPool(target.origin, perServer));
-    if (perServer !== null) {
+    // Connections opened up front are for the shared pool; the other strategies open their own.
+    if (perServer !== null && init.config.endpoint.connectionReuseStrategy === 'pooled') {
       const wanted = requestCount === null ? perServer : Math.min(perServer, Math.ceil(requestCount / init.targets.length));
       await Promise.all(pools.map((p) => p.preconnect(wanted)));
     }
@@ -94,8 +96,9 @@ export class Issuer {
       config: init.config,
       endpoint: parts.endpoint,
       dataset: init.dataset,
+      pickEntry: createEntryPicker(init.config.input.datasetSamplingStrategy, init.config.input.randomSeed, init.dataset.length),
       tokenizer,
-      targets: pools.map((p, k) => ({ dispatcher: p.pool, path: init.targets[k]!.path })),
+      targets: pools.map((p, k) => ({ dispatcher: p.pool, path: init.targets[k]!.path, origin: init.targets[k]!.origin })),
       epochOffsetNs: init.epochOffsetNs,
       workerId: init.workerId,
       inFlight,

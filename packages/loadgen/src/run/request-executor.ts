@@ -14,10 +14,12 @@ export interface ExecutorSetup {
   config: BenchmarkConfig;
   endpoint: EndpointType;
   dataset: readonly DatasetTurn[];
+  /** The dataset entry session `index` starts from (`--dataset-sampling-strategy`). */
+  pickEntry: (index: number) => number;
   /** The tokenizer, loaded on first use (only needed when the server reports no usage). */
   tokenizer: () => Promise<TextTokenizer>;
   /** One per server (`--url` order); session n goes to server n mod count. */
-  targets: Array<{ dispatcher: Dispatcher; path: string }>;
+  targets: Array<{ dispatcher: Dispatcher; path: string; origin: string }>;
   epochOffsetNs: bigint;
   workerId: string;
   /** Aborting them abandons the requests in flight (their results are dropped). */
@@ -61,11 +63,12 @@ export async function sendTurn(
   phase: BenchmarkPhase,
   index: number,
   duePerfNs: bigint | null,
-  turn: DatasetTurn = setup.dataset[index % setup.dataset.length]!,
+  turn: DatasetTurn = setup.dataset[setup.pickEntry(index)]!,
+  session: SessionConnection = { correlationId: flatUuid(), dispatcher: null },
 ): Promise<PendingRecord> {
   const { config, endpoint } = setup;
   const xRequestId = flatUuid();
-  const xCorrelationId = flatUuid();
+  const xCorrelationId = session.correlationId;
   const { load } = config;
   const urlIndex = index % setup.targets.length;
   const target = setup.targets[urlIndex]!;
@@ -74,7 +77,9 @@ export async function sendTurn(
   const cell = setup.inFlightCell ?? null;
   if (cell) Atomics.add(cell, 0, 1);
   const exchange = await sendRequest({
-    dispatcher: target.dispatcher,
+    dispatcher: session.dispatcher ?? target.dispatcher,
+    // --connection-reuse-strategy never: the connection closes after each answer.
+    reset: config.endpoint.connectionReuseStrategy === 'never',
     path: target.path,
     headers: requestHeaders(config, endpoint, xRequestId, xCorrelationId),
     body,
@@ -104,6 +109,12 @@ export async function sendTurn(
   };
   if (config.output.exportLevel === 'raw') pending.payload = turn.lazyPrompt ? JSON.parse(body) : turn.payload;
   return pending;
+}
+
+/** What the turns of one conversation share: its correlation id and, with sticky sessions, its own connection. */
+export interface SessionConnection {
+  correlationId: string;
+  dispatcher: Dispatcher | null;
 }
 
 /** What reading a pending record needs: the run's settings, the endpoint type and a loaded tokenizer. */
@@ -165,7 +176,8 @@ function requestHeaders(config: BenchmarkConfig, endpoint: EndpointType, xReques
     'content-type': 'application/json',
     accept: config.endpoint.streaming ? 'text/event-stream' : 'application/json',
     'x-request-id': xRequestId,
-    'x-correlation-id': xCorrelationId,
+    // The conversation's id, the same on every turn (session affinity); --session-header renames it.
+    [config.endpoint.sessionHeader.toLowerCase()]: xCorrelationId,
   };
   return Object.assign(headers, auth, config.endpoint.headers);
 }

@@ -4,7 +4,9 @@ import type { ChatMessage } from '../endpoints/types.js';
 import { parseExchange } from '../client/parse-exchange.js';
 import type { BenchmarkPhase } from '../records.js';
 import type { RequestBudget } from './request-budget.js';
-import { type ExecutorSetup, type PendingRecord, sendTurn } from './request-executor.js';
+import { Client } from 'undici';
+import { flatUuid } from '../flat-uuid.js';
+import { type ExecutorSetup, type PendingRecord, type SessionConnection, sendTurn } from './request-executor.js';
 import { countInputTokens } from '../dataset/tokenizer.js';
 
 /**
@@ -21,13 +23,42 @@ export async function runSession(
   stopSignal: AbortSignal,
   budget: RequestBudget,
 ): Promise<void> {
-  const first = setup.dataset[index % setup.dataset.length]!;
+  const first = setup.dataset[setup.pickEntry(index)]!;
+  const session = openSession(setup, index);
+  try {
+    await runTurns(setup, phase, index, duePerfNs, onRecord, stopSignal, budget, first, session);
+  } finally {
+    await session.dispatcher?.close();
+  }
+}
+
+/**
+ * One id for every turn of the conversation (the session-affinity header), and with
+ * `--connection-reuse-strategy sticky-user-sessions` one connection of its own, closed after its last turn.
+ */
+function openSession(setup: ExecutorSetup, index: number): SessionConnection {
+  const sticky = setup.config.endpoint.connectionReuseStrategy === 'sticky-user-sessions';
+  const target = setup.targets[index % setup.targets.length]!;
+  return { correlationId: flatUuid(), dispatcher: sticky ? new Client(target.origin, { pipelining: 1, headersTimeout: 0, bodyTimeout: 0 }) : null };
+}
+
+async function runTurns(
+  setup: ExecutorSetup,
+  phase: BenchmarkPhase,
+  index: number,
+  duePerfNs: bigint | null,
+  onRecord: (pending: PendingRecord) => void,
+  stopSignal: AbortSignal,
+  budget: RequestBudget,
+  first: DatasetTurn,
+  session: SessionConnection,
+): Promise<void> {
   const followUps = first.followUps ?? [];
   const history: ChatMessage[] = first.systemText === undefined ? [] : [{ role: 'system', content: first.systemText }];
   let turn = first;
   let prompt = first.promptText ?? '';
   if (!budget.take()) return;
-  let pending = await sendTurn(setup, phase, index, duePerfNs, turn);
+  let pending = await sendTurn(setup, phase, index, duePerfNs, turn, session);
   for (const [i, next] of followUps.entries()) {
     // The answer is read here (the next turn resends it); the record itself is still completed off this loop.
     const answer = parseExchange(pending.exchange, setup.endpoint, false);
@@ -39,7 +70,7 @@ export async function runSession(
     if (!budget.take()) return;
     turn = await followUpTurn(setup, first, next, i + 1, history);
     prompt = next.text;
-    pending = await sendTurn(setup, phase, index, null, turn);
+    pending = await sendTurn(setup, phase, index, null, turn, session);
   }
   onRecord(pending);
 }
