@@ -95,7 +95,6 @@ export async function sendTurn(
     exchange,
     sessionNum: index,
     urlIndex,
-    ...(setup.shardIndex == null ? {} : { shardIndex: setup.shardIndex, datasetIndex: index % setup.dataset.length }),
     xRequestId,
     xCorrelationId,
     conversationId: turn.conversationId,
@@ -106,6 +105,9 @@ export async function sendTurn(
     promptTokenCount: turn.inputTokenCount,
     // A send that waited for its time or for a slot beyond schedule is late: measured, never hidden.
     sendLatenessNs: duePerfNs === null ? 0 : Math.max(0, Number(exchange.startPerfNs - duePerfNs)),
+    // Sharded runs only (undefined otherwise, still one shape): the shard and the dataset entry the index selects.
+    shardIndex: setup.shardIndex ?? undefined,
+    datasetIndex: setup.shardIndex == null ? undefined : index % setup.dataset.length,
   };
   if (config.output.exportLevel === 'raw') pending.payload = turn.lazyPrompt ? JSON.parse(body) : turn.payload;
   return pending;
@@ -162,6 +164,8 @@ export function completeRecord(reader: RecordReader, pending: PendingRecord): Re
     error: m.abandoned ? { code: null, type: 'RunAbortedError', message: 'still in flight when the run ended' } : parsed.error,
     wasCancelled: m.wasCancelled,
     cancellationOffsetNs: m.cancellationOffsetNs,
+    shardIndex: pending.shardIndex,
+    datasetIndex: pending.datasetIndex,
   };
   if (m.abandoned) record.abandoned = true;
   if (parsed.rawResponses) record.raw = { payload: pending.payload, responses: parsed.rawResponses };

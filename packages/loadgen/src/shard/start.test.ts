@@ -1,22 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@aiperf/test-kit';
+import { describe, expect, it } from 'vitest';
 import { BARRIER_START_MARGIN_MS, awaitShardStart } from './start.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-barrier-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = () => makeTempDir('aiperf-barrier-');
 
 describe('shard start', () => {
   it('shards meeting at a barrier agree on one start: the last arrival + the margin', async () => {
-    const dir = tempDir();
+    const dir = await tempDir();
     const starts = await Promise.all([0, 1, 2].map((index) => awaitShardStart({ shard: { index, count: 3 }, startAtEpochMs: null, barrierDir: dir, barrierTimeoutSeconds: 10 })));
     const targets = new Set(starts.map((s) => s.targetEpochMs));
     expect(targets.size).toBe(1);
@@ -30,7 +22,7 @@ describe('shard start', () => {
   });
 
   it('a barrier the others never reach times out naming the missing shards', async () => {
-    await expect(awaitShardStart({ shard: { index: 1, count: 3 }, startAtEpochMs: null, barrierDir: tempDir(), barrierTimeoutSeconds: 0.05 })).rejects.toThrow(
+    await expect(awaitShardStart({ shard: { index: 1, count: 3 }, startAtEpochMs: null, barrierDir: await tempDir(), barrierTimeoutSeconds: 0.05 })).rejects.toThrow(
       /--shard-barrier-dir: only 1 of 3 shards arrived in .* within 0.05 s \(missing: 0, 2\)/,
     );
   });
