@@ -25,7 +25,7 @@ describe('a sharded runProfile', () => {
     const shardDir = join(dir, 'shard-1');
     expect(result.artifactDir).toBe(shardDir);
     const lines = readFileSync(join(shardDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
-    const metadata = lines.map((l) => (parseJsonWithBigInt(l) as { metadata: Record<string, number> }).metadata);
+    const metadata = lines.map((l) => (parseJsonWithBigInt(l) as { metadata: Record<string, number> }).metadata) as Array<{ session_num: number; shard_index: number; dataset_index: number }>;
     // 13 requests over 3 shards: 5, 4, 4; shard 1 sends requests 1, 4, 7, 10.
     expect(metadata.map((m) => m.session_num).sort((a, b) => a - b)).toEqual([1, 4, 7, 10]);
     for (const m of metadata) expect([m.shard_index, m.dataset_index]).toEqual([1, m.session_num % 6]);
