@@ -1,6 +1,7 @@
 import { closestFlag, expandMultiValueArgs } from '@aiperf/config';
 import { Builtins, Cli, type Command } from 'clipanion';
 import { CompareCommand } from './commands/compare.js';
+import { KubeGenerateCommand } from './commands/kube.js';
 import { MergeCommand } from './commands/merge.js';
 import { MockServerCommand } from './commands/mock-server.js';
 import { PlotCommand } from './commands/plot.js';
@@ -23,6 +24,7 @@ export function createCli(): Cli<AiperfContext> {
   cli.register(CompareCommand);
   cli.register(ReportCommand);
   cli.register(MergeCommand);
+  cli.register(KubeGenerateCommand);
   cli.register(PluginsListCommand);
   cli.register(PluginsValidateCommand);
   return cli;

@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tooling/tsup.base';
+
+export default defineConfig(packageBuild());
