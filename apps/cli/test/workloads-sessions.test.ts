@@ -63,6 +63,13 @@ describe('synthetic multi-turn (--conversation-turn-mean, --conversation-turn-de
     // inputs.json: every conversation with one payload per turn, each turn's own prompt.
     const inputs = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
     expect(inputs.data.map((s: { payloads: unknown[] }) => s.payloads.length)).toEqual([3, 3, 3, 3]);
+    const sentPrompts = new Set(proxy.exchanges.map((e) => e.body.messages.at(-1)!.content));
+    for (const session of inputs.data as Array<{ payloads: Array<{ messages: Array<{ role: string; content: string }> }> }>) {
+      for (const payload of session.payloads) {
+        expect(payload.messages).toHaveLength(1);
+        expect(sentPrompts.has(payload.messages[0]!.content)).toBe(true);
+      }
+    }
     const records = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
     expect(records).toHaveLength(12);
   });

@@ -3,9 +3,14 @@ import { createRegistry, type Registry } from '@aiperf/plugin';
 import { ProfileConfigError } from '../errors.js';
 import { parseTurn, readJsonLines } from './jsonl.js';
 import type { DatasetLoader, DatasetLoadContext } from './loader.js';
-import { MOONCAKE_BLOCK_TOKENS, type TraceEntry, readMooncakeTrace, traceTokenIds } from './mooncake.js';
+import { MOONCAKE_BLOCK_TOKENS, readMooncakeTrace } from './mooncake.js';
+import { traceEntriesToPrompts } from './trace-prompts.js';
+import { burstGptTraceLoader } from './burst-gpt.js';
+import { bailianTraceLoader } from './bailian.js';
 import { readMultiTurnFile } from './multi-turn.js';
 import { inputsJsonLoader } from './payload-replay.js';
+import { randomPoolLoader } from './random-pool.js';
+import { shareGptLoader } from './sharegpt.js';
 
 export type DatasetLoaderRegistry = Registry<DatasetLoader>;
 
@@ -27,23 +32,6 @@ export const multiTurnLoader: DatasetLoader = {
     })),
 };
 
-/** Prompt text for a trace row: hash-id blocks (the same id, the same text) cut to the row's input length. */
-export function traceEntriesToPrompts(context: DatasetLoadContext, entries: readonly TraceEntry[], defaultBlockTokens: number) {
-  const { config, tokenizer, rng } = context;
-  const corpus = context.corpusTokens();
-  const blocks = new Map<number, number[]>();
-  const startMs = config.load.fixedScheduleStartOffsetMs ?? 0;
-  const endMs = config.load.fixedScheduleEndOffsetMs ?? Number.POSITIVE_INFINITY;
-  // --fixed-schedule-start/end-offset window the trace (entries without a timestamp are always kept).
-  const inWindow = (entry: TraceEntry) => entry.timestampMs === null || (entry.timestampMs >= startMs && entry.timestampMs <= endMs);
-  const blockTokens = config.input.islBlockSize ?? defaultBlockTokens;
-  return entries.filter(inWindow).map((entry) => ({
-    text: tokenizer.decode(traceTokenIds(entry, corpus, blockTokens, rng, blocks)),
-    outputLength: entry.outputLength,
-    timestampMs: entry.timestampMs,
-  }));
-}
-
 export const mooncakeTraceLoader: DatasetLoader = {
   name: 'mooncake_trace',
   description: 'JSONL trace: {"timestamp"? ms, "input_length", "output_length"?, "hash_ids"?} per line',
@@ -51,7 +39,7 @@ export const mooncakeTraceLoader: DatasetLoader = {
   load: (context) => traceEntriesToPrompts(context, readMooncakeTrace(context.path), MOONCAKE_BLOCK_TOKENS),
 };
 
-export const builtinDatasetLoaders: readonly DatasetLoader[] = [singleTurnLoader, multiTurnLoader, mooncakeTraceLoader, inputsJsonLoader];
+export const builtinDatasetLoaders: readonly DatasetLoader[] = [singleTurnLoader, multiTurnLoader, mooncakeTraceLoader, inputsJsonLoader, randomPoolLoader, shareGptLoader, burstGptTraceLoader, bailianTraceLoader];
 
 export function createDatasetLoaderRegistry(loaders: readonly DatasetLoader[] = builtinDatasetLoaders): DatasetLoaderRegistry {
   return createRegistry<DatasetLoader>('dataset loader', loaders, {

@@ -10,8 +10,6 @@ export function buildInputsJson(dataset: readonly DatasetTurn[]): { data: Array<
     payloads[turn.turnIndex] = turn.payload;
     // Later turns as generated (each its own prompt; the history is only known once the answers arrive).
     turn.followUps?.forEach((next, i) => (payloads[turn.turnIndex + 1 + i] = next.payload ?? next.recordedPayload));
-    // Later turns as generated (each its own prompt; the history is only known once the answers arrive).
-    turn.followUps?.forEach((next, i) => (payloads[turn.turnIndex + 1 + i] = next.payload));
     sessions.set(turn.conversationId, payloads);
   }
   return { data: [...sessions].map(([session_id, payloads]) => ({ session_id, payloads })) };
