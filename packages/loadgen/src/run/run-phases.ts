@@ -12,7 +12,7 @@ import { type LiveSnapshot, type LiveTelemetry, newInFlightCell } from './live-s
 import { type ProgressDisplay, startProgress } from './progress.js';
 import { startStatsBlocks } from './stats-blocks.js';
 import { FailureGuard, type FailureStop } from './failure-guard.js';
-import { warmupPlan } from './warmup-plan.js';
+import { describeWarmup, warmupPlan } from './warmup-plan.js';
 import type { RequestRecord } from '../records.js';
 import type { RecordSink } from './record-sink.js';
 
@@ -82,8 +82,7 @@ export async function runPhases(
       live.startPhase('warmup');
       inFlightCell = newInFlightCell();
       const { requestCount, sessionCount, durationNs, load } = warmup;
-      const own = load === config.load ? '' : `, ${load.mode === 'request_rate' ? `${load.requestRate} req/s ${load.arrivalPattern}` : 'burst'}${load.concurrency === null ? '' : `, concurrency ${load.concurrency}`}`;
-      log.info(`warmup: ${[requestCount === null ? null : `${requestCount} requests`, sessionCount === null ? null : `${sessionCount} sessions`, durationNs === null ? null : `${durationNs / 1e9} s`].filter(Boolean).join(' or ')}${own}`);
+      log.info(describeWarmup(warmup, config.load));
       const start = { phase: 'warmup' as const, requestCount, sessionCount, durationNs, inFlightCell, ...(load === config.load ? {} : { load }) };
       cancelled = (await drivePhase(runner, start, { ...drive, gracePeriodSeconds: warmup.gracePeriodSeconds })).cancelled;
     }

@@ -54,3 +54,15 @@ export function warmupProblems(config: BenchmarkConfig, plan: WarmupPlan | null)
   if (plan === null || wanted === null || cap === null || wanted <= cap) return [];
   return [`--warmup-concurrency: got ${wanted}, which exceeds --concurrency ${cap}; connections are opened for the profiling load, so lower it to ${cap} or less`];
 }
+
+/** `warmup: 50 requests or 30 s, 10 req/s constant, concurrency 4` for the log (pure). */
+export function describeWarmup(plan: WarmupPlan, profiling: LoadConfig): string {
+  const limits = [
+    plan.requestCount === null ? null : `${plan.requestCount} requests`,
+    plan.sessionCount === null ? null : `${plan.sessionCount} sessions`,
+    plan.durationNs === null ? null : `${plan.durationNs / 1e9} s`,
+  ].filter((limit) => limit !== null);
+  const { load } = plan;
+  const own = load === profiling ? '' : `, ${load.mode === 'request_rate' ? `${load.requestRate} req/s ${load.arrivalPattern}` : 'burst'}${load.concurrency === null ? '' : `, concurrency ${load.concurrency}`}`;
+  return `warmup: ${limits.join(' or ')}${own}`;
+}
