@@ -1,7 +1,12 @@
 // A recording proxy in front of the mock server: the tests see every completion request (headers, body, which
 // client connection carried it) and the answer it got. Non-streaming requests only.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface RecordedExchange {
   headers: Record<string, string | string[] | undefined>;
@@ -47,4 +52,27 @@ export async function startRecordingProxy(upstreamUrl: string): Promise<Recordin
     exchanges,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * One test file's setup: a mock server behind a recording proxy and a temp dir, both gone after the file; the
+ * recorded exchanges are cleared before each test.
+ */
+export function mockBehindProxy(prefix: string): { root: string; proxy: () => RecordingProxy; mock: () => MockServer } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  let mock: MockServer | undefined;
+  let proxy: RecordingProxy | undefined;
+  beforeAll(async () => {
+    mock = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
+    proxy = await startRecordingProxy(mock.url);
+  });
+  beforeEach(() => {
+    if (proxy) proxy.exchanges.length = 0;
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await mock?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return { root, proxy: () => proxy as RecordingProxy, mock: () => mock as MockServer };
 }

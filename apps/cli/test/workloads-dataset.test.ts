@@ -1,40 +1,25 @@
 // --seq-dist, --dataset-sampling-strategy, --prompt-corpus and --random-seed end to end: what inputs.json holds
 // and the order the server received the prompts in (through a recording proxy).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
+import { mockBehindProxy } from './recording-proxy.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-workloads-dataset-'));
-let mock: MockServer;
-let proxy: RecordingProxy;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
-  proxy = await startRecordingProxy(mock.url);
-});
-beforeEach(() => {
-  proxy.exchanges.length = 0;
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const setup = mockBehindProxy('aiperf-workloads-dataset-');
+const { root } = setup;
 
 type Payload = { messages: Array<{ content: string }>; max_completion_tokens?: number };
 const profile = async (name: string, extra: string[]) => {
   const dir = join(root, name);
   const result = await runInProcess([
-    'profile', '-m', 'mock-model', '-u', proxy.url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1',
+    'profile', '-m', 'mock-model', '-u', setup.proxy().url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1',
     '--artifact-dir', dir, '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', ...extra,
   ]);
   expect(result.code, result.stderr).toBe(0);
   const inputsText = readFileSync(join(dir, 'inputs.json'), 'utf8');
   const inputs = JSON.parse(inputsText) as { data: Array<{ payloads: Payload[] }> };
-  return { inputsText, payloads: inputs.data.map((s) => s.payloads[0]!), sent: proxy.exchanges.map((e) => e.body.messages.at(-1)!.content) };
+  return { inputsText, payloads: inputs.data.map((s) => s.payloads[0]!), sent: setup.proxy().exchanges.map((e) => e.body.messages.at(-1)!.content) };
 };
 
 describe('--seq-dist', () => {

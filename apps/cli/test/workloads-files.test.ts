@@ -1,28 +1,13 @@
 // Datasets from local files through the CLI, recorded by a proxy in front of the mock server: ShareGPT,
 // random_pool directories, BurstGPT CSV and Bailian traces (sorted, sped up), and their bad-input errors.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
+import { mockBehindProxy } from './recording-proxy.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-workloads-files-'));
-let mock: MockServer;
-let proxy: RecordingProxy;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
-  proxy = await startRecordingProxy(mock.url);
-});
-beforeEach(() => {
-  proxy.exchanges.length = 0;
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const setup = mockBehindProxy('aiperf-workloads-files-');
+const { root } = setup;
 
 const write = (name: string, text: string) => {
   const path = join(root, name);
@@ -30,7 +15,7 @@ const write = (name: string, text: string) => {
   return path;
 };
 const run = (name: string, args: string[]) =>
-  runInProcess(['profile', '-m', 'mock-model', '-u', proxy.url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1', '--random-seed', '1',
+  runInProcess(['profile', '-m', 'mock-model', '-u', setup.proxy().url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1', '--random-seed', '1',
     '--artifact-dir', join(root, name), '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', ...args]);
 const inputs = (name: string) => JSON.parse(readFileSync(join(root, name, 'inputs.json'), 'utf8')).data as Array<{ payloads: Array<{ messages: Array<{ content: string }>; max_completion_tokens?: number }> }>;
 
@@ -51,7 +36,7 @@ describe('--custom-dataset-type sharegpt (a local file)', () => {
     expect(short).toBeGreaterThan(0);
     expect(long).toBeGreaterThan(short * 4);
     // The second conversation's follow-up was sent with its history.
-    expect(proxy.exchanges.map((e) => e.body.messages.length)).toEqual([1, 1, 3]);
+    expect(setup.proxy().exchanges.map((e) => e.body.messages.length)).toEqual([1, 1, 3]);
   });
 });
 
@@ -83,8 +68,8 @@ describe('trace formats', () => {
     const result = await run('burst', ['--input-file', csv, '--custom-dataset-type', 'burst_gpt_trace', '--fixed-schedule', '--replay-speedup', '10']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`--input-file ${csv}: 1 row(s) earlier than a row before them; replaying the trace sorted by timestamp`);
-    expect(proxy.exchanges.map((e) => e.body.max_completion_tokens)).toEqual([4, 5, 6, 7]);
-    const offsets = proxy.exchanges.map((e) => e.receivedMs - proxy.exchanges[0]!.receivedMs);
+    expect(setup.proxy().exchanges.map((e) => e.body.max_completion_tokens)).toEqual([4, 5, 6, 7]);
+    const offsets = setup.proxy().exchanges.map((e) => e.receivedMs - setup.proxy().exchanges[0]!.receivedMs);
     [0, 30, 50, 100].forEach((ms, i) => expect(offsets[i]).toBeGreaterThanOrEqual(ms - 2));
     // At recorded speed the last request would come a second after the first.
     expect(offsets[3]).toBeLessThan(600);
@@ -104,8 +89,8 @@ describe('trace formats', () => {
     const [a, b] = sessions.map((s) => s.payloads[0]!.messages[0]!.content);
     expect(a!.slice(0, 20)).toBe(b!.slice(0, 20));
     expect(a).not.toBe(b);
-    const followUp = proxy.exchanges.find((e) => e.body.messages.length === 3)!;
-    const first = proxy.exchanges.find((e) => e.body.messages[0]!.content === a)!;
+    const followUp = setup.proxy().exchanges.find((e) => e.body.messages.length === 3)!;
+    const first = setup.proxy().exchanges.find((e) => e.body.messages[0]!.content === a)!;
     expect(followUp.receivedMs - first.answeredMs).toBeGreaterThanOrEqual(150);
   });
 });
@@ -114,7 +99,7 @@ describe('bad trace files: file, line, field, what was expected; exit 2; nothing
   const refused = async (args: string[]) => {
     const result = await run('bad', args);
     expect(result.code).toBe(2);
-    expect(proxy.exchanges).toHaveLength(0);
+    expect(setup.proxy().exchanges).toHaveLength(0);
     return result.stderr.trim().split('\n').filter((l) => !l.startsWith('warning: ')).join('\n');
   };
 

@@ -1,33 +1,18 @@
 // Synthetic multi-turn conversations end to end, through a recording proxy: turns per conversation, the history
 // resent on each turn, think time between turns, one session-affinity id per conversation, connection reuse.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { type RecordedExchange, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
+import { type RecordedExchange, mockBehindProxy } from './recording-proxy.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-workloads-sessions-'));
-let mock: MockServer;
-let proxy: RecordingProxy;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
-  proxy = await startRecordingProxy(mock.url);
-});
-beforeEach(() => {
-  proxy.exchanges.length = 0;
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const setup = mockBehindProxy('aiperf-workloads-sessions-');
+const { root } = setup;
 
 const profile = async (name: string, extra: string[]) => {
   const dir = join(root, name);
   const result = await runInProcess([
-    'profile', '-m', 'mock-model', '-u', proxy.url, '--isl', '20', '--osl', '3', '--random-seed', '3', '--workers', '1',
+    'profile', '-m', 'mock-model', '-u', setup.proxy().url, '--isl', '20', '--osl', '3', '--random-seed', '3', '--workers', '1',
     '--artifact-dir', dir, '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', ...extra,
   ]);
   expect(result.code, result.stderr).toBe(0);
@@ -37,7 +22,7 @@ const profile = async (name: string, extra: string[]) => {
 /** Exchanges grouped by conversation (the x-correlation-id unless another header is named), in send order. */
 const byConversation = (header = 'x-correlation-id') => {
   const sessions = new Map<string, RecordedExchange[]>();
-  for (const e of proxy.exchanges) {
+  for (const e of setup.proxy().exchanges) {
     const id = String(e.headers[header]);
     sessions.set(id, [...(sessions.get(id) ?? []), e]);
   }
@@ -63,7 +48,7 @@ describe('synthetic multi-turn (--conversation-turn-mean, --conversation-turn-de
     // inputs.json: every conversation with one payload per turn, each turn's own prompt.
     const inputs = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
     expect(inputs.data.map((s: { payloads: unknown[] }) => s.payloads.length)).toEqual([3, 3, 3, 3]);
-    const sentPrompts = new Set(proxy.exchanges.map((e) => e.body.messages.at(-1)!.content));
+    const sentPrompts = new Set(setup.proxy().exchanges.map((e) => e.body.messages.at(-1)!.content));
     for (const session of inputs.data as Array<{ payloads: Array<{ messages: Array<{ role: string; content: string }> }> }>) {
       for (const payload of session.payloads) {
         expect(payload.messages).toHaveLength(1);
@@ -87,14 +72,14 @@ describe('synthetic multi-turn (--conversation-turn-mean, --conversation-turn-de
 describe('--session-header and --connection-reuse-strategy', () => {
   test('--session-header names the per-conversation header (instead of X-Correlation-ID)', async () => {
     await profile('header', ['--conversation-num', '3', '--num-dataset-entries', '3', '--conversation-turn-mean', '2', '--session-header', 'X-Session-ID']);
-    expect(proxy.exchanges.every((e) => e.headers['x-correlation-id'] === undefined)).toBe(true);
+    expect(setup.proxy().exchanges.every((e) => e.headers['x-correlation-id'] === undefined)).toBe(true);
     const sessions = byConversation('x-session-id');
     expect(sessions.map((s) => s.length)).toEqual([2, 2, 2]);
   });
 
   test('sticky-user-sessions: one connection per conversation; never: one per request; pooled: shared', async () => {
     const connections = async (strategy: string) => {
-      proxy.exchanges.length = 0;
+      setup.proxy().exchanges.length = 0;
       await profile(`reuse-${strategy}`, ['--conversation-num', '3', '--num-dataset-entries', '3', '--conversation-turn-mean', '3', '--concurrency', '1', '--connection-reuse-strategy', strategy]);
       return byConversation().map((turns) => turns.map((t) => t.connection));
     };

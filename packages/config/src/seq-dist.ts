@@ -10,7 +10,7 @@ export interface SeqDistPair {
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const LENGTH = String.raw`(\d+)(?:\|(${NUMBER}))?`;
-const SEMICOLON_PAIR = new RegExp(String.raw`^${LENGTH},${LENGTH}:(${NUMBER})$`);
+const SEMICOLON_PAIR = new RegExp(`^${LENGTH},${LENGTH}:(${NUMBER})$`);
 const BRACKET_PAIR = new RegExp(String.raw`^\(${LENGTH},${LENGTH}\):(${NUMBER})$`);
 
 /**
