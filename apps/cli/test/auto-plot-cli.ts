@@ -1,10 +1,10 @@
 // Shared by the auto-plot, sweep and multi-run end-to-end tests: spawn the built CLI against a mock server.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '@aiperf/test-kit';
 
 export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -16,7 +16,7 @@ export interface CliRun {
 
 /** Runs `node apps/cli/dist/bin.js ...args`; the user-level plot config lives in a fresh temp dir. */
 export async function runAiperf(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
-  const home = await mkdtemp(join(tmpdir(), 'aiperf-home-'));
+  const home = await makeTempDir('aiperf-home-');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? process.cwd(),
@@ -40,7 +40,7 @@ export function quickProfileArgs(url: string, dir: string, extra: readonly strin
   ];
 }
 
-export const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), prefix));
+export const tempDir = (prefix: string) => makeTempDir(prefix);
 
 /** Sorted `.png` names in `dir` (empty when the dir does not exist). */
 export async function pngNames(dir: string): Promise<string[]> {

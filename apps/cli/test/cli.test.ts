@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN_PATH, runBinary, runInProcess } from './config-harness.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const STACK_FRAME = /^\s+at /m;
@@ -89,7 +89,7 @@ describe('aiperf profile and Ctrl+C', () => {
   async function startSlowRun(itlMs: number) {
     const { startMockServer } = await import('@aiperf/mock-server');
     const server = await startMockServer({ port: 0, host: '127.0.0.1', ttftMs: 20, itlMs });
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-sigint-'));
+    const dir = await makeTempDir('aiperf-sigint-');
     const args = ['profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--concurrency', '2', '--request-count', '400', '--osl', '200', '--isl', '16', '--ui', 'none', '--no-gpu-telemetry', '--artifact-dir', dir];
     const child = spawn(process.execPath, [BIN_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 function yamlFile(text: string): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-config-'));
+  const dir = makeTempDirSync('aiperf-config-');
   writeFileSync(join(dir, 'bench.yaml'), text);
   return { dir, file: join(dir, 'bench.yaml') };
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runBinary, runInProcess } from './config-harness.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'aiperf-config-'));
+const tempDir = () => makeTempDirSync('aiperf-config-');
 
 describe('aiperf profile --print-config', () => {
   test('YAML file + flags + env resolve to one redacted YAML, and printing it again gives the same text', async () => {

@@ -1,18 +1,18 @@
 // `--ui dashboard` through a real pseudo-terminal (tmux, 80×24): it draws, updates, and gives the terminal back.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from './auto-plot-cli.js';
 import { hasTmux, TmuxTerminal } from './tmux.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 let server: MockServer;
 let root: string;
 let terminal: TmuxTerminal | null = null;
 beforeAll(async () => {
   server = await startMockServer({ port: 0, ttftMs: 30, itlMs: 8 });
-  root = await mkdtemp(join(tmpdir(), 'aiperf-dashboard-'));
+  root = await makeTempDir('aiperf-dashboard-');
 });
 afterEach(() => terminal?.close());
 afterAll(async () => {

@@ -1,14 +1,14 @@
 // `--custom-dataset-type multi_turn` and `mooncake_trace` end to end: the built CLI against the mock server, through a small recording
 // proxy (node:http) so the test sees every request body and the answer it got.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -71,7 +71,7 @@ const readJsonl = (path: string) =>
 
 describe('--custom-dataset-type multi_turn', () => {
   it('runs each session turn by turn, resending the history, honouring delays, with ids and turn indexes', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-multi-turn-'));
+    const tmp = await makeTempDir('aiperf-multi-turn-');
     const file = join(tmp, 'sessions.jsonl');
     const sessions = [
       {
@@ -147,7 +147,7 @@ describe('--custom-dataset-type multi_turn', () => {
   });
 
   it('names the file, line and field of a bad line', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-multi-turn-'));
+    const tmp = await makeTempDir('aiperf-multi-turn-');
     const file = join(tmp, 'bad.jsonl');
     writeFileSync(
       file,
@@ -179,7 +179,7 @@ describe('--custom-dataset-type multi_turn', () => {
 describe('--custom-dataset-type mooncake_trace', () => {
   it('sends prompts of input_length tokens asking for output_length tokens, shared hash ids giving shared prefixes', async () => {
     exchanges.length = 0;
-    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-mooncake-'));
+    const tmp = await makeTempDir('aiperf-mooncake-');
     const file = join(tmp, 'trace.jsonl');
     const trace = [
       { timestamp: 0, input_length: 600, output_length: 9, hash_ids: [11, 12] },
@@ -210,7 +210,7 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
   };
 
   it('sends each trace line at its timestamp (auto offset), counts the lines as requests and reports lateness', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const tmp = await makeTempDir('aiperf-trace-');
     const file = join(tmp, 'trace.jsonl');
     // Uneven gaps, starting at 5 s: the auto offset sends the first at once.
     const timestampsMs = [5000, 5080, 5100, 5260, 5400, 5410, 5600, 5750, 5900, 6000];
@@ -237,7 +237,7 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
   });
 
   it('without the auto offset waits for the first timestamp; --no-fixed-schedule sends at once', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const tmp = await makeTempDir('aiperf-trace-');
     const file = join(tmp, 'trace.jsonl');
     writeFileSync(file, [1500, 1600].map((timestamp) => JSON.stringify({ timestamp, input_length: 20, output_length: 2 })).join('\n'));
     const timed = async (extra: string[]) => {
@@ -258,7 +258,7 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
   });
 
   it('--fixed-schedule-start-offset/--fixed-schedule-end-offset replay only the trace entries inside the window', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const tmp = await makeTempDir('aiperf-trace-');
     const file = join(tmp, 'trace.jsonl');
     writeFileSync(file, [0, 100, 200, 300, 400, 5000].map((timestamp) => JSON.stringify({ timestamp, input_length: 10, output_length: 2 })).join('\n'));
     const dir = join(tmp, 'run');
@@ -274,7 +274,7 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
   });
 
   it('names the line of a trace entry without a timestamp under a fixed schedule', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'aiperf-trace-'));
+    const tmp = await makeTempDir('aiperf-trace-');
     const file = join(tmp, 'trace.jsonl');
     writeFileSync(file, [{ timestamp: 0, input_length: 5 }, { input_length: 5 }].map((l) => JSON.stringify(l)).join('\n'));
     const run = await aiperf(['profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace', '--artifact-dir', join(tmp, 'run'), '--ui', 'none', '--no-gpu-telemetry']);

@@ -1,13 +1,12 @@
 // `aiperf plot` end to end: spawn the built CLI on fixture artifacts written in the spec's format.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pixelStats, pngSize, writeClassificationLayout, writeSingleRun, writeSweep } from '@aiperf/plot/testing';
 import { describe, expect, it } from 'vitest';
 import { runAiperf } from './auto-plot-cli.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const tempDir = () => mkdtemp(join(tmpdir(), 'aiperf-plot-cli-'));
+const tempDir = () => makeTempDir('aiperf-plot-cli-');
 const pngs = (dir: string) =>
   readdirSync(dir)
     .filter((name) => name.endsWith('.png'))

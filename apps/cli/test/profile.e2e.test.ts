@@ -1,13 +1,13 @@
 // `aiperf profile` end to end: the built CLI against the mock server (fixed TTFT 50 ms, ITL 10 ms), checked from
 // the files it writes. Tolerances leave room for a loaded 2-core CI machine; they are not speed assertions.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { loadRun } from '@aiperf/plot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 describe('aiperf profile', () => {
   it('measures a streaming chat run at concurrency 8 over 200 requests (TTFT 50 ms, ITL 10 ms, 64 tokens)', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'aiperf-profile-')), 'run');
+    const dir = join(await makeTempDir('aiperf-profile-'), 'run');
     const run = await aiperf([
       'profile', '--model', 'mock-model', '--url', server.url, '--streaming', '--concurrency', '8', '--request-count', '200',
       '--osl', '64', '--extra-inputs', 'ignore_eos:true', '--isl', '128', '--warmup-request-count', '16',
@@ -117,7 +117,7 @@ describe('aiperf profile', () => {
   });
 
   it('names the artifact directory like AIPerf when --artifact-dir is not given', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'aiperf-profile-cwd-'));
+    const cwd = await makeTempDir('aiperf-profile-cwd-');
     const run = await aiperf(
       ['profile', '-m', 'org/mock-model', '-u', server.url, '--streaming', '--concurrency', '2', '--request-count', '4', '--osl', '2', '--isl', '8', '--ui', 'none', '--no-gpu-telemetry'],
       { cwd },
@@ -127,7 +127,7 @@ describe('aiperf profile', () => {
   });
 
   it('reports engine-detected bad settings as usage errors: message naming the flag, exit 2, no stack', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-profile-bad-'));
+    const dir = await makeTempDir('aiperf-profile-bad-');
     const run = await aiperf(['profile', '-m', 'mock-model', '-u', server.url, '--request-count', '2', '--tokenizer', join(dir, 'missing.json'), '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`--tokenizer: "${join(dir, 'missing.json')}" is not an existing tokenizer.json file or a directory holding one`);
@@ -135,7 +135,7 @@ describe('aiperf profile', () => {
   });
 
   it('on Ctrl+C stops issuing, writes the exports for what completed and exits non-zero', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'aiperf-profile-int-')), 'run');
+    const dir = join(await makeTempDir('aiperf-profile-int-'), 'run');
     const run = await aiperf(
       ['profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--concurrency', '4', '--request-count', '5000', '--osl', '8', '--isl', '16', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry'],
       { interruptAfterMs: 2500 },

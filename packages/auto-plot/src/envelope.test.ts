@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materializePlotEnvelope, toPlotConfigShape } from './envelope.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const tmp = () => mkdtemp(join(tmpdir(), 'auto-plot-envelope-'));
+const tmp = () => makeTempDir('auto-plot-envelope-');
 
 describe('toPlotConfigShape', () => {
   it('snake_cases schema keys, keeps preset names and drops nulls', () => {

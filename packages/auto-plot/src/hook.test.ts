@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompletedRun } from '@aiperf/hooks';
 import type { PlotOptions, PlotResult } from '@aiperf/plot';
 import { describe, expect, it } from 'vitest';
 import { createAutoPlotHook } from './hook.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const outcome = (artifactDir: string): CompletedRun => ({
   artifactDir,
@@ -25,14 +25,14 @@ function recordingPlot(fail?: Error) {
 
 describe('createAutoPlotHook', () => {
   it('plots the artifact dir into plots/ with the light theme and no config override', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
+    const dir = await makeTempDir('auto-plot-');
     const { calls, plot } = recordingPlot();
     await createAutoPlotHook({ plotRequired: false, envelope: null, yamlDir: null, warn: () => {}, plot }).run(outcome(dir));
     expect(calls).toEqual([{ paths: [dir], outputDir: join(dir, 'plots'), theme: 'light' }]);
   });
 
   it('passes the materialised envelope as the config', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
+    const dir = await makeTempDir('auto-plot-');
     const { calls, plot } = recordingPlot();
     const envelope = { kind: 'inline' as const, value: { visualization: { single_run_defaults: [] } } };
     await createAutoPlotHook({ plotRequired: false, envelope, yamlDir: null, warn: () => {}, plot }).run(outcome(dir));
@@ -41,7 +41,7 @@ describe('createAutoPlotHook', () => {
   });
 
   it('warns once naming the dir, the log and the manual command, and records the failure in the log', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
+    const dir = await makeTempDir('auto-plot-');
     const warnings: string[] = [];
     const { plot } = recordingPlot(new Error('no data to plot'));
     await createAutoPlotHook({ plotRequired: false, envelope: null, yamlDir: null, warn: (l) => warnings.push(l), plot }).run(outcome(dir));
@@ -53,7 +53,7 @@ describe('createAutoPlotHook', () => {
   });
 
   it('folds a multi-line error onto the one warning line', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
+    const dir = await makeTempDir('auto-plot-');
     const warnings: string[] = [];
     const { plot } = recordingPlot(new Error('Failed to load any valid profiling runs:\n  Failed to load run from x'));
     await createAutoPlotHook({ plotRequired: false, envelope: null, yamlDir: null, warn: (l) => warnings.push(l), plot }).run(outcome(dir));
@@ -62,7 +62,7 @@ describe('createAutoPlotHook', () => {
   });
 
   it('re-throws under plotRequired, keeping the cause', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
+    const dir = await makeTempDir('auto-plot-');
     const cause = new Error('no data to plot');
     const { plot } = recordingPlot(cause);
     const hook = createAutoPlotHook({ plotRequired: true, envelope: null, yamlDir: null, warn: () => {}, plot });
@@ -72,7 +72,7 @@ describe('createAutoPlotHook', () => {
   });
 
   it('treats an envelope that cannot be materialised as a plot failure', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'auto-plot-'));
+    const dir = await makeTempDir('auto-plot-');
     await writeFile(join(dir, 'not-a-dir'), '');
     const warnings: string[] = [];
     const { calls, plot } = recordingPlot();

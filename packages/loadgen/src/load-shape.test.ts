@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { resolveConfig } from '@aiperf/config';
@@ -9,6 +8,7 @@ import { parseJsonWithBigInt } from './export/json-text.js';
 import { runProfile } from './run-profile.js';
 import { findWorkerScript } from './run/worker-runner.js';
 import { testConfig } from './test-config.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 // Where requests go and how many: several --url, and multi-turn request/session caps, against real servers.
 const servers: TimedSseServer[] = [];
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-load-shape-'));
+  const dir = makeTempDirSync('aiperf-load-shape-');
   dirs.push(dir);
   return dir;
 };

@@ -1,19 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type MockServerOptions, startMockServer } from '@aiperf/mock-server';
 import { describe, expect, it } from 'vitest';
 import { runProfile } from './run-profile.js';
 import { testConfig } from './test-config.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 // Failure paths and what goes on the wire, through runProfile against real sockets.
 type Overrides = Parameters<typeof testConfig>[0] & object;
 
 async function profileAt(url: string, overrides: Overrides = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-faults-'));
+  const dir = await makeTempDir('aiperf-faults-');
   const config = testConfig({ ...overrides, endpoint: { url, ...overrides.endpoint }, output: { artifactDir: dir, artifactDirExplicit: true } });
   const result = await runProfile(config, { stdout: new PassThrough(), stderr: new PassThrough() });
   const records = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -72,7 +72,7 @@ describe('export levels', () => {
   it('raw adds profile_export_raw.jsonl with the body sent and every SSE message; summary writes no jsonl', async () => {
     const server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1 });
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'aiperf-raw-'));
+      const dir = await makeTempDir('aiperf-raw-');
       const base = { endpoint: { url: server.url, extraInputs: { ignore_eos: true } }, load: { concurrency: 1, requestCount: 2 }, input: { outputTokens: { mean: 3, stddev: 0 } } };
       const stdio = { stdout: new PassThrough(), stderr: new PassThrough() };
       await runProfile(testConfig({ ...base, output: { artifactDir: dir, artifactDirExplicit: true, exportLevel: 'raw' } }), stdio);
@@ -83,7 +83,7 @@ describe('export levels', () => {
       expect(raw[0].responses.at(-1).data).toBe('[DONE]');
       expect(raw[0].responses.filter((r: { data: string }) => r.data.includes('"delta"')).length).toBeGreaterThanOrEqual(3);
       expect(raw[0].responses[0].timestamp_ns).toBeGreaterThan(raw[0].metadata.request_start_ns);
-      const summaryDir = mkdtempSync(join(tmpdir(), 'aiperf-summary-'));
+      const summaryDir = await makeTempDir('aiperf-summary-');
       await runProfile(testConfig({ ...base, output: { artifactDir: summaryDir, artifactDirExplicit: true, exportLevel: 'summary' } }), stdio);
       expect(existsSync(join(summaryDir, 'profile_export.jsonl'))).toBe(false);
       expect(JSON.parse(readFileSync(join(summaryDir, 'profile_export_aiperf.json'), 'utf8')).request_count.avg).toBe(2);

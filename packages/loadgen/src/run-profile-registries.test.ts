@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +14,7 @@ import { findWorkerScript } from './run/worker-runner.js';
 import { testConfig } from './test-config.js';
 import { createTimingStrategyRegistry } from './timing/strategies.js';
 import type { TimingStrategy } from './timing/timing-strategy.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 // A plugin module as a worker thread sees it: plain JS at a URL, no imports. Pairs of requests every 60 ms,
 // and a chat endpoint type that tags each body so the requests show which endpoint built them.
@@ -44,7 +44,7 @@ export default {
 };
 `;
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-registries-'));
+const root = await makeTempDir('aiperf-registries-');
 const pluginUrl = pathToFileURL(join(root, 'plugin.mjs')).href;
 writeFileSync(join(root, 'plugin.mjs'), PLUGIN_SOURCE);
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
@@ -8,6 +7,7 @@ import { parseJsonWithBigInt } from './export/json-text.js';
 import { runProfile } from './run-profile.js';
 import { findWorkerScript } from './run/worker-runner.js';
 import { testConfig } from './test-config.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 // End-to-end through the real client against the real mock server; assertions read the files on disk.
 let server: MockServer | undefined;
@@ -20,7 +20,7 @@ type Overrides = Parameters<typeof testConfig>[0] & object;
 
 async function profile(mock: MockServerOptions, overrides: Overrides, signal?: AbortSignal) {
   server = await startMockServer({ port: 0, ...mock });
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-loadgen-'));
+  const dir = await makeTempDir('aiperf-loadgen-');
   const stdout = new PassThrough();
   let text = '';
   stdout.on('data', (chunk) => (text += chunk));

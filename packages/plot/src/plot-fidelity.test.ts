@@ -1,7 +1,6 @@
 // What a plot shows, checked on the drawn chart: the named statistic, pre-run GPU telemetry, outliers on top,
 // axes fitted to the data, every per-request and GPU field by name, verbose logging and legends.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart } from 'chart.js';
@@ -10,9 +9,10 @@ import { percentileOfSorted } from '@aiperf/stats';
 import { buildPlots, defaultPlotConfig, loadPlotConfigFile, loadRuns, plot, toChartConfiguration, type ChartSpec, type PlotConfig } from './index.js';
 import { registerChartComponents } from './render/chart-config.js';
 import { writeSingleRun, writeSweep } from './testing/fixtures.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 registerChartComponents();
-const root = mkdtempSync(join(tmpdir(), 'aiperf-plot-fidelity-'));
+const root = await makeTempDir('aiperf-plot-fidelity-');
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

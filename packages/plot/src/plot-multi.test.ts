@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlots, DEFAULT_PLOT_CONFIG_YAML, defaultPlotConfig, loadPlotConfigFile, loadRuns, plot, type ChartSpec } from './index.js';
 import { expectValidPngs } from './testing/assertions.js';
 import { CLASSIFICATION_EXPERIMENTS, writeClassificationLayout, writeSweep } from './testing/fixtures.js';
 import { pixelStats } from './testing/png.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-plot-multi-'));
+const root = await makeTempDir('aiperf-plot-multi-');
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 const MULTI_RUN_PLOTS = [
   'pareto_curve_throughput_per_gpu_vs_latency',

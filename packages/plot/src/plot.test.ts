@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPlots, defaultPlotConfig, loadRuns, plot, type ChartSpec } from './index.js';
 import { expectValidPngs } from './testing/assertions.js';
 import { pixelStats } from './testing/png.js';
 import { writeSingleRun } from './testing/fixtures.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-plot-single-'));
+const root = await makeTempDir('aiperf-plot-single-');
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 
 const SINGLE_RUN_PLOTS = [

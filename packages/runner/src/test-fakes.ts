@@ -1,11 +1,11 @@
 // Test doubles for the orchestrator: a runProfile stand-in that writes a summary, captured streams, a hook recorder.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { BenchmarkConfig } from '@aiperf/config';
 import { type CompletedRun, createHookRegistry } from '@aiperf/hooks';
 import type { ProfileRunResult, RunProfileOptions } from '@aiperf/loadgen';
+import { makeTempDir } from '@aiperf/test-kit';
 
 export function capture() {
   const stdout = new PassThrough();
@@ -45,4 +45,4 @@ export function recordingHooks() {
   return { seen, hooks };
 }
 
-export const tmp = () => mkdtemp(join(tmpdir(), 'run-benchmark-'));
+export const tmp = () => makeTempDir('run-benchmark-');

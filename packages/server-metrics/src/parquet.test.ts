@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseExposition } from './exposition.js';
 import { writeServerMetricsParquet } from './parquet.js';
 import { MetricsStore } from './store.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const S = 1_000_000_000n;
 const T0 = 1_765_000_000n * S;
@@ -21,7 +21,7 @@ describe('writeServerMetricsParquet', () => {
     store.add(URL_A, T0, parseExposition(body(1, 100, 0, 0, 0)));
     store.add(URL_A, T0 + 2n * S, parseExposition(body(5, 130, 2, 3, 4)));
     store.add(URL_A, T0 + 3n * S, parseExposition(body(2, 10, 1, 1, 0.5))); // restarted
-    dir = await mkdtemp(join(tmpdir(), 'server-metrics-parquet-'));
+    dir = await makeTempDir('server-metrics-parquet-');
     const path = join(dir, 'server_metrics_export.parquet');
     await writeServerMetricsParquet(path, store, { startEpochNs: T0 + S, endEpochNs: T0 + 3n * S });
     const bytes = await readFile(path);

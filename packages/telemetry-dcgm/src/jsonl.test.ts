@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GpuTelemetryRecord } from './gpu-records.js';
 import { gpuRecordToJsonLine, writeGpuTelemetryJsonl } from './jsonl.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const record: GpuTelemetryRecord = {
   timestampNs: 1_760_000_000_456_000_123n,
@@ -22,7 +22,7 @@ describe('gpu_telemetry_export.jsonl', () => {
   });
 
   it('writes every record, one per line, across batches', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'dcgm-jsonl-'));
+    const dir = await makeTempDir('dcgm-jsonl-');
     try {
       const records = Array.from({ length: 250 }, (_, i) => ({ ...record, timestampNs: record.timestampNs + BigInt(i) }));
       await writeGpuTelemetryJsonl(join(dir, 'gpu_telemetry_export.jsonl'), records);

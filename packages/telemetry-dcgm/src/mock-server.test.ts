@@ -1,18 +1,18 @@
 // Against @aiperf/mock-server's DCGM-like endpoints (/dcgm1/metrics, /dcgm2/metrics: two fake GPU nodes).
 import { startMockServer, type MockServer } from '@aiperf/mock-server';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunClock } from '@aiperf/stats';
 import { createDcgmCollector } from './collector.js';
 import { createGpuTelemetrySidecar } from './sidecar.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 let server: MockServer;
 let artifactDir = '';
 beforeAll(async () => {
   server = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1, dcgmGpu: 'h200', dcgmNumGpus: 2, dcgmHostname: 'mock-node', seed: 7 });
-  artifactDir = await mkdtemp(join(tmpdir(), 'dcgm-mock-'));
+  artifactDir = await makeTempDir('dcgm-mock-');
 });
 afterAll(async () => {
   await server.close();

@@ -1,16 +1,16 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRunClock } from '@aiperf/stats';
 import { createGpuTelemetrySidecar } from './sidecar.js';
 import { closedPortUrl, startFixtureExporter, startGarbageEndpoint, type TestServer } from './testing/exposition-server.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let artifactDir = '';
 const servers: TestServer[] = [];
 beforeEach(async () => {
-  artifactDir = await mkdtemp(join(tmpdir(), 'dcgm-sidecar-'));
+  artifactDir = await makeTempDir('dcgm-sidecar-');
 });
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));

@@ -1,1 +1,1 @@
-export { makeTempDir, test } from './temp-dir.js';
+export { makeTempDir, makeTempDirSync, test } from './temp-dir.js';

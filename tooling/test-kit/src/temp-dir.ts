@@ -1,6 +1,7 @@
 // Temp dirs for tests that always go away. Inside a test the dir is removed when that test finishes; from
 // `beforeAll` or module scope (no current test) it is removed when the test file finishes. The whole run's
 // temp root (see `global-setup.ts`) is the safety net for what a spawned process leaves behind.
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,16 +16,24 @@ afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** A fresh, empty directory under the OS temp dir, removed after the current test (or file, outside a test). */
-export async function makeTempDir(prefix = 'aiperf-test-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+function removeLater(dir: string): string {
   try {
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
   } catch {
-    // No test is running (called from beforeAll or at module scope): clean up when the file ends.
+    // No test is running (called from beforeAll, a describe body or module scope): clean up when the file ends.
     fileScoped.add(dir);
   }
   return dir;
+}
+
+/** A fresh, empty directory under the OS temp dir, removed after the current test (or file, outside a test). */
+export async function makeTempDir(prefix = 'aiperf-test-'): Promise<string> {
+  return removeLater(await mkdtemp(join(tmpdir(), prefix)));
+}
+
+/** `makeTempDir` for synchronous helpers. */
+export function makeTempDirSync(prefix = 'aiperf-test-'): string {
+  return removeLater(mkdtempSync(join(tmpdir(), prefix)));
 }
 
 /** vitest's `test` with a `tempDir` fixture: `test('writes', async ({ tempDir }) => …)`. */

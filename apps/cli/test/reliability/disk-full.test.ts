@@ -2,15 +2,15 @@
 // files left, and one line saying what was saved and where. Uses a tiny tmpfs where the test may mount one
 // (root, as in CI); otherwise the JSONL is pointed at /dev/full, which fails every write with ENOSPC.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWholeJsonl, runAiperf } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 let server: FaultServer;
-const root = mkdtempSync(join(tmpdir(), 'aiperf-diskfull-'));
+const root = await makeTempDir('aiperf-diskfull-');
 const mounts: string[] = [];
 beforeAll(async () => {
   server = await startFaultServer({ tokens: 4, itlMs: 0 });

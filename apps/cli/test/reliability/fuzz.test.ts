@@ -1,14 +1,14 @@
 // Property-based: the config loader and the artifact readers never crash on hostile input; they return issues
 // naming where the problem is (flag, YAML path or file:line), or throw an Error naming the file.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '@aiperf/config';
 import { loadRun } from '@aiperf/plot';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-fuzz-'));
+const root = await makeTempDir('aiperf-fuzz-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const yamlPiece = fc.constantFrom('benchmark:', '\n', '  ', 'model: m', 'load:', 'concurrency: ', '-1', '1e309', '&a ', '*a', '[', ']', '{', '}', ': ', '- ', '"', "'", '!!binary ', '!!js/function ', '${X}', '${X:1}', '#', 'endpoint:', 'url: ', 'ftp://u:p@h', '~', 'null', 'true', '<<: *a');

@@ -1,11 +1,11 @@
 // Fault-injecting servers: every fault ends as a recorded error (or a whole record), never a crash, a hang or
 // terminal escape sequences in the console; the summary's counts equal the JSONL lines.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWholeJsonl, runAiperf } from './cli-process.js';
 import { type Fault, startFaultServer } from './fault-server.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -14,7 +14,7 @@ afterAll(() => {
 
 async function profileAgainst(fault: Fault | ((i: number) => Fault), extra: string[] = []) {
   const server = await startFaultServer({ fault, tokens: 4, itlMs: 2 });
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-hostile-'));
+  const dir = await makeTempDir('aiperf-hostile-');
   dirs.push(dir);
   try {
     const run = await runAiperf([

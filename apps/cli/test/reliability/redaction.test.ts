@@ -1,12 +1,12 @@
 // Secrets given on the command line never reach the console, the log or any artifact: the API key, credential
 // headers (by name rule, incl. Azure's Ocp-Apim-Subscription-Key), URL userinfo and credential-like query
 // parameters. Errors about a malformed secret-bearing argument never echo it.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAiperf } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 let server: FaultServer;
 const dirs: string[] = [];
@@ -27,7 +27,7 @@ function allFiles(dir: string): string[] {
 
 describe('secrets in a profile run', () => {
   it('are redacted from the console, logs/aiperf.log and every artifact', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-redact-'));
+    const dir = await makeTempDir('aiperf-redact-');
     dirs.push(dir);
     const url = server.url.replace('http://', 'http://alice:PWSECRET1@') + '/?key=QSECRET2&region=eu&sig=QSECRET3';
     const run = await runAiperf([
@@ -48,7 +48,7 @@ describe('secrets in a profile run', () => {
   });
 
   it('-HName:Value (no space after -H) is accepted and sent', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-redact-'));
+    const dir = await makeTempDir('aiperf-redact-');
     dirs.push(dir);
     const run = await runAiperf(['profile', '-m', 'm', '-u', server.url, '--request-count', '1', '--isl', '8', '--osl', '2', '-HX-Api-Key: S1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry']);
     expect(run.code, run.stderr).toBe(0);

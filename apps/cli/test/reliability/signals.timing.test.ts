@@ -2,12 +2,12 @@
 // SIGKILL loses at most the last ~100 ms. Invariants checked against what the server saw:
 //   every JSONL line is whole; every request answered before the signal is in the JSONL (SIGKILL: except the
 //   last ~100 ms); the summary's request counts equal the JSONL lines.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWholeJsonl, startAiperf, waitFor } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 // SIGKILL gives no chance to flush: the record sink writes every 100 ms; allow scheduling slack on a loaded CI box.
 const SIGKILL_LOSS_MS = 250;
@@ -31,7 +31,7 @@ function profileArgs(dir: string): string[] {
 }
 
 async function signalRun(signal: NodeJS.Signals, seed: number) {
-  const dir = mkdtempSync(join(tmpdir(), `aiperf-signal-${signal}-`));
+  const dir = await makeTempDir(`aiperf-signal-${signal}-`);
   dirs.push(dir);
   server.answered.clear();
   const run = startAiperf(profileArgs(dir));
@@ -73,7 +73,7 @@ describe.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('%s at a random point o
 
 describe('a second signal', () => {
   it('SIGTERM then SIGTERM exits at once with 143', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-signal-twice-'));
+    const dir = await makeTempDir('aiperf-signal-twice-');
     dirs.push(dir);
     server.answered.clear();
     const run = startAiperf([...profileArgs(dir)]);

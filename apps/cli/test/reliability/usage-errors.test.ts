@@ -1,12 +1,12 @@
 // Absurd or hostile arguments end in one clear line and exit 2: no stack, no hang, no echo of secrets.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAiperf } from './cli-process.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-usage-'));
+const root = await makeTempDir('aiperf-usage-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const base = ['profile', '-m', 'm', '-u', 'http://127.0.0.1:9', '--request-count', '1', '--ui', 'none', '--no-gpu-telemetry'];

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getEndpointType } from '../endpoints/registry.js';
 import { testConfig } from '../test-config.js';
 import { buildDataset } from './dataset.js';
 import { loadTokenizer } from './tokenizer.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const chat = getEndpointType('chat');
 
@@ -54,7 +54,7 @@ describe('buildDataset', async () => {
   });
 
   it('reads single_turn JSONL files, with per-line output_length and clear line errors', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-dataset-'));
+    const dir = makeTempDirSync('aiperf-dataset-');
     const file = join(dir, 'prompts.jsonl');
     writeFileSync(file, '{"text": "hello there"}\n\n{"text": "second", "output_length": 9}\n');
     const turns = buildDataset(testConfig({ input: { inputFile: file, customDatasetType: 'single_turn' } }), getEndpointType('completions'), tokenizer);

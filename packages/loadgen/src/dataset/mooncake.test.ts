@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getEndpointType } from '../endpoints/registry.js';
 import { testConfig } from '../test-config.js';
 import { buildDataset } from './dataset.js';
 import { loadTokenizer } from './tokenizer.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const write = (lines: unknown[]) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'mooncake-')), 'trace.jsonl');
+  const path = join(makeTempDirSync('mooncake-'), 'trace.jsonl');
   writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n'));
   return path;
 };

@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUsageError } from '@aiperf/config';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countInputTokens, loadTokenizer } from './tokenizer.js';
 import { resolveTokenizer } from './tokenizer-resolve.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const tinyDir = fileURLToPath(new URL('../../test/fixtures/tiny-tokenizer', import.meta.url));
 const dirs: string[] = [];
@@ -13,7 +13,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 const temp = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-tok-'));
+  const dir = makeTempDirSync('aiperf-tok-');
   dirs.push(dir);
   return dir;
 };

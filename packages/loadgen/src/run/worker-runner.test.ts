@@ -1,16 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../test-config.js';
 import { splitInFlight } from './load-runner.js';
 import { createWorkerRunner } from './worker-runner.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const template = { config: testConfig(), dataset: [], targets: [{ url: 'http://127.0.0.1:1', origin: 'http://127.0.0.1:1', path: '/v1/chat/completions' }], epochOffsetNs: 0n, pluginModules: [] };
 
 function script(source: string): URL {
-  const path = join(mkdtempSync(join(tmpdir(), 'aiperf-worker-')), 'worker.mjs');
+  const path = join(makeTempDirSync('aiperf-worker-'), 'worker.mjs');
   writeFileSync(path, source);
   return pathToFileURL(path);
 }

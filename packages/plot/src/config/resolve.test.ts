@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolvePlotConfig } from './resolve.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const configWith = (plot: string) =>
   `visualization:\n  single_run_defaults: [${plot}]\n  single_run_plots:\n    ${plot}: {type: scatter, x: request_number, y: time_to_first_token}\n`;
 
 describe('resolvePlotConfig priority', () => {
-  const root = mkdtempSync(join(tmpdir(), 'aiperf-config-'));
+  const root = makeTempDirSync('aiperf-config-');
   const userPath = join(root, 'home', '.aiperf', 'plot_config.yaml');
   const runA = join(root, 'runA');
   const runB = join(root, 'runB');

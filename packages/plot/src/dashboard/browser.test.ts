@@ -2,7 +2,6 @@
 // server's strict Content-Security-Policy (no inline script or style allowed): the page draws, a per-plot statistic switch redraws one plot at that statistic, a
 // custom plot built in the page is drawn from the chosen metrics, and the ZIP exports hold that view.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { loadRuns } from '../load/load-runs.js';
 import { writeSweep } from '../testing/fixtures.js';
 import { pixelStats, pngSize } from '../testing/png.js';
 import { type DashboardServer, startDashboard } from './server.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -19,7 +19,7 @@ if (!hasChromium) {
   console.warn(`\n!!! SKIPPING the dashboard browser tests: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it) !!!\n`);
 }
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-dashboard-browser-'));
+const root = await makeTempDir('aiperf-dashboard-browser-');
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 const sweep = join(root, 'sweep');
 writeSweep(sweep, [1, 2, 4], { gpuCount: 1, allRequestMetrics: true });

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPlotConfig } from '../config/resolve.js';
@@ -7,8 +6,9 @@ import { loadRuns } from '../load/load-runs.js';
 import { buildPlots } from '../specs/build.js';
 import { writeSingleRun, writeSweep } from '../testing/fixtures.js';
 import { buildDashboardPayload, DashboardViewError } from './payload.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-dashboard-payload-'));
+const root = await makeTempDir('aiperf-dashboard-payload-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const sweep = join(root, 'sweep');
 writeSweep(sweep, [1, 2, 4], { gpuCount: 2 });

@@ -2,14 +2,14 @@
 // response carries a strict Content-Security-Policy, and binding beyond loopback is warned about.
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSingleRun } from '../testing/fixtures.js';
 import { type DashboardServer, startDashboard } from './server.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-dashboard-security-'));
+const root = await makeTempDir('aiperf-dashboard-security-');
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 const run = writeSingleRun(join(root, 'one_run'), { requestCount: 20, concurrency: 1 });
 const servers: DashboardServer[] = [];

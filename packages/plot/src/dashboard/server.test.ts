@@ -1,6 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +9,9 @@ import { createPlotTypeRegistry } from '../specs/registry.js';
 import { writeSingleRun, writeSweep } from '../testing/fixtures.js';
 import { DashboardPortError, startDashboard, type DashboardServer } from './server.js';
 import type { DashboardPayload } from './payload.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-dashboard-server-'));
+const root = await makeTempDir('aiperf-dashboard-server-');
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 const sweep = join(root, 'sweep');
 writeSweep(sweep, [1, 2, 4], { gpuCount: 2 });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectMode } from './discover.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const makeRun = (dir: string): string => {
   mkdirSync(dir, { recursive: true });
@@ -12,7 +12,7 @@ const makeRun = (dir: string): string => {
 };
 
 describe('detectMode', () => {
-  const root = mkdtempSync(join(tmpdir(), 'aiperf-discover-'));
+  const root = makeTempDirSync('aiperf-discover-');
 
   it('a directory holding profile_export.jsonl is a single run', () => {
     const run = makeRun(join(root, 'single'));

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSingleRun } from '../testing/fixtures.js';
 import { loadRuns } from './load-runs.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-load-runs-'));
+const root = await makeTempDir('aiperf-load-runs-');
 
 describe('loadRuns', () => {
   it('single run: per-request rows, timeslices and schema-1.5 GPU names, GPU time relative to the first request', async () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRequests } from './requests.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const dir = mkdtempSync(join(tmpdir(), 'aiperf-requests-'));
+const dir = await makeTempDir('aiperf-requests-');
 const write = (name: string, lines: string[]): string => {
   const path = join(dir, name);
   writeFileSync(path, `${lines.join('\n')}\n`);

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { plot } from '../plot.js';
@@ -9,8 +8,9 @@ import type { PlotTypeDefinition } from './plot-type.js';
 import type { SpecResult } from './types.js';
 import { createPlotTypeRegistry } from './registry.js';
 import { PNG_SIZE } from './types.js';
+import { makeTempDir } from '@aiperf/test-kit';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-plot-types-'));
+const root = await makeTempDir('aiperf-plot-types-');
 process.env.AIPERF_PLOT_CONFIG_HOME = join(root, 'home');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

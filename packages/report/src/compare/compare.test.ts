@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRun } from '../artifacts/load-run.js';
 import { compareRuns } from './compare.js';
 import { renderComparison } from './render.js';
 import { parseFailRules, ruleTrips } from './rules.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -23,7 +23,7 @@ function writeJson(dir: string, relative: string, value: unknown): string {
 const squash = (text: string) => text.replace(/ +/g, ' ');
 
 const tmp = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-compare-'));
+  const dir = makeTempDirSync('aiperf-compare-');
   dirs.push(dir);
   return dir;
 };

@@ -1,7 +1,6 @@
 // Server-metric plots from a real server_metrics_export.json (written by @aiperf/server-metrics from
 // scrapes): percentile bands over time for one run, a server metric against client throughput across runs.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MetricsStore, parseExposition, serverMetricsJson, summarizeServerMetrics } from '@aiperf/server-metrics';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { loadRun } from '../../load/load-run.js';
 import { plot } from '../../plot.js';
 import { writeSingleRun, writeSweep } from '../../testing/fixtures.js';
 import { buildPlots } from '../build.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
 
 const S = 1_000_000_000n;
 const T0 = 1_765_000_000n * S;
@@ -20,7 +20,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'plot-server-metrics-'));
+  const dir = makeTempDirSync('plot-server-metrics-');
   dirs.push(dir);
   return dir;
 };
