@@ -1,5 +1,5 @@
 import { closestFlag, expandMultiValueArgs } from '@aiperf/config';
-import { Builtins, Cli, type Command } from 'clipanion';
+import { Builtins, Cli, type Command, type CommandClass } from 'clipanion';
 import { CompareCommand } from './commands/compare.js';
 import { KubeGenerateCommand } from './commands/kube.js';
 import { MergeCommand } from './commands/merge.js';
@@ -13,32 +13,32 @@ import { reportError } from './errors.js';
 import { findMissingValue, findUnknownOption } from './profile-options.js';
 import { version } from './version.js';
 
+const COMMANDS: CommandClass<AiperfContext>[] = [
+  ProfileCommand, PlotCommand, MockServerCommand, CompareCommand, ReportCommand, MergeCommand, KubeGenerateCommand, PluginsListCommand,
+  PluginsValidateCommand,
+];
+
 /** Builds the `aiperf` CLI; tests call `runCli` with their own streams. */
 export function createCli(): Cli<AiperfContext> {
   const cli = new Cli<AiperfContext>({ binaryLabel: 'aiperf', binaryName: 'aiperf', binaryVersion: version, enableColors: false });
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
-  cli.register(ProfileCommand);
-  cli.register(PlotCommand);
-  cli.register(MockServerCommand);
-  cli.register(CompareCommand);
-  cli.register(ReportCommand);
-  cli.register(MergeCommand);
-  cli.register(KubeGenerateCommand);
-  cli.register(PluginsListCommand);
-  cli.register(PluginsValidateCommand);
+  for (const command of COMMANDS) cli.register(command);
   return cli;
 }
 
-type HelpRenderer = { renderHelp?: (ctx: AiperfContext) => Promise<string> | string };
+type HelpRenderer = CommandClass<AiperfContext> & { renderHelp?: (ctx: AiperfContext) => Promise<string> | string };
 
-/** `aiperf X --help` parses into clipanion's HelpCommand; commands with a `renderHelp` print their own. */
-async function customHelp(command: Command<AiperfContext>, ctx: AiperfContext): Promise<string | null> {
-  const help = command as unknown as { commands?: number[]; contexts?: { commandClass: HelpRenderer }[] };
-  if (!Array.isArray(help.commands) || !help.contexts) return null;
-  const classes = new Set(help.commands.map((i) => help.contexts?.[i]?.commandClass));
-  const [only] = classes;
-  return classes.size === 1 && only?.renderHelp ? only.renderHelp(ctx) : null;
+/** The command class whose path `args` starts with (the longest such path), from the classes' public `paths`. */
+function commandOf(args: readonly string[]): HelpRenderer | null {
+  let best: { command: HelpRenderer; length: number } | null = null;
+  for (const command of COMMANDS as HelpRenderer[]) {
+    for (const path of command.paths ?? []) {
+      const matches = path.length <= args.length && path.every((segment, i) => args[i] === segment);
+      if (matches && path.length > (best?.length ?? 0)) best = { command, length: path.length };
+    }
+  }
+  return best?.command ?? null;
 }
 
 const VERBOSE = /^(-v+|--verbose)$/;
@@ -72,21 +72,19 @@ export async function runCli(argv: readonly string[], context: Partial<AiperfCon
     ctx.stderr.write(cli.error(error, { colored: false }));
     return 2;
   }
-  const help = await customHelp(command, ctx);
-  if (help !== null) {
-    ctx.stdout.write(help);
+  // `aiperf X --help` parses into clipanion's help command, not into X: commands with a `renderHelp` print their own.
+  const target = commandOf(args);
+  if (target?.renderHelp && !(command instanceof target)) {
+    ctx.stdout.write(await target.renderHelp(ctx));
     return 0;
   }
-  // What `Cli.run` does for a parsed command, minus its error printer: ours sorts errors into kinds.
-  command.context = ctx;
-  command.cli = {
-    binaryLabel: cli.binaryLabel, binaryName: cli.binaryName, binaryVersion: cli.binaryVersion, enableCapture: false, enableColors: false,
-    definitions: () => cli.definitions(), error: (e, o) => cli.error(e, o), format: (c) => cli.format(c),
-    process: (input, sub) => cli.process(input, { ...ctx, ...sub }), run: (input, sub) => cli.run(input, { ...ctx, ...sub }), usage: (c, o) => cli.usage(c, o),
+  // clipanion's `Command.catch` is the documented hook for a command's errors; keep the error and sort it into
+  // its kind (usage, exit code, bug) here instead of clipanion's printer.
+  let failure: { error: unknown } | null = null;
+  command.catch = async (error: unknown) => {
+    failure = { error };
   };
-  try {
-    return (await command.validateAndExecute()) ?? 0;
-  } catch (error) {
-    return reportError(error, ctx.stderr, args.some((a) => VERBOSE.test(a)));
-  }
+  const code = await cli.run(command, ctx);
+  if (failure === null) return code;
+  return reportError((failure as { error: unknown }).error, ctx.stderr, args.some((a) => VERBOSE.test(a)));
 }

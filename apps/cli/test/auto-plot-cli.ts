@@ -1,9 +1,11 @@
-// Shared by the auto-plot, sweep and multi-run end-to-end tests: spawn the built CLI against a mock server.
+// Shared by the auto-plot, sweep, multi-run and other end-to-end tests: run the CLI against a mock server, in-process
+// (fast) or as the built binary.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInProcess } from './config-harness.js';
 import { makeTempDir } from '@aiperf/test-kit';
 
 export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -14,15 +16,33 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node apps/cli/dist/bin.js ...args`; the user-level plot config lives in a fresh temp dir. */
+function isolatedEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...(process.env as Record<string, string>), HOME: home, AIPERF_PLOT_CONFIG_HOME: join(home, '.aiperf'), NO_COLOR: '1', ...extra };
+}
+
+/**
+ * Runs `aiperf ...args` in-process (`runCli` with PassThrough streams, clipanion's own test pattern): no node
+ * start-up per run. The user-level plot config lives in a fresh temp dir. The plot package reads
+ * AIPERF_PLOT_CONFIG_HOME from `process.env`, not from the CLI's context, so it is set around the call: safe,
+ * because the tests of one file run one at a time in their own worker process.
+ */
 export async function runAiperf(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
-  const home = await makeTempDir('aiperf-home-');
+  const env = isolatedEnv(await makeTempDir('aiperf-home-'), options.env);
+  const saved = process.env.AIPERF_PLOT_CONFIG_HOME;
+  process.env.AIPERF_PLOT_CONFIG_HOME = env.AIPERF_PLOT_CONFIG_HOME;
+  try {
+    return await runInProcess(args, { env, cwd: options.cwd ?? process.cwd() });
+  } finally {
+    if (saved === undefined) delete process.env.AIPERF_PLOT_CONFIG_HOME;
+    else process.env.AIPERF_PLOT_CONFIG_HOME = saved;
+  }
+}
+
+/** Runs the built binary, `node apps/cli/dist/bin.js ...args`: for what needs a real process (exit status, stdio). */
+export async function spawnAiperf(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  const env = isolatedEnv(await makeTempDir('aiperf-home-'), options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? process.cwd(),
-      env: { ...process.env, HOME: home, AIPERF_PLOT_CONFIG_HOME: join(home, '.aiperf'), NO_COLOR: '1', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
