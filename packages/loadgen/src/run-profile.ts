@@ -132,7 +132,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     await sink.close();
   }
   const { cancelled, failureStop } = phases;
-  if (failureStop) log.error(describeFailureStop(failureStop));
+  const stopReason = failureStop ? describeFailureStop(failureStop) : null;
+  if (stopReason) log.error(stopReason);
   if (sink.abandoned > 0) {
     notes.push(`Note: ${sink.abandoned} requests still in flight when the run ended were dropped (not in the metrics)`);
   }
@@ -161,6 +162,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     // A stop on too many failures is the server's verdict, not the user's Ctrl+C.
     exitCode: failureStop ? 1 : cancelled ? 130 : successful === 0 ? 1 : 0,
     cancelled,
+    ...(stopReason ? { stopReason } : {}),
     successfulRequestCount: successful,
     errorRequestCount: errorCount,
     summary: written.summary,

@@ -83,6 +83,8 @@ export interface ProfileRunResult {
   /** 0 on success; non-zero when cancelled by the user or nothing succeeded. */
   exitCode: number;
   cancelled: boolean;
+  /** Why the run stopped before its end on its own (`--failed-request-threshold`), in one line; absent otherwise. */
+  stopReason?: string;
   successfulRequestCount: number;
   errorRequestCount: number;
   /** The object written to profile_export_aiperf.json. */

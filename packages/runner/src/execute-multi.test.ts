@@ -126,6 +126,20 @@ describe('runBenchmark: multi-run and sweeps', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('a cell stopped by --failed-request-threshold fails with that reason; the sweep goes on', async () => {
+    const dir = await tmp();
+    const { runProfile } = fakeProfile();
+    const stopping = async (c: BenchmarkConfig, io: unknown, o: RunProfileOptions) => {
+      const result = await runProfile(c, io, o);
+      return c.load.concurrency !== 2 ? result : { ...result, exitCode: 1, cancelled: true, stopReason: '9/10 profiling requests failed (90.0%), over the --failed-request-threshold of 10.0%' };
+    };
+    const config = testConfig({ artifactDir: dir, sweep: { concurrency: [1, 2, 3], mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    expect(await runBenchmark(config, capture().io, { runProfile: stopping, hooks: createHookRegistry(), sidecars: () => [] })).toBe(0);
+    const sweep = await readJson(join(dir, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'));
+    expect(sweep.failed_runs).toEqual([{ label: 'concurrency_2', error: '9/10 profiling requests failed (90.0%), over the --failed-request-threshold of 10.0%' }]);
+    expect(sweep.num_successful_runs).toBe(2);
+  });
+
   it('a thrown runProfile error fails that cell only', async () => {
     const dir = await tmp();
     const { runProfile } = fakeProfile();

@@ -25,7 +25,7 @@ async function runCell(planned: PlannedRun, config: AiperfConfig, deps: Benchmar
       skipWarmup: planned.skipWarmup,
     });
     const error = result.exitCode === 0 ? null
-      : result.cancelled ? 'cancelled' : `exit code ${result.exitCode} (${result.successfulRequestCount} successful requests)`;
+      : (result.stopReason ?? (result.cancelled ? 'cancelled' : `exit code ${result.exitCode} (${result.successfulRequestCount} successful requests)`));
     return { planned, result, error };
   } catch (error) {
     return { planned, result: null, error: error instanceof Error ? error.message : String(error) };
