@@ -89,6 +89,7 @@ describe('--failed-request-threshold', () => {
     const { result, summary, records, log } = await run({ ttftMs: 5, itlMs: 1, errorRate: 0.5, seed: 7 }, { load: { concurrency: 2, requestCount: 400 }, failedRequestThreshold: 0.1 });
     expect(result.exitCode).toBe(1);
     expect(result.cancelled).toBe(true);
+    expect(result.stopReason).toMatch(/profiling requests failed \(\d+\.\d%\), over the --failed-request-threshold of 10\.0%/);
     expect(summary.was_cancelled).toBe(true);
     expect(records.length).toBeGreaterThanOrEqual(10);
     expect(records.length).toBeLessThan(100);
