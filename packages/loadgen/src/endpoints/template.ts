@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BenchmarkConfig } from '@aiperf/config';
-import { type JSONValue, TreeInterpreter, compile } from '@jmespath-community/jmespath';
+import type { JSONValue } from '@jmespath-community/jmespath';
 import { ProfileConfigError } from '../errors.js';
 import { compilePayloadTemplate } from './template-render.js';
 import { type EndpointType, type ParsedResponse, type RequestInput, type ServerUsage, isRecord, parseUsage } from './types.js';
@@ -16,10 +17,16 @@ const where = (key: string) => `--extra-inputs ${key}`;
 
 type Search = (json: unknown) => JSONValue;
 
+type JmesPath = typeof import('@jmespath-community/jmespath');
+let jmesPath: JmesPath | null = null;
+// Loaded on first use: every run imports the endpoint registry, few use templates.
+const jmes = (): JmesPath => (jmesPath ??= createRequire(import.meta.url)('@jmespath-community/jmespath') as JmesPath);
+
 function compilePath(expression: unknown, key: string): Search | null {
   if (expression === undefined) return null;
   if (typeof expression !== 'string' || expression.trim() === '') throw new ProfileConfigError(`${where(key)}: expected a JMESPath expression (e.g. choices[0].text), got ${JSON.stringify(expression)}`);
   try {
+    const { compile, TreeInterpreter } = jmes();
     const ast = compile(expression);
     return (json) => TreeInterpreter.search(ast, json as JSONValue);
   } catch (error) {
@@ -28,9 +35,11 @@ function compilePath(expression: unknown, key: string): Search | null {
 }
 
 /** Where an answer's text usually is, tried in order when no response_field is given. */
-const AUTO_TEXT = ['choices[0].delta.content', 'choices[0].message.content', 'choices[0].text', 'text', 'content', 'response', 'output', 'result', 'generated_text', 'token.text'].map((p) => compilePath(p, 'response_field')!);
+const AUTO_TEXT = ['choices[0].delta.content', 'choices[0].message.content', 'choices[0].text', 'text', 'content', 'response', 'output', 'result', 'generated_text', 'token.text'];
 /** Answers without text that still are answers (embeddings, rankings). */
-const AUTO_OTHER = ['data[].embedding', 'embeddings', 'embedding', 'rankings', 'results'].map((p) => compilePath(p, 'response_field')!);
+const AUTO_OTHER = ['data[].embedding', 'embeddings', 'embedding', 'rankings', 'results'];
+let autoPaths: { text: Search[]; other: Search[] } | null = null;
+const auto = () => (autoPaths ??= { text: AUTO_TEXT.map((p) => compilePath(p, 'response_field')!), other: AUTO_OTHER.map((p) => compilePath(p, 'response_field')!) });
 
 const textOf = (value: JSONValue): string =>
   typeof value === 'string' ? value : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.join('') : '';
@@ -53,11 +62,11 @@ function parser(responseField: Search | null, responseFieldText: string, usageFi
       }
       return { text: textOf(value), reasoning: '', usage };
     }
-    for (const search of AUTO_TEXT) {
+    for (const search of auto().text) {
       const value = search(json);
       if (typeof value === 'string') return { text: value, reasoning: '', usage };
     }
-    if (usage || AUTO_OTHER.some((search) => search(json) !== null)) return { text: '', reasoning: '', usage };
+    if (usage || auto().other.some((search) => search(json) !== null)) return { text: '', reasoning: '', usage };
     return { text: '', reasoning: '', usage: null, unmatched: `no text found in the response (set ${where('response_field')})` };
   };
 }
