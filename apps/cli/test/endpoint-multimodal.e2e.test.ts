@@ -89,11 +89,15 @@ describe('multimodal chat inputs', () => {
     expect(sent).toEqual({ mime: 'image/gif', bytes: gifBytes });
   });
 
-  it('images with a non-chat endpoint type: one line naming the flag, exit 2', async () => {
+  it('images with a non-chat endpoint type, --batch-size with chat: one line naming the flag, exit 2', async () => {
     proxy.requests.length = 0;
     const result = await profile(await dirs.make(), ['--endpoint-type', 'completions', '--image-batch-size', '1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^aiperf: --image-batch-size: images and audio are sent as chat content parts; use --endpoint-type chat \(got "completions"\)$/m);
+    expect(proxy.requests).toHaveLength(0);
+    const batch = await profile(await dirs.make(), ['--batch-size', '4']);
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toMatch(/^aiperf: --batch-size: endpoint type "chat" sends one prompt per request/m);
     expect(proxy.requests).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { BenchmarkConfig } from '@aiperf/config';
 import type { Rng } from '@aiperf/stats';
 import type { EndpointType } from '../endpoints/types.js';
+import { ProfileConfigError } from '../errors.js';
 import { sampleTokenLength } from './token-length.js';
 import type { TextTokenizer } from './tokenizer.js';
 
@@ -44,6 +45,9 @@ export function endpointInputs(
     };
   }
   const batchSize = config.input.batchSize;
+  if (batchSize > 1 && !endpoint.acceptsBatch) {
+    throw new ProfileConfigError(`--batch-size: endpoint type "${endpoint.name}" sends one prompt per request; batches need a type that takes a list of inputs (embeddings)`);
+  }
   if (endpoint.acceptsBatch && batchSize > 1) {
     const { mean, stddev } = config.input.inputTokens;
     return (prompt) => {
