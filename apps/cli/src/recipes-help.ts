@@ -1,19 +1,34 @@
 // The "Recipes" section of `aiperf profile --help`: the built-ins and those of the plugins that load here.
+import { loadConfig } from '@aiperf/config';
 import type { PluginRef } from './plugins/load.js';
-import { flagPluginRefs } from './plugins/refs.js';
+import { configPluginRefs, flagPluginRefs } from './plugins/refs.js';
 
-/** `--plugin X` / `--plugin=X` values in the arguments (help is rendered before the config is resolved). */
-function pluginArgs(argv: readonly string[]): string[] {
-  const refs: string[] = [];
+/** The values of one option in the arguments (`--plugin X`, `--plugin=X`): help is rendered before they are parsed. */
+function optionValues(argv: readonly string[], names: readonly string[]): string[] {
+  const values: string[] = [];
   argv.forEach((arg, i) => {
-    if (arg === '--plugin' && argv[i + 1] !== undefined) refs.push(argv[i + 1]!);
-    else if (arg.startsWith('--plugin=')) refs.push(arg.slice('--plugin='.length));
+    const next = argv[i + 1];
+    if (names.includes(arg) && next !== undefined) values.push(next);
+    else for (const name of names) if (name.startsWith('--') && arg.startsWith(`${name}=`)) values.push(arg.slice(name.length + 1));
   });
-  return refs;
+  return values;
+}
+
+/**
+ * The plugins a run with these arguments would name: `--plugin` values, else the `plugins:` list of the `-f` YAML
+ * (relative to the file). A YAML that does not resolve adds nothing here; the run itself reports it.
+ */
+function namedPlugins(argv: readonly string[], cwd: string): PluginRef[] {
+  const flagged = optionValues(argv, ['--plugin']);
+  if (flagged.length > 0) return flagPluginRefs(flagged, cwd);
+  const configFile = optionValues(argv, ['-f', '--config']).at(-1);
+  if (configFile === undefined) return [];
+  const { config } = loadConfig({ flags: { configFile }, cwd });
+  return config ? configPluginRefs(config, false, cwd) : [];
 }
 
 export async function recipesHelp(argv: readonly string[], cwd: string): Promise<string> {
-  const refs: PluginRef[] = flagPluginRefs(pluginArgs(argv), cwd);
+  const refs = namedPlugins(argv, cwd);
   try {
     // Only the recipe registry: help stays quick without the engine and the plot stack.
     const [{ loadPlugins }, { createRecipeRegistry }] = await Promise.all([import('./plugins/load.js'), import('@aiperf/recipes')]);

@@ -37,6 +37,16 @@ describe('aiperf plugins', () => {
     expect(result.stdout).toMatch(/ {2}tiny-ramp +Two concurrency steps \(test plugin\)\. \[plugin good-plugin\]/);
     expect(result.stdout).toMatch(/ {2}concurrency-ramp +/);
   });
+
+  test('profile -f bench.yaml --help lists the recipes of the YAML plugins: list (paths relative to the file)', async () => {
+    const yamlDir = join(root, 'yaml-project');
+    mkdirSync(yamlDir, { recursive: true });
+    writeFileSync(join(yamlDir, 'bench.yaml'), 'benchmark:\n  model: m\nplugins: [../good-plugin]\n');
+    const result = await runInProcess(['profile', '-f', join(yamlDir, 'bench.yaml'), '--help'], { cwd: root });
+    expect(result.stdout).toMatch(/ {2}tiny-ramp +Two concurrency steps \(test plugin\)\. \[plugin good-plugin\]/);
+    const without = await runInProcess(['profile', '--help'], { cwd: root });
+    expect(without.stdout).not.toContain('tiny-ramp');
+  });
 });
 
 describe('plugin failures: one line naming the plugin, where it was looked for and why; exit 2', () => {
