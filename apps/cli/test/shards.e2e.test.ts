@@ -119,6 +119,28 @@ describe('sharded run → aiperf merge', () => {
   });
 });
 
+describe('--worker-mode process', () => {
+  it('runs --workers 2 as two shard processes and merges them into the artifact directory', async () => {
+    const dir = join(root, 'processes');
+    const run = await runAiperf(['profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--concurrency', '4', '--request-count', '20', '--osl', '8',
+      '--tokenizer', 'builtin', '--ui', 'none', '--no-gpu-telemetry', '--no-server-metrics', '--artifact-dir', dir, '--workers', '2', '--worker-mode', 'process'], {}, 120_000);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Merged 2 worker processes: 20 requests');
+    expect(readdirSync(join(dir, 'shards')).filter((d) => d.startsWith('shard-')).sort()).toEqual(['shard-0', 'shard-1']);
+    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
+    expect(summary.request_count.avg).toBe(20);
+    expect(summary.merge).toMatchObject({ shard_count: 2, partial: false });
+    const sessions = readWholeJsonl(join(dir, 'profile_export.jsonl')).map((r) => r.metadata.session_num as number).sort((a, b) => a - b);
+    expect(sessions).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  }, 150_000);
+
+  it('is refused together with --shard (a shard is one process)', async () => {
+    const run = await runInProcess(['profile', '-m', 'm', '--shard', '0/2', '--worker-mode', 'process', '--print-config']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--worker-mode: process: a shard runs in one process; leave --worker-mode out of shard runs');
+  });
+});
+
 describe('--shard bad input', () => {
   it('an index out of range is one line naming the flag, exit 2', async () => {
     const run = await runInProcess(['profile', '-m', 'm', '--shard', '4/4', '--print-config']);

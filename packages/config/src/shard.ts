@@ -37,6 +37,11 @@ export const shardSettings: ConfigRule = {
   name: 'shard-settings',
   apply(config, ctx) {
     const { distributed } = config.benchmark;
+    if (distributed.workerMode === 'process') {
+      const where = ctx.where('benchmark.distributed.worker_mode');
+      if (distributed.shard !== null) ctx.errors.push({ where, message: 'process: a shard runs in one process; leave --worker-mode out of shard runs' });
+      if (config.sweep !== null || config.multiRun.numProfileRuns > 1 || config.recipe !== null) ctx.errors.push({ where, message: 'process: runs one profile; it cannot be combined with a sweep, a recipe or --num-profile-runs' });
+    }
     if (distributed.shard === null) {
       if (distributed.barrierDir !== null) ctx.errors.push({ where: ctx.where('benchmark.distributed.barrier_dir'), message: 'needs --shard (or $JOB_COMPLETION_INDEX and $AIPERF_SHARD_COUNT): a barrier waits for the other shards' });
       return;

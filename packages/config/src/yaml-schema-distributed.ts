@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 
 /** Seconds a shard waits at the barrier when `barrier_timeout` is not set. */
 export const DEFAULT_BARRIER_TIMEOUT_SECONDS = 600;
+/** `--workers N` as threads of one process, or as N child processes run as shards and merged. */
+export const WORKER_MODES = ['thread', 'process'] as const;
 
 /**
  * `benchmark.distributed`: one run split over several load-generator processes (shards), on one machine or as a
@@ -18,6 +20,8 @@ export const YamlDistributed = Type.Object(
     barrier_dir: Type.Optional(Type.String({ minLength: 1 })),
     /** How long a shard waits at the barrier for the others before it gives up (unset: 600 s). */
     barrier_timeout: Type.Optional(Type.Number({ exclusiveMinimum: 0, 'x-duration': true })),
+    /** `process`: `--workers N` child processes, each a shard of this run, merged into the artifact directory. */
+    worker_mode: Type.Optional(Type.Union(WORKER_MODES.map((m) => Type.Literal(m)))),
   },
   { additionalProperties: false },
 );

@@ -53,6 +53,12 @@ export class ProfileCommand extends Command<AiperfContext> {
     }
     const config = result.config;
     const cwd = this.context.cwd ?? process.cwd();
+    if (config.benchmark.distributed.workerMode === 'process') {
+      const { runWorkerProcesses } = await import('../worker-processes.js');
+      const argv = this.context.argv ?? [];
+      const env = this.context.env ?? process.env;
+      return withInterrupt(stderr, (signal) => runWorkerProcesses(config, { stdout, stderr, signal, argv, env }));
+    }
     const { runProfileBenchmark, setupPlugins } = await import('../benchmark.js');
     const setup = await setupPlugins(configPluginRefs(config, flags.plugin !== undefined, cwd), cwd);
     return withInterrupt(stderr, (signal) => runProfileBenchmark(config, { stdout, stderr, signal }, setup));
