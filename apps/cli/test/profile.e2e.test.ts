@@ -18,20 +18,32 @@ interface Run {
   stderr: string;
 }
 
-function aiperf(args: string[], options: { cwd?: string; interruptAfterMs?: number } = {}): Promise<Run> {
+/** `interruptWhen` is polled every 50 ms; SIGINT is sent the first time it holds (an event, not a wall-clock guess). */
+function aiperf(args: string[], options: { cwd?: string; interruptWhen?: () => boolean } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? process.cwd(), env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    if (options.interruptAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), options.interruptAfterMs);
+    const { interruptWhen } = options;
+    const poll = interruptWhen
+      ? setInterval(() => {
+          if (!interruptWhen()) return;
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }, 50)
+      : undefined;
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      clearInterval(poll);
+      resolve({ code, signal, stdout, stderr });
+    });
   });
 }
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const recordLines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0);
 const readJsonl = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 
 const METADATA_FIELDS = [
@@ -138,7 +150,8 @@ describe('aiperf profile', () => {
     const dir = join(await makeTempDir('aiperf-profile-int-'), 'run');
     const run = await aiperf(
       ['profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--concurrency', '4', '--request-count', '5000', '--osl', '8', '--isl', '16', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry'],
-      { interruptAfterMs: 2500 },
+      // Interrupt once some records are on disk, however long the CLI took to start on a loaded machine.
+      { interruptWhen: () => recordLines(join(dir, 'profile_export.jsonl')) >= 20 },
     );
     expect(run.code).not.toBe(0);
     const summary = readJson(join(dir, 'profile_export_aiperf.json'));
