@@ -19,26 +19,28 @@ export interface RunnerChoice {
  */
 export const WORKER_THREADS_FROM_IN_FLIGHT = 256;
 
-/** The default thread count for a load: one per core at a high in-flight cap, else the main event loop alone. */
+/** The default issuing thread count for a load: one per core at a high in-flight cap, else one. */
 export function defaultWorkerThreads(maxInFlight: number | null, cores = availableParallelism()): number {
   return maxInFlight !== null && maxInFlight < WORKER_THREADS_FROM_IN_FLIGHT ? 1 : cores;
 }
 
 /**
- * `benchmark.load.workers` threads (null = defaultWorkerThreads), never more than the in-flight cap allows. One
- * thread means the main event loop issues the requests itself (no message hop for records).
+ * `benchmark.load.workers` threads (null = defaultWorkerThreads), never more than the in-flight cap allows. An
+ * explicit `--workers 1` issues from the main event loop (no message hop for records, the least CPU). By default
+ * even a single issuing thread is a worker thread: the main thread's own work (the live dashboard, server-metrics
+ * scrapes, the record sink) then never delays a response chunk's timestamp.
  */
 export async function createRunner(template: IssuerTemplate, parts: IssuerParts, maxInFlight: number | null, runTag: string): Promise<RunnerChoice> {
-  const wanted = template.config.load.workers ?? defaultWorkerThreads(maxInFlight);
-  const shares = splitInFlight(maxInFlight, Math.max(1, wanted));
-  if (shares.length <= 1) {
+  const explicit = template.config.load.workers;
+  const shares = splitInFlight(maxInFlight, Math.max(1, explicit ?? defaultWorkerThreads(maxInFlight)));
+  if (shares.length <= 1 && explicit !== null) {
     return { runner: await createLocalRunner(template, parts, maxInFlight, workerIdFor(0, runTag)), note: null };
   }
   const script = findWorkerScript();
   if (!script) {
     return {
       runner: await createLocalRunner(template, parts, maxInFlight, workerIdFor(0, runTag)),
-      note: 'worker threads need the built package (dist/worker.js); issuing from the main thread instead',
+      note: shares.length > 1 ? 'worker threads need the built package (dist/worker.js); issuing from the main thread instead' : null,
     };
   }
   const ids = shares.map((_, index) => workerIdFor(index, runTag));
