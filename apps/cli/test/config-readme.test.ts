@@ -29,6 +29,6 @@ test('the README YAML example resolves without errors', () => {
   expect(example).toBeDefined();
   const result = resolveConfig({ yamlText: example, yamlPath: '/work/bench.yaml', env: { OPENAI_API_KEY: 'sk-test' }, fileExists: () => true });
   expect(result.errors).toEqual([]);
-  expect(result.config?.sweep?.concurrency).toEqual([1, 4, 16]);
+  expect(result.config?.sweep?.parameters).toEqual({ concurrency: [1, 4, 16] });
   expect(result.config?.benchmark.artifacts.autoPlot).toBe(true);
 });

@@ -2,6 +2,7 @@ import { isTraceDatasetType } from './yaml-schema-workloads.js';
 import { DEFAULTS as D } from './defaults.js';
 import { resolveMapping } from './resolved.js';
 import { ARTIFACT_OUTPUT_KEYS, type AiperfConfig, type TelemetryConfig } from './schema.js';
+import { YamlConvergence, YamlSla } from './yaml-schema-loadshape.js';
 import { type YamlBenchmark, type YamlDocument, YamlArtifacts, YamlBenchmark as YamlBenchmarkSchema, YamlEndpoint, YamlInput, YamlLoad, YamlMultiRun, YamlOutputTokens, YamlReporting, YamlTelemetry } from './yaml-schema.js';
 
 /** `host:8000` → `http://host:8000`; trailing slashes dropped (endpoint paths are appended later). */
@@ -38,7 +39,7 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
   const { models, modelSelectionStrategy, ...rest } = resolveMapping(YamlBenchmarkSchema, b, ['endpoint', 'load', 'input', 'artifacts', 'gpu_telemetry', 'reporting']);
   const { costPerHour, statsInterval, ...reporting } = resolveMapping(YamlReporting, b.reporting);
   const multiRun = resolveMapping(YamlMultiRun, doc.multi_run);
-  const { numRuns, ...multiRunRest } = multiRun;
+  const { numRuns, convergence, ...multiRunRest } = multiRun;
   return {
     benchmark: {
       endpoint: {
@@ -75,8 +76,9 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
       artifacts: resolveMapping(YamlArtifacts, a, ARTIFACT_OUTPUT_KEYS),
     },
     sweep: null,
-    multiRun: { numProfileRuns: numRuns, ...multiRunRest },
+    multiRun: { numProfileRuns: numRuns, ...multiRunRest, convergence: doc.multi_run?.convergence ? resolveMapping(YamlConvergence, doc.multi_run.convergence) : null },
     recipe: doc.recipe === undefined ? null : typeof doc.recipe === 'string' ? { name: doc.recipe, params: {} } : { name: doc.recipe.name, params: doc.recipe.params ?? {} },
+    sla: resolveMapping(YamlSla, doc.sla),
     plot: null,
     plugins: doc.plugins ?? [],
     source,

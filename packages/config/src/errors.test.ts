@@ -14,12 +14,12 @@ describe('configuration errors name the path or flag, the value and what is allo
   test('unknown YAML key, with a suggestion', () => {
     expect(fromYaml('benchmark:\n  model: m\n  load: {concurency: 4}\n')).toMatchInlineSnapshot(`
       [
-        "benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers, conversation_num, fixed_schedule, timing_mode, fixed_schedule_auto_offset, fixed_schedule_start_offset_ms, fixed_schedule_end_offset_ms",
+        "benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers, conversation_num, fixed_schedule, timing_mode, fixed_schedule_auto_offset, fixed_schedule_start_offset_ms, fixed_schedule_end_offset_ms, arrival_smoothness, request_rate_series, request_rate_ramp_duration_seconds, concurrency_ramp_duration_seconds, prefill_concurrency, prefill_concurrency_ramp_duration_seconds, user_centric_rate, num_users",
       ]
     `);
     expect(fromYaml('benchmark: {model: m}\nswep: {}\n')).toMatchInlineSnapshot(`
       [
-        "swep: unknown key (did you mean "sweep"?); allowed keys: schema_version, benchmark, sweep, multi_run, recipe, random_seed, plot, plugins",
+        "swep: unknown key (did you mean "sweep"?); allowed keys: schema_version, benchmark, sweep, multi_run, recipe, sla, random_seed, plot, plugins",
       ]
     `);
   });
@@ -85,7 +85,7 @@ describe('configuration errors name the path or flag, the value and what is allo
   test('the YAML must be a mapping; ${VAR} without a value is an error', () => {
     expect(fromYaml('- a\n- b\n')).toMatchInlineSnapshot(`
       [
-        "/cfg/bench.yaml: got ["a","b"], expected a mapping with keys: schema_version, benchmark, sweep, multi_run, recipe, random_seed, plot, plugins",
+        "/cfg/bench.yaml: got ["a","b"], expected a mapping with keys: schema_version, benchmark, sweep, multi_run, recipe, sla, random_seed, plot, plugins",
       ]
     `);
     expect(fromYaml('benchmark: {model: ${NOPE}}')).toMatchInlineSnapshot(`

@@ -91,6 +91,10 @@ export function flagsToDocument(values: FlagValues, flags: readonly FlagDef[] = 
       issues.push({ where: flagName(flag), message: `cannot be combined with ${previous}` });
       continue;
     }
+    if (flag.sweepParameter && typeof value === 'string' && value.includes(',')) {
+      sweepList(flag, value, doc, provenance, issues);
+      continue;
+    }
     const raw = rawValue(flag, value, issues);
     const checked = checkDocument(schemaAt(YamlDocument, flag.path), raw, flag.path);
     issues.push(...checked.issues.map((i) => ({ where: flagName(flag), message: i.message })));
@@ -99,4 +103,26 @@ export function flagsToDocument(values: FlagValues, flags: readonly FlagDef[] = 
     provenance.set(flag.path, flagName(flag));
   }
   return { doc, provenance, issues };
+}
+
+/**
+ * `--request-rate 5,10,20`: each value checked against the flag's key, the list written to
+ * `sweep.parameters.<name>` and its first value to the key itself (so the base run is the sweep's first cell).
+ */
+function sweepList(flag: FlagDef, text: string, doc: Doc, provenance: Map<string, string>, issues: ConfigIssue[]): void {
+  const path = flag.path!;
+  const schema = schemaAt(YamlDocument, path);
+  const values: unknown[] = [];
+  for (const item of splitList([text])) {
+    const checked = checkDocument(schema, item, path);
+    issues.push(...checked.issues.map((i) => ({ where: flagName(flag), message: `${i.message} (in the list ${showValue(text)})` })));
+    if (checked.issues.length === 0) values.push(checked.value);
+  }
+  if (values.length === 0 || values.length !== splitList([text]).length) return;
+  const distinct = [...new Set(values)];
+  setAt(doc, path, distinct[0]);
+  provenance.set(path, flagName(flag));
+  if (distinct.length < 2) return;
+  setAt(doc, `sweep.parameters.${flag.sweepParameter}`, distinct);
+  provenance.set(`sweep.parameters.${flag.sweepParameter}`, flagName(flag));
 }

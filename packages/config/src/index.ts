@@ -14,6 +14,7 @@ export {
   OutputConfig,
   PlotEnvelope,
   RecipeConfig,
+  SlaConfig,
   ReportingConfig,
   SweepConfig,
   TelemetryConfig,
@@ -37,6 +38,8 @@ export { defaultConfig } from './default-config.js';
 export { REDACTED, isSensitiveHeader, redactBenchmarkConfig, redactConfig, redactHeaders, redactUrl } from './redact.js';
 export { configToDocument, configToYaml } from './to-yaml.js';
 export { configJsonSchema } from './json-schema.js';
+export { type RateSeriesSegment, parseRateSeries } from './rate-series.js';
+export { SWEEP_PARAMETER_PATHS } from './yaml-schema-loadshape.js';
 export { didYouMean } from './suggest.js';
 export { renderFlagHelp, renderFlagMarkdown } from './help.js';
 export { normalizeTelemetryUrl, normalizeUrl } from './build.js';

@@ -22,6 +22,8 @@ describe('resolveConfig', () => {
       mode: 'concurrency', concurrency: 1, requestRate: null, arrivalPattern: 'poisson', requestCount: 10, benchmarkDurationSeconds: null,
       gracePeriodSeconds: 30, warmupRequestCount: 0, requestCancellationRate: null, requestCancellationDelaySeconds: 0, workers: null, conversationNum: null,
       fixedScheduleAutoOffset: false, fixedScheduleStartOffsetMs: null, fixedScheduleEndOffsetMs: null,
+      arrivalSmoothness: null, requestRateSeries: null, requestRateRampDurationSeconds: null, concurrencyRampDurationSeconds: null,
+      prefillConcurrency: null, prefillConcurrencyRampDurationSeconds: null, userCentricRate: null, numUsers: null,
     });
     expect(config.benchmark.input).toEqual({
       inputTokens: { mean: 550, stddev: 0 }, outputTokens: null, numDatasetEntries: 100, inputFile: null, customDatasetType: null, islBlockSize: null,
@@ -35,7 +37,7 @@ describe('resolveConfig', () => {
     });
     expect(config.benchmark.output).toEqual({ artifactDir: './artifacts', artifactDirExplicit: false, exportPrefix: null, exportLevel: 'records', sliceDurationSeconds: null });
     expect(config.benchmark.artifacts).toEqual({ autoPlot: null, plotRequired: false });
-    expect(config.multiRun).toEqual({ numProfileRuns: 1, cooldownSeconds: 0, confidenceLevel: 0.95, disableWarmupAfterFirst: true, setConsistentSeed: true });
+    expect(config.multiRun).toEqual({ numProfileRuns: 1, cooldownSeconds: 0, confidenceLevel: 0.95, disableWarmupAfterFirst: true, setConsistentSeed: true, convergence: null });
     expect([config.sweep, config.recipe, config.plot, config.benchmark.ui]).toEqual([null, null, null, 'dashboard']);
     expect(config.source).toEqual({ yamlPath: null, cliCommand: 'aiperf profile -m Qwen/Qwen3-0.6B' });
   });
@@ -69,7 +71,7 @@ describe('resolveConfig', () => {
 
   test('--concurrency 1,4,8 becomes a sweep whose first value is the base concurrency', () => {
     const config = resolved({ flags: { model: ['m'], concurrency: '1,4,8', parameterSweepCooldownSeconds: '2' } });
-    expect(config.sweep).toEqual({ concurrency: [1, 4, 8], mode: 'repeated', cooldownSeconds: 2, sameSeed: false });
+    expect(config.sweep).toEqual({ parameters: { concurrency: [1, 4, 8] }, type: 'grid', mode: 'repeated', cooldownSeconds: 2, sameSeed: false });
     expect(config.benchmark.load).toMatchObject({ concurrency: 1, requestCount: 16 });
     expect(config.benchmark.ui).toBe('simple');
     expect(resolved({ flags: { model: ['m'], concurrency: '4,4' } }).sweep).toBeNull();

@@ -35,26 +35,6 @@ export const requireModel: ConfigRule = {
   },
 };
 
-/** `--concurrency 1,4,8` or `sweep.concurrency` ⇒ a concurrency sweep whose first value is the base config's. */
-export const concurrencySweep: ConfigRule = {
-  name: 'concurrency-sweep',
-  apply(config, ctx) {
-    const list = getAt(ctx.doc, CONCURRENCY);
-    const fromSweep = ctx.doc.sweep?.concurrency;
-    if (Array.isArray(list) && fromSweep) {
-      ctx.errors.push({ where: ctx.where(CONCURRENCY), message: 'a list of values conflicts with sweep.concurrency; give the sweep values once' });
-      return;
-    }
-    const values = [...new Set((fromSweep ?? (Array.isArray(list) ? list : [])) as number[])];
-    if (values.length < 2) {
-      if (ctx.doc.sweep && !fromSweep) ctx.warnings.push('sweep: settings ignored: no sweep values (give --concurrency 1,4,8 or sweep.concurrency)');
-      return;
-    }
-    config.sweep = { concurrency: values, ...resolveMapping(YamlSweep, ctx.doc.sweep, ['concurrency']) };
-    if (!ctx.given(CONCURRENCY) || Array.isArray(list)) config.benchmark.load.concurrency = values[0] as number;
-  },
-};
-
 /** Request-rate mode when a rate is given, else concurrency (burst) mode. */
 export const timingMode: ConfigRule = {
   name: 'timing-mode',
@@ -64,7 +44,7 @@ export const timingMode: ConfigRule = {
     const bounded = load.requestCount !== null || load.benchmarkDurationSeconds !== null || load.conversationNum !== null;
     // A fixed schedule sends the whole trace (loadgen counts its lines) at its own pace: no cap unless one is given.
     if (load.mode === 'fixed_schedule') return;
-    if (load.mode === 'request_rate') {
+    if (load.mode === 'request_rate' || load.mode === 'user_centric') {
       if (!bounded) load.requestCount = D.requestRateRequestCount;
       return;
     }
@@ -72,7 +52,7 @@ export const timingMode: ConfigRule = {
       load.concurrency = D.concurrency;
       if (config.recipe === null) ctx.warnings.push(`--concurrency not given; using ${D.concurrency}`);
     }
-    const highest = Math.max(load.concurrency, ...(config.sweep?.concurrency ?? []));
+    const highest = Math.max(load.concurrency, ...(config.sweep?.parameters.concurrency ?? []));
     if (!bounded) load.requestCount = Math.max(D.minimumRequestCount, 2 * highest);
   },
 };
@@ -85,7 +65,7 @@ export const loadConsistency: ConfigRule = {
       ctx.errors.push({ where: ctx.where('benchmark.load.grace_period_seconds'), message: `only applies with a benchmark duration; add ${ctx.where(DURATION)} or remove it` });
     if (ctx.given(REQUEST_COUNT) && ctx.given(DURATION))
       ctx.errors.push({ where: ctx.where(REQUEST_COUNT), message: `cannot be combined with ${ctx.where(DURATION)}; choose one stop condition` });
-    const highest = Math.max(load.concurrency ?? 0, ...(config.sweep?.concurrency ?? []));
+    const highest = Math.max(load.concurrency ?? 0, ...(config.sweep?.parameters.concurrency ?? []));
     if (load.requestCount !== null && highest > load.requestCount)
       ctx.errors.push({ where: ctx.where(CONCURRENCY), message: `got ${highest}, which exceeds the request count ${load.requestCount}; lower it or raise ${ctx.where(REQUEST_COUNT)}` });
     if (ctx.given('benchmark.load.request_cancellation_delay_seconds') && load.requestCancellationRate === null)

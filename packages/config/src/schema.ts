@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { resolvedProperties } from './resolved.js';
+import { YamlConvergence, YamlSla } from './yaml-schema-loadshape.js';
 import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMultiRun, YamlReporting, YamlSweep } from './yaml-schema.js';
 
 /**
@@ -19,7 +20,7 @@ export const EndpointTypeName = Type.String({ minLength: 1 });
  * timing-strategy registry when the run starts (built-ins: concurrency, request_rate, fixed_schedule).
  */
 export const TimingMode = Type.String({ minLength: 1 });
-export const ArrivalPattern = Type.Union([Type.Literal('constant'), Type.Literal('poisson')]);
+export const ArrivalPattern = Type.Union([Type.Literal('constant'), Type.Literal('poisson'), Type.Literal('gamma')]);
 export const ExportLevel = Type.Union([Type.Literal('summary'), Type.Literal('records'), Type.Literal('raw')]);
 export const UiType = Type.Union([Type.Literal('dashboard'), Type.Literal('simple'), Type.Literal('none')]);
 export const LogLevel = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace')]);
@@ -109,16 +110,24 @@ export const BenchmarkConfig = Type.Object({
 });
 
 export const SweepConfig = Type.Object({
-  /** Values of `benchmark.load.concurrency` to run, in order (≥ 2 distinct values). */
-  concurrency: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 2 }),
-  ...resolvedProperties(YamlSweep, ['concurrency']),
+  /**
+   * Swept parameter (`concurrency`, `request_rate`, `isl`, …) → its values in order; from comma lists on the
+   * flags, a YAML `concurrency` list, or `sweep.parameters`. Crossed (`type: grid`) or paired (`zip`).
+   */
+  parameters: Type.Record(Type.String(), Type.Array(Type.Number(), { minItems: 1 })),
+  ...resolvedProperties(YamlSweep, ['concurrency', 'parameters']),
 });
 
 export const MultiRunConfig = Type.Object({
   /** YAML: `multi_run.num_runs`. */
   numProfileRuns: Type.Integer({ minimum: 1, maximum: 10 }),
-  ...resolvedProperties(YamlMultiRun, ['num_runs']),
+  ...resolvedProperties(YamlMultiRun, ['num_runs', 'convergence']),
+  /** Adaptive multi-run: stop adding runs once the metric converges; null = always run numProfileRuns. */
+  convergence: Nullable(Type.Object(resolvedProperties(YamlConvergence))),
 });
+
+/** Service levels of the SLA search recipes (YAML `sla:`, `--ttft-sla-ms` …); null = not set. */
+export const SlaConfig = Type.Object(resolvedProperties(YamlSla));
 
 export const RecipeConfig = Type.Object({
   name: Type.String(),
@@ -136,6 +145,7 @@ export const AiperfConfig = Type.Object({
   sweep: Nullable(SweepConfig),
   multiRun: MultiRunConfig,
   recipe: Nullable(RecipeConfig),
+  sla: SlaConfig,
   plot: Nullable(PlotEnvelope),
   /** Plugins to load by npm name or path (`--plugin`, YAML `plugins:`), besides the installed ones found on their own. */
   plugins: Type.Array(Type.String({ minLength: 1 })),
@@ -158,6 +168,7 @@ export type BenchmarkConfig = Static<typeof BenchmarkConfig>;
 export type SweepConfig = Static<typeof SweepConfig>;
 export type MultiRunConfig = Static<typeof MultiRunConfig>;
 export type RecipeConfig = Static<typeof RecipeConfig>;
+export type SlaConfig = Static<typeof SlaConfig>;
 export type PlotEnvelope = Static<typeof PlotEnvelope>;
 export type AiperfConfig = Static<typeof AiperfConfig>;
 export type EndpointTypeName = Static<typeof EndpointTypeName>;

@@ -4,6 +4,7 @@ import { ENDPOINT_INPUT_KEYS } from './yaml-schema-endpoints.js';
 import { RUN_CONTROL_KEYS } from './yaml-schema-run-control.js';
 import { YamlDistributed } from './yaml-schema-distributed.js';
 import { WORKLOAD_ENDPOINT_KEYS, WORKLOAD_INPUT_ALIASES, WORKLOAD_INPUT_KEYS } from './yaml-schema-workloads.js';
+import { LOAD_SHAPE_ALIASES, LOAD_SHAPE_KEYS, SWEEP_KEYS, YamlConvergence, YamlSla } from './yaml-schema-loadshape.js';
 
 /**
  * THE schema of aiperf's settings: the YAML file (`-f/--config`), snake_case canonical (camelCase keys are
@@ -28,7 +29,7 @@ export const ENDPOINT_TYPES = [
   'chat', 'completions', 'embeddings', 'messages', 'responses', 'huggingface_generate', 'chat_embeddings',
   'nim_rankings', 'hf_tei_rankings', 'cohere_rankings', 'template',
 ] as const;
-export const ARRIVAL_PATTERNS = ['constant', 'poisson'] as const;
+export const ARRIVAL_PATTERNS = ['constant', 'poisson', 'gamma'] as const;
 export const CUSTOM_DATASET_TYPES = ['single_turn', 'multi_turn', 'mooncake_trace', 'inputs_json', 'bailian_trace', 'burst_gpt_trace', 'random_pool', 'sharegpt'] as const;
 export const EXPORT_LEVELS = ['summary', 'records', 'raw'] as const;
 export const UI_TYPES = ['dashboard', 'simple', 'none'] as const;
@@ -85,8 +86,10 @@ export const YamlLoad = Mapping(
     fixed_schedule_auto_offset: Opt(Def(Type.Boolean(), false)),
     fixed_schedule_start_offset_ms: Opt(Type.Number({ minimum: 0 })),
     fixed_schedule_end_offset_ms: Opt(Type.Number({ minimum: 0 })),
+    ...LOAD_SHAPE_KEYS,
   },
   {
+    ...LOAD_SHAPE_ALIASES,
     rate: 'request_rate',
     requests: 'request_count',
     duration: 'benchmark_duration_seconds',
@@ -180,6 +183,7 @@ export const YamlSweep = Mapping(
     mode: Opt(Def(Enum(SWEEP_MODES), 'repeated')),
     cooldown_seconds: Opt(Def(Seconds({ minimum: 0 }), 0)),
     same_seed: Opt(Def(Type.Boolean(), false)),
+    ...SWEEP_KEYS,
   },
   { iteration_order: 'mode' },
 );
@@ -191,6 +195,7 @@ export const YamlMultiRun = Mapping(
     confidence_level: Opt(Def(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 }), 0.95)),
     disable_warmup_after_first: Opt(Def(Type.Boolean(), true)),
     set_consistent_seed: Opt(Def(Type.Boolean(), true)),
+    convergence: Opt(YamlConvergence),
   },
   { num_profile_runs: 'num_runs' },
 );
@@ -211,6 +216,7 @@ export const YamlDocument = Mapping({
   sweep: Opt(YamlSweep),
   multi_run: Opt(YamlMultiRun),
   recipe: Opt(YamlRecipe),
+  sla: Opt(YamlSla),
   random_seed: Opt(Type.Integer()),
   plot: Opt(YamlPlot),
   /** aiperf plugins by npm name or path (relative to this file). */

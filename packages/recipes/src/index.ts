@@ -13,7 +13,7 @@ export { cooldownBefore } from './plan/cooldown.js';
 export type { ResolvedSweep } from './plan/sweep-spec.js';
 export { resolveSweep } from './plan/sweep-spec.js';
 export type { SweepVariation } from './plan/variations.js';
-export { gridVariations, scenarioVariations, variationDirName } from './plan/variations.js';
+export { gridVariations, scenarioVariations, variationDirName, zipVariations } from './plan/variations.js';
 export { sweepParameterNames } from './plan/parameters.js';
 export type { ConfidenceStats } from './aggregate/confidence.js';
 export { aggregateSummaries, confidenceStats, flattenSummaryMetrics } from './aggregate/confidence.js';

@@ -6,6 +6,7 @@ export { mean, populationStd, sampleStd } from './moments.js';
 export { PERCENTILES, percentileOfSorted, percentilesOfSorted } from './percentile.js';
 export type { Percentile, PercentileKey } from './percentile.js';
 export { createRng } from './rng.js';
+export { gammaVariate } from './gamma.js';
 export type { Rng } from './rng.js';
 export { studentTInterval, tCritical } from './student-t.js';
 export type { StudentTInterval } from './student-t.js';

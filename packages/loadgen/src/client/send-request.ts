@@ -19,6 +19,8 @@ export interface SendRequestArgs {
    * and removing thousands of those costs more than the request's own bookkeeping.
    */
   inFlight?: InFlightRequests;
+  /** Called once, when the first response bytes arrive (or the request ends without any): its prefill is over. */
+  onFirstResponse?: () => void;
 }
 
 /**
@@ -122,9 +124,15 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestExchange> {
     const onSignal = () => abort(new RunAbortedError('the run was aborted'));
     args.inFlight?.add(onSignal);
 
+    let firstResponse = args.onFirstResponse;
+    const firstResponseSeen = () => {
+      firstResponse?.();
+      firstResponse = undefined;
+    };
     const finish = (error: RequestErrorInfo | null, abandoned = false) => {
       if (done) return;
       done = true;
+      firstResponseSeen();
       const endOffsetNs = since();
       clearTimeout(timeoutTimer);
       if (cancelTimer) clearTimeout(cancelTimer);
@@ -152,6 +160,7 @@ export function sendRequest(args: SendRequestArgs): Promise<RequestExchange> {
         },
         onResponseData(_c, chunk) {
           const offsetNs = since();
+          if (firstResponse) firstResponseSeen();
           bodyBytes += chunk.length;
           if (bodyBytes > MAX_BODY_BYTES && status < 400) return abort(new ResponseTooLargeError(`response body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`));
           if (status >= 400 && bodyBytes - chunk.length >= MAX_ERROR_BODY_BYTES) return;

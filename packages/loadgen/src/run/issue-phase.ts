@@ -1,4 +1,5 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import { startCapacityRamp } from '../timing/ramp.js';
 import type { SendSchedule } from '../timing/schedule.js';
 import { Slots, sleepUntilPerfNs } from '../timing/sleep.js';
 
@@ -23,6 +24,11 @@ export interface PhasePlan {
   schedule: SendSchedule | null;
   /** This issuer's in-flight cap, or null. */
   maxInFlight: number | null;
+  /** Raise the in-flight cap from 1 to `maxInFlight` over this long (--concurrency-ramp-duration), or null. */
+  maxInFlightRampNs?: number | null;
+  /** This issuer's cap on requests still waiting for their first response bytes (--prefill-concurrency), or null. */
+  prefillCap?: number | null;
+  prefillRampNs?: number | null;
   /** The next global request index for this issuer (strided or from a shared counter), or null when none is left. */
   claimIndex(): number | null;
   /**
@@ -34,8 +40,11 @@ export interface PhasePlan {
   stopSignal: AbortSignal;
 }
 
-/** Sends request `index`; `duePerfNs` is when the schedule wanted it sent (null when unscheduled). */
-export type SendFn = (index: number, duePerfNs: bigint | null) => Promise<void>;
+/**
+ * Sends request `index`; `duePerfNs` is when the schedule wanted it sent (null when unscheduled). The request
+ * calls `onFirstResponse` when its first response bytes arrive (its prefill is over).
+ */
+export type SendFn = (index: number, duePerfNs: bigint | null, onFirstResponse: () => void) => Promise<void>;
 
 /**
  * Issues requests per the plan and resolves once issuing has stopped and every sent request has settled.
@@ -43,6 +52,11 @@ export type SendFn = (index: number, duePerfNs: bigint | null) => Promise<void>;
  */
 export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped?: () => void): Promise<void> {
   const slots = new Slots(plan.maxInFlight);
+  const prefill = new Slots(plan.prefillCap ?? null);
+  const stopRamps = [
+    plan.maxInFlight !== null && plan.maxInFlightRampNs ? startCapacityRamp(slots, plan.maxInFlight, plan.maxInFlightRampNs, plan.startPerfNs) : null,
+    plan.prefillCap && plan.prefillRampNs ? startCapacityRamp(prefill, plan.prefillCap, plan.prefillRampNs, plan.startPerfNs) : null,
+  ];
   const pending = new Set<Promise<void>>();
   const elapsedNs = () => Number(process.hrtime.bigint() - plan.startPerfNs);
   // Unscheduled runs stop at the duration by the wall clock, also while waiting for a free slot. A plain timer
@@ -59,8 +73,8 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       : null;
   // Sends started since the loop last waited for I/O (a slot wait or a sleep that crossed a turn resets it).
   let sendsThisTick = 0;
-  const acquire = async (): Promise<boolean> => {
-    const acquired = slots.acquire(stop);
+  const acquire = async (from: Slots = slots): Promise<boolean> => {
+    const acquired = from.acquire(stop);
     if (acquired === true) return true;
     sendsThisTick = 0;
     return await acquired;
@@ -91,18 +105,26 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       await sleepUntilPerfNs(dueNs, stop);
       if (!(await acquire())) break;
     }
-    if (stop.aborted) {
+    // The prefill gate comes last: a request holds it only from its send to its first response bytes.
+    if (!(await acquire(prefill)) || stop.aborted) {
       slots.release();
       break;
     }
     sendsThisTick += 1;
-    const request: Promise<void> = send(runIndex, dueNs).finally(() => {
+    let prefilling = true;
+    const prefillDone = () => {
+      if (prefilling) prefill.release();
+      prefilling = false;
+    };
+    const request: Promise<void> = send(runIndex, dueNs, prefillDone).finally(() => {
+      prefillDone();
       slots.release();
       pending.delete(request);
     });
     pending.add(request);
   }
   if (durationTimer) clearTimeout(durationTimer);
+  for (const stopRamp of stopRamps) stopRamp?.();
   plan.stopSignal.removeEventListener('abort', onStop);
   onIssuingStopped?.();
   await Promise.all(pending);

@@ -134,14 +134,15 @@ export class Issuer {
       durationNs: start.durationNs,
       schedule: strategy.createSchedule(load, init.config.input.randomSeed, traceTimestampsMs(init.dataset)),
       maxInFlight,
+      ...loadShapePlan(load, init.issuers),
       claimIndex: () => (budget.exhausted() ? null : claim()),
       ...(init.shard ? { globalIndex: (local: number) => globalIndexOf(local, init.shard!) } : {}),
       stopSignal: this.stopController.signal,
     };
     await issuePhase(
       plan,
-      async (index, duePerfNs) => {
-        await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal, budget);
+      async (index, duePerfNs, onFirstResponse) => {
+        await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal, budget, onFirstResponse);
       },
       onIssuingStopped,
     );
@@ -172,6 +173,16 @@ export class Issuer {
   async close(): Promise<void> {
     await Promise.all(this.pools.map((p) => p.close()));
   }
+}
+
+/** Ramps and the prefill cap, this issuer's share (each thread caps its own requests). */
+function loadShapePlan(load: LoadConfig, issuers: number): Pick<PhasePlan, 'maxInFlightRampNs' | 'prefillCap' | 'prefillRampNs'> {
+  const seconds = (s: number | null) => (s === null ? null : s * 1e9);
+  return {
+    maxInFlightRampNs: seconds(load.concurrencyRampDurationSeconds),
+    prefillCap: load.prefillConcurrency === null ? null : Math.max(1, Math.ceil(load.prefillConcurrency / issuers)),
+    prefillRampNs: seconds(load.prefillConcurrencyRampDurationSeconds),
+  };
 }
 
 function lazyTokenizer(spec: string): () => Promise<TextTokenizer> {

@@ -65,6 +65,7 @@ export async function sendTurn(
   duePerfNs: bigint | null,
   turn: DatasetTurn = setup.dataset[setup.pickEntry(index)]!,
   session: SessionConnection = { correlationId: flatUuid(), dispatcher: null },
+  onFirstResponse?: () => void,
 ): Promise<PendingRecord> {
   const { config, endpoint } = setup;
   const xRequestId = flatUuid();
@@ -87,6 +88,7 @@ export async function sendTurn(
     timeoutMs: config.endpoint.timeoutSeconds * 1000,
     cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
     inFlight: setup.inFlight,
+    ...(onFirstResponse ? { onFirstResponse } : {}),
   }).finally(() => {
     if (cell) Atomics.sub(cell, 0, 1);
   });

@@ -22,11 +22,12 @@ export async function runSession(
   onRecord: (pending: PendingRecord) => void,
   stopSignal: AbortSignal,
   budget: RequestBudget,
+  onFirstResponse?: () => void,
 ): Promise<void> {
   const first = setup.dataset[setup.pickEntry(index)]!;
   const session = openSession(setup, index);
   try {
-    await runTurns(setup, phase, index, duePerfNs, onRecord, stopSignal, budget, first, session);
+    await runTurns(setup, phase, index, duePerfNs, onRecord, stopSignal, budget, first, session, onFirstResponse);
   } finally {
     await session.dispatcher?.close();
   }
@@ -52,13 +53,15 @@ async function runTurns(
   budget: RequestBudget,
   first: DatasetTurn,
   session: SessionConnection,
+  onFirstResponse?: () => void,
 ): Promise<void> {
   const followUps = first.followUps ?? [];
   const history: ChatMessage[] = first.systemText === undefined ? [] : [{ role: 'system', content: first.systemText }];
   let turn = first;
   let prompt = first.promptText ?? '';
   if (!budget.take()) return;
-  let pending = await sendTurn(setup, phase, index, duePerfNs, turn, session);
+  // Only the session's first turn passes the prefill gate; later turns follow their own answers.
+  let pending = await sendTurn(setup, phase, index, duePerfNs, turn, session, onFirstResponse);
   for (const [i, next] of followUps.entries()) {
     // The answer is read here (the next turn resends it); the record itself is still completed off this loop.
     const answer = parseExchange(pending.exchange, setup.endpoint, false);

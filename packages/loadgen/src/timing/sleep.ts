@@ -36,7 +36,19 @@ export class Slots {
   private used = 0;
   private readonly waiters = new Set<(acquired: boolean) => void>();
 
-  constructor(private readonly capacity: number | null) {}
+  constructor(private capacity: number | null) {}
+
+  /** Changes the cap (a ramp); raising it hands the new slots to waiters at once. */
+  setCapacity(capacity: number): void {
+    this.capacity = capacity;
+    while (this.used < capacity) {
+      const next = this.waiters.values().next();
+      if (next.done) return;
+      this.waiters.delete(next.value);
+      this.used += 1;
+      next.value(true);
+    }
+  }
 
   get inUse(): number {
     return this.used;

@@ -37,6 +37,36 @@ const PARAMETERS: readonly SweepParameter[] = [
       input: { ...b.input, outputTokens: { mean: value, stddev: b.input.outputTokens?.stddev ?? 0 } },
     }),
   },
+  {
+    name: 'benchmark_duration',
+    path: 'phases.profiling.duration',
+    integer: false,
+    apply: (b, value) => ({ ...b, load: { ...b.load, benchmarkDurationSeconds: value, requestCount: null } }),
+  },
+  {
+    name: 'request_count',
+    path: 'phases.profiling.requests',
+    integer: true,
+    apply: (b, value) => ({ ...b, load: { ...b.load, requestCount: value } }),
+  },
+  {
+    name: 'prefill_concurrency',
+    path: 'phases.profiling.prefill_concurrency',
+    integer: true,
+    apply: (b, value) => ({ ...b, load: { ...b.load, prefillConcurrency: value } }),
+  },
+  {
+    name: 'num_users',
+    path: 'phases.profiling.users',
+    integer: true,
+    apply: (b, value) => ({ ...b, load: { ...b.load, numUsers: value } }),
+  },
+  {
+    name: 'arrival_smoothness',
+    path: 'phases.profiling.smoothness',
+    integer: false,
+    apply: (b, value) => ({ ...b, load: { ...b.load, arrivalPattern: 'gamma', arrivalSmoothness: value } }),
+  },
 ];
 
 export const sweepParameterNames: readonly string[] = PARAMETERS.map((p) => p.name);

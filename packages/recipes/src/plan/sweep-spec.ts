@@ -3,7 +3,8 @@ import { normalizeParams } from '../recipes/params.js';
 import type { RecipeRegistry } from '../recipes/registry.js';
 import { type Recipe, RecipeUsageError } from '../recipes/types.js';
 import type { SweepSpec } from './plan.js';
-import { gridVariations, scenarioVariations } from './variations.js';
+import { formatParameterValue } from './parameters.js';
+import { gridVariations, scenarioVariations, zipVariations } from './variations.js';
 
 export interface ResolvedSweep {
   recipe: Recipe | null;
@@ -39,17 +40,25 @@ function expandRecipe(config: AiperfConfig, registry: RecipeRegistry): ResolvedS
 export function resolveSweep(config: AiperfConfig, registry: RecipeRegistry): ResolvedSweep {
   if (config.recipe) return expandRecipe(config, registry);
   if (!config.sweep) return { recipe: null, sweep: null };
-  const { concurrency, mode, cooldownSeconds, sameSeed } = config.sweep;
+  const { parameters, type, mode, cooldownSeconds, sameSeed } = config.sweep;
   return {
     recipe: null,
     sweep: {
-      variations: gridVariations({ concurrency }),
+      variations: type === 'zip' ? zipVariations(parameters) : gridVariations(parameters),
       mode,
       cooldownSeconds,
       sameSeed,
       recipeName: null,
-      stimulus: `concurrency_sweep_${concurrency.join('_')}`,
+      stimulus: sweepStimulus(parameters),
       postProcess: null,
     },
   };
+}
+
+/** `concurrency_sweep_1_4_16`; several parameters joined by `__` (`isl_sweep_128_512__osl_sweep_64_256`). */
+function sweepStimulus(parameters: Record<string, readonly number[]>): string {
+  return Object.keys(parameters)
+    .sort()
+    .map((name) => `${name}_sweep_${parameters[name]!.map((v) => formatParameterValue(name, v)).join('_')}`)
+    .join('__');
 }

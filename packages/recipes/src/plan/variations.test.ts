@@ -21,6 +21,6 @@ describe('variations', () => {
     expect(variationDirName({}, '..', 3)).toBe('variation_3');
   });
   it('rejects an unknown parameter with the allowed names', () => {
-    expect(() => gridVariations({ temperature: [1] })).toThrow("unknown sweep parameter 'temperature'; allowed: concurrency, request_rate, isl, osl");
+    expect(() => gridVariations({ temperature: [1] })).toThrow("unknown sweep parameter 'temperature'; allowed: concurrency, request_rate, isl, osl, benchmark_duration, request_count, prefill_concurrency, num_users, arrival_smoothness");
   });
 });

@@ -40,6 +40,18 @@ export function gridVariations(parameters: Record<string, readonly number[]>): S
   return combos.map((values, index) => ({ index, label: labelOf(values), dirName: variationDirName(values, '', index), values }));
 }
 
+/** The i-th value of every list together (lists of one length); names sorted like the grid's. */
+export function zipVariations(parameters: Record<string, readonly number[]>): SweepVariation[] {
+  const names = Object.keys(parameters).sort();
+  const lengths = new Set(names.map((name) => (parameters[name] ?? []).length));
+  if (lengths.size !== 1) throw new Error(`a zip sweep needs lists of one length; got ${names.map((n) => `${n}: ${parameters[n]?.length ?? 0}`).join(', ')}`);
+  const count = [...lengths][0]!;
+  return Array.from({ length: count }, (_, index) => {
+    const values = Object.fromEntries(names.map((name) => (getSweepParameter(name), [name, parameters[name]![index]!])));
+    return { index, label: labelOf(values), dirName: variationDirName(values, '', index), values };
+  });
+}
+
 /** Paired (non-Cartesian) points, in the given order; names label the variation. */
 export function scenarioVariations(scenarios: readonly { name: string; values: Record<string, number> }[]): SweepVariation[] {
   return scenarios.map(({ name, values }, index) => {
