@@ -54,7 +54,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   ...RUN_CONTROL_LOAD_FLAGS,
   { key: 'requestCancellationRate', names: ['--request-cancellation-rate'], path: 'benchmark.load.request_cancellation_rate', kind: 'value', group: 'Load', valueName: '<percent>', description: 'Percent (0, 100] of requests to cancel' },
   { key: 'requestCancellationDelay', names: ['--request-cancellation-delay'], path: 'benchmark.load.request_cancellation_delay_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Seconds after sending before a request is cancelled (needs --request-cancellation-rate)' },
-  { key: 'timingMode', names: ['--timing-mode'], path: 'benchmark.load.timing_mode', kind: 'value', group: 'Load', valueName: '<name>', defaultText: 'from the options above', description: 'Timing strategy by name, e.g. one a plugin adds (built-in: concurrency, request_rate, fixed_schedule)' },
+  { key: 'timingMode', names: ['--timing-mode'], path: 'benchmark.load.timing_mode', kind: 'value', group: 'Load', valueName: '<name>', defaultText: 'from the options above', description: 'Timing strategy by name, e.g. one a plugin adds (built-in: concurrency, request_rate, fixed_schedule, user_centric)' },
   { key: 'workers', names: ['--workers'], path: 'benchmark.load.workers', kind: 'value', group: 'Load', valueName: '<n>', defaultText: 'one per CPU core from 256 requests in flight or an uncapped rate, else one worker thread (an explicit 1 = the main event loop)', description: 'Worker threads issuing requests' },
   ...LOAD_SHAPE_FLAGS,
   // Input

@@ -10,7 +10,8 @@ import type { TimingStrategy } from '../timing/strategies.js';
 import { resolveIssuerParts } from './issuer-parts.js';
 import { getTimingStrategy } from '../timing/strategies.js';
 import { splitInFlight } from './load-runner.js';
-import { type PhasePlan, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
+import { type PhasePlan, type SendFn, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
+import { issueUsers } from './issue-users.js';
 import type { ExecutorSetup } from './request-executor.js';
 import { ReadQueue } from './read-queue.js';
 import { requestBudget } from './request-budget.js';
@@ -139,13 +140,12 @@ export class Issuer {
       ...(init.shard ? { globalIndex: (local: number) => globalIndexOf(local, init.shard!) } : {}),
       stopSignal: this.stopController.signal,
     };
-    await issuePhase(
-      plan,
-      async (index, duePerfNs, onFirstResponse) => {
-        await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal, budget, onFirstResponse);
-      },
-      onIssuingStopped,
-    );
+    const send: SendFn = async (index, duePerfNs, onFirstResponse) => {
+      await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal, budget, onFirstResponse);
+    };
+    const users = strategy.users?.(load) ?? null;
+    if (users) await issueUsers(plan, { ...users, issuer: init.issuerIndex, issuers: init.issuers }, send, onIssuingStopped);
+    else await issuePhase(plan, send, onIssuingStopped);
     await reads.drained();
     return monitor.stop();
   }

@@ -1,5 +1,6 @@
 import { defaultConfig } from '@aiperf/config';
 import { describe, expect, it } from 'vitest';
+import { timeAtCount } from './rate-profile.js';
 import { countScheduledWithin, createRateSchedule } from './schedule.js';
 import { concurrencyStrategy, getTimingStrategy, requestRateStrategy } from './strategies.js';
 
@@ -48,7 +49,7 @@ describe('timing strategies', () => {
       '--request-count, --conversation-num or --benchmark-duration: one of them must be set',
       '--request-rate: required in request-rate mode',
     ]);
-    expect(() => getTimingStrategy('user_centric')).toThrow('benchmark.load.mode: unknown timing mode "user_centric"; allowed: concurrency, request_rate, fixed_schedule');
+    expect(() => getTimingStrategy('bursty')).toThrow('benchmark.load.mode: unknown timing mode "bursty"; allowed: concurrency, request_rate, fixed_schedule, user_centric');
   });
 
   it('describes itself in one line', () => {
@@ -56,5 +57,25 @@ describe('timing strategies', () => {
       'poisson arrivals at 5 req/s, at most 2 in flight, 4 requests',
     );
     expect(concurrencyStrategy.describe({ ...load, requestCount: null, benchmarkDurationSeconds: 10 })).toBe('concurrency 8, 10 s');
+    expect(requestRateStrategy.describe({ ...load, mode: 'request_rate', requestRate: 5, arrivalPattern: 'gamma', arrivalSmoothness: 0.5, requestRateRampDurationSeconds: 3, concurrency: null })).toBe(
+      'gamma (smoothness 0.5) arrivals at 5 req/s (ramped from 0 over 3 s), 4 requests',
+    );
+    expect(requestRateStrategy.describe({ ...load, mode: 'request_rate', requestRateSeries: '5:2,10', concurrency: null })).toBe('poisson arrivals at rates 5:2,10 req/s, 4 requests');
+  });
+});
+
+describe('rate profiles', () => {
+  it('a linear ramp from 0 to R over D: request k at √(2kD/R), then k/R after the ramp', () => {
+    const segments = [{ durationS: 2, startRate: 0, endRate: 60 }, { durationS: Infinity, startRate: 60, endRate: 60 }];
+    expect(timeAtCount(segments, 0)).toBe(0);
+    expect(timeAtCount(segments, 15)).toBeCloseTo(1, 9);
+    expect(timeAtCount(segments, 60)).toBeCloseTo(2, 9);
+    expect(timeAtCount(segments, 120)).toBeCloseTo(3, 9);
+  });
+  it('a series with a pause: no request while the rate is 0', () => {
+    const segments = [{ durationS: 1, startRate: 10, endRate: 10 }, { durationS: 2, startRate: 0, endRate: 0 }, { durationS: Infinity, startRate: 5, endRate: 5 }];
+    expect(timeAtCount(segments, 10)).toBeCloseTo(1, 9);
+    expect(timeAtCount(segments, 10.0001)).toBeGreaterThan(3);
+    expect(timeAtCount(segments, 15)).toBeCloseTo(4, 9);
   });
 });

@@ -4,14 +4,15 @@ import { ProfileConfigError } from '../errors.js';
 import { concurrencyStrategy } from './concurrency.js';
 import { fixedScheduleStrategy } from './fixed-schedule.js';
 import { requestRateStrategy } from './request-rate.js';
+import { userCentricStrategy } from './user-centric.js';
 import type { TimingStrategy } from './timing-strategy.js';
 
 export type { TimingStrategy } from './timing-strategy.js';
-export { concurrencyStrategy, fixedScheduleStrategy, requestRateStrategy };
+export { concurrencyStrategy, fixedScheduleStrategy, requestRateStrategy, userCentricStrategy };
 
 export type TimingStrategyRegistry = Registry<TimingStrategy>;
 
-export const builtinTimingStrategies: readonly TimingStrategy[] = [concurrencyStrategy, requestRateStrategy, fixedScheduleStrategy];
+export const builtinTimingStrategies: readonly TimingStrategy[] = [concurrencyStrategy, requestRateStrategy, fixedScheduleStrategy, userCentricStrategy];
 
 const FUNCTIONS = ['validate', 'describe', 'createSchedule', 'maxInFlight'] as const;
 

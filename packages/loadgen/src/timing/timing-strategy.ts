@@ -11,6 +11,8 @@ export interface TimingStrategy {
   createSchedule(load: LoadConfig, seed: number | null, timestampsMs?: readonly number[]): SendSchedule | null;
   /** The in-flight cap, or null for none. */
   maxInFlight(load: LoadConfig): number | null;
+  /** User-centric strategies: users that each send every `gapNs` (staggered by gapNs / count), instead of a schedule. */
+  users?(load: LoadConfig): { count: number; gapNs: number } | null;
 }
 
 /** The stop condition in words, for `describe()`. */

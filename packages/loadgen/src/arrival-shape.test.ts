@@ -1,0 +1,175 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { type FlagValues, resolveConfig } from '@aiperf/config';
+import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseJsonWithBigInt } from './export/json-text.js';
+import { runProfile } from './run-profile.js';
+
+// Arrival and ramp control through the real interface (flags → resolveConfig → runProfile) against the mock
+// server: the realised send times (request_start_ns) are checked against the intended schedule.
+const servers: MockServer[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Sent {
+  /** Seconds after the phase start (the due time of request 0). */
+  startS: number;
+  endS: number;
+  ttftS: number;
+  /** When the schedule wanted it sent (credit_issued_ns), seconds after the phase start. */
+  dueS: number;
+}
+
+async function run(flags: FlagValues, mock: MockServerOptions = { ttftMs: 5, itlMs: 1 }): Promise<{ sent: Sent[]; stdout: string }> {
+  const server = await startMockServer({ port: 0, ...mock });
+  servers.push(server);
+  const dir = mkdtempSync(join(tmpdir(), 'aiperf-arrivals-'));
+  dirs.push(dir);
+  const { config, errors } = resolveConfig({
+    flags: {
+      model: ['mock-model'], url: [server.url], streaming: true, ui: 'none', noServerMetrics: true, artifactDir: dir,
+      randomSeed: '42', isl: '16', osl: '4', extraInputs: ['ignore_eos:true'], workers: '1', tokenizer: 'builtin', ...flags,
+    },
+  });
+  expect(errors).toEqual([]);
+  let stdout = '';
+  const out = new PassThrough().on('data', (chunk) => (stdout += chunk));
+  await runProfile(config!.benchmark, { stdout: out, stderr: out });
+  const records = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').map((l) => parseJsonWithBigInt(l) as Record<string, any>);
+  const first = records.find((r) => r.metadata.session_num === 0)!;
+  const t0 = (first.metadata.credit_issued_ns ?? first.metadata.request_start_ns) as bigint;
+  const sent = records
+    .map((r) => ({
+      startS: Number((r.metadata.request_start_ns as bigint) - t0) / 1e9,
+      endS: Number((r.metadata.request_end_ns as bigint) - t0) / 1e9,
+      ttftS: (r.metrics.time_to_first_token?.value ?? 0) / 1e3,
+      dueS: Number(((r.metadata.credit_issued_ns ?? r.metadata.request_start_ns) as bigint) - t0) / 1e9,
+    }))
+    .sort((a, b) => a.startS - b.startS);
+  return { sent, stdout };
+}
+
+const countIn = (sent: Sent[], fromS: number, toS: number) => sent.filter((s) => s.startS >= fromS && s.startS < toS).length;
+const dueIn = (sent: Sent[], fromS: number, toS: number) => sent.filter((s) => s.dueS >= fromS && s.dueS < toS).length;
+
+/** Most intervals open at once (an end at the same instant as a start does not overlap it). */
+function maxOverlap(intervals: Array<[number, number]>, untilS = Infinity): number {
+  const events = intervals.filter(([a]) => a < untilS).flatMap(([a, b]) => [[a, 1], [b, -1]] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let open = 0;
+  let most = 0;
+  for (const [, delta] of events) most = Math.max(most, (open += delta));
+  return most;
+}
+
+/** Realised sends per 0.25 s window against the schedule's: equal up to the few a window edge shifts by lateness. */
+function expectWindowsFollowSchedule(sent: Sent[], seconds: number): void {
+  for (let fromS = 0; fromS < seconds; fromS += 0.25) {
+    const realised = countIn(sent, fromS, fromS + 0.25);
+    const intended = sent.filter((s) => s.dueS >= fromS && s.dueS < fromS + 0.25).length;
+    const lateAcrossEdge = sent.filter((s) => (s.dueS < fromS + 0.25 && s.startS >= fromS + 0.25) || (s.dueS < fromS && s.startS >= fromS)).length;
+    expect(Math.abs(realised - intended)).toBeLessThanOrEqual(lateAcrossEdge);
+  }
+  expect(sent.every((s) => s.startS >= s.dueS - 1e-6)).toBe(true);
+}
+
+/** Coefficient of variation of the intended gaps (due times). */
+function dueGapCv(sent: Sent[]): number {
+  const due = sent.map((s) => s.dueS).sort((a, b) => a - b);
+  const gaps = due.slice(1).map((d, i) => d - due[i]!);
+  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  const sd = Math.sqrt(gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / (gaps.length - 1));
+  return sd / mean;
+}
+
+describe('arrival patterns', () => {
+  it('gamma arrivals: --arrival-smoothness 0.25 is bursty (gap CV near 2), --vllm-burstiness 4 smooth (near 0.5); counts within tolerance', async () => {
+    const bursty = await run({ requestRate: '100', arrivalSmoothness: '0.25', benchmarkDuration: '2' });
+    const smooth = await run({ requestRate: '100', vllmBurstiness: undefined, arrivalSmoothness: '4', benchmarkDuration: '2' });
+    // A gamma renewal process with shape k has count variance ≈ λT/k: 200 ± 4 sd.
+    expect(Math.abs(bursty.sent.length - 200)).toBeLessThan(4 * Math.sqrt(200 / 0.25));
+    expect(Math.abs(smooth.sent.length - 200)).toBeLessThan(4 * Math.sqrt(200 / 4));
+    // The intended gaps (each request's due time) have CV 1/√k; the realised sends hold the same counts per window,
+    // shifted only by their lateness (a loaded machine bunches late sends, so their own gaps are not compared).
+    expect(dueGapCv(bursty.sent)).toBeGreaterThan(1.5);
+    expect(dueGapCv(smooth.sent)).toBeGreaterThan(0.35);
+    expect(dueGapCv(smooth.sent)).toBeLessThan(0.65);
+    for (const { sent } of [bursty, smooth]) expectWindowsFollowSchedule(sent, 2);
+  });
+
+  it('--request-rate-ramp-duration: counts per window follow the linear ramp (rate slope R/D), then the full rate', async () => {
+    const { sent } = await run({ requestRate: '60', arrivalPattern: 'constant', requestRateRampDuration: '2', benchmarkDuration: '3' });
+    // ∫ of 30 t req/s: 3.75 in [0, 0.5), 11.25 in [0.5, 1), 18.75, 26.25; then 30 per half second.
+    const expected = [3.75, 11.25, 18.75, 26.25, 30, 30];
+    const windows = expected.map((_, i) => dueIn(sent, i * 0.5, (i + 1) * 0.5));
+    windows.forEach((count, i) => expect(Math.abs(count - expected[i]!)).toBeLessThanOrEqual(1));
+    expectWindowsFollowSchedule(sent, 3);
+    // The ramp's slope from window to window: 7.5 more requests each half second (30 req/s² × 0.5 s × 0.5 s).
+    const slopes = windows.slice(1, 4).map((c, i) => c - windows[i]!);
+    for (const slope of slopes) expect(Math.abs(slope - 7.5)).toBeLessThanOrEqual(2);
+  });
+
+  it('--request-rate-series: each piece at its own rate, the last holding to the end', async () => {
+    const { sent } = await run({ requestRateSeries: '20:1,60:1s,10', arrivalPattern: 'constant', benchmarkDuration: '3' });
+    expect(Math.abs(dueIn(sent, 0, 1) - 20)).toBeLessThanOrEqual(1);
+    expect(Math.abs(dueIn(sent, 1, 2) - 60)).toBeLessThanOrEqual(1);
+    expect(Math.abs(dueIn(sent, 2, 3) - 10)).toBeLessThanOrEqual(1);
+    expectWindowsFollowSchedule(sent, 3);
+  });
+
+  it('Poisson arrivals on a series stay Poisson (gap CV near 1 within a piece)', async () => {
+    const { sent } = await run({ requestRateSeries: '150:2,10', benchmarkDuration: '2' });
+    expect(Math.abs(sent.length - 300)).toBeLessThan(4 * Math.sqrt(300));
+    const cv = dueGapCv(sent);
+    expect(cv).toBeGreaterThan(0.85);
+    expect(cv).toBeLessThan(1.15);
+    expectWindowsFollowSchedule(sent, 2);
+  });
+});
+
+describe('concurrency caps and ramps', () => {
+  it('--concurrency-ramp-duration: in flight never above 1 + ⌊7t/1.6⌋, and the full 8 after the ramp', async () => {
+    const { sent } = await run({ concurrency: '8', concurrencyRampDuration: '1.6', benchmarkDuration: '2.4' }, { ttftMs: 40, itlMs: 10 });
+    const intervals = sent.map((s) => [s.startS, s.endS] as [number, number]);
+    for (const [fromS, cap] of [[0, 1], [0.25, 2], [0.5, 3], [0.7, 4], [0.95, 5], [1.15, 6], [1.4, 7]] as const) {
+      const within = intervals.filter(([a]) => a < fromS + 0.2);
+      expect(maxOverlap(within)).toBeLessThanOrEqual(cap + 1);
+    }
+    expect(maxOverlap(intervals.filter(([a]) => a < 0.2))).toBe(1);
+    expect(maxOverlap(intervals.filter(([a]) => a > 1.7))).toBe(8);
+  });
+
+  it('--prefill-concurrency: at most 2 requests wait for their first token at once, while 8 are in flight', async () => {
+    const mock = { ttftMs: 60, itlMs: 20 };
+    const capped = await run({ concurrency: '8', prefillConcurrency: '2', requestCount: '40' }, mock);
+    const prefilling = capped.sent.map((s) => [s.startS, s.startS + s.ttftS] as [number, number]);
+    expect(maxOverlap(prefilling)).toBeLessThanOrEqual(2);
+    expect(maxOverlap(capped.sent.map((s) => [s.startS, s.endS] as [number, number]))).toBeGreaterThan(2);
+    const open = await run({ concurrency: '8', requestCount: '40' }, mock);
+    expect(maxOverlap(open.sent.map((s) => [s.startS, s.startS + s.ttftS] as [number, number]))).toBe(8);
+  });
+});
+
+describe('user-centric rate', () => {
+  it('--user-centric-rate 8 --num-users 4: users staggered by 1/8 s, each every 4/8 s (due times exact, sends never early)', async () => {
+    const { sent } = await run({ userCentricRate: '8', numUsers: '4', benchmarkDuration: '2' });
+    expect(sent.map((s) => Math.round(s.dueS * 1000))).toEqual(Array.from({ length: 16 }, (_, k) => k * 125));
+    expect(sent.every((s) => s.startS >= s.dueS - 1e-6)).toBe(true);
+  });
+
+  it('a user whose answer takes longer than its gap sends on the answer and restarts its clock (no catch-up burst)', async () => {
+    // Answers take ~0.7 s > the 0.5 s gap: each user sends at its start, then at each answer: 3 sends in 2 s, not 4.
+    const { sent } = await run({ userCentricRate: '8', numUsers: '4', benchmarkDuration: '2' }, { ttftMs: 700, itlMs: 1 });
+    expect(sent).toHaveLength(12);
+    const due = sent.map((s) => s.dueS).sort((a, b) => a - b);
+    expect(due.slice(0, 4).map((d) => Math.round(d * 1000))).toEqual([0, 125, 250, 375]);
+    // Every later send waited for its user's answer (≥ 0.7 s after the user's previous send), not the 0.5 s gap.
+    for (const d of due.slice(4, 8)) expect(d).toBeGreaterThanOrEqual(0.7);
+    for (const d of due.slice(8)) expect(d).toBeGreaterThanOrEqual(1.4);
+  });
+});
