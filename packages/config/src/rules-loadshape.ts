@@ -128,3 +128,17 @@ export const loadShapeChecks: ConfigRule = {
       ctx.warnings.push(`${ctx.where(`${LOAD}.prefill_concurrency`)}: ${load.prefillConcurrency} is above ${ctx.where(CONCURRENCY)} ${load.concurrency}, so it never limits anything`);
   },
 };
+
+/** SLA flags steer a search recipe; TTFT and ITL exist only for streamed responses. */
+export const slaSettings: ConfigRule = {
+  name: 'sla-settings',
+  apply(config, ctx) {
+    const given = (['ttft_ms', 'itl_ms', 'e2e_ms', 'error_rate'] as const).filter((key) => ctx.given(`sla.${key}`));
+    for (const key of ['ttft_ms', 'itl_ms'] as const) {
+      if (ctx.given(`sla.${key}`) && !config.benchmark.endpoint.streaming)
+        ctx.errors.push({ where: ctx.where(`sla.${key}`), message: `needs --streaming: ${key === 'ttft_ms' ? 'time to first token' : 'inter-token latency'} is only measured on streamed responses` });
+    }
+    if (given.length > 0 && config.recipe === null)
+      ctx.errors.push({ where: ctx.where(`sla.${given[0]}`), message: 'only applies to an SLA search recipe; add --recipe max-throughput-under-ttft-sla, max-throughput-under-itl-sla, max-concurrency-under-sla or max-goodput-under-slo' });
+  },
+};

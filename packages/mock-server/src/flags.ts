@@ -33,6 +33,7 @@ export const MOCK_SERVER_FLAGS: readonly MockServerFlag[] = [
   flag('--itl-jitter-ms', 'itlJitterMs', 'number', '<ms>', 'Each token gap drawn uniformly from itl ± this'),
   flag('--ttft-per-prompt-token-ms', 'ttftPerPromptTokenMs', 'number', '<ms>', 'Extra TTFT per prompt token, a prefill cost'),
   flag('--itl-per-active-stream-ms', 'itlPerActiveStreamMs', 'number', '<ms>', 'Extra ITL per other active stream, a decode contention'),
+  flag('--max-num-seqs', 'maxNumSeqs', 'number', '<n>', 'Batch limit: requests beyond this many in service wait before prefill (TTFT climbs, throughput saturates); 0 = none'),
   flag('--seed', 'seed', 'number', '<n>', 'Seed of output text, jitter and fault draws'),
   flag('--models', 'models', 'list', '<id,…>', 'Comma-separated model ids listed by /v1/models'),
   flag('--default-output-tokens', 'defaultOutputTokens', 'number', '<tokens>', 'Output length without max_tokens', '0.8-1.2 x prompt, min 16'),

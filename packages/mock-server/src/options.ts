@@ -24,6 +24,8 @@ export interface MockServerOptions {
   ttftPerPromptTokenMs?: number;
   /** Decode contention: ITL grows by this much per other concurrently active stream. Default 0. */
   itlPerActiveStreamMs?: number;
+  /** Batch limit (vLLM's max_num_seqs): requests beyond this many in service queue before prefill. Default 0 = none. */
+  maxNumSeqs?: number;
   /** Seeds output text, jitter and fault draws. Default 0. */
   seed?: number;
   /** Model ids listed by GET /v1/models. Default ['mock-model']. */
@@ -91,6 +93,8 @@ export const MOCK_SERVER_DEFAULTS = {
   itlJitterMs: 0,
   ttftPerPromptTokenMs: 0,
   itlPerActiveStreamMs: 0,
+  /** 0 = no limit. */
+  maxNumSeqs: 0,
   seed: 0,
   models: ['mock-model'],
   promptTokenizer: 'words',

@@ -1,3 +1,4 @@
+import { Admission } from './http/admission.js';
 import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,6 +57,7 @@ async function createState(options: MockServerOptions): Promise<ServerState> {
     countPromptTokens: await loadTokenCounter(resolved.promptTokenizer),
     vllm: new VllmMetrics({ modelName: resolved.models[0] ?? 'mock-model', kvCacheTokens: resolved.kvCacheTokens }),
     completedForMetrics: 0,
+    admission: new Admission(resolved.maxNumSeqs),
   };
 }
 

@@ -2,9 +2,10 @@ import type { AiperfConfig, BenchmarkConfig } from '@aiperf/config';
 import { writeHtmlReport } from '@aiperf/report';
 import { type CompletedRun, createHookRegistry, type HookRegistry, runPostRunHooks } from '@aiperf/hooks';
 import { type EngineRegistries, type ProfileIo, type ProfileRunResult, type RunProfileOptions, type RunSidecar, runProfile } from '@aiperf/loadgen';
-import { builtinRecipes, createRecipeRegistry, planMultiRun, type RecipeRegistry, RecipeUsageError, resolveSweep } from '@aiperf/recipes';
+import { builtinRecipes, createRecipeRegistry, normalizeRecipeParams, planMultiRun, type Recipe, type RecipeRegistry, RecipeUsageError, resolveSweep } from '@aiperf/recipes';
 import type { BenchmarkDeps } from './deps.js';
 import { executeMultiRun } from './execute-multi.js';
+import { executeSearch } from './execute-search.js';
 import { gpuTelemetrySidecars, serverMetricsSidecars } from './telemetry.js';
 
 export interface BenchmarkIo {
@@ -86,10 +87,18 @@ export async function runBenchmark(config: AiperfConfig, givenIo: BenchmarkIo, o
     },
   };
   const plan = planMultiRun(config, resolved.sweep);
-  const completed = plan ? await executeMultiRun(plan, config, deps) : await executeSingleRun(config, deps);
+  const completed = resolved.search && resolved.recipe
+    ? await executeSearch(resolved.recipe, resolved.search, config, deps, equivalentGridRuns(resolved.recipe, config))
+    : plan ? await executeMultiRun(plan, config, deps) : await executeSingleRun(config, deps);
   // Interrupted (Ctrl+C): what completed is on disk, but nobody asked to plot a partial benchmark.
   if (io.signal?.aborted) return completed.exitCode === 0 ? 1 : completed.exitCode;
   if (config.benchmark.reporting.formats.includes('html')) await writeReport(completed.artifactDir, io, log);
   const { exitCode } = await runPostRunHooks(options.hooks ?? createHookRegistry(), completed, { log });
   return exitCode;
+}
+
+/** How many runs the grid a search recipe replaces would take (its `expand`), for the report. */
+function equivalentGridRuns(recipe: Recipe, config: AiperfConfig): number {
+  const output = recipe.expand({ benchmark: config.benchmark, params: normalizeRecipeParams(config.recipe?.params ?? {}), sla: config.sla });
+  return output.sweepParameters ? Object.values(output.sweepParameters).reduce((n, values) => n * values.length, 1) : (output.scenarios?.length ?? 0);
 }

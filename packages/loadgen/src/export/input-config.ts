@@ -36,6 +36,19 @@ export function toAiperfInputConfig(config: BenchmarkConfig, cliCommand?: string
       request_cancellation_rate: load.requestCancellationRate,
       request_cancellation_delay: load.requestCancellationDelaySeconds,
       workers: load.workers,
+      // Load-shape settings only when set, so runs without them keep AIPerf's exact section.
+      ...Object.fromEntries(
+        Object.entries({
+          arrival_smoothness: load.arrivalSmoothness,
+          request_rate_series: load.requestRateSeries,
+          request_rate_ramp_duration: load.requestRateRampDurationSeconds,
+          concurrency_ramp_duration: load.concurrencyRampDurationSeconds,
+          prefill_concurrency: load.prefillConcurrency,
+          prefill_concurrency_ramp_duration: load.prefillConcurrencyRampDurationSeconds,
+          user_centric_rate: load.userCentricRate,
+          num_users: load.numUsers,
+        }).filter(([, value]) => value !== null),
+      ),
     },
     input: {
       // AIPerf keeps `--header` as a list of [name, value] pairs.

@@ -61,8 +61,13 @@ export async function handleCompletion(
   // A header delay is the time the request waits in the simulated engine's queue.
   const tracked = state.vllm.track(decided.request.promptText, decided.plan.promptTokens);
   let completed = false;
+  let admitted = false;
   try {
-    const startMs = arrivalMs + faults.headerDelayMs;
+    // A queued request's prefill starts when the engine admits it; the others' at arrival, as without a limit.
+    const queued = state.admission.full;
+    admitted = await state.admission.admit(decided.signal);
+    if (!admitted) return;
+    const startMs = (queued ? nowMs() : arrivalMs) + faults.headerDelayMs;
     if (faults.headerDelayMs > 0) {
       stats.faults.headerDelay += 1;
       if (!(await sleepUntil(startMs, decided.signal))) return;
@@ -82,6 +87,7 @@ export async function handleCompletion(
     }
   } finally {
     stats.requests.active -= 1;
+    if (admitted) state.admission.release();
     tracked.finished(completed ? decided.plan.finishReason : 'abort', nowMs() - arrivalMs);
     if (completed) countForMetricsReset(state);
   }

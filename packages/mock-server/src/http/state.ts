@@ -1,3 +1,4 @@
+import { Admission } from './admission.js';
 import type { DcgmFaker } from '../dcgm/faker.js';
 import type { ResolvedOptions } from '../options.js';
 import type { MockServerStats, TokenRateMeter } from '../stats.js';
@@ -20,6 +21,8 @@ export interface ServerState {
   completedForMetrics: number;
   /** Counts usage.prompt_tokens (the promptTokenizer option). */
   countPromptTokens: TokenCounter;
+  /** The batch limit (maxNumSeqs). */
+  admission: Admission;
 }
 
 /** An abort signal that fires when the client goes away or the server closes. */

@@ -2,6 +2,7 @@ import type { AiperfConfig } from '@aiperf/config';
 import { normalizeParams } from '../recipes/params.js';
 import type { RecipeRegistry } from '../recipes/registry.js';
 import { type Recipe, RecipeUsageError } from '../recipes/types.js';
+import type { SearchSpec } from '../search/spec.js';
 import type { SweepSpec } from './plan.js';
 import { formatParameterValue } from './parameters.js';
 import { gridVariations, scenarioVariations, zipVariations } from './variations.js';
@@ -9,6 +10,8 @@ import { gridVariations, scenarioVariations, zipVariations } from './variations.
 export interface ResolvedSweep {
   recipe: Recipe | null;
   sweep: SweepSpec | null;
+  /** A search recipe's adaptive search (then `sweep` is null). */
+  search?: SearchSpec;
 }
 
 function expandRecipe(config: AiperfConfig, registry: RecipeRegistry): ResolvedSweep {
@@ -20,11 +23,14 @@ function expandRecipe(config: AiperfConfig, registry: RecipeRegistry): ResolvedS
   if (config.sweep !== null) {
     throw new RecipeUsageError(`--recipe ${name} cannot be combined with a --concurrency list; the recipe chooses the sweep`);
   }
-  const ctx = { benchmark: config.benchmark, params: normalizeParams(params) };
+  const ctx = { benchmark: config.benchmark, params: normalizeParams(params), sla: config.sla };
   const errors = recipe.validate(ctx);
+  // A search recipe's problems are mostly missing flags: one line each, naming the flag.
+  if (errors.length > 0 && recipe.search) throw new RecipeUsageError(errors.join('\n'));
   if (errors.length > 0) {
     throw new RecipeUsageError(`recipe '${name}' has invalid parameters:\n  - ${errors.join('\n  - ')}`);
   }
+  if (recipe.search) return { recipe, sweep: null, search: recipe.search(ctx) };
   const output = recipe.expand(ctx);
   const variations = output.sweepParameters ? gridVariations(output.sweepParameters) : scenarioVariations(output.scenarios);
   return {

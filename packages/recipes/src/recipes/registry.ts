@@ -3,11 +3,12 @@ import { concurrencyRampRecipe } from './concurrency-ramp.js';
 import { decodeItlCurveRecipe } from './decode-itl-curve.js';
 import { paretoSweepRecipe } from './pareto-sweep.js';
 import { prefillTtftCurveRecipe } from './prefill-ttft-curve.js';
+import { slaSearchRecipes } from './sla-search.js';
 import type { Recipe } from './types.js';
 
 export type RecipeRegistry = Registry<Recipe>;
 
-export const builtinRecipes: readonly Recipe[] = [concurrencyRampRecipe, prefillTtftCurveRecipe, decodeItlCurveRecipe, paretoSweepRecipe];
+export const builtinRecipes: readonly Recipe[] = [concurrencyRampRecipe, prefillTtftCurveRecipe, decodeItlCurveRecipe, paretoSweepRecipe, ...slaSearchRecipes];
 
 const FUNCTIONS = ['validate', 'expand', 'describe'] as const;
 

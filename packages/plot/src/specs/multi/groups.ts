@@ -1,3 +1,4 @@
+import { sweptLabel } from './swept.js';
 import type { MultiRunContext } from '../plot-type.js';
 import type { SeriesSpec } from '../types.js';
 import { GroupColorRegistry, type MultiRunRow } from './table.js';
@@ -61,6 +62,9 @@ export function splitIntoSeries(context: MultiRunContext, xColumn: string, yColu
 /** The text drawn on each point: the preset's `labels` column (e.g. concurrency). */
 export const pointLabel = (context: MultiRunContext, row: MultiRunRow): string | undefined => {
   const column = context.preset.labels?.[0];
+  // The default labels by concurrency; runs of a sweep of another parameter are labelled by what they swept.
+  const swept = column === 'concurrency' ? sweptLabel(context.table.rows, row) : null;
+  if (swept !== null) return swept;
   return column && row[column] !== undefined && row[column] !== null ? String(row[column]) : undefined;
 };
 

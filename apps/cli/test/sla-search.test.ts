@@ -1,0 +1,80 @@
+// SLA search recipes end to end against a mock server with a known saturation point: a batch limit of 8
+// (--max-num-seqs) makes TTFT jump once more than 8 requests are in flight while throughput stays flat.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './config-harness.js';
+
+let server: MockServer;
+const dirs: string[] = [];
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, ttftMs: 100, itlMs: 10, maxNumSeqs: 8 });
+});
+afterAll(async () => {
+  await server?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const profile = (dir: string, extra: string[]) =>
+  runInProcess([
+    'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '8', '--isl', '16', '--osl', '8',
+    '--extra-inputs', 'ignore_eos:true', '--tokenizer', 'builtin', '--workers', '1', '--no-gpu-telemetry', '--no-server-metrics',
+    '--ui', 'none', '--artifact-dir', dir, ...extra,
+  ]);
+
+describe('SLA search recipes', () => {
+  it('max-concurrency-under-sla finds the batch limit (8) exactly, in fewer probes than the grid, reporting each probe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aiperf-search-'));
+    dirs.push(dir);
+    const run = await profile(dir, ['--recipe', 'max-concurrency-under-sla', '--ttft-sla-ms', '180', '--recipe-param', 'concurrency-max=64']);
+    expect(run.code, run.stderr).toBe(0);
+    const history = JSON.parse(readFileSync(join(dir, 'search_history.json'), 'utf8'));
+    expect(history.boundary_summary.feasible_max.value).toBe(8);
+    expect(history.boundary_summary.infeasible_min.value).toBe(9);
+    expect(history.boundary_summary.infeasible_min.first_breach).toMatchObject({ metric_tag: 'time_to_first_token', stat: 'p95', threshold: 180 });
+    expect(history.best_trials[0].variation_values).toEqual({ concurrency: 8 });
+    expect(history.convergence_reason).toBe('precision_reached');
+    // Bracket 1, 2, 4, 8, 16, then bisect 12, 10, 9: 8 runs where a grid at step 1 over [1, 64] needs 64.
+    expect(history.iterations.map((p: { variation_values: { concurrency: number } }) => p.variation_values.concurrency)).toEqual([1, 2, 4, 8, 16, 12, 10, 9]);
+    expect(history.num_probes).toBeLessThan(history.equivalent_grid_runs);
+    expect(history.equivalent_grid_runs).toBe(64);
+    for (const probe of history.iterations) {
+      expect(probe.verdict).toMatch(probe.feasible ? /^PASS \(request_throughput / : /^FAIL \(time_to_first_token p95 \d/);
+      expect(existsSync(join(probe.artifact_dir, 'profile_export_aiperf.json'))).toBe(true);
+    }
+    expect(run.stdout).toContain('[aiperf] probe 5: concurrency 16 FAIL (time_to_first_token p95');
+    expect(run.stdout).toContain('Search (max-concurrency-under-sla): best concurrency 8');
+    const sweep = JSON.parse(readFileSync(join(dir, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'), 'utf8'));
+    expect(sweep.per_combination_metrics.map((row: { parameters: { concurrency: number } }) => row.parameters.concurrency)).toEqual([1, 2, 4, 8, 9, 10, 12, 16]);
+  }, 120_000);
+
+  it('max-throughput-under-ttft-sla stops at saturation: past the limit throughput is flat while TTFT climbs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aiperf-search-'));
+    dirs.push(dir);
+    // A loose SLA the queueing never breaks within range: only the saturation rule ends the bracket.
+    const run = await profile(dir, ['--recipe', 'max-throughput-under-ttft-sla', '--ttft-sla-ms', '5000', '--recipe-param', 'concurrency-max=64']);
+    expect(run.code, run.stderr).toBe(0);
+    const history = JSON.parse(readFileSync(join(dir, 'search_history.json'), 'utf8'));
+    const sixteen = history.iterations.find((p: { variation_values: { concurrency: number } }) => p.variation_values.concurrency === 16);
+    expect(sixteen).toMatchObject({ feasible: false, saturated: true, breaches: [] });
+    expect(sixteen.verdict).toMatch(/^FAIL \(saturated: request_throughput /);
+    expect(history.iterations.map((p: { variation_values: { concurrency: number } }) => p.variation_values.concurrency)).not.toContain(32);
+    expect(history.best_trials[0].variation_values.concurrency).toBeGreaterThanOrEqual(8);
+    expect(history.best_trials[0].variation_values.concurrency).toBeLessThanOrEqual(9);
+  }, 120_000);
+
+  it('bad input: a TTFT SLA without --streaming, a recipe without its SLA, an SLA without a recipe', async () => {
+    const noStreaming = await runInProcess(['profile', '-m', 'm', '--recipe', 'max-throughput-under-ttft-sla', '--ttft-sla-ms', '100']);
+    expect(noStreaming.code).toBe(2);
+    expect(noStreaming.stderr).toContain('--ttft-sla-ms: needs --streaming: time to first token is only measured on streamed responses');
+    const missing = await runInProcess(['profile', '-m', 'm', '--streaming', '--ui', 'none', '--recipe', 'max-goodput-under-slo', '--ttft-sla-ms', '100']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--itl-sla-ms: recipe 'max-goodput-under-slo' needs it (the inter-token latency SLO in ms)");
+    expect(missing.stderr).toContain("--e2e-sla-ms: recipe 'max-goodput-under-slo' needs it (the request latency SLO in ms)");
+    const orphan = await runInProcess(['profile', '-m', 'm', '--e2e-sla-ms', '100']);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toContain('--e2e-sla-ms: only applies to an SLA search recipe');
+  });
+});
