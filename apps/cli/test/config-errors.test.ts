@@ -18,7 +18,7 @@ describe('aiperf profile: configuration errors exit 2 and list every problem', (
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatchInlineSnapshot(`
       "aiperf profile: 4 configuration errors:
-        benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers, conversation_num, fixed_schedule, timing_mode, fixed_schedule_auto_offset, fixed_schedule_start_offset_ms, fixed_schedule_end_offset_ms
+        benchmark.load.concurency: unknown key (did you mean "concurrency"?); allowed keys: concurrency, request_rate, arrival_pattern, request_count, benchmark_duration_seconds, grace_period_seconds, warmup_request_count, request_cancellation_rate, request_cancellation_delay_seconds, workers, conversation_num, fixed_schedule, timing_mode, fixed_schedule_auto_offset, fixed_schedule_start_offset_ms, fixed_schedule_end_offset_ms, arrival_smoothness, request_rate_series, request_rate_ramp_duration_seconds, concurrency_ramp_duration_seconds, prefill_concurrency, prefill_concurrency_ramp_duration_seconds, user_centric_rate, num_users
         benchmark.load.request_rate: got -1, expected a number > 0
         benchmark.endpoint.streaming: got "maybe", expected true or false
         --isl: got "lots", expected an integer ≥ 1
@@ -34,7 +34,7 @@ describe('aiperf profile: configuration errors exit 2 and list every problem', (
       "warning: --concurrency not given; using 1
       aiperf profile: 2 configuration errors:
         --endpoint-type (benchmark.endpoint.type): got "chatt", expected one of: chat, completions, embeddings, messages, responses, huggingface_generate, chat_embeddings, nim_rankings, hf_tei_rankings, cohere_rankings, template (did you mean "chat"?)
-        --timing-mode (benchmark.load.timing_mode): got "burstt", expected one of: concurrency, request_rate, fixed_schedule
+        --timing-mode (benchmark.load.timing_mode): got "burstt", expected one of: concurrency, request_rate, fixed_schedule, user_centric
       "
     `);
   });

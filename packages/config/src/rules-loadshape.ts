@@ -142,3 +142,21 @@ export const slaSettings: ConfigRule = {
       ctx.errors.push({ where: ctx.where(`sla.${given[0]}`), message: 'only applies to an SLA search recipe; add --recipe max-throughput-under-ttft-sla, max-throughput-under-itl-sla, max-concurrency-under-sla or max-goodput-under-slo' });
   },
 };
+
+/** Adaptive multi-run: a metric to judge and room for more than one run. */
+export const convergenceSettings: ConfigRule = {
+  name: 'convergence-settings',
+  apply(config, ctx) {
+    const convergence = config.multiRun.convergence;
+    if (convergence === null) return;
+    const metric = 'multi_run.convergence.metric';
+    if (convergence.metric === null) {
+      const given = (['stat', 'mode', 'threshold', 'min_runs'] as const).find((key) => ctx.given(`multi_run.convergence.${key}`)) ?? 'threshold';
+      ctx.errors.push({ where: ctx.where(`multi_run.convergence.${given}`), message: `needs ${ctx.where(metric)} (the metric whose spread decides when to stop)` });
+    } else if (config.multiRun.numProfileRuns < 2) {
+      ctx.errors.push({ where: ctx.where(metric), message: `needs ${ctx.where('multi_run.num_runs')} above 1 (the most runs to try before stopping)` });
+    } else if (convergence.minRuns > config.multiRun.numProfileRuns) {
+      ctx.errors.push({ where: ctx.where('multi_run.convergence.min_runs'), message: `got ${convergence.minRuns}, which exceeds ${ctx.where('multi_run.num_runs')} ${config.multiRun.numProfileRuns}` });
+    }
+  },
+};

@@ -30,6 +30,12 @@ describe('configToYaml round trip', () => {
       },
     }],
     ['a sweep with an inline plot', { yamlText: 'benchmark: {model: m, load: {concurrency: [2, 8]}}\nsweep: {mode: independent, same_seed: true}\nrandom_seed: 1\nplot: {visualization: {multi_run_defaults: [pareto]}, nulls: null}\n', yamlPath: '/c/a.yaml' }],
+    ['load shaping, a rate grid, convergence', { flags: {
+      model: ['m'], requestRate: '5,10', isl: '64,128', sweepType: 'zip', arrivalSmoothness: '0.5', requestRateRampDuration: '2', benchmarkDuration: '20',
+      prefillConcurrency: '4', concurrency: '8', concurrencyRampDuration: '3', numProfileRuns: '4', convergenceMetric: 'time_to_first_token', convergenceThreshold: '0.1',
+    } }],
+    ['a rate series and an SLA search', { flags: { model: ['m'], streaming: true, requestRateSeries: '5:10,20', benchmarkDuration: '30', recipe: 'max-throughput-under-ttft-sla', ttftSlaMs: '200', errorRateSla: '0.01' } }],
+    ['a user-centric rate', { flags: { model: ['m'], userCentricRate: '2', numUsers: '10', benchmarkDuration: '30' } }],
     ['a plugin timing strategy by name', { flags: { model: ['m'], timingMode: 'hello-burst', requestCount: '8' } }],
     ['telemetry off, plot from a path', { yamlText: 'benchmark: {model: m, gpu_telemetry: false}\nplot: /abs/plot.yaml\n', yamlPath: '/c/a.yaml', fileExists: () => true }],
   ])('%s', (_name, sources) => {

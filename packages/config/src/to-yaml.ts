@@ -4,6 +4,7 @@ import type { AiperfConfig } from './schema.js';
 import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMultiRun, YamlReporting, YamlServerMetrics, YamlSweep, YamlTelemetry } from './yaml-schema.js';
 import { YamlWaitForModel } from './yaml-schema-run-control.js';
 import { dumpYaml } from './yaml-text.js';
+import { YamlSla } from './yaml-schema-loadshape.js';
 
 type Doc = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ function compact(doc: Doc): Doc {
  * Redact first (`redactConfig`) when the output is shown or stored.
  */
 // Timing modes that follow from other settings; a plugin's strategy is written out by name.
-const BUILTIN_MODES = new Set(['concurrency', 'request_rate', 'fixed_schedule']);
+const BUILTIN_MODES = new Set(['concurrency', 'request_rate', 'fixed_schedule', 'user_centric']);
 
 export function configToDocument(config: AiperfConfig): Doc {
   const { endpoint: e, load: l, input: i, output: o, telemetry: t } = config.benchmark;
@@ -50,6 +51,9 @@ export function configToDocument(config: AiperfConfig): Doc {
         // Grace only means something with a duration (and is rejected without one); the same for the delay.
         grace_period_seconds: l.benchmarkDurationSeconds === null ? null : l.gracePeriodSeconds,
         request_cancellation_delay_seconds: l.requestCancellationRate === null ? null : l.requestCancellationDelaySeconds,
+        // A rate series gives the rates (the resolved rate is its first, derived); gamma follows from a smoothness.
+        request_rate: l.requestRateSeries === null ? l.requestRate : null,
+        arrival_pattern: l.arrivalSmoothness !== null ? null : l.arrivalPattern,
         // The schedule keys only with a fixed schedule; a trace dataset replayed another way says so.
         // A built-in mode follows from the settings above; any other strategy is named.
         timing_mode: BUILTIN_MODES.has(l.mode) ? null : l.mode,
@@ -78,16 +82,24 @@ export function configToDocument(config: AiperfConfig): Doc {
       wait_for_model: config.benchmark.waitForModel.timeoutSeconds > 0 ? mappingDocument(YamlWaitForModel, config.benchmark.waitForModel) : null,
       gpu_telemetry: telemetryChanged ? { enabled: t.gpuTelemetry, urls: t.gpuTelemetryUrls, interval_ms: t.gpuTelemetryIntervalMs } : null,
     },
-    sweep: config.sweep && mappingDocument(YamlSweep, config.sweep),
+    sweep: config.sweep && sweepDocument(config.sweep),
     multi_run: {
       num_runs: config.multiRun.numProfileRuns,
       ...mappingDocument(YamlMultiRun, config.multiRun, ['num_runs']),
       cooldown_seconds: config.multiRun.numProfileRuns > 1 ? config.multiRun.cooldownSeconds : null,
     },
     recipe: config.recipe,
+    sla: changedFromDefaults(YamlSla, mappingDocument(YamlSla, config.sla)),
     plugins: config.plugins.length > 0 ? config.plugins : null,
     plot: config.plot === null ? null : config.plot.kind === 'inline' ? config.plot.value : config.plot.path,
   });
+}
+
+/** A concurrency-only sweep prints as the `concurrency` list it always was; other sweeps as `parameters`. */
+function sweepDocument(sweep: NonNullable<AiperfConfig['sweep']>): Record<string, unknown> {
+  const names = Object.keys(sweep.parameters);
+  const concurrencyOnly = names.length === 1 && names[0] === 'concurrency';
+  return mappingDocument(YamlSweep, { ...sweep, concurrency: concurrencyOnly ? sweep.parameters.concurrency : null, parameters: concurrencyOnly ? null : sweep.parameters });
 }
 
 export function configToYaml(config: AiperfConfig): string {

@@ -54,7 +54,7 @@ export const SWEEP_KEYS = {
 /** `multi_run.convergence`: stop adding runs once the metric is known well enough. */
 export const YamlConvergence = Type.Object(
   {
-    metric: Type.String({ minLength: 1 }),
+    metric: Opt(Type.String({ minLength: 1 })),
     stat: Opt(Def(Enum(CONVERGENCE_STATS), 'avg')),
     mode: Opt(Def(Enum(CONVERGENCE_MODES), 'ci_width')),
     /** ci_width: CI half-width / mean; cv: std / mean. Stop once below. */

@@ -36,3 +36,4 @@ export { BracketBisectPlanner, type ProbeVerdict, type SaturationRule } from './
 export { maxConcurrencyUnderSlaRecipe, maxGoodputUnderSloRecipe, maxThroughputUnderItlSlaRecipe, maxThroughputUnderTtftSlaRecipe } from './recipes/sla-search.js';
 export { multiRunBaseDir } from './plan/artifact-dir.js';
 export { normalizeParams as normalizeRecipeParams } from './recipes/params.js';
+export { checkConvergence, type ConvergenceCheck } from './convergence/converged.js';

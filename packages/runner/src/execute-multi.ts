@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AiperfConfig } from '@aiperf/config';
 import type { CompletedRun, RunOutcome } from '@aiperf/hooks';
 import type { ProfileRunResult } from '@aiperf/loadgen';
-import { buildSweepAggregate, cooldownBefore, type MultiPlan, type PlannedRun, type SummaryMetrics, type SweepVariation } from '@aiperf/recipes';
+import { buildSweepAggregate, checkConvergence, cooldownBefore, type MultiPlan, type PlannedRun, type SummaryMetrics, type SweepVariation } from '@aiperf/recipes';
 import { renderAggregateTable, renderSweepTable, type SweepTableCell } from '@aiperf/report';
 import type { BenchmarkDeps } from './deps.js';
 import { writeConfidenceAggregate, writePostProcess, writeSweepAggregate } from './write-files.js';
@@ -75,11 +75,25 @@ async function writeAggregates(plan: MultiPlan, config: AiperfConfig, cells: Cel
   }
 }
 
+/** Logs the convergence state of the cell's variation after a run; true once it has converged. */
+function checkCellConvergence(planned: PlannedRun, cells: CellResult[], plan: MultiPlan, config: AiperfConfig, deps: BenchmarkDeps): boolean {
+  const own = cells.filter((c) => c.planned.variation === planned.variation && succeeded(c)).map((c) => c.result!.summary as SummaryMetrics);
+  const check = checkConvergence(own, config.multiRun.convergence!, config.multiRun.confidenceLevel);
+  const scope = planned.variation ? `${planned.variation.label}: ` : '';
+  const left = plan.runs.filter((r) => r.variation === planned.variation).length - cells.filter((c) => c.planned.variation === planned.variation).length;
+  if (check.converged && left > 0) deps.io.stdout.write(`[aiperf] converged: ${scope}${check.text}; skipping the remaining ${left} run(s)\n`);
+  else deps.io.stdout.write(`[aiperf] convergence: ${scope}${check.text}\n`);
+  return check.converged;
+}
+
 /** Every (variation, trial) cell in plan order, a failed cell never stopping the rest; exit codes . */
 export async function executeMultiRun(plan: MultiPlan, config: AiperfConfig, deps: BenchmarkDeps): Promise<CompletedRun> {
   const cells: CellResult[] = [];
+  const converged = new Set<SweepVariation | null>();
   for (const [index, planned] of plan.runs.entries()) {
     if (deps.io.signal?.aborted) break;
+    // --convergence-metric: a variation (or the plain multi-run) that converged runs no more trials.
+    if (converged.has(planned.variation)) continue;
     const cooldownSeconds = cooldownBefore(plan, config, index);
     if (cooldownSeconds > 0) await sleep(cooldownSeconds * 1000, undefined, { signal: deps.io.signal }).catch(() => {});
     if (deps.io.signal?.aborted) break;
@@ -87,6 +101,7 @@ export async function executeMultiRun(plan: MultiPlan, config: AiperfConfig, dep
     const cell = await runCell(planned, config, deps);
     if (cell.error) deps.log(`WARNING run ${planned.label} failed: ${cell.error}`);
     cells.push(cell);
+    if (config.multiRun.convergence && plan.trials > 1 && checkCellConvergence(planned, cells, plan, config, deps)) converged.add(planned.variation);
     if (plan.sweep && config.benchmark.reporting.sweepTable) {
       // Streamed: the table so far after every cell, so a long sweep shows its shape while it runs.
       const rows: SweepTableCell[] = cells.map((c) => ({ label: c.planned.label, summary: succeeded(c) ? c.result!.summary : null, error: c.error }));

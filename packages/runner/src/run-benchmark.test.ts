@@ -36,6 +36,6 @@ describe('runBenchmark: single run', () => {
     const out = capture();
     const config = testConfig({ artifactDir: await tmp(), recipe: { name: 'nope', params: {} } });
     expect(await runBenchmark(config, out.io, { runProfile: fakeProfile().runProfile })).toBe(2);
-    expect(out.err()).toBe("Error: --recipe: unknown recipe 'nope'; known recipes: concurrency-ramp, decode-itl-curve, pareto-sweep, prefill-ttft-curve\n");
+    expect(out.err()).toBe("Error: --recipe: unknown recipe 'nope'; known recipes: concurrency-ramp, decode-itl-curve, max-concurrency-under-sla, max-goodput-under-slo, max-throughput-under-itl-sla, max-throughput-under-ttft-sla, pareto-sweep, prefill-ttft-curve\n");
   });
 });

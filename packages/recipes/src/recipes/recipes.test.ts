@@ -74,7 +74,7 @@ describe('recipe registry', () => {
 
   it('holds the built-ins by default and rejects a recipe without the functions the planner calls', () => {
     const registry = createRecipeRegistry();
-    expect(registry.names().sort()).toEqual(['concurrency-ramp', 'decode-itl-curve', 'pareto-sweep', 'prefill-ttft-curve']);
+    expect(registry.names().sort()).toEqual(['concurrency-ramp', 'decode-itl-curve', 'max-concurrency-under-sla', 'max-goodput-under-slo', 'max-throughput-under-itl-sla', 'max-throughput-under-ttft-sla', 'pareto-sweep', 'prefill-ttft-curve']);
     const broken = { name: 'broken', description: 'x', paramNames: [], validate: () => [] } as unknown as Recipe;
     expect(() => registry.register(broken, 'my-plugin')).toThrow("recipe 'broken': needs an expand(ctx) function; needs a describe(ctx) function");
   });

@@ -3,7 +3,7 @@ import { BracketBisectPlanner } from './planner.js';
 
 /** Drives a planner against a server whose SLA holds up to `boundary` (throughput saturating there). */
 function search(boundary: number, min = 1, max = 64, saturation = true) {
-  const planner = new BracketBisectPlanner(min, max, 1, saturation ? { gain: 0.05, latencyRise: 0.2 } : null);
+  const planner = new BracketBisectPlanner(min, max, 1, saturation ? { gain: 0.25, latencyRise: 0.2 } : null);
   const probed: number[] = [];
   for (let value = planner.next(); value !== null; value = planner.next()) {
     probed.push(value);
@@ -33,7 +33,7 @@ describe('BracketBisectPlanner', () => {
     expect(search(0).planner.reason).toBe('no_pass_in_range');
   });
   it('a pass whose throughput no longer rises while latency climbs counts as saturation (a failure)', () => {
-    const planner = new BracketBisectPlanner(1, 64, 1, { gain: 0.05, latencyRise: 0.2 });
+    const planner = new BracketBisectPlanner(1, 64, 1, { gain: 0.25, latencyRise: 0.2 });
     planner.tell({ value: 1, passed: true, objective: 10, latencyMs: 50 });
     expect(planner.tell({ value: 2, passed: true, objective: 10.2, latencyMs: 90 })).toEqual({ saturated: true });
     expect(planner.next()).toBeNull();

@@ -6,7 +6,10 @@ export interface ProbeVerdict {
   latencyMs: number | null;
 }
 
-/** The probe's judgement on saturation: throughput rising < `gain` while latency rose > `latencyRise` (GuideLLM's stop). */
+/**
+ * Saturation (GuideLLM's over-saturation stop): the objective rose by less than `gain` × the relative rise in load
+ * (doubling the load with gain 0.25 must lift throughput ≥ 25%) while latency rose by more than `latencyRise`.
+ */
 export interface SaturationRule {
   gain: number;
   latencyRise: number;
@@ -62,7 +65,8 @@ export class BracketBisectPlanner {
   private isSaturated(before: ProbeVerdict, after: ProbeVerdict): boolean {
     if (!this.saturation || before.objective === null || after.objective === null || before.latencyMs === null || after.latencyMs === null) return false;
     if (before.objective <= 0 || before.latencyMs <= 0) return false;
-    return after.objective < before.objective * (1 + this.saturation.gain) && after.latencyMs > before.latencyMs * (1 + this.saturation.latencyRise);
+    const loadRise = after.value / before.value - 1;
+    return after.objective < before.objective * (1 + this.saturation.gain * loadRise) && after.latencyMs > before.latencyMs * (1 + this.saturation.latencyRise);
   }
 
   private done(reason: string): null {

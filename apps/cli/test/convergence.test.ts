@@ -1,0 +1,56 @@
+// Adaptive multi-run: --convergence-metric stops adding runs once the metric's spread across runs is small enough.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './config-harness.js';
+
+let server: MockServer;
+const dirs: string[] = [];
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, ttftMs: 30, itlMs: 2, ttftJitterMs: 10 });
+});
+afterAll(async () => {
+  await server?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function multiRun(extra: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'aiperf-converge-'));
+  dirs.push(dir);
+  const run = await runInProcess([
+    'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '8', '--concurrency', '2', '--isl', '16', '--osl', '4',
+    '--tokenizer', 'builtin', '--workers', '1', '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', '--artifact-dir', dir,
+    '--num-profile-runs', '5', ...extra,
+  ]);
+  return { run, dir };
+}
+
+describe('--convergence-metric', () => {
+  it('stops after min_runs once the CI half-width is under the threshold, and the aggregate counts the runs made', async () => {
+    const { run, dir } = await multiRun(['--convergence-metric', 'output_sequence_length', '--convergence-threshold', '0.05']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('[aiperf] converged: output_sequence_length avg over 3 runs: 95% CI half-width / mean 0.00% < 5.00%; skipping the remaining 2 run(s)');
+    expect(existsSync(join(dir, 'profile_runs', 'run_0003'))).toBe(true);
+    expect(existsSync(join(dir, 'profile_runs', 'run_0004'))).toBe(false);
+    const aggregate = JSON.parse(readFileSync(join(dir, 'aggregate', 'profile_export_aiperf_aggregate.json'), 'utf8'));
+    expect(aggregate.metadata).toMatchObject({ num_profile_runs: 3, num_successful_runs: 3 });
+  }, 60_000);
+
+  it('runs every allowed run when the metric never settles (a threshold no jittered TTFT meets)', async () => {
+    const { run, dir } = await multiRun(['--convergence-metric', 'time_to_first_token', '--convergence-mode', 'cv', '--convergence-threshold', '0.000001']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/\[aiperf\] convergence: time_to_first_token avg over 5 runs: CV \d+\.\d+% ≥ 0\.00%/);
+    expect(existsSync(join(dir, 'profile_runs', 'run_0005'))).toBe(true);
+  }, 60_000);
+
+  it('bad input: a convergence setting without a metric or without more than one run', async () => {
+    const noMetric = await runInProcess(['profile', '-m', 'm', '--num-profile-runs', '3', '--convergence-threshold', '0.1']);
+    expect(noMetric.code).toBe(2);
+    expect(noMetric.stderr).toContain('--convergence-threshold: needs --convergence-metric (the metric whose spread decides when to stop)');
+    const oneRun = await runInProcess(['profile', '-m', 'm', '--convergence-metric', 'time_to_first_token']);
+    expect(oneRun.code).toBe(2);
+    expect(oneRun.stderr).toContain('--convergence-metric: needs --num-profile-runs above 1 (the most runs to try before stopping)');
+  });
+});
