@@ -1,24 +1,21 @@
 // Adaptive multi-run: --convergence-metric stops adding runs once the metric's spread across runs is small enough.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
 
 let server: MockServer;
-const dirs: string[] = [];
 beforeAll(async () => {
   server = await startMockServer({ port: 0, ttftMs: 30, itlMs: 2, ttftJitterMs: 10 });
 });
 afterAll(async () => {
   await server?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 async function multiRun(extra: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-converge-'));
-  dirs.push(dir);
+  const dir = await makeTempDir('aiperf-converge-');
   const run = await runInProcess([
     'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '8', '--concurrency', '2', '--isl', '16', '--osl', '4',
     '--tokenizer', 'builtin', '--workers', '1', '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', '--artifact-dir', dir,

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type FlagValues, resolveConfig } from '@aiperf/config';
 import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
+import { makeTempDir } from '@aiperf/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJsonWithBigInt } from './export/json-text.js';
 import { runProfile } from './run-profile.js';
@@ -11,10 +11,8 @@ import { runProfile } from './run-profile.js';
 // Arrival and ramp control through the real interface (flags → resolveConfig → runProfile) against the mock
 // server: the realised send times (request_start_ns) are checked against the intended schedule.
 const servers: MockServer[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 interface Sent {
@@ -29,8 +27,7 @@ interface Sent {
 async function run(flags: FlagValues, mock: MockServerOptions = { ttftMs: 5, itlMs: 1 }): Promise<{ sent: Sent[]; stdout: string }> {
   const server = await startMockServer({ port: 0, ...mock });
   servers.push(server);
-  const dir = mkdtempSync(join(tmpdir(), 'aiperf-arrivals-'));
-  dirs.push(dir);
+  const dir = await makeTempDir('aiperf-arrivals-');
   const { config, errors } = resolveConfig({
     flags: {
       model: ['mock-model'], url: [server.url], streaming: true, ui: 'none', noServerMetrics: true, artifactDir: dir,

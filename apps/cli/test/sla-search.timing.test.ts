@@ -1,20 +1,18 @@
 // SLA search recipes end to end against a mock server with a known saturation point: a batch limit of 8
 // (--max-num-seqs) makes TTFT jump once more than 8 requests are in flight while throughput stays flat.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
+import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
 
 let server: MockServer;
-const dirs: string[] = [];
 beforeAll(async () => {
   server = await startMockServer({ port: 0, ttftMs: 100, itlMs: 20, maxNumSeqs: 8 });
 });
 afterAll(async () => {
   await server?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 const profile = (dir: string, extra: string[]) =>
@@ -26,9 +24,8 @@ const profile = (dir: string, extra: string[]) =>
 
 describe('SLA search recipes', () => {
   it('max-concurrency-under-sla finds the batch limit (8) exactly, in fewer probes than the grid, reporting each probe', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-search-'));
-    dirs.push(dir);
-    const run = await profile(dir, ['--recipe', 'max-concurrency-under-sla', '--ttft-sla-ms', '220', '--recipe-param', 'concurrency-max=64']);
+    const dir = await makeTempDir('aiperf-search-');
+      const run = await profile(dir, ['--recipe', 'max-concurrency-under-sla', '--ttft-sla-ms', '220', '--recipe-param', 'concurrency-max=64']);
     expect(run.code, run.stderr).toBe(0);
     const history = JSON.parse(readFileSync(join(dir, 'search_history.json'), 'utf8'));
     expect(history.boundary_summary.feasible_max.value).toBe(8);
@@ -51,9 +48,8 @@ describe('SLA search recipes', () => {
   }, 120_000);
 
   it('max-throughput-under-ttft-sla stops at saturation: past the limit throughput is flat while TTFT climbs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aiperf-search-'));
-    dirs.push(dir);
-    // A loose SLA the queueing never breaks within range: only the saturation rule ends the bracket.
+    const dir = await makeTempDir('aiperf-search-');
+      // A loose SLA the queueing never breaks within range: only the saturation rule ends the bracket.
     const run = await profile(dir, ['--recipe', 'max-throughput-under-ttft-sla', '--ttft-sla-ms', '5000', '--recipe-param', 'concurrency-max=64']);
     expect(run.code, run.stderr).toBe(0);
     const history = JSON.parse(readFileSync(join(dir, 'search_history.json'), 'utf8'));
