@@ -133,7 +133,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
       const result = await runProfile(c, io, o);
       return c.load.concurrency !== 2 ? result : { ...result, exitCode: 1, cancelled: true, stopReason: '9/10 profiling requests failed (90.0%), over the --failed-request-threshold of 10.0%' };
     };
-    const config = testConfig({ artifactDir: dir, sweep: { concurrency: [1, 2, 3], mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 3] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
     expect(await runBenchmark(config, capture().io, { runProfile: stopping, hooks: createHookRegistry(), sidecars: () => [] })).toBe(0);
     const sweep = await readJson(join(dir, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'));
     expect(sweep.failed_runs).toEqual([{ label: 'concurrency_2', error: '9/10 profiling requests failed (90.0%), over the --failed-request-threshold of 10.0%' }]);
