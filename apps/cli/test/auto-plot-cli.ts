@@ -1,6 +1,5 @@
-// Shared by the auto-plot, sweep, multi-run and other end-to-end tests: run the CLI against a mock server, in-process
-// (fast) or as the built binary.
-import { spawn } from 'node:child_process';
+// Shared by the auto-plot, sweep, multi-run and other end-to-end tests: run the CLI in-process against a mock server.
+// `BIN` is the built binary for the tests that need a real process (tmux, signals, the dashboard server).
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -36,20 +35,6 @@ export async function runAiperf(args: readonly string[], options: { cwd?: string
     if (saved === undefined) delete process.env.AIPERF_PLOT_CONFIG_HOME;
     else process.env.AIPERF_PLOT_CONFIG_HOME = saved;
   }
-}
-
-/** Runs the built binary, `node apps/cli/dist/bin.js ...args`: for what needs a real process (exit status, stdio). */
-export async function spawnAiperf(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
-  const env = isolatedEnv(await makeTempDir('aiperf-home-'), options.env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
 }
 
 /** A small, fast streaming profile into exactly `dir`. */
