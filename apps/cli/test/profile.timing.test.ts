@@ -1,5 +1,5 @@
 // `aiperf profile` end to end: the built CLI against the mock server (fixed TTFT 50 ms, ITL 10 ms), checked from
-// the files it writes. Tolerances leave room for a loaded 2-core CI machine; they are not speed assertions.
+// the files it writes. A timing test (serial group): the first case asserts TTFT/ITL within a few ms of the mock's.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
