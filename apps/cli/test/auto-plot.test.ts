@@ -87,7 +87,7 @@ describe('auto-plot resolution table', () => {
   it('an unknown recipe is a usage error listing the known ones', async () => {
     const run = await profile(['--recipe', 'no-such-recipe']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("unknown recipe 'no-such-recipe'; known recipes: concurrency-ramp, decode-itl-curve, pareto-sweep, prefill-ttft-curve");
+    expect(run.stderr).toContain("unknown recipe 'no-such-recipe'; known recipes: concurrency-ramp, decode-itl-curve, max-concurrency-under-sla, max-goodput-under-slo, max-throughput-under-itl-sla, max-throughput-under-ttft-sla, pareto-sweep, prefill-ttft-curve");
   });
 });
 

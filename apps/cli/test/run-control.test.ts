@@ -37,7 +37,7 @@ describe('run control: bad input is one line naming the flag, exit 2', () => {
     [['--warmup-concurrency', '2'], '--warmup-concurrency: only applies with a warmup; add --warmup-request-count N, --num-warmup-sessions N or --warmup-duration S'],
     [['--warmup-request-count', '3', '--warmup-grace-period', '5'], '--warmup-grace-period: only applies to a timed warmup; add --warmup-duration S'],
     [['--warmup-duration', '2', '--warmup-arrival-pattern', 'constant'], '--warmup-arrival-pattern: needs a request rate; add --warmup-request-rate or --request-rate'],
-    [['--warmup-duration', '2', '--warmup-request-rate', '5', '--warmup-arrival-pattern', 'bursty'], '--warmup-arrival-pattern: got "bursty"; allowed: constant, poisson'],
+    [['--warmup-duration', '2', '--warmup-request-rate', '5', '--warmup-arrival-pattern', 'bursty'], '--warmup-arrival-pattern: got "bursty"; allowed: constant, poisson, gamma'],
     [['--wait-for-model-mode', 'models'], '--wait-for-model-mode: only applies when waiting for the model; add --wait-for-model-timeout S (S > 0)'],
     [['--wait-for-model-timeout', '5', '--wait-for-model-mode', 'ping'], '--wait-for-model-mode: got "ping", expected one of: models, inference, both'],
     [['--wait-for-model-timeout', '-1'], '--wait-for-model-timeout: got "-1", expected a number ≥ 0 (seconds, or a duration like "30s", "5m")'],
