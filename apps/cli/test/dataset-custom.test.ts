@@ -1,14 +1,13 @@
-// `--custom-dataset-type multi_turn` and `mooncake_trace` end to end: the built CLI against the mock server, through a small recording
-// proxy (node:http) so the test sees every request body and the answer it got.
+// `--custom-dataset-type multi_turn` and `mooncake_trace` end to end: the built CLI against the mock server, through the recording
+// proxy, so the test sees every request body and the answer it got.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@aiperf/test-kit';
+import { type RecordedExchange, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -24,42 +23,19 @@ function aiperf(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
-interface Exchange {
-  body: { messages: Array<{ role: string; content: string }>; max_completion_tokens?: number };
-  answer: string;
-  receivedMs: number;
-  answeredMs: number;
-}
-
 let mock: MockServer;
-let proxy: Server;
+let proxy: RecordingProxy;
 let proxyUrl: string;
-const exchanges: Exchange[] = [];
+let exchanges: RecordedExchange[];
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 20, itlMs: 2 });
-  proxy = createServer(async (req, res) => {
-    // Only the completions are recorded; aiperf's GET /metrics scrape finds no server metrics here.
-    if (req.method !== 'POST') {
-      req.resume();
-      res.writeHead(404).end();
-      return;
-    }
-    const receivedMs = performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const bodyText = Buffer.concat(chunks).toString('utf8');
-    const upstream = await fetch(`${mock.url}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: bodyText });
-    const text = await upstream.text();
-    const answer = JSON.parse(text).choices?.[0]?.message?.content ?? '';
-    exchanges.push({ body: JSON.parse(bodyText), answer, receivedMs, answeredMs: performance.now() });
-    res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  proxy = await startRecordingProxy(mock.url);
+  proxyUrl = proxy.url;
+  exchanges = proxy.exchanges;
 });
 afterAll(async () => {
-  await new Promise((resolve) => proxy?.close(resolve));
+  await proxy?.close();
   await mock?.close();
 });
 
