@@ -1,35 +1,24 @@
 // Embeddings with `--batch-size` and `chat_embeddings` end to end: aiperf against the mock server (embedding
 // latency 30 ms + 2 ms per input) through a recording proxy.
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, startRecordingProxy } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, expectNear, readJson, useProxiedMock } from './endpoint-harness.js';
 
-let mock: MockServer;
-let proxy: RecordingProxy;
+const servers = useProxiedMock({ embeddingBaseLatencyMs: 30, embeddingPerInputLatencyMs: 2 });
 const dirs = { make: () => runDir('aiperf-embeddings-') };
 
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, embeddingBaseLatencyMs: 30, embeddingPerInputLatencyMs: 2 });
-  proxy = await startRecordingProxy(mock.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
-
 const run = (dir: string, extra: string[]) =>
-  runInProcess(['profile', '--model', 'embed-mock', '--url', proxy.url, '--request-count', '6', '--concurrency', '2', '--isl', '32', '--tokenizer', 'builtin', '--artifact-dir', dir, ...QUIET_RUN, ...extra]);
+  runInProcess(['profile', '--model', 'embed-mock', '--url', servers.proxy.url, '--request-count', '6', '--concurrency', '2', '--isl', '32', '--tokenizer', 'builtin', '--artifact-dir', dir, ...QUIET_RUN, ...extra]);
 
 describe('embeddings endpoint types', () => {
   it('embeddings --batch-size 4: four distinct inputs per request; latency as configured', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--endpoint-type', 'embeddings', '--batch-size', '4']);
     expect(result.code, result.stderr).toBe(0);
-    expect(proxy.requests).toHaveLength(6);
-    for (const request of proxy.requests) {
+    expect(servers.proxy.requests).toHaveLength(6);
+    for (const request of servers.proxy.requests) {
       expect(request.path).toBe('/v1/embeddings');
       const { input } = request.body as { input: string[] };
       expect(input).toHaveLength(4);
@@ -41,11 +30,11 @@ describe('embeddings endpoint types', () => {
   });
 
   it('chat_embeddings: the input as chat messages to /v1/embeddings', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--endpoint-type', 'chat_embeddings']);
     expect(result.code, result.stderr).toBe(0);
-    for (const request of proxy.requests) {
+    for (const request of servers.proxy.requests) {
       expect(request.path).toBe('/v1/embeddings');
       expect(request.body).toMatchObject({ model: 'embed-mock', encoding_format: 'float', messages: [{ role: 'user' }] });
       expect(request.body).not.toHaveProperty('input');

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadTokenizer } from '@aiperf/loadgen';
+import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
 import { makeTempDir } from '@aiperf/test-kit';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { join } from 'node:path';
 
 export interface RecordedRequest {
@@ -48,6 +49,26 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
         server.closeAllConnections();
       }),
   };
+}
+
+/** One test file's servers: the mock and the recording proxy in front of it, both set before the file's tests run. */
+export interface ProxiedMock {
+  mock: MockServer;
+  proxy: RecordingProxy;
+}
+
+/** Starts the mock server (with `options`) behind a recording proxy before the file's tests, closes both after. */
+export function useProxiedMock(options: Omit<MockServerOptions, 'port'>): ProxiedMock {
+  const servers = {} as ProxiedMock;
+  beforeAll(async () => {
+    servers.mock = await startMockServer({ port: 0, ...options });
+    servers.proxy = await startRecordingProxy(servers.mock.url);
+  });
+  afterAll(async () => {
+    await servers.proxy?.close();
+    await servers.mock?.close();
+  });
+  return servers;
 }
 
 /** A run's artifact dir inside a fresh temp dir (the test kit removes it when the test ends). */

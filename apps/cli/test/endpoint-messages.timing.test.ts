@@ -2,39 +2,28 @@
 // ITL 8 ms) through a recording proxy. Tolerances are generous for a loaded CI machine; they check that the
 // parsed events land where the mock put them, not speed.
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, expectNear, readJson, readJsonl, useProxiedMock } from './endpoint-harness.js';
 
-let mock: MockServer;
-let proxy: RecordingProxy;
+const servers = useProxiedMock({ ttftMs: 60, itlMs: 8 });
 const dirs = { make: () => runDir('aiperf-messages-') };
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
-  proxy = await startRecordingProxy(mock.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
 
 const run = (dir: string, extra: string[]) =>
   runInProcess([
-    'profile', '--model', 'claude-mock', '--url', proxy.url, '--endpoint-type', 'messages', '--request-count', '12', '--concurrency', '3',
+    'profile', '--model', 'claude-mock', '--url', servers.proxy.url, '--endpoint-type', 'messages', '--request-count', '12', '--concurrency', '3',
     '--osl', '20', '--isl', '64', '--extra-inputs', 'ignore_eos:true', '--api-key', 'sk-ant-test', '--artifact-dir', dir, ...QUIET_RUN, ...extra,
   ]);
 
 describe('aiperf profile --endpoint-type messages', () => {
   it('streams: Anthropic request shape and headers, text from content_block_delta, usage from message_start/message_delta, TTFT/ITL as configured', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--streaming']);
     expect(result.code, result.stderr).toBe(0);
 
-    expect(proxy.requests).toHaveLength(12);
-    for (const request of proxy.requests) {
+    expect(servers.proxy.requests).toHaveLength(12);
+    for (const request of servers.proxy.requests) {
       expect(request.path).toBe('/v1/messages');
       expect(request.headers['x-api-key']).toBe('sk-ant-test');
       expect(request.headers['anthropic-version']).toBe('2023-06-01');
@@ -80,7 +69,7 @@ describe('aiperf profile --endpoint-type messages', () => {
   it('extended thinking: thinking_delta text is reasoning (counted apart), text_delta the answer; TTFO after the thinking', async () => {
     const dir = await dirs.make();
     const result = await runInProcess([
-      'profile', '--model', 'claude-mock', '--url', mock.url, '--endpoint-type', 'messages', '--streaming', '--request-count', '3',
+      'profile', '--model', 'claude-mock', '--url', servers.mock.url, '--endpoint-type', 'messages', '--streaming', '--request-count', '3',
       '--osl', '400', '--isl', '32', '--tokenizer', 'builtin', '--extra-inputs', JSON.stringify({ thinking: { type: 'enabled', budget_tokens: 1024 } }),
       '--artifact-dir', dir, ...QUIET_RUN,
     ]);
@@ -96,7 +85,7 @@ describe('aiperf profile --endpoint-type messages', () => {
   it('a chat server answering a messages run: every request fails with the offending body quoted, the run does not crash', async () => {
     const dir = await dirs.make();
     const result = await runInProcess([
-      'profile', '--model', 'claude-mock', '--url', mock.url, '--endpoint-type', 'messages', '--custom-endpoint', '/v1/chat/completions',
+      'profile', '--model', 'claude-mock', '--url', servers.mock.url, '--endpoint-type', 'messages', '--custom-endpoint', '/v1/chat/completions',
       '--request-count', '3', '--osl', '4', '--artifact-dir', dir, ...QUIET_RUN,
     ]);
     // A run whose every request failed exits 1 (not a usage error, not a crash: no stack).

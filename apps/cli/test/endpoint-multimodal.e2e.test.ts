@@ -3,23 +3,12 @@
 // here from their own headers (PNG IHDR, JPEG SOI, RIFF/WAVE fmt) and checked against the flags.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, type RecordingProxy, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, readJson, readJsonl, useProxiedMock } from './endpoint-harness.js';
 
-let mock: MockServer;
-let proxy: RecordingProxy;
+const servers = useProxiedMock({ ttftMs: 5, itlMs: 1 });
 const dirs = { make: () => runDir('aiperf-multimodal-') };
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1 });
-  proxy = await startRecordingProxy(mock.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
 
 type Part = { type: string; text?: string; image_url?: { url: string }; input_audio?: { data: string; format: string } };
 
@@ -32,19 +21,19 @@ function decodeDataUrl(url: string): { mime: string; bytes: Buffer } {
 }
 
 const profile = (dir: string, args: string[]) =>
-  runInProcess(['profile', '--model', 'vlm', '--url', proxy.url, '--tokenizer', 'builtin', '--request-count', '3', '--num-dataset-entries', '3', '--isl', '16', '--osl', '4', '--artifact-dir', dir, ...QUIET_RUN, ...args]);
+  runInProcess(['profile', '--model', 'vlm', '--url', servers.proxy.url, '--tokenizer', 'builtin', '--request-count', '3', '--num-dataset-entries', '3', '--isl', '16', '--osl', '4', '--artifact-dir', dir, ...QUIET_RUN, ...args]);
 
 describe('multimodal chat inputs', () => {
   it('images (png, sized by the flags) and wav audio (length, rate, depth, channels) as content parts; recorded per request', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await profile(dir, [
       '--image-batch-size', '2', '--image-width-mean', '64', '--image-height-mean', '48', '--image-format', 'png',
       '--audio-batch-size', '1', '--audio-length-mean', '0.5', '--audio-sample-rates', '8', '--audio-depths', '16', '--audio-num-channels', '2',
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(proxy.requests).toHaveLength(3);
-    for (const request of proxy.requests) {
+    expect(servers.proxy.requests).toHaveLength(3);
+    for (const request of servers.proxy.requests) {
       const parts = partsOf(request.body);
       expect(parts.map((p) => p.type)).toEqual(['text', 'image_url', 'image_url', 'input_audio']);
       for (const part of parts.filter((p) => p.type === 'image_url')) {
@@ -69,10 +58,10 @@ describe('multimodal chat inputs', () => {
   });
 
   it('jpeg images, or files picked from --image-directory', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const result = await profile(await dirs.make(), ['--image-batch-size', '1', '--image-width-mean', '32', '--image-height-mean', '32']);
     expect(result.code, result.stderr).toBe(0);
-    const jpeg = decodeDataUrl(partsOf(proxy.requests[0]!.body)[1]!.image_url!.url);
+    const jpeg = decodeDataUrl(partsOf(servers.proxy.requests[0]!.body)[1]!.image_url!.url);
     expect(jpeg.mime).toBe('image/jpeg');
     expect([jpeg.bytes[0], jpeg.bytes[1]]).toEqual([0xff, 0xd8]);
 
@@ -82,22 +71,22 @@ describe('multimodal chat inputs', () => {
     const gifBytes = Buffer.from('R0lGODlhAQABAAAAACw=', 'base64');
     writeFileSync(join(images, 'one.gif'), gifBytes);
     writeFileSync(join(images, 'notes.txt'), 'not an image');
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const fromDir = await profile(dir, ['--image-batch-size', '1', '--image-directory', images]);
     expect(fromDir.code, fromDir.stderr).toBe(0);
-    const sent = decodeDataUrl(partsOf(proxy.requests[0]!.body)[1]!.image_url!.url);
+    const sent = decodeDataUrl(partsOf(servers.proxy.requests[0]!.body)[1]!.image_url!.url);
     expect(sent).toEqual({ mime: 'image/gif', bytes: gifBytes });
   });
 
   it('images with a non-chat endpoint type, --batch-size with chat: one line naming the flag, exit 2', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const result = await profile(await dirs.make(), ['--endpoint-type', 'completions', '--image-batch-size', '1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^aiperf: --image-batch-size: images and audio are sent as chat content parts; use --endpoint-type chat \(got "completions"\)$/m);
-    expect(proxy.requests).toHaveLength(0);
+    expect(servers.proxy.requests).toHaveLength(0);
     const batch = await profile(await dirs.make(), ['--batch-size', '4']);
     expect(batch.code).toBe(2);
     expect(batch.stderr).toMatch(/^aiperf: --batch-size: endpoint type "chat" sends one prompt per request/m);
-    expect(proxy.requests).toHaveLength(0);
+    expect(servers.proxy.requests).toHaveLength(0);
   });
 });

@@ -1,23 +1,12 @@
 // Rankings endpoint types (NIM, Hugging Face TEI, Cohere) end to end: aiperf against the mock server (rerank
 // latency 30 ms + 2 ms per passage) through a recording proxy, with the `--rankings-*` sizes.
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, type RecordingProxy, builtinTokenCount, expectNear, readJson, startRecordingProxy } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, builtinTokenCount, expectNear, readJson, useProxiedMock } from './endpoint-harness.js';
 
-let mock: MockServer;
-let proxy: RecordingProxy;
+const servers = useProxiedMock({ embeddingBaseLatencyMs: 30, embeddingPerInputLatencyMs: 2 });
 const dirs = { make: () => runDir('aiperf-rankings-') };
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, embeddingBaseLatencyMs: 30, embeddingPerInputLatencyMs: 2 });
-  proxy = await startRecordingProxy(mock.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
 
 const SIZES = [
   '--rankings-passages-mean', '5', '--rankings-passages-prompt-token-mean', '24', '--rankings-query-prompt-token-mean', '8', '--tokenizer', 'builtin',
@@ -32,16 +21,16 @@ const shapes = {
 
 describe('aiperf profile with the rankings endpoint types', () => {
   it.each(Object.keys(shapes) as Array<keyof typeof shapes>)('%s: query and passages in its shape and sizes; latency as configured', async (type) => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await runInProcess([
-      'profile', '--model', 'rerank-mock', '--url', proxy.url, '--endpoint-type', type, '--request-count', '6', '--concurrency', '2',
+      'profile', '--model', 'rerank-mock', '--url', servers.proxy.url, '--endpoint-type', type, '--request-count', '6', '--concurrency', '2',
       '--artifact-dir', dir, ...SIZES, ...QUIET_RUN,
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(proxy.requests).toHaveLength(6);
+    expect(servers.proxy.requests).toHaveLength(6);
     const tokens = await builtinTokenCount();
-    for (const request of proxy.requests) {
+    for (const request of servers.proxy.requests) {
       expect(request.path).toBe(shapes[type].path);
       const { query, passages, model } = shapes[type].read(request.body);
       expect(model).toBe(type === 'hf_tei_rankings' ? undefined : 'rerank-mock');
@@ -56,18 +45,18 @@ describe('aiperf profile with the rankings endpoint types', () => {
     expect(summary.request_count.avg).toBe(6);
     expect(summary.time_to_first_token ?? null).toBeNull();
     expectNear(summary.request_latency, 40);
-    expect(mock.stats().requests.rankings).toBeGreaterThanOrEqual(6);
+    expect(servers.mock.stats().requests.rankings).toBeGreaterThanOrEqual(6);
   });
 
   it('--streaming with a rankings type: one line naming the flag, exit 2, before any request', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const result = await runInProcess([
-      'profile', '--model', 'rerank-mock', '--url', proxy.url, '--endpoint-type', 'cohere_rankings', '--streaming', '--request-count', '2',
+      'profile', '--model', 'rerank-mock', '--url', servers.proxy.url, '--endpoint-type', 'cohere_rankings', '--streaming', '--request-count', '2',
       '--artifact-dir', await dirs.make(), ...QUIET_RUN,
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--streaming: endpoint type "cohere_rankings" does not stream/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(proxy.requests).toHaveLength(0);
+    expect(servers.proxy.requests).toHaveLength(0);
   });
 });

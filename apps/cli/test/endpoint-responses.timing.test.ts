@@ -1,39 +1,28 @@
 // `--endpoint-type responses` (OpenAI Responses API) end to end: aiperf against the mock server (TTFT 60 ms,
 // ITL 8 ms) through a recording proxy; generous tolerances for a loaded CI machine.
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, expectNear, readJson, readJsonl, useProxiedMock } from './endpoint-harness.js';
 
-let mock: MockServer;
-let proxy: RecordingProxy;
+const servers = useProxiedMock({ ttftMs: 60, itlMs: 8 });
 const dirs = { make: () => runDir('aiperf-responses-') };
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
-  proxy = await startRecordingProxy(mock.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
 
 const run = (dir: string, extra: string[]) =>
   runInProcess([
-    'profile', '--model', 'gpt-mock', '--url', proxy.url, '--endpoint-type', 'responses', '--request-count', '12', '--concurrency', '3',
+    'profile', '--model', 'gpt-mock', '--url', servers.proxy.url, '--endpoint-type', 'responses', '--request-count', '12', '--concurrency', '3',
     '--osl', '20', '--isl', '64', '--extra-inputs', 'ignore_eos:true', '--api-key', 'sk-test', '--artifact-dir', dir, ...QUIET_RUN, ...extra,
   ]);
 
 describe('aiperf profile --endpoint-type responses', () => {
   it('streams: input items and max_output_tokens, text from response.output_text.delta, usage from response.incomplete; TTFT/ITL as configured', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--streaming', '--use-server-token-count']);
     expect(result.code, result.stderr).toBe(0);
 
-    expect(proxy.requests).toHaveLength(12);
-    for (const request of proxy.requests) {
+    expect(servers.proxy.requests).toHaveLength(12);
+    for (const request of servers.proxy.requests) {
       expect(request.path).toBe('/v1/responses');
       expect(request.headers.authorization).toBe('Bearer sk-test');
       expect(request.body).toMatchObject({ model: 'gpt-mock', max_output_tokens: 20, stream: true, ignore_eos: true });

@@ -3,40 +3,29 @@
 // recording proxy; and the bad-input checks that stop a run before any request.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, startRecordingProxy } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, expectNear, readJson, useProxiedMock } from './endpoint-harness.js';
 
-let mock: MockServer;
-let proxy: RecordingProxy;
+const servers = useProxiedMock({ ttftMs: 60, itlMs: 8 });
 const dirs = { make: () => runDir('aiperf-template-') };
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
-  proxy = await startRecordingProxy(mock.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
 
 const TEMPLATE = '{"inputs": {{ text|tojson }}, "parameters": {"max_new_tokens": {{ max_tokens }}, "ignore_eos": true}, "tag": {{ model|tojson }}}';
 
 const run = (dir: string, path: string, extraInputs: Record<string, unknown>, extra: string[] = []) =>
   runInProcess([
-    'profile', '--model', 'custom-mock', '--url', `${proxy.url}${path}`, '--endpoint-type', 'template', '--request-count', '6', '--concurrency', '2',
+    'profile', '--model', 'custom-mock', '--url', `${servers.proxy.url}${path}`, '--endpoint-type', 'template', '--request-count', '6', '--concurrency', '2',
     '--osl', '20', '--isl', '32', '--tokenizer', 'builtin', '--extra-inputs', JSON.stringify(extraInputs), '--artifact-dir', dir, ...QUIET_RUN, ...extra,
   ]);
 
 describe('aiperf profile --endpoint-type template', () => {
   it('non-streaming: the body rendered from the template (+ other extra inputs), text from response_field', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, '/generate', { payload_template: TEMPLATE, response_field: 'generated_text', priority: 3 });
     expect(result.code, result.stderr).toBe(0);
-    expect(proxy.requests).toHaveLength(6);
-    for (const request of proxy.requests) {
+    expect(servers.proxy.requests).toHaveLength(6);
+    for (const request of servers.proxy.requests) {
       expect(request.path).toBe('/generate');
       const body = request.body as { inputs: string; parameters: unknown; tag: string; priority: number };
       expect(Object.keys(body).sort()).toEqual(['inputs', 'parameters', 'priority', 'tag']);
@@ -78,11 +67,11 @@ describe('aiperf profile --endpoint-type template', () => {
     [{ response_field: 'text' }, /^aiperf: --extra-inputs payload_template: required with --endpoint-type template/m],
     [{ payload_template: '[{{ text|tojson }}]' }, /^aiperf: --extra-inputs payload_template: the template must render a JSON object/m],
   ])('bad template settings: one line naming the setting, exit 2, before any request (%j)', async (extraInputs, message) => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const result = await run(await dirs.make(), '/generate', extraInputs);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(proxy.requests).toHaveLength(0);
+    expect(servers.proxy.requests).toHaveLength(0);
   });
 });

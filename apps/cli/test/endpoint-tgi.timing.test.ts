@@ -1,38 +1,27 @@
 // `--endpoint-type huggingface_generate` (Hugging Face TGI) end to end: aiperf against the mock server (TTFT
 // 60 ms, ITL 8 ms) through a recording proxy; generous tolerances for a loaded CI machine.
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, type RecordingProxy, expectNear, readJson, readJsonl, startRecordingProxy } from './endpoint-harness.js';
+import { QUIET_RUN, runDir, expectNear, readJson, readJsonl, useProxiedMock } from './endpoint-harness.js';
 
-let mock: MockServer;
-let proxy: RecordingProxy;
+const servers = useProxiedMock({ ttftMs: 60, itlMs: 8 });
 const dirs = { make: () => runDir('aiperf-tgi-') };
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 60, itlMs: 8 });
-  proxy = await startRecordingProxy(mock.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
 
 const run = (dir: string, extra: string[]) =>
   runInProcess([
-    'profile', '--model', 'tgi-mock', '--url', proxy.url, '--endpoint-type', 'huggingface_generate', '--request-count', '9', '--concurrency', '3',
+    'profile', '--model', 'tgi-mock', '--url', servers.proxy.url, '--endpoint-type', 'huggingface_generate', '--request-count', '9', '--concurrency', '3',
     '--osl', '20', '--isl', '64', '--extra-inputs', 'ignore_eos:true', '--artifact-dir', dir, ...QUIET_RUN, ...extra,
   ]);
 
 describe('aiperf profile --endpoint-type huggingface_generate', () => {
   it('streams from /generate_stream: {inputs, parameters}, one token per event, generated_tokens from the details; TTFT/ITL as configured', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--streaming', '--use-server-token-count']);
     expect(result.code, result.stderr).toBe(0);
-    expect(proxy.requests).toHaveLength(9);
-    for (const request of proxy.requests) {
+    expect(servers.proxy.requests).toHaveLength(9);
+    for (const request of servers.proxy.requests) {
       expect(request.path).toBe('/generate_stream');
       const body = request.body as { inputs: string; parameters: Record<string, unknown> };
       expect(Object.keys(body).sort()).toEqual(['inputs', 'parameters']);
@@ -51,11 +40,11 @@ describe('aiperf profile --endpoint-type huggingface_generate', () => {
   });
 
   it('non-streaming /generate: the generated_text is counted by the client tokenizer', async () => {
-    proxy.requests.length = 0;
+    servers.proxy.requests.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, []);
     expect(result.code, result.stderr).toBe(0);
-    expect(new Set(proxy.requests.map((r) => r.path))).toEqual(new Set(['/generate']));
+    expect(new Set(servers.proxy.requests.map((r) => r.path))).toEqual(new Set(['/generate']));
     const summary = readJson(join(dir, 'profile_export_aiperf.json'));
     expect(summary.error_summary).toEqual([]);
     expect(summary.output_sequence_length.avg).toBeGreaterThan(15);

@@ -105,7 +105,9 @@ describe('runProfile with registries passed in (a plugin timing strategy, endpoi
     expect(records[0]!.metrics.doubled_output_sequence_length.value).toBe(2 * records[0]!.metrics.output_sequence_length.value);
   });
 
-  it.skipIf(findWorkerScript() === null)('rebuilds them in worker threads from the plugin module URLs', async () => {
+  const workerBuilt = findWorkerScript() !== null;
+  if (!workerBuilt) console.warn('SKIPPED: the worker-thread registry test needs the built worker (pnpm build; `pnpm test` builds first)');
+  it.skipIf(!workerBuilt)('rebuilds them in worker threads from the plugin module URLs', async () => {
     const { result, records, inputs } = await profileWith(2);
     expect(result.exitCode).toBe(0);
     expect(records).toHaveLength(6);
