@@ -30,8 +30,19 @@ export const YamlWarmup = Type.Object(
     arrival_pattern: Opt(Type.String({ minLength: 1 })),
     /** After a timed warmup stops sending, wait at most this long for its answers (unset: wait for all). */
     grace_period_seconds: Opt(Seconds({ minimum: 0 })),
+    /** The warmup's own ramps and prefill cap (unset: the profiling values). */
+    concurrency_ramp_duration_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
+    request_rate_ramp_duration_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
+    prefill_concurrency: Opt(Type.Integer({ minimum: 1 })),
+    prefill_concurrency_ramp_duration_seconds: Opt(Seconds({ exclusiveMinimum: 0 })),
   },
-  { additionalProperties: false, 'x-aliases': { duration: 'duration_seconds', grace_period: 'grace_period_seconds' } },
+  {
+    additionalProperties: false,
+    'x-aliases': {
+      duration: 'duration_seconds', grace_period: 'grace_period_seconds', concurrency_ramp_duration: 'concurrency_ramp_duration_seconds',
+      request_rate_ramp_duration: 'request_rate_ramp_duration_seconds', prefill_concurrency_ramp_duration: 'prefill_concurrency_ramp_duration_seconds',
+    },
+  },
 );
 
 /** `benchmark.wait_for_model`: poll the server until the model answers before anything is sent (timeout 0 = off). */

@@ -152,6 +152,28 @@ describe('concurrency caps and ramps', () => {
   });
 });
 
+describe('prefill-concurrency ramp', () => {
+  it('--prefill-concurrency-ramp-duration: the cap on requests awaiting their first token rises 1→5 in steps every 0.3 s', async () => {
+    // TTFT 100 ms and a short decode: the prefill cap, not the in-flight cap of 8, is what binds.
+    const { sent } = await run({ concurrency: '8', prefillConcurrency: '5', prefillConcurrencyRampDuration: '1.2', benchmarkDuration: '2' }, { ttftMs: 100, itlMs: 1 });
+    const prefilling = sent.map((s) => [s.startS, s.startS + s.ttftS] as [number, number]);
+    const capAt = (t: number) => Math.min(5, 1 + Math.floor(t / 0.3));
+    // Never above the schedule: at each send, the requests then prefilling (itself included) fit the cap due then.
+    for (const s of sent) {
+      const open = prefilling.filter(([a, b]) => a <= s.startS && b > s.startS).length;
+      expect(open).toBeLessThanOrEqual(capAt(s.startS + 0.01));
+    }
+    // And the cap is used: each step's window (after the first request of the step settled in) reaches it.
+    for (let step = 0; step < 5; step++) {
+      const fromS = step * 0.3 + 0.12;
+      const toS = step === 4 ? 2 : (step + 1) * 0.3;
+      const inWindow = prefilling.filter(([a, b]) => b > fromS && a < toS).map(([a, b]) => [Math.max(a, fromS), Math.min(b, toS)] as [number, number]);
+      expect(maxOverlap(inWindow)).toBeGreaterThanOrEqual(step + 1 - (step >= 2 ? 1 : 0));
+    }
+    expect(maxOverlap(prefilling.filter(([a]) => a > 1.3))).toBe(5);
+  });
+});
+
 describe('user-centric rate', () => {
   it('--user-centric-rate 8 --num-users 4: users staggered by 1/8 s, each every 4/8 s (due times exact, sends never early)', async () => {
     const { sent } = await run({ userCentricRate: '8', numUsers: '4', benchmarkDuration: '2' });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../test-config.js';
 import { describeWarmup, warmupPlan, warmupProblems } from './warmup-plan.js';
 
-const noWarmupOverrides = { durationSeconds: null, numSessions: null, concurrency: null, requestRate: null, arrivalPattern: null, gracePeriodSeconds: null };
+const noWarmupOverrides = {
+  durationSeconds: null, numSessions: null, concurrency: null, requestRate: null, arrivalPattern: null, gracePeriodSeconds: null,
+  concurrencyRampDurationSeconds: null, requestRateRampDurationSeconds: null, prefillConcurrency: null, prefillConcurrencyRampDurationSeconds: null,
+};
 
 describe('warmupPlan', () => {
   it('no warmup without a stop condition; a count alone keeps the profiling load', () => {
@@ -32,5 +35,20 @@ describe('warmupPlan', () => {
     expect(warmupProblems(tooMany, warmupPlan(tooMany))).toEqual([
       '--warmup-concurrency: got 6, which exceeds --concurrency 4; connections are opened for the profiling load, so lower it to 4 or less',
     ]);
+  });
+
+  it('warmup ramps and prefill cap of its own; unset ones inherit profiling\'s, and a warmup rate replaces a rate series', () => {
+    const config = testConfig({
+      load: { concurrency: 8, requestRate: null, requestRateSeries: '5:1,10', concurrencyRampDurationSeconds: 20, prefillConcurrency: 4, prefillConcurrencyRampDurationSeconds: 10 },
+      warmup: { ...noWarmupOverrides, durationSeconds: 10, requestRate: 20, requestRateRampDurationSeconds: 4, prefillConcurrency: 2 },
+    });
+    const plan = warmupPlan(config)!;
+    expect(plan.load).toMatchObject({
+      mode: 'request_rate', requestRate: 20, requestRateSeries: null, requestRateRampDurationSeconds: 4, concurrencyRampDurationSeconds: 20,
+      prefillConcurrency: 2, prefillConcurrencyRampDurationSeconds: 10,
+    });
+    expect(describeWarmup(plan, config.load)).toBe('warmup: 10 s, 20 req/s poisson, concurrency 8, rate ramp 4 s, concurrency ramp 20 s, prefill concurrency 2 (ramp 10 s)');
+    const rampOnly = testConfig({ load: { concurrency: 8, warmupRequestCount: 10 }, warmup: { ...noWarmupOverrides, concurrencyRampDurationSeconds: 2 } });
+    expect(warmupPlan(rampOnly)!.load).toMatchObject({ mode: 'concurrency', concurrency: 8, concurrencyRampDurationSeconds: 2, requestCount: 10 });
   });
 });

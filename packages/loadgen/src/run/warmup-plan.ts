@@ -22,7 +22,11 @@ export function warmupPlan(config: BenchmarkConfig): WarmupPlan | null {
   const warmup = config.warmup;
   const requestCount = load.warmupRequestCount > 0 ? load.warmupRequestCount : null;
   if (requestCount === null && warmup.durationSeconds === null && warmup.numSessions === null) return null;
-  const overridden = warmup.concurrency !== null || warmup.requestRate !== null || warmup.arrivalPattern !== null;
+  const own = [
+    warmup.concurrency, warmup.requestRate, warmup.arrivalPattern, warmup.prefillConcurrency, warmup.concurrencyRampDurationSeconds,
+    warmup.requestRateRampDurationSeconds, warmup.prefillConcurrencyRampDurationSeconds,
+  ];
+  const overridden = own.some((value) => value !== null);
   const requestRate = warmup.requestRate ?? load.requestRate;
   const warmupLoad: LoadConfig = !overridden
     ? load
@@ -32,6 +36,12 @@ export function warmupPlan(config: BenchmarkConfig): WarmupPlan | null {
         requestRate,
         concurrency: warmup.concurrency ?? load.concurrency,
         arrivalPattern: (warmup.arrivalPattern as LoadConfig['arrivalPattern'] | null) ?? load.arrivalPattern,
+        // A warmup rate of its own replaces a profiling rate series; each ramp and the prefill cap fall back to profiling's.
+        requestRateSeries: warmup.requestRate !== null ? null : load.requestRateSeries,
+        concurrencyRampDurationSeconds: warmup.concurrencyRampDurationSeconds ?? load.concurrencyRampDurationSeconds,
+        requestRateRampDurationSeconds: warmup.requestRateRampDurationSeconds ?? load.requestRateRampDurationSeconds,
+        prefillConcurrency: warmup.prefillConcurrency ?? load.prefillConcurrency,
+        prefillConcurrencyRampDurationSeconds: warmup.prefillConcurrencyRampDurationSeconds ?? load.prefillConcurrencyRampDurationSeconds,
         requestCount,
         benchmarkDurationSeconds: warmup.durationSeconds,
       };
@@ -64,5 +74,10 @@ export function describeWarmup(plan: WarmupPlan, profiling: LoadConfig): string 
   ].filter((limit) => limit !== null);
   const { load } = plan;
   const own = load === profiling ? '' : `, ${load.mode === 'request_rate' ? `${load.requestRate} req/s ${load.arrivalPattern}` : 'burst'}${load.concurrency === null ? '' : `, concurrency ${load.concurrency}`}`;
-  return `warmup: ${limits.join(' or ')}${own}`;
+  const ramps = [
+    load.requestRateRampDurationSeconds === null || load.mode !== 'request_rate' ? null : `rate ramp ${load.requestRateRampDurationSeconds} s`,
+    load.concurrencyRampDurationSeconds === null || load.concurrency === null ? null : `concurrency ramp ${load.concurrencyRampDurationSeconds} s`,
+    load.prefillConcurrency === null ? null : `prefill concurrency ${load.prefillConcurrency}${load.prefillConcurrencyRampDurationSeconds === null ? '' : ` (ramp ${load.prefillConcurrencyRampDurationSeconds} s)`}`,
+  ].filter((part) => part !== null);
+  return `warmup: ${limits.join(' or ')}${own}${load === profiling || ramps.length === 0 ? '' : `, ${ramps.join(', ')}`}`;
 }
