@@ -2,6 +2,7 @@
 // ITL 8 ms) through a recording proxy. Tolerances are generous for a loaded CI machine; they check that the
 // parsed events land where the mock put them, not speed.
 import { join } from 'node:path';
+import { startMockServer } from '@aiperf/mock-server';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
 import { QUIET_RUN, runDir, expectNear, readJson, readJsonl, useProxiedMock } from './endpoint-harness.js';
@@ -68,11 +69,14 @@ describe('aiperf profile --endpoint-type messages', () => {
 
   it('extended thinking: thinking_delta text is reasoning (counted apart), text_delta the answer; TTFO after the thinking', async () => {
     const dir = await dirs.make();
+    // 400 tokens a request: what is checked is how the events are parsed, not when they came, so a mock of its own
+    // answers at 1 ms a token (0.4 s a request, not the 3.2 s of the file's 8 ms mock).
+    const fast = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1 });
     const result = await runInProcess([
-      'profile', '--model', 'claude-mock', '--url', servers.mock.url, '--endpoint-type', 'messages', '--streaming', '--request-count', '3',
+      'profile', '--model', 'claude-mock', '--url', fast.url, '--endpoint-type', 'messages', '--streaming', '--request-count', '3',
       '--osl', '400', '--isl', '32', '--tokenizer', 'builtin', '--extra-inputs', JSON.stringify({ thinking: { type: 'enabled', budget_tokens: 1024 } }),
       '--artifact-dir', dir, ...QUIET_RUN,
-    ]);
+    ]).finally(() => fast.close());
     expect(result.code, result.stderr).toBe(0);
     const records = readJsonl(join(dir, 'profile_export.jsonl'));
     for (const record of records) {

@@ -64,12 +64,12 @@ function maxOverlap(intervals: Array<[number, number]>, untilS = Infinity): numb
   return most;
 }
 
-/** Realised sends per 0.25 s window against the schedule's: equal up to the few a window edge shifts by lateness. */
-function expectWindowsFollowSchedule(sent: Sent[], seconds: number): void {
-  for (let fromS = 0; fromS < seconds; fromS += 0.25) {
-    const realised = countIn(sent, fromS, fromS + 0.25);
-    const intended = sent.filter((s) => s.dueS >= fromS && s.dueS < fromS + 0.25).length;
-    const lateAcrossEdge = sent.filter((s) => (s.dueS < fromS + 0.25 && s.startS >= fromS + 0.25) || (s.dueS < fromS && s.startS >= fromS)).length;
+/** Realised sends per 0.125 s window against the schedule's: equal up to the few a window edge shifts by lateness. */
+function expectWindowsFollowSchedule(sent: Sent[], seconds: number, windowS = 0.125): void {
+  for (let fromS = 0; fromS < seconds - 1e-9; fromS += windowS) {
+    const realised = countIn(sent, fromS, fromS + windowS);
+    const intended = sent.filter((s) => s.dueS >= fromS && s.dueS < fromS + windowS).length;
+    const lateAcrossEdge = sent.filter((s) => (s.dueS < fromS + windowS && s.startS >= fromS + windowS) || (s.dueS < fromS && s.startS >= fromS)).length;
     expect(Math.abs(realised - intended)).toBeLessThanOrEqual(lateAcrossEdge);
   }
   expect(sent.every((s) => s.startS >= s.dueS - 1e-6)).toBe(true);
@@ -84,10 +84,12 @@ function dueGapCv(sent: Sent[]): number {
   return sd / mean;
 }
 
+// The schedule cases below are time-compressed (twice the rate for half the time): the same request counts, so the
+// same statistics, and the due times they check are exact whatever the machine's load.
 describe('arrival patterns', () => {
   it('gamma arrivals: --arrival-smoothness 0.25 is bursty (gap CV near 2), --vllm-burstiness 4 smooth (near 0.5); counts within tolerance', async () => {
-    const bursty = await run({ requestRate: '100', arrivalSmoothness: '0.25', benchmarkDuration: '2' });
-    const smooth = await run({ requestRate: '100', vllmBurstiness: undefined, arrivalSmoothness: '4', benchmarkDuration: '2' });
+    const bursty = await run({ requestRate: '200', arrivalSmoothness: '0.25', benchmarkDuration: '1' });
+    const smooth = await run({ requestRate: '200', vllmBurstiness: undefined, arrivalSmoothness: '4', benchmarkDuration: '1' });
     // A gamma renewal process with shape k has count variance ≈ λT/k: 200 ± 4 sd.
     expect(Math.abs(bursty.sent.length - 200)).toBeLessThan(4 * Math.sqrt(200 / 0.25));
     expect(Math.abs(smooth.sent.length - 200)).toBeLessThan(4 * Math.sqrt(200 / 4));
@@ -96,36 +98,36 @@ describe('arrival patterns', () => {
     expect(dueGapCv(bursty.sent)).toBeGreaterThan(1.5);
     expect(dueGapCv(smooth.sent)).toBeGreaterThan(0.35);
     expect(dueGapCv(smooth.sent)).toBeLessThan(0.65);
-    for (const { sent } of [bursty, smooth]) expectWindowsFollowSchedule(sent, 2);
+    for (const { sent } of [bursty, smooth]) expectWindowsFollowSchedule(sent, 1);
   });
 
   it('--request-rate-ramp-duration: counts per window follow the linear ramp (rate slope R/D), then the full rate', async () => {
-    const { sent } = await run({ requestRate: '60', arrivalPattern: 'constant', requestRateRampDuration: '2', benchmarkDuration: '3' });
-    // ∫ of 30 t req/s: 3.75 in [0, 0.5), 11.25 in [0.5, 1), 18.75, 26.25; then 30 per half second.
+    const { sent } = await run({ requestRate: '120', arrivalPattern: 'constant', requestRateRampDuration: '1', benchmarkDuration: '1.5' });
+    // ∫ of 120 t req/s: 3.75 in [0, 0.25), 11.25 in [0.25, 0.5), 18.75, 26.25; then 30 per quarter second.
     const expected = [3.75, 11.25, 18.75, 26.25, 30, 30];
-    const windows = expected.map((_, i) => dueIn(sent, i * 0.5, (i + 1) * 0.5));
+    const windows = expected.map((_, i) => dueIn(sent, i * 0.25, (i + 1) * 0.25));
     windows.forEach((count, i) => expect(Math.abs(count - expected[i]!)).toBeLessThanOrEqual(1));
-    expectWindowsFollowSchedule(sent, 3);
-    // The ramp's slope from window to window: 7.5 more requests each half second (30 req/s² × 0.5 s × 0.5 s).
+    expectWindowsFollowSchedule(sent, 1.5);
+    // The ramp's slope from window to window: 7.5 more requests each quarter second (120 req/s² × 0.25 s × 0.25 s).
     const slopes = windows.slice(1, 4).map((c, i) => c - windows[i]!);
     for (const slope of slopes) expect(Math.abs(slope - 7.5)).toBeLessThanOrEqual(2);
   });
 
   it('--request-rate-series: each piece at its own rate, the last holding to the end', async () => {
-    const { sent } = await run({ requestRateSeries: '20:1,60:1s,10', arrivalPattern: 'constant', benchmarkDuration: '3' });
-    expect(Math.abs(dueIn(sent, 0, 1) - 20)).toBeLessThanOrEqual(1);
-    expect(Math.abs(dueIn(sent, 1, 2) - 60)).toBeLessThanOrEqual(1);
-    expect(Math.abs(dueIn(sent, 2, 3) - 10)).toBeLessThanOrEqual(1);
-    expectWindowsFollowSchedule(sent, 3);
+    const { sent } = await run({ requestRateSeries: '40:0.5,120:0.5s,20', arrivalPattern: 'constant', benchmarkDuration: '1.5' });
+    expect(Math.abs(dueIn(sent, 0, 0.5) - 20)).toBeLessThanOrEqual(1);
+    expect(Math.abs(dueIn(sent, 0.5, 1) - 60)).toBeLessThanOrEqual(1);
+    expect(Math.abs(dueIn(sent, 1, 1.5) - 10)).toBeLessThanOrEqual(1);
+    expectWindowsFollowSchedule(sent, 1.5);
   });
 
   it('Poisson arrivals on a series stay Poisson (gap CV near 1 within a piece)', async () => {
-    const { sent } = await run({ requestRateSeries: '150:2,10', benchmarkDuration: '2' });
+    const { sent } = await run({ requestRateSeries: '300:1,10', benchmarkDuration: '1' });
     expect(Math.abs(sent.length - 300)).toBeLessThan(4 * Math.sqrt(300));
     const cv = dueGapCv(sent);
     expect(cv).toBeGreaterThan(0.85);
     expect(cv).toBeLessThan(1.15);
-    expectWindowsFollowSchedule(sent, 2);
+    expectWindowsFollowSchedule(sent, 1);
   });
 });
 

@@ -19,8 +19,8 @@ export interface Running {
   done: Promise<Finished>;
 }
 
-export function startAiperf(args: readonly string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+export function startAiperf(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, ...(cwd ? { cwd } : {}) });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (c) => (stdout += c));
@@ -33,8 +33,8 @@ export function startAiperf(args: readonly string[], env: Record<string, string>
 }
 
 /** Runs to the end; a run still going after `killAfterMs` is killed (a hang must fail the test, not stall it). */
-export async function runAiperf(args: readonly string[], env: Record<string, string> = {}, killAfterMs = 60_000): Promise<Finished> {
-  const run = startAiperf(args, env);
+export async function runAiperf(args: readonly string[], env: Record<string, string> = {}, killAfterMs = 60_000, cwd?: string): Promise<Finished> {
+  const run = startAiperf(args, env, cwd);
   const timer = setTimeout(() => run.child.kill('SIGKILL'), killAfterMs);
   try {
     return await run.done;
