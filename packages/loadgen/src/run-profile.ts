@@ -101,9 +101,10 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath, (error) => diskFailure.abort(error));
   const pluginModules = [...(options.pluginModules ?? [])];
   const { runner, note } = await createRunner(
-    // Threads load the tokenizer that was found here, so they neither search nor warn again.
+    // Answers are read with the tokenizer loaded here; a thread that needs its own (multi-turn input counts, huge
+    // prompts) loads the one that was found here, so it neither searches nor warns again.
     { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs, pluginModules, shard },
-    { endpoint, strategy },
+    { endpoint, strategy, tokenizer },
     strategy.maxInFlight(config.load),
     runTag,
   );

@@ -1,13 +1,14 @@
 // Worker-thread entry: one issuer on its own event loop, driven by messages from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RequestRecord } from './records.js';
 import type { ThreadLoad } from './monitor/loop-monitor.js';
 import { Issuer, type IssuerInit, type PhaseStart } from './run/issuer.js';
+import type { PendingRecord } from './run/request-executor.js';
 
 export type ToWorker = { type: 'phase'; start: PhaseStart } | { type: 'stop' } | { type: 'abandon' } | { type: 'close' };
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'records'; records: RequestRecord[] }
+  /** Answered requests as they came off the wire, unread: the main thread parses them and counts their tokens. */
+  | { type: 'pending'; pending: PendingRecord[] }
   | { type: 'issuingStopped' }
   | { type: 'phaseDone'; load: ThreadLoad }
   | { type: 'failed'; message: string };
@@ -15,25 +16,33 @@ export type FromWorker =
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
 
-/** Records go back in small batches: one message per record would cost the main thread more than the work. */
+/**
+ * Requests go back in small batches: one message per request would cost the main thread more than the work. A full
+ * batch is posted after the loop's pending I/O (setImmediate), never inside the response callback that filled it:
+ * cloning 64 exchanges there would delay the next sends of a wave and the timestamps of chunks already waiting.
+ */
 const FLUSH_INTERVAL_MS = 50;
 const FLUSH_SIZE = 64;
 
 async function main(): Promise<void> {
   const issuer = await Issuer.create(workerData as IssuerInit);
-  let batch: RequestRecord[] = [];
+  let batch: PendingRecord[] = [];
+  let flushScheduled = false;
   const flush = () => {
+    flushScheduled = false;
     if (batch.length === 0) return;
-    post({ type: 'records', records: batch });
+    post({ type: 'pending', pending: batch });
     batch = [];
   };
   const timer = setInterval(flush, FLUSH_INTERVAL_MS);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'phase') {
       issuer
-        .runPhase(message.start, (record) => {
-          batch.push(record);
-          if (batch.length >= FLUSH_SIZE) flush();
+        .runPhase(message.start, (pending) => {
+          if (batch.push(pending) >= FLUSH_SIZE && !flushScheduled) {
+            flushScheduled = true;
+            setImmediate(flush);
+          }
         }, () => post({ type: 'issuingStopped' }))
         .then((load) => {
           flush();

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import type { IssuerParts } from './issuer.js';
 import type { LoadRunner, IssuerTemplate } from './load-runner.js';
 import { splitInFlight, workerIdFor } from './load-runner.js';
@@ -44,5 +45,8 @@ export async function createRunner(template: IssuerTemplate, parts: IssuerParts,
     };
   }
   const ids = shares.map((_, index) => workerIdFor(index, runTag));
-  return { runner: await createWorkerRunner(script, template, shares, ids), note: null };
+  const given = parts.tokenizer;
+  let loading: Promise<TextTokenizer> | undefined;
+  const tokenizer = () => (given ? Promise.resolve(given) : (loading ??= loadTokenizer(template.config.input.tokenizer)));
+  return { runner: await createWorkerRunner(script, template, shares, ids, { config: template.config, endpoint: parts.endpoint, tokenizer }), note: null };
 }

@@ -4,7 +4,7 @@ import type { DatasetTurn } from '../dataset/dataset.js';
 import { LAZY_BODY_CACHE_BYTES, LazyBodies, lazyPromptTexts } from '../dataset/lazy-prompts.js';
 import { type TextTokenizer, loadTokenizer } from '../dataset/tokenizer.js';
 import type { EndpointType } from '../endpoints/types.js';
-import type { BenchmarkPhase, RequestRecord } from '../records.js';
+import type { BenchmarkPhase } from '../records.js';
 import { type ThreadLoad, startLoopMonitor } from '../monitor/loop-monitor.js';
 import type { TimingStrategy } from '../timing/strategies.js';
 import { resolveIssuerParts } from './issuer-parts.js';
@@ -12,8 +12,7 @@ import { getTimingStrategy } from '../timing/strategies.js';
 import { splitInFlight } from './load-runner.js';
 import { type PhasePlan, type SendFn, issuePhase, sharedClaim, stridedClaim } from './issue-phase.js';
 import { issueUsers } from './issue-users.js';
-import type { ExecutorSetup } from './request-executor.js';
-import { ReadQueue } from './read-queue.js';
+import type { ExecutorSetup, PendingRecord } from './request-executor.js';
 import { requestBudget } from './request-budget.js';
 import { runSession } from './session.js';
 import { globalIndexOf } from '../shard/split.js';
@@ -43,6 +42,8 @@ export interface IssuerInit {
 export interface IssuerParts {
   endpoint: EndpointType;
   strategy: TimingStrategy;
+  /** The run's tokenizer, already loaded on the main thread (a worker loads its own only if it needs one). */
+  tokenizer?: TextTokenizer;
 }
 
 export interface PhaseStart {
@@ -79,7 +80,7 @@ export class Issuer {
   }
 
   static async create(init: IssuerInit, given?: IssuerParts): Promise<Issuer> {
-    const parts = given ?? (await resolveIssuerParts(init.config, init.pluginModules));
+    const parts: IssuerParts = given ?? (await resolveIssuerParts(init.config, init.pluginModules));
     // Connections sized to the load: one per in-flight request (spread over the servers), kept alive across
     // requests, opened up front so the first wave does not pay for connecting (an uncapped load opens them as it goes).
     const requestCount = init.config.load.requestCount;
@@ -91,7 +92,7 @@ export class Issuer {
       await Promise.all(pools.map((p) => p.preconnect(wanted)));
     }
     const inFlight = new InFlightRequests();
-    const tokenizer = lazyTokenizer(init.config.input.tokenizer);
+    const tokenizer = parts.tokenizer ? () => Promise.resolve(parts.tokenizer!) : lazyTokenizer(init.config.input.tokenizer);
     const texts = init.dataset.some((turn) => turn.lazyPrompt) ? lazyPromptTexts(init.dataset, await tokenizer()) : null;
     const setup: ExecutorSetup = {
       config: init.config,
@@ -106,19 +107,27 @@ export class Issuer {
       lazyBodies: texts ? new LazyBodies(texts, LAZY_BODY_CACHE_BYTES) : null,
       shardIndex: init.shard?.index ?? null,
     };
-    // Answers are tokenized on the client (unless --use-server-token-count): load the tokenizer now, not on the
-    // first answer, where loading it would stall this event loop while other streams are being timed.
-    if (setup.endpoint.producesTokens && !init.config.endpoint.useServerTokenCount) await setup.tokenizer();
+    // Answers are read and tokenized by whoever takes the pending records (the main thread), not here. Later turns
+    // of multi-turn sessions count their input tokens here: load the tokenizer now, not on the first follow-up,
+    // where loading it would stall this event loop while other streams are being timed.
+    if (init.dataset.some((turn) => (turn.followUps?.length ?? 0) > 0)) await setup.tokenizer();
     return new Issuer(init, parts.strategy, setup, pools, inFlight);
   }
 
-  /** Runs this issuer's share of a phase; resolves with how its event loop fared meanwhile. */
-  async runPhase(start: PhaseStart, onRecord: (record: RequestRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
+  /** The tokenizer this issuer uses (loaded on first call): the local runner reads its records with it. */
+  get tokenizer(): () => Promise<TextTokenizer> {
+    return this.setup.tokenizer;
+  }
+
+  /**
+   * Runs this issuer's share of a phase; resolves once every request has settled, with how its event loop fared
+   * meanwhile. Each answered request goes to `onPending` as its wire exchange, unread: parsing the response and
+   * counting its tokens is the caller's business (a ReadQueue, off the issuing loop when that is a worker thread).
+   */
+  async runPhase(start: PhaseStart, onPending: (pending: PendingRecord) => void, onIssuingStopped?: () => void): Promise<ThreadLoad> {
     this.stopController = new AbortController();
     this.setup.inFlightCell = start.inFlightCell ?? null;
     const monitor = startLoopMonitor(this.init.workerId);
-    const { config, endpoint } = this.setup;
-    const reads = new ReadQueue({ config, endpoint }, this.setup.tokenizer, onRecord);
     const { init } = this;
     const { strategy, maxInFlight, load } = this.phaseLoad(start);
     if (maxInFlight === 0) {
@@ -141,12 +150,11 @@ export class Issuer {
       stopSignal: this.stopController.signal,
     };
     const send: SendFn = async (index, duePerfNs, onFirstResponse) => {
-      await runSession(this.setup, start.phase, index, duePerfNs, (pending) => reads.add(pending), plan.stopSignal, budget, onFirstResponse);
+      await runSession(this.setup, start.phase, index, duePerfNs, onPending, plan.stopSignal, budget, onFirstResponse);
     };
     const users = strategy.users?.(load) ?? null;
     if (users) await issueUsers(plan, { ...users, issuer: init.issuerIndex, issuers: init.issuers }, send, onIssuingStopped);
     else await issuePhase(plan, send, onIssuingStopped);
-    await reads.drained();
     return monitor.stop();
   }
 

@@ -1,5 +1,6 @@
 import { Issuer, type IssuerParts } from './issuer.js';
 import type { IssuerTemplate, LoadRunner } from './load-runner.js';
+import { ReadQueue } from './read-queue.js';
 
 /** All requests from the main thread's event loop (one worker, or worker threads unavailable). */
 export async function createLocalRunner(template: IssuerTemplate, parts: IssuerParts, maxInFlight: number | null, workerId: string): Promise<LoadRunner> {
@@ -7,9 +8,14 @@ export async function createLocalRunner(template: IssuerTemplate, parts: IssuerP
   return {
     issuerCount: 1,
     usesWorkerThreads: false,
-    runPhase: async (start, onRecord, onIssuingStopped) => [
-      await issuer.runPhase({ ...start, startPerfNs: process.hrtime.bigint(), counter: null, sent: new Int32Array(1) }, onRecord, onIssuingStopped),
-    ],
+    async runPhase(start, onRecord, onIssuingStopped) {
+      // Answers are read on this same loop, between its I/O (ReadQueue's slices), after the sends they finished.
+      const reads = new ReadQueue({ config: template.config, endpoint: parts.endpoint }, issuer.tokenizer, onRecord);
+      const phase = { ...start, startPerfNs: process.hrtime.bigint(), counter: null, sent: new Int32Array(1) };
+      const load = await issuer.runPhase(phase, (pending) => reads.add(pending), onIssuingStopped);
+      await reads.drained();
+      return [load];
+    },
     stop: () => issuer.stop(),
     abandon: () => issuer.abandon(),
     close: () => issuer.close(),

@@ -9,8 +9,10 @@ import { type PendingRecord, type RecordReader, completeRecord } from './request
 const SLICE_MS = 1;
 
 /**
- * Finished requests waiting to be read (SSE parsed, tokens counted) on the issuing thread, after its I/O: the
- * socket callbacks and the next sends of a wave run first, the reading in 1-ms slices between them.
+ * Finished requests waiting to be read (SSE parsed, tokens counted) into records. With worker threads this runs on
+ * the main thread, so the issuing threads only send and timestamp; issuing from the main loop (`--workers 1`) it
+ * runs after that loop's I/O: the socket callbacks and the next sends of a wave first, the reading in 1-ms slices
+ * between them.
  */
 export class ReadQueue {
   private queue: PendingRecord[] = [];

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../test-config.js';
 import { splitInFlight } from './load-runner.js';
 import { createWorkerRunner } from './worker-runner.js';
+import { getEndpointType } from '../endpoints/registry.js';
+import { loadTokenizer } from '../dataset/tokenizer.js';
 import { makeTempDirSync } from '@aiperf/test-kit';
 
 const template = { config: testConfig(), dataset: [], targets: [{ url: 'http://127.0.0.1:1', origin: 'http://127.0.0.1:1', path: '/v1/chat/completions' }], epochOffsetNs: 0n, pluginModules: [] };
+const reader = { config: template.config, endpoint: getEndpointType('chat'), tokenizer: () => loadTokenizer('builtin') };
 
 function script(source: string): URL {
   const path = join(makeTempDirSync('aiperf-worker-'), 'worker.mjs');
@@ -18,7 +21,7 @@ function script(source: string): URL {
 describe('createWorkerRunner', () => {
   it('rejects (and leaves no thread behind) when a thread dies while starting', async () => {
     const url = script("throw new Error('boom at startup');");
-    await expect(createWorkerRunner(url, template, [1, 1], ['w0', 'w1'])).rejects.toThrow('boom at startup');
+    await expect(createWorkerRunner(url, template, [1, 1], ['w0', 'w1'], reader)).rejects.toThrow('boom at startup');
   });
 
   it('fails the phase when a thread reports a failure mid-run', async () => {
@@ -28,7 +31,7 @@ parentPort.on('message', (m) => {
   if (m.type === 'close') process.exit(0);
 });
 parentPort.postMessage({ type: 'ready' });`);
-    const runner = await createWorkerRunner(url, template, [1], ['w0']);
+    const runner = await createWorkerRunner(url, template, [1], ['w0'], reader);
     await expect(runner.runPhase({ phase: 'profiling', requestCount: 1, sessionCount: null, durationNs: null }, () => {}, () => {})).rejects.toThrow(
       'load worker 0 failed: socket exploded',
     );

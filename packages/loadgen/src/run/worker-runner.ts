@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RequestRecord } from '../records.js';
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
 import type { FromWorker, ToWorker } from '../worker.js';
 import type { IssuerTemplate, LoadRunner } from './load-runner.js';
+import { ReadQueue } from './read-queue.js';
+import type { PendingRecord, RecordReader } from './request-executor.js';
 
 /** Lead time so every thread starts a phase on the same monotonic instant (a message hop takes well under it). */
 const PHASE_LEAD_NS = 20_000_000n;
@@ -30,14 +31,19 @@ interface WorkerHandle {
   send(message: ToWorker): void;
 }
 
-/** Requests from N worker threads (one issuer and connection pool each); records merge on the main thread. */
+/**
+ * Requests from N worker threads (one issuer and connection pool each). The threads only send and timestamp; the
+ * answers come back unread and are read here, on the main thread (SSE parsed, tokens counted with `reader`'s
+ * tokenizer), so that work never delays a send or a chunk's timestamp.
+ */
 export async function createWorkerRunner(
   script: URL,
   template: IssuerTemplate,
   shares: Array<number | null>,
   workerIds: string[],
+  reader: Omit<RecordReader, 'tokenizer'> & { tokenizer: () => Promise<RecordReader['tokenizer']> },
 ): Promise<LoadRunner> {
-  let onRecord: (record: RequestRecord) => void = () => {};
+  let onPending: (pending: PendingRecord) => void = () => {};
   let onMessage: (message: FromWorker) => void = () => {};
   // A thread that fails mid-phase fails the phase (never a silent hang).
   let onFailure: (error: Error) => void = () => {};
@@ -59,7 +65,7 @@ export async function createWorkerRunner(
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') ready();
       else if (message.type === 'failed') fail(new Error(`load worker ${index} failed: ${message.message}`));
-      else if (message.type === 'records') for (const record of message.records) onRecord(record);
+      else if (message.type === 'pending') for (const pending of message.pending) onPending(pending);
       else onMessage(message);
     });
     return handle;
@@ -81,7 +87,8 @@ export async function createWorkerRunner(
     issuerCount: handles.length,
     usesWorkerThreads: true,
     runPhase(start, recordSink, onIssuingStopped) {
-      onRecord = recordSink;
+      const reads = new ReadQueue({ config: reader.config, endpoint: reader.endpoint }, reader.tokenizer, recordSink);
+      onPending = (pending) => reads.add(pending);
       // Concurrency mode: a shared counter hands the next index to whichever thread has a free slot.
       // Request-rate mode: strided indices, so each thread keeps the global schedule's send times.
       const counter = (start.load ?? template.config.load).mode === 'concurrency' ? new Int32Array(new SharedArrayBuffer(4)) : null;
@@ -91,7 +98,7 @@ export async function createWorkerRunner(
         onFailure = reject;
         onMessage = (message) => {
           if (message.type === 'issuingStopped' && ++stopped === handles.length) onIssuingStopped();
-          if (message.type === 'phaseDone' && loads.push(message.load) === handles.length) resolve(loads);
+          if (message.type === 'phaseDone' && loads.push(message.load) === handles.length) reads.drained().then(() => resolve(loads), reject);
         };
         const startPerfNs = process.hrtime.bigint() + PHASE_LEAD_NS;
         const sent = new Int32Array(new SharedArrayBuffer(4));
