@@ -1,5 +1,5 @@
 // The "Recipes" section of `aiperf profile --help`: the built-ins and those of the plugins that load here.
-import { loadConfig } from '@aiperf/config';
+import { RECIPE_ALIASES, loadConfig } from '@aiperf/config';
 import type { PluginRef } from './plugins/load.js';
 import { configPluginRefs, flagPluginRefs } from './plugins/refs.js';
 
@@ -41,7 +41,9 @@ export async function recipesHelp(argv: readonly string[], cwd: string): Promise
       const from = origin && origin !== 'built-in' ? ` [plugin ${origin}]` : '';
       return `  ${recipe.name.padEnd(22)} ${recipe.description}${from}`;
     });
-    return `Recipes (--recipe NAME, --recipe-param key=value):\n${lines.join('\n')}\n\n`;
+    const aliases = Object.entries(RECIPE_ALIASES).filter(([, name]) => recipes.has(name)).map(([alias, name]) => `${alias} = ${name}`);
+    const aliasLine = aliases.length > 0 ? `\n  AIPerf's names are accepted too: ${aliases.join(', ')}\n` : '';
+    return `Recipes (--recipe/--search-recipe NAME, --recipe-param key=value):\n${lines.join('\n')}\n${aliasLine}\n`;
   } catch (error) {
     // Help must still show: a broken plugin is named here and fails properly when a run is started.
     return `Recipes: could not load the plugins: ${error instanceof Error ? error.message : String(error)}\n\n`;

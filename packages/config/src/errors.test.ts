@@ -19,7 +19,7 @@ describe('configuration errors name the path or flag, the value and what is allo
     `);
     expect(fromYaml('benchmark: {model: m}\nswep: {}\n')).toMatchInlineSnapshot(`
       [
-        "swep: unknown key (did you mean "sweep"?); allowed keys: schema_version, benchmark, sweep, multi_run, recipe, sla, random_seed, plot, plugins",
+        "swep: unknown key (did you mean "sweep"?); allowed keys: schema_version, benchmark, sweep, variants, multi_run, recipe, sla, random_seed, plot, plugins",
       ]
     `);
   });
@@ -85,7 +85,7 @@ describe('configuration errors name the path or flag, the value and what is allo
   test('the YAML must be a mapping; ${VAR} without a value is an error', () => {
     expect(fromYaml('- a\n- b\n')).toMatchInlineSnapshot(`
       [
-        "/cfg/bench.yaml: got ["a","b"], expected a mapping with keys: schema_version, benchmark, sweep, multi_run, recipe, sla, random_seed, plot, plugins",
+        "/cfg/bench.yaml: got ["a","b"], expected a mapping with keys: schema_version, benchmark, sweep, variants, multi_run, recipe, sla, random_seed, plot, plugins",
       ]
     `);
     expect(fromYaml('benchmark: {model: ${NOPE}}')).toMatchInlineSnapshot(`

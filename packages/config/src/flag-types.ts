@@ -56,11 +56,6 @@ export interface FlagDef {
   valueName?: string;
   /** `value` flags only: `a,b,c` becomes a list. */
   commaList?: boolean;
-  /**
-   * `value` flags only: a comma list of ≥ 2 values sweeps this parameter (`sweep.parameters.<name>`), the
-   * first value standing in the flag's own key.
-   */
-  sweepParameter?: string;
   /** `pairs` flags only: the key/value separator (default `:`). */
   separator?: string;
   /** `pairs` flags only: one argument may hold several items separated by whitespace (`"a:1 b:2"`). */

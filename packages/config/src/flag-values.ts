@@ -1,7 +1,8 @@
 import { checkDocument } from './check.js';
-import { type Doc, schemaAt, setAt } from './doc-path.js';
+import { type Doc, getAt, schemaAt, setAt } from './doc-path.js';
 import { type FlagDef, NEGATED, flagName } from './flag-types.js';
 import { PROFILE_FLAGS } from './flags.js';
+import { type SweepTarget, sweptFlagTarget } from './sweep-paths.js';
 import { type ConfigIssue, showValue } from './issues.js';
 import { YamlDocument } from './yaml-schema.js';
 
@@ -91,8 +92,9 @@ export function flagsToDocument(values: FlagValues, flags: readonly FlagDef[] = 
       issues.push({ where: flagName(flag), message: `cannot be combined with ${previous}` });
       continue;
     }
-    if (flag.sweepParameter && typeof value === 'string' && value.includes(',')) {
-      sweepList(flag, value, doc, provenance, issues);
+    const swept = typeof value === 'string' && value.includes(',') ? sweptFlagTarget(flag) : null;
+    if (swept !== null) {
+      sweepList(flag, swept, value as string, doc, provenance, issues);
       continue;
     }
     const raw = rawValue(flag, value, issues);
@@ -109,7 +111,7 @@ export function flagsToDocument(values: FlagValues, flags: readonly FlagDef[] = 
  * `--request-rate 5,10,20`: each value checked against the flag's key, the list written to
  * `sweep.parameters.<name>` and its first value to the key itself (so the base run is the sweep's first cell).
  */
-function sweepList(flag: FlagDef, text: string, doc: Doc, provenance: Map<string, string>, issues: ConfigIssue[]): void {
+function sweepList(flag: FlagDef, target: SweepTarget, text: string, doc: Doc, provenance: Map<string, string>, issues: ConfigIssue[]): void {
   const path = flag.path!;
   const schema = schemaAt(YamlDocument, path);
   const values: unknown[] = [];
@@ -123,6 +125,8 @@ function sweepList(flag: FlagDef, text: string, doc: Doc, provenance: Map<string
   setAt(doc, path, distinct[0]);
   provenance.set(path, flagName(flag));
   if (distinct.length < 2) return;
-  setAt(doc, `sweep.parameters.${flag.sweepParameter}`, distinct);
-  provenance.set(`sweep.parameters.${flag.sweepParameter}`, flagName(flag));
+  // The name may be a dotted YAML path: one key of `sweep.parameters`, not nested mappings.
+  const parameters = (getAt(doc, 'sweep.parameters') ?? {}) as Doc;
+  setAt(doc, 'sweep.parameters', { ...parameters, [target.name]: distinct });
+  provenance.set(`sweep.parameters.${target.name}`, flagName(flag));
 }

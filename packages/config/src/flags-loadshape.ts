@@ -5,14 +5,14 @@ const oneOf = (values: readonly string[]) => values.join(' | ');
 
 /** Load-shaping flags (the Load group): arrival shape, ramps, prefill concurrency, user-centric rate. */
 export const LOAD_SHAPE_FLAGS: readonly FlagDef[] = [
-  { key: 'arrivalSmoothness', names: ['--arrival-smoothness', '--vllm-burstiness'], path: 'benchmark.load.arrival_smoothness', kind: 'value', sweepParameter: 'arrival_smoothness', group: 'Load', valueName: '<k>', defaultText: '1 with --arrival-pattern gamma', description: 'Gamma arrivals with this shape: < 1 bursty, 1 = Poisson, > 1 smoother (vLLM\'s --burstiness); implies --arrival-pattern gamma' },
+  { key: 'arrivalSmoothness', names: ['--arrival-smoothness', '--vllm-burstiness'], path: 'benchmark.load.arrival_smoothness', kind: 'value', group: 'Load', valueName: '<k>', defaultText: '1 with --arrival-pattern gamma', description: 'Gamma arrivals with this shape: < 1 bursty, 1 = Poisson, > 1 smoother (vLLM\'s --burstiness); implies --arrival-pattern gamma' },
   { key: 'requestRateSeries', names: ['--request-rate-series'], path: 'benchmark.load.request_rate_series', kind: 'value', group: 'Load', valueName: '"<rate:s,rate:s,…>"', description: 'Piecewise request rates, e.g. "5:10,20:10,10" = 5 req/s for 10 s, 20 for 10 s, then 10; the last rate holds' },
   { key: 'requestRateRampDuration', names: ['--request-rate-ramp-duration'], path: 'benchmark.load.request_rate_ramp_duration_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Raise the request rate linearly from 0 to --request-rate over this many seconds' },
   { key: 'concurrencyRampDuration', names: ['--concurrency-ramp-duration'], path: 'benchmark.load.concurrency_ramp_duration_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Raise the in-flight cap from 1 to --concurrency in even +1 steps over this many seconds' },
-  { key: 'prefillConcurrency', names: ['--prefill-concurrency'], path: 'benchmark.load.prefill_concurrency', kind: 'value', sweepParameter: 'prefill_concurrency', group: 'Load', valueName: '<n[,n…]>', description: 'At most this many requests waiting for their first response bytes (prefill); a comma list sweeps it' },
+  { key: 'prefillConcurrency', names: ['--prefill-concurrency'], path: 'benchmark.load.prefill_concurrency', kind: 'value', group: 'Load', valueName: '<n[,n…]>', description: 'At most this many requests waiting for their first response bytes (prefill); a comma list sweeps it' },
   { key: 'prefillConcurrencyRampDuration', names: ['--prefill-concurrency-ramp-duration'], path: 'benchmark.load.prefill_concurrency_ramp_duration_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Raise the prefill cap from 1 to --prefill-concurrency in even steps over this many seconds' },
   { key: 'userCentricRate', names: ['--user-centric-rate'], path: 'benchmark.load.user_centric_rate', kind: 'value', group: 'Load', valueName: '<req/s>', description: 'User-centric mode: total req/s over --num-users users, each sending every num-users/rate seconds (staggered)' },
-  { key: 'numUsers', names: ['--num-users'], path: 'benchmark.load.num_users', kind: 'value', sweepParameter: 'num_users', group: 'Load', valueName: '<n[,n…]>', description: 'Simulated users of --user-centric-rate' },
+  { key: 'numUsers', names: ['--num-users'], path: 'benchmark.load.num_users', kind: 'value', group: 'Load', valueName: '<n[,n…]>', description: 'Simulated users of --user-centric-rate' },
 ];
 
 /** Sweep shape, adaptive convergence and SLA flags (the Multi-run & sweeps group). */

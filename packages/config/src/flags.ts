@@ -2,6 +2,7 @@ import { closestMatch } from './suggest.js';
 import { DISTRIBUTED_FLAGS } from './flags-distributed.js';
 import { WORKLOAD_ENDPOINT_FLAGS, WORKLOAD_INPUT_FLAGS } from './flags-workloads.js';
 import { LOAD_SHAPE_FLAGS, SEARCH_FLAGS } from './flags-loadshape.js';
+import { VARIANT_FLAGS } from './flags-sweep.js';
 import { DEFAULTS as D } from './defaults.js';
 import { ENDPOINT_FLAGS } from './flags-endpoints.js';
 import { RUN_CONTROL_LOAD_FLAGS, WAIT_FOR_MODEL_FLAGS } from './flags-run-control.js';
@@ -40,15 +41,15 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   ...WAIT_FOR_MODEL_FLAGS,
   // Load
   { key: 'concurrency', names: ['--concurrency'], path: 'benchmark.load.concurrency', kind: 'value', commaList: true, group: 'Load', valueName: '<n[,n…]>', defaultText: String(D.concurrency), description: 'Max requests in flight; a comma list of ≥ 2 values runs a concurrency sweep' },
-  { key: 'requestRate', names: ['--request-rate'], path: 'benchmark.load.request_rate', kind: 'value', sweepParameter: 'request_rate', group: 'Load', valueName: '<req/s[,…]>', description: 'Target request rate; selects request-rate mode (--concurrency then caps in-flight requests); a comma list sweeps it' },
+  { key: 'requestRate', names: ['--request-rate'], path: 'benchmark.load.request_rate', kind: 'value', group: 'Load', valueName: '<req/s[,…]>', description: 'Target request rate; selects request-rate mode (--concurrency then caps in-flight requests); a comma list sweeps it' },
   { key: 'arrivalPattern', names: ['--arrival-pattern', '--request-rate-mode'], path: 'benchmark.load.arrival_pattern', kind: 'value', group: 'Load', valueName: `<${oneOf(ARRIVAL_PATTERNS)}>`, description: 'Gaps between requests in request-rate mode' },
-  { key: 'requestCount', names: ['--request-count', '--num-requests'], path: 'benchmark.load.request_count', kind: 'value', sweepParameter: 'request_count', group: 'Load', valueName: '<n[,n…]>', defaultText: `max(${D.minimumRequestCount}, 2 × concurrency); ${D.requestRateRequestCount} with --request-rate`, description: 'Profiling requests to send; a comma list sweeps it' },
+  { key: 'requestCount', names: ['--request-count', '--num-requests'], path: 'benchmark.load.request_count', kind: 'value', group: 'Load', valueName: '<n[,n…]>', defaultText: `max(${D.minimumRequestCount}, 2 × concurrency); ${D.requestRateRequestCount} with --request-rate`, description: 'Profiling requests to send; a comma list sweeps it' },
   { key: 'conversationNum', names: ['--conversation-num', '--num-conversations', '--num-sessions'], path: 'benchmark.load.conversation_num', kind: 'value', group: 'Load', valueName: '<n>', description: 'Multi-turn: sessions to start (each runs to its last turn unless --request-count, which counts every turn, runs out first)' },
   { key: 'fixedSchedule', names: ['--fixed-schedule'], path: 'benchmark.load.fixed_schedule', kind: 'boolean', group: 'Load', defaultText: 'on for mooncake_trace and bailian_trace datasets', description: "Send requests at the dataset's timestamps (ms); --no-fixed-schedule opts out" },
   { key: 'fixedScheduleAutoOffset', names: ['--fixed-schedule-auto-offset'], path: 'benchmark.load.fixed_schedule_auto_offset', kind: 'boolean', group: 'Load', description: 'Shift the schedule so the first timestamp is sent at once' },
   { key: 'fixedScheduleStartOffset', names: ['--fixed-schedule-start-offset'], path: 'benchmark.load.fixed_schedule_start_offset_ms', kind: 'value', group: 'Load', valueName: '<ms>', description: 'Replay only trace entries with timestamp ≥ this; the schedule starts here' },
   { key: 'fixedScheduleEndOffset', names: ['--fixed-schedule-end-offset'], path: 'benchmark.load.fixed_schedule_end_offset_ms', kind: 'value', group: 'Load', valueName: '<ms>', description: 'Replay only trace entries with timestamp ≤ this' },
-  { key: 'benchmarkDuration', names: ['--benchmark-duration'], path: 'benchmark.load.benchmark_duration_seconds', kind: 'value', sweepParameter: 'benchmark_duration', group: 'Load', valueName: '<s[,s…]>', description: 'Stop issuing requests after this many seconds (instead of a request count); a comma list sweeps it' },
+  { key: 'benchmarkDuration', names: ['--benchmark-duration'], path: 'benchmark.load.benchmark_duration_seconds', kind: 'value', group: 'Load', valueName: '<s[,s…]>', description: 'Stop issuing requests after this many seconds (instead of a request count); a comma list sweeps it' },
   { key: 'benchmarkGracePeriod', names: ['--benchmark-grace-period'], path: 'benchmark.load.grace_period_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Wait this long for in-flight responses after the duration ends (needs --benchmark-duration)' },
   { key: 'warmupRequestCount', names: ['--warmup-request-count', '--num-warmup-requests'], path: 'benchmark.load.warmup_request_count', kind: 'value', group: 'Load', valueName: '<n>', description: 'Requests sent before profiling; excluded from metrics' },
   ...RUN_CONTROL_LOAD_FLAGS,
@@ -58,9 +59,9 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'workers', names: ['--workers'], path: 'benchmark.load.workers', kind: 'value', group: 'Load', valueName: '<n>', defaultText: 'one per CPU core from 256 requests in flight or an uncapped rate, else one worker thread (an explicit 1 = the main event loop)', description: 'Worker threads issuing requests' },
   ...LOAD_SHAPE_FLAGS,
   // Input
-  { key: 'isl', names: ['--isl', '--prompt-input-tokens-mean', '--synthetic-input-tokens-mean'], path: 'benchmark.input.input_tokens.mean', kind: 'value', sweepParameter: 'isl', group: 'Input', valueName: '<tokens[,…]>', description: 'Mean input (prompt) length of synthetic prompts; a comma list sweeps it' },
+  { key: 'isl', names: ['--isl', '--prompt-input-tokens-mean', '--synthetic-input-tokens-mean'], path: 'benchmark.input.input_tokens.mean', kind: 'value', group: 'Input', valueName: '<tokens[,…]>', description: 'Mean input (prompt) length of synthetic prompts; a comma list sweeps it' },
   { key: 'islStddev', names: ['--isl-stddev', '--prompt-input-tokens-stddev', '--synthetic-input-tokens-stddev'], path: 'benchmark.input.input_tokens.stddev', kind: 'value', group: 'Input', valueName: '<tokens>', description: 'Standard deviation of the input length' },
-  { key: 'osl', names: ['--osl', '--prompt-output-tokens-mean', '--output-tokens-mean'], path: 'benchmark.input.output_tokens.mean', kind: 'value', sweepParameter: 'osl', group: 'Input', valueName: '<tokens[,…]>', defaultText: 'none: the server decides', description: 'Requested output length, sent as max_completion_tokens; a comma list sweeps it' },
+  { key: 'osl', names: ['--osl', '--prompt-output-tokens-mean', '--output-tokens-mean'], path: 'benchmark.input.output_tokens.mean', kind: 'value', group: 'Input', valueName: '<tokens[,…]>', defaultText: 'none: the server decides', description: 'Requested output length, sent as max_completion_tokens; a comma list sweeps it' },
   { key: 'oslStddev', names: ['--osl-stddev', '--prompt-output-tokens-stddev', '--output-tokens-stddev'], path: 'benchmark.input.output_tokens.stddev', kind: 'value', group: 'Input', valueName: '<tokens>', description: 'Standard deviation of the output length (needs --osl)' },
   { key: 'islBlockSize', names: ['--isl-block-size'], path: 'benchmark.input.isl_block_size', kind: 'value', group: 'Input', valueName: '<tokens>', defaultText: '512', description: 'mooncake_trace: prompt tokens per hash id (same id, same text)' },
   { key: 'numDatasetEntries', names: ['--num-dataset-entries', '--num-prompts'], path: 'benchmark.input.num_dataset_entries', kind: 'value', group: 'Input', valueName: '<n>', description: 'Unique prompts in the synthetic pool' },
@@ -103,8 +104,9 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   { key: 'parameterSweepMode', names: ['--parameter-sweep-mode'], path: 'sweep.mode', kind: 'value', group: 'Multi-run & sweeps', valueName: `<${oneOf(SWEEP_MODES)}>`, description: 'repeated: runs loop outside the sweep; independent: each value runs all its trials' },
   { key: 'parameterSweepCooldownSeconds', names: ['--parameter-sweep-cooldown-seconds'], path: 'sweep.cooldown_seconds', kind: 'value', group: 'Multi-run & sweeps', valueName: '<s>', description: 'Pause between sweep values' },
   { key: 'parameterSweepSameSeed', names: ['--parameter-sweep-same-seed'], path: 'sweep.same_seed', kind: 'boolean', group: 'Multi-run & sweeps', description: 'Same seed for every sweep value instead of seed + index (needs --random-seed)' },
-  { key: 'recipe', names: ['--recipe'], path: 'recipe.name', kind: 'value', group: 'Multi-run & sweeps', valueName: '<name>', description: 'Run a search recipe (e.g. concurrency-ramp) that plans the sweep' },
+  { key: 'recipe', names: ['--recipe', '--search-recipe'], path: 'recipe.name', kind: 'value', group: 'Multi-run & sweeps', valueName: '<name>', description: 'Run a search recipe (e.g. concurrency-ramp) that plans the sweep; AIPerf\'s recipe names are accepted too (see aiperf profile --help)' },
   { key: 'recipeParam', names: ['--recipe-param'], path: 'recipe.params', kind: 'pairs', separator: '=', jsonValues: true, group: 'Multi-run & sweeps', valueName: '<key=value…>', description: 'Recipe parameter (repeatable)' },
+  ...VARIANT_FLAGS,
   ...DISTRIBUTED_FLAGS,
   ...SEARCH_FLAGS,
   // Auto-plot
@@ -137,5 +139,6 @@ export const YAML_ONLY_KEYS: Readonly<Partial<Record<SettingPath, string>>> = {
   'benchmark.input.random_seed': 'the same setting as random_seed (--random-seed)',
   'sweep.concurrency': 'on the command line a sweep is --concurrency with a comma list (1,4,8)',
   'sweep.parameters': 'on the command line a sweep is a comma list on a sweepable flag (--request-rate 5,10, --isl 128,512 …)',
+  variants: 'named scenarios are a mapping of settings; --variant chooses among them',
   plot: 'a plot configuration is a document: inline in the YAML, or a file for `aiperf plot --config`',
 };

@@ -1,5 +1,12 @@
 import { FLAG_GROUPS, type FlagDef, defaultText } from './flag-types.js';
 import { PROFILE_FLAGS } from './flags.js';
+import { sweptFlagTarget } from './sweep-paths.js';
+
+/** The description, plus the sweep note on every flag a comma list sweeps (the schema decides which). */
+function meaning(flag: FlagDef): string {
+  if (sweptFlagTarget(flag) === null || /comma list/.test(flag.description)) return flag.description;
+  return `${flag.description}; a comma list sweeps it`;
+}
 
 function signature(flag: FlagDef): string {
   const names = flag.names.join(', ');
@@ -7,7 +14,7 @@ function signature(flag: FlagDef): string {
 }
 
 function explanation(flag: FlagDef): string {
-  const parts = [flag.description];
+  const parts = [meaning(flag)];
   if (flag.env) parts.push(`[env: ${flag.env}]`);
   parts.push(flag.required ? '(required)' : `(default: ${defaultText(flag)})`);
   return parts.join(' ');
@@ -54,7 +61,7 @@ export function renderFlagMarkdown(flags: readonly FlagDef[] = PROFILE_FLAGS): s
     for (const f of members) {
       const names = f.names.map((n) => `\`${n}\``).join(', ') + (f.valueName ? ` \`${cell(f.valueName)}\`` : '');
       const env = f.env ? ` (env \`${f.env}\`)` : '';
-      out.push(`| ${names} | ${f.path ? `\`${f.path}\`` : '–'} | ${textCell(defaultText(f))} | ${textCell(f.description)}${env} |`);
+      out.push(`| ${names} | ${f.path ? `\`${f.path}\`` : '–'} | ${textCell(defaultText(f))} | ${textCell(meaning(f))}${env} |`);
     }
     out.push('');
   }

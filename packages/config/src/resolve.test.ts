@@ -71,7 +71,7 @@ describe('resolveConfig', () => {
 
   test('--concurrency 1,4,8 becomes a sweep whose first value is the base concurrency', () => {
     const config = resolved({ flags: { model: ['m'], concurrency: '1,4,8', parameterSweepCooldownSeconds: '2' } });
-    expect(config.sweep).toEqual({ parameters: { concurrency: [1, 4, 8] }, type: 'grid', mode: 'repeated', cooldownSeconds: 2, sameSeed: false });
+    expect(config.sweep).toEqual({ parameters: { concurrency: [1, 4, 8] }, type: 'grid', mode: 'repeated', cooldownSeconds: 2, sameSeed: false, variants: null });
     expect(config.benchmark.load).toMatchObject({ concurrency: 1, requestCount: 16 });
     expect(config.benchmark.ui).toBe('simple');
     expect(resolved({ flags: { model: ['m'], concurrency: '4,4' } }).sweep).toBeNull();

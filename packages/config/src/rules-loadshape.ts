@@ -1,74 +1,8 @@
-import { getAt, setAt } from './doc-path.js';
 import { parseRateSeries } from './rate-series.js';
-import type { ConfigRule, RuleContext } from './rules.js';
-import { resolveMapping } from './resolved.js';
-import { YamlSweep } from './yaml-schema.js';
-import { SWEEP_PARAMETER_PATHS } from './yaml-schema-loadshape.js';
+import type { ConfigRule } from './rules.js';
 
 const LOAD = 'benchmark.load';
 const CONCURRENCY = `${LOAD}.concurrency`;
-
-/**
- * Sweeps of any parameter: comma lists on sweepable flags and `sweep.parameters` (plus the older concurrency
- * list), crossed (grid) or paired (zip). A parameter given only in `sweep.parameters` gets its first value
- * written into the base document here, before the draft is built, so the base run is the first cell.
- */
-export function seedSweepBase(doc: Record<string, unknown>): void {
-  const parameters = getAt(doc, 'sweep.parameters');
-  if (typeof parameters !== 'object' || parameters === null) return;
-  for (const [name, values] of Object.entries(parameters)) {
-    const path = SWEEP_PARAMETER_PATHS[name];
-    if (path && Array.isArray(values) && values.length > 0 && getAt(doc, path) === undefined) setAt(doc, path, values[0]);
-  }
-}
-
-function sweepValues(ctx: RuleContext): Record<string, number[]> | null {
-  const list = getAt(ctx.doc, CONCURRENCY);
-  const fromSweep = ctx.doc.sweep?.concurrency;
-  const given = { ...(ctx.doc.sweep?.parameters ?? {}) };
-  if (Array.isArray(list) && fromSweep) {
-    ctx.errors.push({ where: ctx.where(CONCURRENCY), message: 'a list of values conflicts with sweep.concurrency; give the sweep values once' });
-    return null;
-  }
-  const concurrency = fromSweep ?? (Array.isArray(list) ? (list as number[]) : null);
-  if (concurrency && given.concurrency) {
-    ctx.errors.push({ where: ctx.where('sweep.parameters.concurrency'), message: 'conflicts with a concurrency list; give the sweep values once' });
-    return null;
-  }
-  if (concurrency) given.concurrency = concurrency;
-  const out: Record<string, number[]> = {};
-  for (const [name, values] of Object.entries(given)) {
-    if (!(name in SWEEP_PARAMETER_PATHS)) {
-      ctx.errors.push({ where: `sweep.parameters.${name}`, message: `unknown sweep parameter; allowed: ${Object.keys(SWEEP_PARAMETER_PATHS).join(', ')}` });
-      continue;
-    }
-    out[name] = [...new Set(values)];
-  }
-  return out;
-}
-
-export const parameterSweep: ConfigRule = {
-  name: 'parameter-sweep',
-  apply(config, ctx) {
-    const parameters = sweepValues(ctx);
-    if (parameters === null) return;
-    const type = ctx.doc.sweep?.type ?? 'grid';
-    const lengths = Object.entries(parameters).map(([name, values]) => [name, values.length] as const);
-    if (type === 'zip' && new Set(lengths.map(([, n]) => n)).size > 1) {
-      const shown = lengths.map(([name, n]) => `${ctx.where(`sweep.parameters.${name}`)} has ${n}`).join(', ');
-      ctx.errors.push({ where: ctx.where('sweep.type'), message: `zip pairs the i-th values of every list, so the lists need one length; got ${shown}` });
-      return;
-    }
-    const cells = type === 'zip' ? (lengths[0]?.[1] ?? 0) : lengths.reduce((n, [, k]) => n * k, lengths.length > 0 ? 1 : 0);
-    if (cells < 2) {
-      if (ctx.doc.sweep && lengths.length === 0) ctx.warnings.push('sweep: settings ignored: no sweep values (give --concurrency 1,4,8, a comma list on another sweepable flag, or sweep.parameters)');
-      return;
-    }
-    config.sweep = { parameters, ...resolveMapping(YamlSweep, ctx.doc.sweep, ['concurrency', 'parameters']) };
-    const concurrency = parameters.concurrency;
-    if (concurrency && (!ctx.given(CONCURRENCY) || Array.isArray(getAt(ctx.doc, CONCURRENCY)))) config.benchmark.load.concurrency = concurrency[0]!;
-  },
-};
 
 /** The timing mode the load-shape settings imply: a rate series is request-rate mode; a user-centric rate its own. */
 export const loadShapeMode: ConfigRule = {

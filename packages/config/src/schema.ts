@@ -115,7 +115,9 @@ export const SweepConfig = Type.Object({
    * flags, a YAML `concurrency` list, or `sweep.parameters`. Crossed (`type: grid`) or paired (`zip`).
    */
   parameters: Type.Record(Type.String(), Type.Array(Type.Number(), { minItems: 1 })),
-  ...resolvedProperties(YamlSweep, ['concurrency', 'parameters']),
+  /** Named scenarios chosen to run (`variants:` + `--variant`), one run each, in order; null = a parameter sweep. */
+  variants: Nullable(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), values: Type.Record(Type.String(), Type.Number()) }), { minItems: 1 })),
+  ...resolvedProperties(YamlSweep, ['concurrency', 'parameters', 'variant']),
 });
 
 export const MultiRunConfig = Type.Object({

@@ -83,6 +83,7 @@ export function configToDocument(config: AiperfConfig): Doc {
       gpu_telemetry: telemetryChanged ? { enabled: t.gpuTelemetry, urls: t.gpuTelemetryUrls, interval_ms: t.gpuTelemetryIntervalMs } : null,
     },
     sweep: config.sweep && sweepDocument(config.sweep),
+    variants: config.sweep?.variants ? Object.fromEntries(config.sweep.variants.map((v) => [v.name, v.values])) : null,
     multi_run: {
       num_runs: config.multiRun.numProfileRuns,
       ...mappingDocument(YamlMultiRun, config.multiRun, ['num_runs']),
@@ -99,7 +100,8 @@ export function configToDocument(config: AiperfConfig): Doc {
 function sweepDocument(sweep: NonNullable<AiperfConfig['sweep']>): Record<string, unknown> {
   const names = Object.keys(sweep.parameters);
   const concurrencyOnly = names.length === 1 && names[0] === 'concurrency';
-  return mappingDocument(YamlSweep, { ...sweep, concurrency: concurrencyOnly ? sweep.parameters.concurrency : null, parameters: concurrencyOnly ? null : sweep.parameters });
+  const variant = sweep.variants?.map((v) => v.name) ?? null;
+  return mappingDocument(YamlSweep, { ...sweep, variant, concurrency: concurrencyOnly ? sweep.parameters.concurrency : null, parameters: concurrencyOnly ? null : sweep.parameters });
 }
 
 export function configToYaml(config: AiperfConfig): string {

@@ -4,6 +4,7 @@ import { ENDPOINT_INPUT_KEYS } from './yaml-schema-endpoints.js';
 import { RUN_CONTROL_KEYS } from './yaml-schema-run-control.js';
 import { YamlDistributed } from './yaml-schema-distributed.js';
 import { WORKLOAD_ENDPOINT_KEYS, WORKLOAD_INPUT_ALIASES, WORKLOAD_INPUT_KEYS } from './yaml-schema-workloads.js';
+import { VARIANT_SWEEP_KEYS, YamlVariants } from './yaml-schema-sweep.js';
 import { LOAD_SHAPE_ALIASES, LOAD_SHAPE_KEYS, SWEEP_KEYS, YamlConvergence, YamlSla } from './yaml-schema-loadshape.js';
 
 /**
@@ -184,6 +185,7 @@ export const YamlSweep = Mapping(
     cooldown_seconds: Opt(Def(Seconds({ minimum: 0 }), 0)),
     same_seed: Opt(Def(Type.Boolean(), false)),
     ...SWEEP_KEYS,
+    ...VARIANT_SWEEP_KEYS,
   },
   { iteration_order: 'mode' },
 );
@@ -214,6 +216,8 @@ export const YamlDocument = Mapping({
   schema_version: Opt(Type.Union([Type.Literal('2.0'), Type.Literal(2)])),
   benchmark: Opt(YamlBenchmark),
   sweep: Opt(YamlSweep),
+  /** Named scenarios: name → settings → value (see `sweep.variant`). */
+  variants: Opt(YamlVariants),
   multi_run: Opt(YamlMultiRun),
   recipe: Opt(YamlRecipe),
   sla: Opt(YamlSla),

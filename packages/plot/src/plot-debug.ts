@@ -27,5 +27,7 @@ export function describeSpec(spec: ChartSpec): string {
   const points = spec.series.reduce((sum, series) => sum + series.x.length, 0);
   const xs = spec.series.flatMap((series) => series.x);
   const ys = spec.series.flatMap((series) => series.y.filter((y): y is number => typeof y === 'number'));
-  return `${spec.name}: ${spec.series.length} series, ${points} points; ${range(spec.x, xs)}; ${range(spec.y, ys)}`;
+  const labels = spec.series.flatMap((series) => series.pointLabels ?? []).filter((label) => label !== '');
+  const labelled = labels.length > 0 ? `; point labels: ${labels.join(' | ')}` : '';
+  return `${spec.name}: ${spec.series.length} series, ${points} points; ${range(spec.x, xs)}; ${range(spec.y, ys)}${labelled}`;
 }

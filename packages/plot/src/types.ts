@@ -82,6 +82,12 @@ export interface ServerMetricsData {
   }>;
 }
 
+/** What a sweep cell varied: parameter (short name or YAML path) → value, and the variant's name when it is one. */
+export interface SweepCell {
+  values: Record<string, number>;
+  variant: string | null;
+}
+
 export interface RunData {
   /** Absolute run directory. */
   dir: string;
@@ -91,6 +97,8 @@ export interface RunData {
   metrics: Record<string, MetricStats>;
   /** Flattened `input_config` (dotted keys). */
   inputConfig: Record<string, unknown>;
+  /** The sweep cell this run is (its `sweep_cell.json`, or an aggregate's variation metadata); null for other runs. */
+  sweepCell?: SweepCell | null;
   requests: RunRequests | null;
   timeslices: TimesliceRow[] | null;
   gpu: GpuSample[] | null;

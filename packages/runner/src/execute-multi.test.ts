@@ -37,7 +37,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
     const dir = await tmp();
     const { calls, runProfile } = fakeProfile();
     const { seen, hooks } = recordingHooks();
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     expect(await runBenchmark(config, capture().io, { runProfile, hooks, sidecars: () => [] })).toBe(0);
     expect(calls.map((c) => [c.options.artifactDir, c.config.load.concurrency, c.config.input.randomSeed])).toEqual([
       [join(dir, 'concurrency_1'), 1, 42],
@@ -56,7 +56,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
   it('sweep × trials, repeated: profile_runs/trial_NNNN/<cell>, aggregate/<cell>, aggregate/sweep_aggregate', async () => {
     const dir = await tmp();
     const { calls, runProfile } = fakeProfile();
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [2, 8] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: true } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [2, 8] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: true, variants: null } });
     config.multiRun.numProfileRuns = 2;
     expect(await runBenchmark(config, capture().io, { runProfile, hooks: createHookRegistry(), sidecars: () => [] })).toBe(0);
     expect(calls.map((c) => c.options.artifactDir)).toEqual([
@@ -75,7 +75,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
   it('sweep × trials, independent: <cell>/profile_runs/trial_NNNN and <cell>/aggregate', async () => {
     const dir = await tmp();
     const { calls, runProfile } = fakeProfile();
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [2, 8] }, type: 'grid', mode: 'independent', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [2, 8] }, type: 'grid', mode: 'independent', cooldownSeconds: 0, sameSeed: false, variants: null } });
     config.multiRun.numProfileRuns = 2;
     expect(await runBenchmark(config, capture().io, { runProfile, hooks: createHookRegistry(), sidecars: () => [] })).toBe(0);
     expect(calls.map((c) => c.options.artifactDir)).toEqual([
@@ -93,7 +93,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
     const { runProfile } = fakeProfile([4]);
     const { seen, hooks } = recordingHooks();
     const out = capture();
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     expect(await runBenchmark(config, out.io, { runProfile, hooks, sidecars: () => [] })).toBe(0);
     const sweep = await readJson(join(dir, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'));
     expect(sweep.failed_runs).toEqual([{ label: 'concurrency_4', error: 'exit code 1 (0 successful requests)' }]);
@@ -108,7 +108,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
     const { runProfile } = fakeProfile([2, 4]);
     const { seen, hooks } = recordingHooks();
     const out = capture();
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     expect(await runBenchmark(config, out.io, { runProfile, hooks, sidecars: () => [] })).toBe(1);
     expect(existsSync(join(dir, 'sweep_aggregate'))).toBe(false);
     expect(out.err()).toContain('WARNING only 1 of 3 runs succeeded; no aggregates written');
@@ -120,7 +120,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
     const { runProfile } = fakeProfile([1, 2]);
     const { seen, hooks } = recordingHooks();
     const out = capture();
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     expect(await runBenchmark(config, out.io, { runProfile, hooks, sidecars: () => [] })).toBe(1);
     expect(out.err()).toContain('ERROR all 2 of 2 runs failed; no aggregates written');
     expect(seen).toHaveLength(0);
@@ -133,7 +133,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
       const result = await runProfile(c, io, o);
       return c.load.concurrency !== 2 ? result : { ...result, exitCode: 1, cancelled: true, stopReason: '9/10 profiling requests failed (90.0%), over the --failed-request-threshold of 10.0%' };
     };
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 3] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 3] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     expect(await runBenchmark(config, capture().io, { runProfile: stopping, hooks: createHookRegistry(), sidecars: () => [] })).toBe(0);
     const sweep = await readJson(join(dir, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'));
     expect(sweep.failed_runs).toEqual([{ label: 'concurrency_2', error: '9/10 profiling requests failed (90.0%), over the --failed-request-threshold of 10.0%' }]);
@@ -147,7 +147,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
       if (c.load.concurrency === 2) throw new Error('connection refused');
       return runProfile(c, io, o);
     };
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 3] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 3] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     expect(await runBenchmark(config, capture().io, { runProfile: throwing, hooks: createHookRegistry(), sidecars: () => [] })).toBe(0);
     const sweep = await readJson(join(dir, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'));
     expect(sweep.failed_runs).toEqual([{ label: 'concurrency_2', error: 'connection refused' }]);
@@ -181,7 +181,7 @@ describe('runBenchmark: multi-run and sweeps', () => {
       return result;
     };
     const { seen, hooks } = recordingHooks();
-    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 3, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: dir, sweep: { parameters: { concurrency: [1, 2, 3, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     const out = capture();
     const code = await runBenchmark(config, { ...out.io, signal: controller.signal }, { runProfile: interrupting, hooks, sidecars: () => [] });
     expect(code).toBe(1);

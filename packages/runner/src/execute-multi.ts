@@ -5,7 +5,7 @@ import type { ProfileRunResult } from '@aiperf/loadgen';
 import { buildSweepAggregate, checkConvergence, cooldownBefore, type MultiPlan, type PlannedRun, type SummaryMetrics, type SweepVariation } from '@aiperf/recipes';
 import { renderAggregateTable, renderSweepTable, type SweepTableCell } from '@aiperf/report';
 import type { BenchmarkDeps } from './deps.js';
-import { writeConfidenceAggregate, writePostProcess, writeSweepAggregate } from './write-files.js';
+import { writeConfidenceAggregate, writePostProcess, writeSweepAggregate, writeSweepCell } from './write-files.js';
 
 interface CellResult {
   planned: PlannedRun;
@@ -24,6 +24,10 @@ async function runCell(planned: PlannedRun, config: AiperfConfig, deps: Benchmar
       cliCommand: config.source.cliCommand,
       skipWarmup: planned.skipWarmup,
     });
+    if (planned.variation) {
+      // Plots label the cell by what it varied; losing this file only costs the label, never the run.
+      await writeSweepCell(planned.artifactDir, planned.variation).catch((error: Error) => deps.log(`WARNING could not record the sweep cell in ${planned.artifactDir}: ${error.message}`));
+    }
     const error = result.exitCode === 0 ? null
       : (result.stopReason ?? (result.cancelled ? 'cancelled' : `exit code ${result.exitCode} (${result.successfulRequestCount} successful requests)`));
     return { planned, result, error };

@@ -19,7 +19,7 @@ describe('runBenchmark: single run', () => {
   it('hands the engine registries and plugin module URLs to every run of a sweep', async () => {
     const { calls, runProfile } = fakeProfile();
     const engine = { timingStrategies: createTimingStrategyRegistry() };
-    const config = testConfig({ artifactDir: await tmp(), sweep: { parameters: { concurrency: [1, 2] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false } });
+    const config = testConfig({ artifactDir: await tmp(), sweep: { parameters: { concurrency: [1, 2] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     await runBenchmark(config, capture().io, { runProfile, sidecars: () => [], engine, pluginModules: ['file:///p.mjs'] });
     expect(calls.map((c) => [c.options.registries, c.options.pluginModules])).toEqual([[engine, ['file:///p.mjs']], [engine, ['file:///p.mjs']]]);
   });

@@ -8,7 +8,10 @@ import {
   type PostProcessSpec,
   postProcess,
   SWEEP_AGGREGATE_BASENAME,
+  SWEEP_CELL_FILENAME,
+  type SweepVariation,
   sweepAggregateCsv,
+  sweepCellMetadata,
 } from '@aiperf/recipes';
 
 // The file edge of the pure aggregation and post-processing in @aiperf/recipes.
@@ -46,4 +49,10 @@ export async function writePostProcess(
     return null;
   }
   return path;
+}
+
+/** `sweep_cell.json` in a sweep cell's directory: the variation it ran (label, values, variant name). */
+export async function writeSweepCell(dir: string, variation: SweepVariation): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, SWEEP_CELL_FILENAME), `${JSON.stringify(sweepCellMetadata(variation), null, 2)}\n`);
 }

@@ -6,4 +6,6 @@ export const RUN_FILES = {
   timeslicesCsv: 'profile_export_aiperf_timeslices.csv',
   gpuTelemetry: 'gpu_telemetry_export.jsonl',
   materializedConfig: '.aiperf-plot-config.yaml',
+  /** What a sweep cell varied (written by the runner into each cell's directory). */
+  sweepCell: 'sweep_cell.json',
 } as const;

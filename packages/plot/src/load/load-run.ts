@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { MetricStats, RunData } from '../types.js';
+import type { MetricStats, RunData, SweepCell } from '../types.js';
 import { RUN_FILES } from './files.js';
 import { readGpuTelemetry } from './gpu.js';
 import { readRequests } from './requests.js';
@@ -90,6 +90,7 @@ export async function loadRun(dir: string, options: LoadRunOptions = {}): Promis
     metadata,
     metrics,
     inputConfig: flattenConfig(summary.input_config),
+    sweepCell: readSweepCell(runDir, summary, warnings),
     requests,
     timeslices,
     gpu,
@@ -98,6 +99,24 @@ export async function loadRun(dir: string, options: LoadRunOptions = {}): Promis
     experimentGroup: basename(runDir),
     warnings,
   };
+}
+
+/** The run's sweep cell: `sweep_cell.json` beside it, else the variation an aggregate records; null when neither. */
+function readSweepCell(runDir: string, summary: Record<string, unknown>, warnings: string[]): SweepCell | null {
+  const path = join(runDir, RUN_FILES.sweepCell);
+  let source: unknown = summary.metadata;
+  if (existsSync(path)) {
+    try {
+      source = readJson(path);
+    } catch (error) {
+      warnings.push(`Ignoring ${path}: ${(error as Error).message}`);
+    }
+  }
+  const record = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
+  const values = record.variation_values;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
+  const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+  return { values: numbers, variant: typeof record.variant === 'string' ? record.variant : null };
 }
 
 /** Epoch ns of the earliest request start (the GPU time axis origin), exact as bigint. */

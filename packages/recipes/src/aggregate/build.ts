@@ -3,6 +3,13 @@ import { aggregateSummaries, confidenceStatsJson, type SummaryMetrics } from './
 
 export const CONFIDENCE_AGGREGATE_BASENAME = 'profile_export_aiperf_aggregate';
 export const SWEEP_AGGREGATE_BASENAME = 'profile_export_aiperf_sweep';
+/** Written into each sweep cell's directory: what the cell varied, so plots label it without knowing the sweep. */
+export const SWEEP_CELL_FILENAME = 'sweep_cell.json';
+
+/** A variation as recorded with its runs: its label and values, and the variant's name when it is one. */
+export function sweepCellMetadata(variation: SweepVariation): Record<string, unknown> {
+  return { variation_label: variation.label, variation_values: variation.values, ...(variation.variant === undefined ? {} : { variant: variation.variant }) };
+}
 
 export interface ConfidenceAggregateInput {
   summaries: SummaryMetrics[];
@@ -32,7 +39,7 @@ export function buildConfidenceAggregate(input: ConfidenceAggregateInput): Recor
       cooldown_seconds: input.cooldownSeconds,
       ...(input.summaries.length === 1 ? { single_run: true } : {}),
       ...(input.variation
-        ? { variation_label: input.variation.label, variation_values: input.variation.values, sweep_mode: input.variation.sweepMode }
+        ? { ...sweepCellMetadata(input.variation), sweep_mode: input.variation.sweepMode }
         : {}),
     },
     metrics,

@@ -16,20 +16,24 @@ export function confidenceAggregateCsv(metrics: Record<string, Record<string, un
 
 /** `profile_export_aiperf_sweep.csv`: wide table, then "Best Configurations", "Pareto Optimal Points", "Metadata". */
 export function sweepAggregateCsv(aggregate: Record<string, unknown>): string {
-  const rows = aggregate.per_combination_metrics as { parameters: Record<string, number>; metrics: Record<string, Record<string, unknown>> }[];
+  const rows = aggregate.per_combination_metrics as { variant?: string; parameters: Record<string, number>; metrics: Record<string, Record<string, unknown>> }[];
+  // Named variants lead each row and best configuration with their name.
+  const named = rows.some((r) => r.variant !== undefined);
+  const lead = named ? ['variant'] : [];
+  const nameOf = (holder: { variant?: string }) => (named ? [holder.variant] : []);
   const paramNames = [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))];
   const metricKeys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))];
   const stats = ['mean', 'std', 'min', 'max', 'cv'];
   const sections: string[][] = [];
   sections.push([
-    csvRow([...paramNames, ...metricKeys.flatMap((k) => stats.map((s) => `${k}_${s}`))]),
-    ...rows.map((r) => csvRow([...paramNames.map((p) => r.parameters[p]), ...metricKeys.flatMap((k) => stats.map((s) => r.metrics[k]?.[s]))])),
+    csvRow([...lead, ...paramNames, ...metricKeys.flatMap((k) => stats.map((s) => `${k}_${s}`))]),
+    ...rows.map((r) => csvRow([...nameOf(r), ...paramNames.map((p) => r.parameters[p]), ...metricKeys.flatMap((k) => stats.map((s) => r.metrics[k]?.[s]))])),
   ]);
-  const best = aggregate.best_configurations as Record<string, { parameters: Record<string, number>; metric: number; unit: unknown } | null>;
+  const best = aggregate.best_configurations as Record<string, { variant?: string; parameters: Record<string, number>; metric: number; unit: unknown } | null>;
   sections.push([
     'Best Configurations',
-    csvRow(['configuration', ...paramNames, 'metric', 'unit']),
-    ...Object.entries(best).filter(([, b]) => b).map(([name, b]) => csvRow([name, ...paramNames.map((p) => b!.parameters[p]), b!.metric, b!.unit])),
+    csvRow(['configuration', ...lead, ...paramNames, 'metric', 'unit']),
+    ...Object.entries(best).filter(([, b]) => b).map(([name, b]) => csvRow([name, ...nameOf(b!), ...paramNames.map((p) => b!.parameters[p]), b!.metric, b!.unit])),
   ]);
   const pareto = aggregate.pareto_optimal as Record<string, number>[];
   sections.push(['Pareto Optimal Points', csvRow(paramNames), ...pareto.map((p) => csvRow(paramNames.map((n) => p[n])))]);

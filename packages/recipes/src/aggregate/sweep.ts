@@ -49,6 +49,8 @@ export function cellValue(metrics: MetricMap, trials: number, tag: string, stat:
   return typeof raw === 'number' && Number.isFinite(raw) ? { value: raw, unit: block?.unit ?? null } : null;
 }
 
+const variantOf = (holder: { variant?: string }): { variant?: string } => (holder.variant === undefined ? {} : { variant: holder.variant });
+
 function leafValues(variation: SweepVariation): Record<string, number> {
   return { ...variation.values };
 }
@@ -57,16 +59,17 @@ function leafValues(variation: SweepVariation): Record<string, number> {
 export function buildSweepAggregate(input: SweepAggregateInput): Record<string, unknown> {
   const { sweep, trials, confidenceLevel } = input;
   const rows = input.cells
-    .map((cell) => ({ parameters: leafValues(cell.variation), metrics: cellMetrics(cell, trials, confidenceLevel) }))
+    // A named variant's row (and best configuration) carries its name: the parameters alone may not tell variants apart.
+    .map((cell) => ({ ...variantOf(cell.variation), parameters: leafValues(cell.variation), metrics: cellMetrics(cell, trials, confidenceLevel) }))
     .filter((row) => Object.keys(row.metrics).length > 0);
   const throughput = (m: MetricMap) => cellValue(m, trials, 'request_throughput', 'avg');
   const latency = (m: MetricMap) => cellValue(m, trials, 'time_to_first_token', 'p99') ?? cellValue(m, trials, 'request_latency', 'p99');
 
   const best = (pick: (m: MetricMap) => { value: number; unit: unknown } | null, better: (a: number, b: number) => boolean) => {
-    let winner: { parameters: Record<string, number>; metric: number; unit: unknown } | null = null;
+    let winner: { variant?: string; parameters: Record<string, number>; metric: number; unit: unknown } | null = null;
     for (const row of rows) {
       const found = pick(row.metrics);
-      if (found && (!winner || better(found.value, winner.metric))) winner = { parameters: row.parameters, metric: found.value, unit: found.unit };
+      if (found && (!winner || better(found.value, winner.metric))) winner = { ...variantOf(row), parameters: row.parameters, metric: found.value, unit: found.unit };
     }
     return winner;
   };
@@ -91,6 +94,7 @@ export function buildSweepAggregate(input: SweepAggregateInput): Record<string, 
     aggregation_type: 'sweep',
     sweep_parameters: sweepParameters,
     num_combinations: sweep.variations.length,
+    ...(sweep.variations.some((v) => v.variant !== undefined) ? { variants: sweep.variations.map((v) => v.variant) } : {}),
     sweep_mode: sweep.mode,
     confidence_level: confidenceLevel,
     num_trials_per_value: trials,

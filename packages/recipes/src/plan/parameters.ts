@@ -1,4 +1,4 @@
-import type { BenchmarkConfig } from '@aiperf/config';
+import { type BenchmarkConfig, type SweepTarget, sweepTarget } from '@aiperf/config';
 
 /** A benchmark setting a sweep or recipe may vary, by its AIPerf name (`concurrency`, `isl`, …). */
 export interface SweepParameter {
@@ -71,12 +71,30 @@ const PARAMETERS: readonly SweepParameter[] = [
 
 export const sweepParameterNames: readonly string[] = PARAMETERS.map((p) => p.name);
 
+/** `benchmark` with the value at `path` (below `benchmark`) replaced, copying only the mappings on the way. */
+function withValue(node: unknown, path: readonly string[], value: number): unknown {
+  const [head, ...rest] = path;
+  const mapping = (node ?? {}) as Record<string, unknown>;
+  return { ...mapping, [head!]: rest.length === 0 ? value : withValue(mapping[head!], rest, value) };
+}
+
+/** Any other numeric benchmark setting, by the YAML path the config accepted: its resolved value is replaced. */
+function settingParameter(target: SweepTarget): SweepParameter {
+  return {
+    name: target.name,
+    path: target.yamlPath,
+    integer: target.integer,
+    apply: (b, value) => withValue(b, target.resolvedPath, value) as BenchmarkConfig,
+  };
+}
+
+/** The parameter by AIPerf's short name (with its own rules, e.g. a rate selects request-rate mode) or YAML path. */
 export function getSweepParameter(name: string): SweepParameter {
   const parameter = PARAMETERS.find((p) => p.name === name);
-  if (!parameter) {
-    throw new Error(`unknown sweep parameter '${name}'; allowed: ${sweepParameterNames.join(', ')}`);
-  }
-  return parameter;
+  if (parameter) return parameter;
+  const target = sweepTarget(name);
+  if (typeof target === 'string') throw new Error(`sweep parameter '${name}': ${target}`);
+  return settingParameter(target);
 }
 
 /** Python-style number text (a float keeps `.0`), so directory names match AIPerf's. */

@@ -5,7 +5,7 @@ import { type Recipe, RecipeUsageError } from '../recipes/types.js';
 import type { SearchSpec } from '../search/spec.js';
 import type { SweepSpec } from './plan.js';
 import { formatParameterValue } from './parameters.js';
-import { gridVariations, scenarioVariations, zipVariations } from './variations.js';
+import { gridVariations, scenarioVariations, variantVariations, zipVariations } from './variations.js';
 
 export interface ResolvedSweep {
   recipe: Recipe | null;
@@ -46,16 +46,17 @@ function expandRecipe(config: AiperfConfig, registry: RecipeRegistry): ResolvedS
 export function resolveSweep(config: AiperfConfig, registry: RecipeRegistry): ResolvedSweep {
   if (config.recipe) return expandRecipe(config, registry);
   if (!config.sweep) return { recipe: null, sweep: null };
-  const { parameters, type, mode, cooldownSeconds, sameSeed } = config.sweep;
+  const { parameters, variants, type, mode, cooldownSeconds, sameSeed } = config.sweep;
+  const variations = variants ? variantVariations(variants) : type === 'zip' ? zipVariations(parameters) : gridVariations(parameters);
   return {
     recipe: null,
     sweep: {
-      variations: type === 'zip' ? zipVariations(parameters) : gridVariations(parameters),
+      variations,
       mode,
       cooldownSeconds,
       sameSeed,
       recipeName: null,
-      stimulus: sweepStimulus(parameters),
+      stimulus: variants ? `variants_${variations.map((v) => v.dirName).join('_')}` : sweepStimulus(parameters),
       postProcess: null,
     },
   };
@@ -65,6 +66,6 @@ export function resolveSweep(config: AiperfConfig, registry: RecipeRegistry): Re
 function sweepStimulus(parameters: Record<string, readonly number[]>): string {
   return Object.keys(parameters)
     .sort()
-    .map((name) => `${name}_sweep_${parameters[name]!.map((v) => formatParameterValue(name, v)).join('_')}`)
+    .map((name) => `${name.replace(/^benchmark\./, '')}_sweep_${parameters[name]!.map((v) => formatParameterValue(name, v)).join('_')}`)
     .join('__');
 }

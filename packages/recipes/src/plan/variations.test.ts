@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gridVariations, scenarioVariations, variationDirName } from './variations.js';
+import { defaultConfig } from '@aiperf/config';
+import { getSweepParameter } from './parameters.js';
+import { gridVariations, scenarioVariations, variantVariations, variationDirName } from './variations.js';
 
 describe('variations', () => {
   it('grid: names sorted, Cartesian product, full-path labels, leaf dir names', () => {
@@ -20,7 +22,21 @@ describe('variations', () => {
     expect(variationDirName({}, 'a/b..c', 3)).toBe('abc');
     expect(variationDirName({}, '..', 3)).toBe('variation_3');
   });
-  it('rejects an unknown parameter with the allowed names', () => {
-    expect(() => gridVariations({ temperature: [1] })).toThrow("unknown sweep parameter 'temperature'; allowed: concurrency, request_rate, isl, osl, benchmark_duration, request_count, prefill_concurrency, num_users, arrival_smoothness");
+  it('rejects an unknown parameter with what is allowed', () => {
+    expect(() => gridVariations({ temperature: [1] })).toThrow("sweep parameter 'temperature': unknown sweep parameter; give a numeric benchmark setting by its YAML path");
+  });
+  it('any numeric benchmark setting by YAML path: directory below benchmark, the YAML path as label, the resolved value replaced', () => {
+    const v = gridVariations({ 'benchmark.load.warmup_request_count': [0, 4], request_rate: [2] });
+    expect(v.map((x) => x.dirName)).toEqual(['load.warmup_request_count_0__request_rate_2.0', 'load.warmup_request_count_4__request_rate_2.0']);
+    expect(v[1]!.label).toBe('benchmark.load.warmup_request_count=4, phases.profiling.rate=2.0');
+    const base = defaultConfig().benchmark;
+    const cell = getSweepParameter('benchmark.input.images.width.mean').apply(base, 96);
+    expect(cell.input.images.width).toEqual({ ...base.input.images.width, mean: 96 });
+    expect(base.input.images.width.mean).not.toBe(96);
+    expect(getSweepParameter('benchmark.load.benchmark_duration_seconds').name).toBe('benchmark_duration');
+  });
+  it('variants are labelled and have their directory by name, in the order chosen', () => {
+    const v = variantVariations([{ name: 'long', values: { isl: 1024 } }, { name: 'short', values: { isl: 128, osl: 64 } }]);
+    expect(v.map((x) => [x.label, x.dirName, x.variant])).toEqual([['long', 'long', 'long'], ['short', 'short', 'short']]);
   });
 });

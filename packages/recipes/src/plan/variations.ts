@@ -7,15 +7,20 @@ export interface SweepVariation {
   label: string;
   dirName: string;
   values: Record<string, number>;
+  /** A named variant (`--variant`): its name is the label and the directory. */
+  variant?: string;
 }
 
 const UNSAFE = /[/\\<>:"|?*]|\.\./g;
+
+/** A setting named by its YAML path keeps the path below `benchmark` (`load.warmup_request_count`) in the name. */
+const dirPart = (name: string) => name.replace(/^benchmark\./, '');
 
 /** `<name>_<value>` joined by `__` (`concurrency_10__isl_512`), sanitised; falls back to the label, then `variation_<i>`. */
 export function variationDirName(values: Record<string, number>, fallbackLabel: string, index: number): string {
   const entries = Object.entries(values);
   const raw = entries.length > 0
-    ? entries.map(([name, value]) => `${name}_${formatParameterValue(name, value)}`).join('__')
+    ? entries.map(([name, value]) => `${dirPart(name)}_${formatParameterValue(name, value)}`).join('__')
     : fallbackLabel;
   const safe = raw.replace(UNSAFE, '');
   return safe.length > 0 && !/^\.+$/.test(safe) ? safe : `variation_${index}`;
@@ -57,5 +62,13 @@ export function scenarioVariations(scenarios: readonly { name: string; values: R
   return scenarios.map(({ name, values }, index) => {
     for (const key of Object.keys(values)) getSweepParameter(key);
     return { index, label: name, dirName: variationDirName(values, name, index), values };
+  });
+}
+
+/** Named variants (`--variant`), in the order chosen: each is labelled and has its directory by its name. */
+export function variantVariations(variants: readonly { name: string; values: Record<string, number> }[]): SweepVariation[] {
+  return variants.map(({ name, values }, index) => {
+    for (const key of Object.keys(values)) getSweepParameter(key);
+    return { index, label: name, dirName: variationDirName({}, name, index), values, variant: name };
   });
 }

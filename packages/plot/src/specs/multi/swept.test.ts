@@ -14,4 +14,13 @@ describe('sweptLabel', () => {
     expect(sweptLabel(conc, conc[0]!)).toBeNull();
     expect(sweptLabel([row(1, 10, 16), row(1, 10, 16)], row(1, 10, 16))).toBeNull();
   });
+  it('runs that record their sweep cell: a variant by its name, any setting by the name it was swept under', () => {
+    const cell = (values: Record<string, number>, variant: string | null) => ({ concurrency: 1, sweep_variant: variant, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`sweep.${k}`, v])) });
+    const variants = [cell({ isl: 16 }, 'short'), cell({ isl: 64, request_rate: 5 }, 'long')];
+    expect(variants.map((row) => sweptLabel(variants, row))).toEqual(['short', 'long']);
+    const path = [cell({ 'benchmark.load.warmup_request_count': 0 }, null), cell({ 'benchmark.load.warmup_request_count': 2 }, null)];
+    expect(sweptLabel(path, path[1]!)).toBe('benchmark.load.warmup_request_count=2');
+    const conc = [cell({ concurrency: 1 }, null), cell({ concurrency: 4 }, null)];
+    expect(sweptLabel(conc, conc[0]!)).toBeNull();
+  });
 });

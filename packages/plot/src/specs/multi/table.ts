@@ -31,6 +31,9 @@ export function representativeStat(stats: Record<string, unknown>): string | nul
  */
 export const statColumn = (metric: string, stat: string): string => `${metric}|${stat}`;
 
+export const SWEEP_COLUMN_PREFIX = 'sweep.';
+export const SWEEP_VARIANT_COLUMN = 'sweep_variant';
+
 /** One row per run: identity columns, flattened input config, one column per summary metric. */
 export function buildMultiRunTable(runs: readonly RunData[], theme: ThemeColors, classification: ExperimentClassification | undefined): MultiRunTable {
   const units: Record<string, string> = {};
@@ -44,6 +47,9 @@ export function buildMultiRunTable(runs: readonly RunData[], theme: ThemeColors,
       for (const [stat, value] of Object.entries(stats)) if (typeof value === 'number') row[statColumn(tag, stat)] = value;
       units[tag] ??= stats.unit;
     }
+    // What a sweep cell varied, as `sweep.<parameter>` columns and its variant's name (`sweptLabel` reads them).
+    for (const [name, value] of Object.entries(run.sweepCell?.values ?? {})) row[`${SWEEP_COLUMN_PREFIX}${name}`] = value;
+    if (run.sweepCell) row[SWEEP_VARIANT_COLUMN] = run.sweepCell.variant;
     const display = classification?.group_display_names?.[run.experimentGroup];
     Object.assign(row, {
       run_name: run.runName,
