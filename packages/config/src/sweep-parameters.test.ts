@@ -88,3 +88,12 @@ describe('named variants', () => {
     expect(fromYaml(yaml, { isl: '1,2' }).errors).toEqual([{ where: '--isl', message: 'cannot be combined with variants (--variant); put the values into the variants' }]);
   });
 });
+
+describe("AIPerf's recipe names", () => {
+  it('--search-recipe max-throughput-ttft-sla runs max-throughput-under-ttft-sla; our names and unknown names pass unchanged', () => {
+    const recipe = (flags: Record<string, string>) => resolveConfig({ flags: { model: ['m'], streaming: true, ttftSlaMs: '200', ...flags } }).config!.recipe;
+    expect(recipe({ recipe: 'max-throughput-ttft-sla' })).toEqual({ name: 'max-throughput-under-ttft-sla', params: {} });
+    expect(recipe({ recipe: 'max-throughput-itl-sla' })!.name).toBe('max-throughput-under-itl-sla');
+    expect(recipe({ recipe: 'max-concurrency-under-sla' })!.name).toBe('max-concurrency-under-sla');
+  });
+});
