@@ -42,7 +42,7 @@ export async function recipesHelp(argv: readonly string[], cwd: string): Promise
       return `  ${recipe.name.padEnd(22)} ${recipe.description}${from}`;
     });
     const aliases = Object.entries(RECIPE_ALIASES).filter(([, name]) => recipes.has(name)).map(([alias, name]) => `${alias} = ${name}`);
-    const aliasLine = aliases.length > 0 ? `\n  AIPerf's names are accepted too: ${aliases.join(', ')}\n` : '';
+    const aliasLine = aliases.length > 0 ? `  AIPerf's names are accepted too: ${aliases.join(', ')}\n` : '';
     return `Recipes (--recipe/--search-recipe NAME, --recipe-param key=value):\n${lines.join('\n')}\n${aliasLine}\n`;
   } catch (error) {
     // Help must still show: a broken plugin is named here and fails properly when a run is started.

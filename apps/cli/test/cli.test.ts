@@ -26,7 +26,9 @@ describe('aiperf (built binary)', () => {
     for (const group of ['Endpoint:', 'Load:', 'Input:', 'Output:', 'Telemetry:', 'UI:', 'Multi-run & sweeps:', 'Auto-plot:']) expect(stdout).toContain(`\n${group}\n`);
     expect(stdout).toContain('  -m, --model, --model-names <names>');
     expect(stdout).toContain('  --concurrency <n[,n…]>');
-    expect(stdout).toMatch(/--request-timeout-seconds <s>\n\s+Per-request timeout in seconds; timed-out requests count as errors \(default: 21600\)/);
+    expect(stdout).toMatch(/--request-timeout-seconds <s>\n\s+Per-request timeout in seconds; timed-out requests count as errors; a comma list\s+sweeps it\s+\(default: 21600\)/);
+    // AIPerf's recipe names are accepted and listed.
+    expect(stdout).toContain("AIPerf's names are accepted too: max-throughput-ttft-sla = max-throughput-under-ttft-sla, max-throughput-itl-sla = max-throughput-under-itl-sla");
     expect(stdout).toMatch(/--auto-plot\n\s+Plot the results when the run ends; --no-auto-plot turns it off/);
     expect(stdout).toContain('Examples:');
   });

@@ -30,7 +30,8 @@ describe('flag table', () => {
     expect(help).toContain('(default: the model name)');
     expect(help).toContain('[env: AIPERF_API_KEY]');
     for (const flag of PROFILE_FLAGS) {
-      const entry = help.slice(help.indexOf(`  ${flag.names.join(', ')}`)).split(/\n {2}(?=-)/)[0] as string;
+      // `\n  --x` is the flag's own line: wrapped description lines are indented further.
+      const entry = help.slice(help.indexOf(`\n  ${flag.names.join(', ')}`) + 1).split(/\n {2}(?=-)/)[0] as string;
       expect(entry.replace(/\s+/g, " "), flag.key).toMatch(/\((default: [^)]+|required)\)/);
     }
   });
