@@ -1,25 +1,34 @@
 // Fault-injecting servers: every fault ends as a recorded error (or a whole record), never a crash, a hang or
 // terminal escape sequences in the console; the summary's counts equal the JSONL lines.
-import { readFileSync, rmSync } from 'node:fs';
+// The cases share nothing (own server, own artifact dir from the `tempDir` fixture, which is safe in concurrent tests
+// where `makeTempDir` is not) and mostly wait on sockets, so they run concurrently and in-process (runCli with
+// PassThrough streams). One case runs the built binary, so a crash of the real process (a signal, an unhandled
+// rejection) still fails here.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { readWholeJsonl, runAiperf } from './cli-process.js';
+import { describe } from 'vitest';
+import { runInProcess } from '../config-harness.js';
+import { type Finished, readWholeJsonl, runAiperf } from './cli-process.js';
 import { type Fault, startFaultServer } from './fault-server.js';
-import { makeTempDir } from '@aiperf/test-kit';
+import { test } from '@aiperf/test-kit';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+/** The same run through the built binary or in-process, the latter with the binary's environment. */
+async function runVia(binary: boolean, args: string[]): Promise<Finished> {
+  if (binary) return runAiperf(args);
+  const run = await runInProcess(args, { env: { ...(process.env as Record<string, string>), NO_COLOR: '1' } });
+  return { ...run, signal: null };
+}
 
-async function profileAgainst(fault: Fault | ((i: number) => Fault), extra: string[] = []) {
+// 20 s per request: no case but the stall is about the timeout (the stall sets a short one: what it checks is that
+// the timeout fires and is recorded, not its length). The server shares this process's event loop with the
+// concurrent runs, so a 1 ms drip can take seconds on a busy machine.
+async function profileAgainst(dir: string, fault: Fault | ((i: number) => Fault), options: { binary?: boolean; timeoutSeconds?: number } = {}) {
   const server = await startFaultServer({ fault, tokens: 4, itlMs: 2 });
-  const dir = await makeTempDir('aiperf-hostile-');
-  dirs.push(dir);
   try {
-    const run = await runAiperf([
+    const run = await runVia(options.binary ?? false, [
       'profile', '-m', 'm', '-u', server.url, '--streaming', '--concurrency', '2', '--request-count', '4', '--isl', '8', '--osl', '4',
-      '--warmup-request-count', '0', '--request-timeout-seconds', '2', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', ...extra,
+      '--warmup-request-count', '0', '--request-timeout-seconds', String(options.timeoutSeconds ?? 20), '--artifact-dir', dir, '--ui', 'none',
+      '--no-gpu-telemetry',
     ]);
     const records = readWholeJsonl(join(dir, 'profile_export.jsonl'));
     const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
@@ -32,11 +41,12 @@ async function profileAgainst(fault: Fault | ((i: number) => Fault), extra: stri
 // ESC, BEL, C1 CSI, NUL, CR and DEL: what retitles a window, clears a screen or rewrites a line.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]/;
 
-describe('a hostile server', () => {
-  it.each(['status-500', 'status-429', 'reset', 'truncated-sse', 'malformed-sse', 'stall', 'huge-body'] as const)(
+describe.concurrent('a hostile server', () => {
+  test.for(['status-500', 'status-429', 'reset', 'truncated-sse', 'malformed-sse', 'stall', 'huge-body'] as const)(
     '%s: every request is a recorded error, counts agree',
-    async (fault) => {
-      const { run, records, summary } = await profileAgainst(fault);
+    async (fault, { tempDir, expect }) => {
+      const stall = fault === 'stall';
+      const { run, records, summary } = await profileAgainst(tempDir, fault, stall ? { binary: true, timeoutSeconds: 0.5 } : {});
       expect(run.signal).toBeNull();
       expect(run.stderr).not.toMatch(/internal error/);
       expect(run.code).toBe(1); // no request succeeded
@@ -49,26 +59,26 @@ describe('a hostile server', () => {
     },
   );
 
-  it('slow drips (one byte per write) still parse into whole responses', async () => {
-    const { run, records } = await profileAgainst('slow-drip');
+  test('slow drips (one byte per write) still parse into whole responses', async ({ tempDir, expect }) => {
+    const { run, records } = await profileAgainst(tempDir, 'slow-drip');
     expect(run.code, run.stderr).toBe(0);
     expect(records.map((r) => r.error)).toEqual([null, null, null, null]);
   });
 
-  it('escape sequences in an error body never reach the terminal', async () => {
-    const { run, records } = await profileAgainst('escape-body');
+  test('escape sequences in an error body never reach the terminal', async ({ tempDir, expect }) => {
+    const { run, records } = await profileAgainst(tempDir, 'escape-body');
     expect(records[0]?.error.message).toContain('\x1b]0;pwned-title'); // the record keeps what the server sent
     expect(run.stdout).not.toMatch(CONTROL);
     expect(run.stdout).toContain('bad');
     expect(run.stdout).toContain('thing');
     expect(run.stdout).not.toContain('pwned-title\x07');
-    const log = readFileSync(join(dirs.at(-1) as string, 'logs', 'aiperf.log'), 'utf8');
+    const log = readFileSync(join(tempDir, 'logs', 'aiperf.log'), 'utf8');
     expect(log).not.toMatch(CONTROL);
   });
 
-  it('a mix of faults and good answers: the good ones are measured', async () => {
+  test('a mix of faults and good answers: the good ones are measured', async ({ tempDir, expect }) => {
     const faults: Fault[] = ['none', 'status-500', 'none', 'reset'];
-    const { run, records, summary } = await profileAgainst((i) => faults[i % 4] as Fault);
+    const { run, records, summary } = await profileAgainst(tempDir, (i) => faults[i % 4] as Fault);
     expect(run.code, run.stderr).toBe(0);
     expect(records.filter((r) => r.error === null)).toHaveLength(2);
     expect(summary.request_count.avg).toBe(2);
