@@ -1,5 +1,6 @@
-// `--custom-dataset-type multi_turn` and `mooncake_trace` end to end: the built CLI against the mock server, through the recording
-// proxy, so the test sees every request body and the answer it got.
+// `--custom-dataset-type multi_turn` and `mooncake_trace` end to end: the CLI against the mock server, through the recording
+// proxy, so the test sees every request body and the answer it got. In-process, except the schedule-accuracy test,
+// which runs the built binary.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,11 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@aiperf/test-kit';
+import { runInProcess } from './config-harness.js';
 import { type RecordedExchange, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
-function aiperf(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** The built binary: for the test about the schedule's real timing, where the run should have its own process. */
+function aiperfBinary(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
@@ -22,6 +27,9 @@ function aiperf(args: string[]): Promise<{ code: number | null; stdout: string; 
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** In-process (runCli with PassThrough streams, the binary's environment): no node start-up per run. */
+const aiperf = (args: string[]): Promise<Run> => runInProcess(args, { env: { ...(process.env as Record<string, string>), NO_COLOR: '1' } });
 
 let mock: MockServer;
 let proxy: RecordingProxy;
@@ -192,7 +200,7 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     const timestampsMs = [5000, 5080, 5100, 5260, 5400, 5410, 5600, 5750, 5900, 6000];
     writeFileSync(file, timestampsMs.map((timestamp, i) => JSON.stringify({ timestamp, input_length: 40 + i, output_length: 3 })).join('\n'));
     const dir = join(tmp, 'run');
-    const run = await aiperf([
+    const run = await aiperfBinary([
       'profile', '--model', 'mock-model', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
       '--fixed-schedule-auto-offset', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
     ]);
