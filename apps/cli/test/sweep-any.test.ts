@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPng, pngNames, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
+import { MAIN_LOOP_LOAD, isPng, pngNames, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const args = (dir: string, extra: string[]) => [
   'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '6', '--warmup-request-count', '0',
-  '--artifact-dir', dir, '--no-gpu-telemetry', '--ui', 'none', '--tokenizer', 'builtin', '--auto-plot', ...extra,
+  '--artifact-dir', dir, '--no-gpu-telemetry', '--ui', 'none', '--tokenizer', 'builtin', '--auto-plot', ...MAIN_LOOP_LOAD, ...extra,
 ];
 
 /** Re-plots `dir` with DEBUG lines and returns each multi-run plot's point labels (from aiperf_plot.log). */
