@@ -5,16 +5,20 @@ import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, test as base, onTestFinished } from 'vitest';
+import { test as base, onTestFinished } from 'vitest';
 
 const fileScoped = new Set<string>();
 
-// Registered once per test file: test files each import this module afresh (vitest isolates files).
-afterAll(async () => {
+/**
+ * Removes the dirs made outside a test since the last call. `setup-file.ts` calls it after every test file: a hook
+ * registered here at module scope would run for the first file only when vitest reuses modules across files
+ * (`isolate: false`).
+ */
+export async function removeFileScopedTempDirs(): Promise<void> {
   const dirs = [...fileScoped];
   fileScoped.clear();
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+}
 
 function removeLater(dir: string): string {
   try {
