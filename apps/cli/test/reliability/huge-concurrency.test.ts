@@ -1,7 +1,8 @@
 // A large concurrency (thousands of streams, within the machine's socket budget): sending starts soon, and
 // SIGINT/SIGTERM still stop the run with every artifact written. The bounds are hang detectors (tens of seconds),
-// not timings: the per-turn send cap itself is checked exactly in loadgen's issue-phase test. A timing-group file:
-// thousands of streams and signals must not share the CPU with other test files.
+// not timings: the per-turn send cap itself is checked exactly in loadgen's issue-phase test. So it runs in the
+// parallel e2e group: sharing the CPU with other files only slows it, far inside those bounds, and the streams'
+// sockets count against this worker process's own open-file limit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@aiperf/test-kit';
