@@ -74,6 +74,7 @@ export function buildDraft(doc: YamlDocument, source: AiperfConfig['source']): A
       serverMetrics: { ...rest.serverMetrics, formats: [...new Set(rest.serverMetrics.formats)] },
       reporting: { ...reporting, formats: [...new Set(reporting.formats)], costPerHourUsd: costPerHour, statsIntervalSeconds: statsInterval },
       artifacts: resolveMapping(YamlArtifacts, a, ARTIFACT_OUTPUT_KEYS),
+      convergence: null,
     },
     sweep: null,
     multiRun: { numProfileRuns: numRuns, ...multiRunRest, convergence: doc.multi_run?.convergence ? resolveMapping(YamlConvergence, doc.multi_run.convergence) : null },

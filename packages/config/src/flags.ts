@@ -3,6 +3,7 @@ import { DISTRIBUTED_FLAGS } from './flags-distributed.js';
 import { WORKLOAD_ENDPOINT_FLAGS, WORKLOAD_INPUT_FLAGS } from './flags-workloads.js';
 import { LOAD_SHAPE_FLAGS, SEARCH_FLAGS } from './flags-loadshape.js';
 import { VARIANT_FLAGS } from './flags-sweep.js';
+import { RUN_CONVERGENCE_FLAGS } from './flags-convergence.js';
 import { DEFAULTS as D } from './defaults.js';
 import { ENDPOINT_FLAGS } from './flags-endpoints.js';
 import { RUN_CONTROL_LOAD_FLAGS, WAIT_FOR_MODEL_FLAGS } from './flags-run-control.js';
@@ -109,6 +110,7 @@ export const PROFILE_FLAGS: readonly FlagDef[] = [
   ...VARIANT_FLAGS,
   ...DISTRIBUTED_FLAGS,
   ...SEARCH_FLAGS,
+  ...RUN_CONVERGENCE_FLAGS,
   // Auto-plot
   { key: 'autoPlot', names: ['--auto-plot'], path: 'benchmark.artifacts.auto_plot', kind: 'boolean', group: 'Auto-plot', defaultText: 'on with a plot: section or a recipe that asks for it', description: 'Plot the results when the run ends; --no-auto-plot turns it off' },
   { key: 'plotRequired', names: ['--plot-required'], path: 'benchmark.artifacts.plot_required', kind: 'boolean', group: 'Auto-plot', description: 'Fail the run (non-zero exit) when auto-plot fails' },

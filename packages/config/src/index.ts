@@ -22,7 +22,8 @@ export {
   TokenDistribution,
   UiType,
 } from './schema.js';
-export type { ServerMetricsConfig } from './schema.js';
+export type { RunConvergenceConfig, ServerMetricsConfig } from './schema.js';
+export { CONVERGENCE_SCOPES, type ConvergenceScope } from './yaml-schema-convergence.js';
 export type { CamelCase, ResolvedProperties } from './resolved.js';
 export type { SettingPath } from './flag-types.js';
 export { DEFAULTS } from './defaults.js';

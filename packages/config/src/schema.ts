@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { resolvedProperties } from './resolved.js';
 import { YamlConvergence, YamlSla } from './yaml-schema-loadshape.js';
+import { RunConvergence } from './yaml-schema-convergence.js';
 import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMultiRun, YamlReporting, YamlSweep } from './yaml-schema.js';
 
 /**
@@ -107,6 +108,8 @@ export const BenchmarkConfig = Type.Object({
   ...resolvedProperties(YamlBenchmark, BENCHMARK_SPECIAL_KEYS),
   reporting: ReportingConfig,
   artifacts: ArtifactsConfig,
+  /** Stop profiling once a metric's statistic is known well enough (`--convergence-scope run`); null = never. */
+  convergence: Nullable(RunConvergence),
 });
 
 export const SweepConfig = Type.Object({
@@ -161,6 +164,7 @@ export const AiperfConfig = Type.Object({
 
 export type EndpointConfig = Static<typeof EndpointConfig>;
 export type LoadConfig = Static<typeof LoadConfig>;
+export type RunConvergenceConfig = Static<typeof RunConvergence>;
 export type TokenDistribution = Static<typeof TokenDistribution>;
 export type InputConfig = Static<typeof InputConfig>;
 export type OutputConfig = Static<typeof OutputConfig>;

@@ -34,6 +34,7 @@ describe('configToYaml round trip', () => {
       model: ['m'], requestRate: '5,10', isl: '64,128', sweepType: 'zip', arrivalSmoothness: '0.5', requestRateRampDuration: '2', benchmarkDuration: '20',
       prefillConcurrency: '4', concurrency: '8', concurrencyRampDuration: '3', numProfileRuns: '4', convergenceMetric: 'time_to_first_token', convergenceThreshold: '0.1',
     } }],
+    ['convergence within one run', { flags: { model: ['m'], streaming: true, convergenceMetric: 'time_to_first_token', convergenceStat: 'p90', convergenceThreshold: '0.02', convergenceMinSamples: '200', convergenceCheckInterval: '2s' } }],
     ['a rate series and an SLA search', { flags: { model: ['m'], streaming: true, requestRateSeries: '5:10,20', benchmarkDuration: '30', recipe: 'max-throughput-under-ttft-sla', ttftSlaMs: '200', errorRateSla: '0.01' } }],
     ['a user-centric rate', { flags: { model: ['m'], userCentricRate: '2', numUsers: '10', benchmarkDuration: '30' } }],
     ['a plugin timing strategy by name', { flags: { model: ['m'], timingMode: 'hello-burst', requestCount: '8' } }],

@@ -5,6 +5,7 @@ import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMu
 import { YamlWaitForModel } from './yaml-schema-run-control.js';
 import { dumpYaml } from './yaml-text.js';
 import { YamlSla } from './yaml-schema-loadshape.js';
+import { convergenceDocument } from './rules-convergence.js';
 
 type Doc = Record<string, unknown>;
 
@@ -88,6 +89,7 @@ export function configToDocument(config: AiperfConfig): Doc {
       num_runs: config.multiRun.numProfileRuns,
       ...mappingDocument(YamlMultiRun, config.multiRun, ['num_runs']),
       cooldown_seconds: config.multiRun.numProfileRuns > 1 ? config.multiRun.cooldownSeconds : null,
+      convergence: convergenceDocument(config),
     },
     recipe: config.recipe,
     sla: changedFromDefaults(YamlSla, mappingDocument(YamlSla, config.sla)),

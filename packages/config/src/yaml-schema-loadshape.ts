@@ -1,5 +1,6 @@
 import { type TLiteral, Type } from '@sinclair/typebox';
 import { withDefault as Def } from './resolved.js';
+import { RUN_CONVERGENCE_KEYS } from './yaml-schema-convergence.js';
 
 /**
  * The load-shaping, sweep, SLA-search and convergence keys, kept apart from `yaml-schema.ts` (which spreads them
@@ -60,6 +61,7 @@ export const YamlConvergence = Type.Object(
     /** ci_width: CI half-width / mean; cv: std / mean. Stop once below. */
     threshold: Opt(Def(Type.Number({ exclusiveMinimum: 0 }), 0.05)),
     min_runs: Opt(Def(Type.Integer({ minimum: 2 }), 3)),
+    ...RUN_CONVERGENCE_KEYS,
   },
   { additionalProperties: false },
 );

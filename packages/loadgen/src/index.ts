@@ -58,4 +58,7 @@ export { LiveStats } from './run/live-stats.js';
 export type { LivePercentiles, LiveRequestStats } from './run/live-stats.js';
 export { describeGpu, describeServer, mergeLiveTelemetry } from './run/live-snapshot.js';
 export type { LiveGpuReading, LiveServerReading, LiveSnapshot, LiveTelemetry } from './run/live-snapshot.js';
+export type { ConvergenceStatus } from './run/convergence-watch.js';
+export { convergenceProgress, describeConvergence, etaText } from './run/convergence-text.js';
+export { convergenceEta, judgeMargin } from './run/convergence.js';
 export { renderStatsBlock } from './run/stats-blocks.js';

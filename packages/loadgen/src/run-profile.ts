@@ -23,6 +23,8 @@ import { createRunner } from './run/create-runner.js';
 import { type PhasesOutcome, runPhases } from './run/run-phases.js';
 import { mergeLiveTelemetry } from './run/live-snapshot.js';
 import { describeFailureStop } from './run/failure-guard.js';
+import { convergenceNote, convergenceSummary } from './run/convergence-summary.js';
+import { validateConvergenceMetric } from './run/convergence.js';
 import { waitForModel } from './run/wait-for-model.js';
 import { warmupPlan, warmupProblems } from './run/warmup-plan.js';
 import { RecordSink } from './run/record-sink.js';
@@ -44,6 +46,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const registries = engineRegistries(options);
   const strategy = getTimingStrategy(config.load.mode, registries.timingStrategies);
   const problems = [...strategy.validate(config.load), ...validateGoodput(config.goodput, registries.metrics), ...warmupProblems(config, warmupPlan(config))];
+  // Which metrics a run measures depends on the endpoint's streaming (checked below, once the endpoint is known).
   const servers = new Set(config.endpoint.urls ?? [config.endpoint.url]).size;
   const sockets = checkConcurrencyBudget(strategy.maxInFlight(config.load), readSocketBudget(), servers);
   if (sockets.error) problems.push(sockets.error);
@@ -58,6 +61,8 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     log.warning(`--streaming ignored: endpoint type "${endpoint.name}" cannot stream`);
   }
   const streaming = config.endpoint.streaming && endpoint.supportsStreaming;
+  const convergenceProblems = validateConvergenceMetric(config.convergence, registries.metrics, { streaming, producesTokens: endpoint.producesTokens, metrics: registries.metrics });
+  if (convergenceProblems.length > 0) throw new ProfileConfigError(convergenceProblems);
   const targets = resolveTargets(config, endpoint);
   const resolved = resolveTokenizer(config.input.tokenizer, config.input.tokenizerRevision ? { revision: config.input.tokenizerRevision } : {});
   if (resolved.warning) log.warning(resolved.warning);
@@ -135,6 +140,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const { cancelled, failureStop } = phases;
   const stopReason = failureStop ? describeFailureStop(failureStop) : null;
   if (stopReason) log.error(stopReason);
+  if (phases.convergence) notes.push(`Note: ${convergenceNote(phases.convergence, registries)}`);
   if (sink.abandoned > 0) {
     notes.push(`Note: ${sink.abandoned} requests still in flight when the run ended were dropped (not in the metrics)`);
   }
@@ -146,7 +152,12 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     const manifest = shardManifest({ shard, wholeConfig, shardLoad: config.load, datasetEntries: dataset.length, start: shardStart, ...(options.cliCommand ? { cliCommand: options.cliCommand } : {}) });
     await writer.write(SHARD_FILE, stringifyJson(manifest, 2));
   }
-  const exportOptions = shard ? { ...options, extraSummary: { ...options.extraSummary, shard: { index: shard.index, count: shard.count } } } : options;
+  const extraSummary = {
+    ...options.extraSummary,
+    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}),
+    ...(phases.convergence ? { convergence: convergenceSummary(phases.convergence, registries) } : {}),
+  };
+  const exportOptions = shard || phases.convergence ? { ...options, extraSummary } : options;
   const written = await writeRunExports({
     writer, config, store, context, goodput: config.goodput, sidecarResults, options: exportOptions, notes,
     artifactDir, files, cancelled, clientHealth: phases.clientHealth, endpointTitle: endpoint.metricsTitle,

@@ -11,3 +11,5 @@ export type { Rng } from './rng.js';
 export { studentTInterval, tCritical } from './student-t.js';
 export type { StudentTInterval } from './student-t.js';
 export { boundKey, histogramQuantile } from './histogram-quantile.js';
+export { quantileInterval } from './quantile-interval.js';
+export type { QuantileInterval } from './quantile-interval.js';

@@ -1,4 +1,4 @@
-import { describeGpu, describeServer, type LivePercentiles, type LiveSnapshot } from '@aiperf/loadgen';
+import { convergenceProgress, describeGpu, describeServer, type LivePercentiles, type LiveSnapshot } from '@aiperf/loadgen';
 import { Box, Text } from 'ink';
 import { createElement as h, type ReactElement } from 'react';
 import { progressBar, sparkline } from './sparkline.js';
@@ -35,7 +35,8 @@ function telemetryLines(s: LiveSnapshot, room: number): string[] {
 }
 
 export function DashboardView({ title, snapshot: s, warnings, width, rows }: DashboardProps): ReactElement {
-  const telemetry = telemetryLines(s, Math.max(1, rows - FIXED_ROWS));
+  const convergence = s.convergence ? [h(Text, { key: 'convergence', color: s.convergence.converged ? 'green' : 'yellow' }, `Convergence ${convergenceProgress(s.convergence)}`)] : [];
+  const telemetry = telemetryLines(s, Math.max(1, rows - FIXED_ROWS - convergence.length));
   const barWidth = Math.max(10, Math.min(40, width - 50));
   const fraction = s.durationSeconds !== null ? s.elapsedSeconds / s.durationSeconds : s.totalRequests ? s.completed / s.totalRequests : 0;
   const done = s.totalRequests !== null ? `${s.completed}/${s.totalRequests}` : String(s.completed);
@@ -44,7 +45,8 @@ export function DashboardView({ title, snapshot: s, warnings, width, rows }: Das
     { flexDirection: 'column', borderStyle: 'round', borderColor: 'green', paddingX: 1, width },
     h(Text, { bold: true, color: 'green' }, title),
     h(Text, null, `Phase ${s.phase.padEnd(9)} ${progressBar(fraction, barWidth)} ${done} requests`),
-    h(Text, null, `Elapsed ${seconds(s.elapsedSeconds)}  ETA ${seconds(s.etaSeconds)}`),
+    h(Text, null, `Elapsed ${seconds(s.elapsedSeconds)}  ETA ${seconds(s.convergence?.eta.seconds ?? s.etaSeconds)}`),
+    ...convergence,
     h(Text, null, `Completed ${s.completed}  Errors `, h(Text, { color: s.errors > 0 ? 'red' : undefined }, String(s.errors)), `  In flight ${s.inFlight}`),
     h(Text, null, `Throughput ${s.requestsPerSecond.toFixed(2)} req/s  ${s.outputTokensPerSecond.toFixed(1)} tok/s  `, h(Text, { color: 'cyan' }, sparkline(s.tokensPerSecondHistory, Math.max(8, width - 60)))),
     h(Box, { marginTop: 1 }, h(Text, { bold: true }, 'Last 10 s (ms)'.padEnd(12)), cell('p50'), cell('p90'), cell('p99')),

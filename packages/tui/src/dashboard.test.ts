@@ -65,6 +65,21 @@ describe('dashboard', () => {
     expect(screen).toContain('+2 more (GPU/server lines do not fit this terminal)');
   });
 
+  it('with --convergence-scope run: the margin, its target and the ETA extrapolated to convergence', async () => {
+    const stdout = fakeTerminal();
+    const dashboard = createDashboard({ stdout, stderr: fakeTerminal(), title: 't' });
+    const convergence = {
+      metric: 'time_to_first_token', stat: 'p50', threshold: 0.05, confidenceLevel: 0.95, n: 120, estimate: 21e6, low: 19e6, high: 23e6,
+      margin: 0.0952, converged: false, eta: { seconds: 64, bound: 'convergence' as const },
+    };
+    const view = dashboard.liveView({ snapshot: () => ({ ...snapshot, convergence }) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    view.stop();
+    const screen = stdout.text().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(screen).toContain('ETA 1m4s');
+    expect(screen).toContain('Convergence time_to_first_token p50 ±9.52% → 5.00%, ETA 1m04s');
+  });
+
   it('sparkline and progress bar', () => {
     expect(sparkline([0, 1, 2, 4, 8], 4)).toBe('▁▂▄█');
     expect(sparkline([0, 0], 5)).toBe('▁▁');

@@ -12,6 +12,8 @@ export interface DriveOptions {
   /** Grace after a duration-bound phase stops issuing (seconds; Infinity = wait for all). */
   gracePeriodSeconds: number;
   signal?: AbortSignal;
+  /** Ends the phase early but normally (convergence): stop issuing, then the duration grace for what is in flight. */
+  finish?: AbortSignal;
   onRecord(record: RequestRecord): void;
 }
 
@@ -35,7 +37,13 @@ export async function drivePhase(runner: LoadRunner, start: Omit<PhaseStart, 'co
     runner.stop();
     abandonAfter(CANCEL_GRACE_MS);
   };
+  const onFinish = () => {
+    runner.stop();
+    abandonAfter(options.gracePeriodSeconds * 1000);
+  };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.finish?.aborted) onFinish();
+  else options.finish?.addEventListener('abort', onFinish, { once: true });
   let threads: ThreadLoad[];
   try {
     threads = await runner.runPhase(start, options.onRecord, () => {
@@ -44,6 +52,7 @@ export async function drivePhase(runner: LoadRunner, start: Omit<PhaseStart, 'co
   } finally {
     clearTimeout(graceTimer);
     options.signal?.removeEventListener('abort', onAbort);
+    options.finish?.removeEventListener('abort', onFinish);
   }
   return { cancelled: Boolean(options.signal?.aborted), threads, endPerfNs: process.hrtime.bigint() };
 }

@@ -1,3 +1,4 @@
+import type { ConvergenceStatus } from './convergence-watch.js';
 import type { LiveRequestStats } from './live-stats.js';
 
 /** The newest DCGM reading of one GPU; a field the exporter does not serve is null. */
@@ -30,6 +31,8 @@ export interface LiveTelemetry {
 export interface LiveSnapshot extends LiveRequestStats, LiveTelemetry {
   /** Requests sent and not yet answered, counted by the issuing threads (exact, not estimated). */
   inFlight: number;
+  /** `--convergence-scope run` while profiling: the margin so far and the ETA; absent/null otherwise. */
+  convergence?: ConvergenceStatus | null;
 }
 
 /** One shared cell every issuing thread adds to on send and subtracts from on answer. */

@@ -43,4 +43,17 @@ describe('startProgress', () => {
     expect(out.text()).toBe('[warmup] 30 requests | 5.0/60 s | 0.0 req/s | 0 errors\n');
     expect(silent.text()).toBe('');
   });
+
+  it('with --convergence-scope run: the margin, the target and the ETA end the line', async () => {
+    const out = capture(false);
+    const convergence = {
+      metric: 'request_latency', stat: 'avg', threshold: 0.02, confidenceLevel: 0.95, n: 400, estimate: 5e6, low: 4.8e6, high: 5.2e6,
+      margin: 0.04, converged: false, eta: { seconds: 12.2, bound: 'budget' as const },
+    };
+    const progress = startProgress(out.stream, 'simple', 1000, null, () => ({ phase: 'profiling', completed: 400, errors: 0, convergence }));
+    vi.advanceTimersByTime(5_000);
+    progress.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(out.text()).toBe('[profiling] 400/1000 requests | 5.0 s | 0.0 req/s | 0 errors | request_latency avg ±4.00% → 2.00%, ETA 13 s (budget)\n');
+  });
 });

@@ -1,9 +1,13 @@
 import type { UiType } from '@aiperf/config';
+import type { ConvergenceStatus } from './convergence-watch.js';
+import { convergenceProgress } from './convergence-text.js';
 
 export interface ProgressCounts {
   phase: string;
   completed: number;
   errors: number;
+  /** `--convergence-scope run`: the margin so far and the ETA, shown at the end of the line. */
+  convergence?: ConvergenceStatus | null;
 }
 
 export interface ProgressDisplay {
@@ -41,7 +45,8 @@ export function startProgress(
     const elapsed = (now - startMs) / 1000;
     const done = totalRequests !== null ? `${counts.completed}/${totalRequests}` : `${counts.completed}`;
     const time = durationSeconds !== null ? `${elapsed.toFixed(1)}/${durationSeconds} s` : `${elapsed.toFixed(1)} s`;
-    return `[${counts.phase}] ${done} requests | ${time} | ${rate.toFixed(1)} req/s | ${counts.errors} errors`;
+    const convergence = counts.convergence ? ` | ${convergenceProgress(counts.convergence)}` : '';
+    return `[${counts.phase}] ${done} requests | ${time} | ${rate.toFixed(1)} req/s | ${counts.errors} errors${convergence}`;
   };
   const timer = setInterval(() => {
     const line = render();

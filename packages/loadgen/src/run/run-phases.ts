@@ -12,6 +12,8 @@ import { type LiveSnapshot, type LiveTelemetry, newInFlightCell } from './live-s
 import { type ProgressDisplay, startProgress } from './progress.js';
 import { startStatsBlocks } from './stats-blocks.js';
 import { FailureGuard, type FailureStop } from './failure-guard.js';
+import { type ConvergenceStatus, ConvergenceWatch } from './convergence-watch.js';
+import { describeConvergence } from './convergence-text.js';
 import { describeWarmup, warmupPlan } from './warmup-plan.js';
 import type { RequestRecord } from '../records.js';
 import type { RecordSink } from './record-sink.js';
@@ -25,12 +27,15 @@ export interface PhasesOutcome {
   clientHealth: ClientHealth | null;
   /** Set when `--failed-request-threshold` stopped profiling. */
   failureStop: FailureStop | null;
+  /** `--convergence-scope run`: the final judgement over every profiling value, and whether it stopped profiling. */
+  convergence: { status: ConvergenceStatus; atStop: ConvergenceStatus | null } | null;
 }
 
 /** The caller's live view (the dashboard) or the progress line, plus `--stats-interval` blocks in the simple UI. */
-function startLiveViews(io: ProfileIo, config: BenchmarkConfig, read: () => LiveSnapshot, sink: RecordSink): ProgressDisplay {
+function startLiveViews(io: ProfileIo, config: BenchmarkConfig, read: () => LiveSnapshot, sink: RecordSink, convergence: () => ConvergenceStatus | null): ProgressDisplay {
   if (config.ui === 'dashboard' && io.liveView) return io.liveView({ snapshot: read });
-  const line = startProgress(io.stderr, config.ui, config.load.requestCount, config.load.benchmarkDurationSeconds, () => sink);
+  const counts = () => ({ phase: sink.phase, completed: sink.completed, errors: sink.errors, convergence: convergence() });
+  const line = startProgress(io.stderr, config.ui, config.load.requestCount, config.load.benchmarkDurationSeconds, counts);
   const interval = config.reporting.statsIntervalSeconds;
   const blocks = interval !== null && config.ui !== 'none' ? startStatsBlocks(io.stderr, interval, read) : null;
   return {
@@ -61,6 +66,18 @@ export async function runPhases(
   const failureStopper = new AbortController();
   const guard = new FailureGuard(config.failedRequestThreshold, config.load, () => failureStopper.abort());
   const signal = io.signal ? AbortSignal.any([io.signal, failureStopper.signal]) : failureStopper.signal;
+  // Convergence within the run ends profiling normally: stop sending, let what is in flight finish (the grace).
+  const converged = new AbortController();
+  const watch = config.convergence === null ? null : new ConvergenceWatch(
+    config.convergence,
+    { values: () => sink.store.values(config.convergence!.metric), records: () => sink.store.length },
+    { requestCount: config.load.requestCount, durationSeconds: config.load.benchmarkDurationSeconds },
+    (status) => {
+      log.info(`converged: ${describeConvergence(status)}; profiling stops sending`);
+      converged.abort();
+    },
+  );
+  const convergenceNow = () => (watch !== null && sink.phase === 'profiling' ? watch.status : null);
   const onRecord = (record: RequestRecord) => {
     sink.add(record);
     live.add(record);
@@ -73,8 +90,8 @@ export async function runPhases(
   const drive = { gracePeriodSeconds: config.load.gracePeriodSeconds, signal, onRecord };
   // Each phase gets a fresh cell: a request abandoned at the end of one phase is not counted into the next.
   let inFlightCell = newInFlightCell();
-  const read = (): LiveSnapshot => ({ ...live.snapshot(), inFlight: Atomics.load(inFlightCell, 0), ...telemetry() });
-  const progress = startLiveViews(io, config, read, sink);
+  const read = (): LiveSnapshot => ({ ...live.snapshot(), inFlight: Atomics.load(inFlightCell, 0), ...telemetry(), convergence: convergenceNow() });
+  const progress = startLiveViews(io, config, read, sink, convergenceNow);
   let cancelled = false;
   try {
     if (warmup) {
@@ -99,15 +116,18 @@ export async function runPhases(
       const main = runner.usesWorkerThreads ? startLoopMonitor('main') : null;
       const cpuAtStart = process.cpuUsage();
       const startMs = performance.now();
-      const outcome = await drivePhase(runner, { phase: 'profiling', requestCount, sessionCount: config.load.conversationNum ?? null, durationNs, inFlightCell }, drive);
+      watch?.start();
+      const outcome = await drivePhase(runner, { phase: 'profiling', requestCount, sessionCount: config.load.conversationNum ?? null, durationNs, inFlightCell }, { ...drive, finish: converged.signal });
       const cpu = process.cpuUsage(cpuAtStart);
       const threads = main ? [main.stop(), ...outcome.threads] : outcome.threads;
       clientHealth = assessClientHealth(threads, cpu.user + cpu.system, performance.now() - startMs, availableParallelism());
       cancelled = outcome.cancelled;
     }
     log.debug(`profiling ended${cancelled ? ' (cancelled)' : ''}: ${sink.completed} requests finished, ${sink.errors} errors`);
-    return { cancelled, profilingStartNs, profilingEndNs: clock.nowEpochNs(), clientHealth, failureStop: guard.tripped };
+    const convergence = watch === null ? null : { status: watch.finish(), atStop: watch.atStop };
+    return { cancelled, profilingStartNs, profilingEndNs: clock.nowEpochNs(), clientHealth, failureStop: guard.tripped, convergence };
   } finally {
+    watch?.finish();
     progress.stop();
   }
 }
