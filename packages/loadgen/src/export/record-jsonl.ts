@@ -50,11 +50,31 @@ export function recordToJsonObject(
 /** A bigint (or null) as its JSON literal: exact, unlike a conversion to number. */
 const epochLiteral = (ns: bigint | null): string => (ns === null ? 'null' : String(ns));
 
+/** A number's JSON literal, as JSON.stringify writes it (non-finite numbers are null), without its generic path. */
+const numberLiteral = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
+
+/**
+ * Per metric, the fixed JSON around its value (`"tag":{"value":` and `,"unit":"ms"}`), or null when the metric is
+ * not exported per record: the tag and unit are the same on every line, so they are quoted once per run.
+ */
+const metricFragments = new WeakMap<RecordMetric, { before: string; after: string } | null>();
+
+function fragmentsOf(metric: RecordMetric): { before: string; after: string } | null {
+  let fragments = metricFragments.get(metric);
+  if (fragments === undefined) {
+    fragments = hasFlag(metric, 'no_record_export')
+      ? null
+      : { before: `${JSON.stringify(metric.tag)}:{"value":`, after: `,"unit":${JSON.stringify(metric.displayUnit)}}` };
+    metricFragments.set(metric, fragments);
+  }
+  return fragments;
+}
+
 /**
  * The same line as `stringifyJson(recordToJsonObject(…))`, written field by field: it runs for every request on
  * the record path, and a JSON.stringify replacer (for the bigint stamps) costs a callback per key plus a regex pass
- * over the line, a few µs a request. The metadata keys are fixed; only strings, metrics and the error go through
- * JSON.stringify (none of them holds a bigint). The export test checks both stay identical.
+ * over the line, a few µs a request. The metadata keys are fixed; only strings, metric arrays and the error go
+ * through JSON.stringify (none of them holds a bigint). The export test checks both stay identical.
  */
 export function recordToJsonLine(
   record: RequestRecord,
@@ -65,9 +85,10 @@ export function recordToJsonLine(
   const q = JSON.stringify;
   let metrics = '';
   for (const [metric, value] of values) {
-    if (hasFlag(metric, 'no_record_export')) continue;
-    const shown = typeof value === 'number' ? toDisplayUnit(metric, value) : value.map((v) => toDisplayUnit(metric, v));
-    metrics += `${metrics ? ',' : ''}${q(metric.tag)}:{"value":${q(shown)},"unit":${q(metric.displayUnit)}}`;
+    const fragments = fragmentsOf(metric);
+    if (fragments === null) continue;
+    const shown = typeof value === 'number' ? numberLiteral(toDisplayUnit(metric, value)) : q(value.map((v) => toDisplayUnit(metric, v)));
+    metrics += `${metrics ? ',' : ''}${fragments.before}${shown}${fragments.after}`;
   }
   const ack = context.streaming ? offsetToEpoch(record, record.ackOffsetNs) : null;
   const credit = context.scheduled ? record.startEpochNs - BigInt(Math.round(record.sendLatenessNs)) : null;
@@ -77,8 +98,8 @@ export function recordToJsonLine(
     `"conversation_id":${q(record.conversationId)},"turn_index":${q(record.turnIndex)},"request_start_ns":${record.startEpochNs},` +
     `"request_ack_ns":${epochLiteral(ack)},"request_end_ns":${epochLiteral(offsetToEpoch(record, record.endOffsetNs))},` +
     `"worker_id":${q(record.workerId)},"record_processor_id":${q(recordProcessorId)},"benchmark_phase":${q(record.phase)},` +
-    `"was_cancelled":${q(record.wasCancelled)},"cancellation_time_ns":${epochLiteral(offsetToEpoch(record, record.cancellationOffsetNs))},` +
-    `"credit_issued_ns":${epochLiteral(credit)}${shardFields}},"metrics":{${metrics}},"error":${q(record.error)}}\n`
+    `"was_cancelled":${record.wasCancelled},"cancellation_time_ns":${epochLiteral(offsetToEpoch(record, record.cancellationOffsetNs))},` +
+    `"credit_issued_ns":${epochLiteral(credit)}${shardFields}},"metrics":{${metrics}},"error":${record.error === null ? 'null' : q(record.error)}}\n`
   );
 }
 

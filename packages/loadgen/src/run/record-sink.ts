@@ -5,8 +5,7 @@ import type { MetricContext } from '../metrics/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { SafeAppender } from './safe-appender.js';
 
-/** Lines are batched: one write per ~64 KB or 100 ms instead of one per request (fs writes cost ~70 µs each). */
-const FLUSH_BYTES = 64 * 1024;
+/** Lines are batched (SafeAppender): one write per ~64 KiB or 100 ms instead of one per request (~70 µs each). */
 const FLUSH_INTERVAL_MS = 100;
 
 /**
@@ -20,10 +19,6 @@ export class RecordSink {
   errors = 0;
   readonly out: SafeAppender | null;
   readonly rawOut: SafeAppender | null;
-  private pending = '';
-  private pendingRaw = '';
-  private pendingLines = 0;
-  private pendingRawLines = 0;
   private readonly timer: NodeJS.Timeout | null;
 
   constructor(
@@ -43,12 +38,8 @@ export class RecordSink {
   }
 
   private flush(): void {
-    this.out?.write(this.pending, this.pendingLines);
-    this.rawOut?.write(this.pendingRaw, this.pendingRawLines);
-    this.pending = '';
-    this.pendingRaw = '';
-    this.pendingLines = 0;
-    this.pendingRawLines = 0;
+    this.out?.flush();
+    this.rawOut?.flush();
   }
 
   /** The first record file that could not be written, if any. */
@@ -81,19 +72,12 @@ export class RecordSink {
     const values = recordMetricValues(record, this.context);
     this.store.add(record, values);
     const raw = recordToRawJsonLine(record);
-    if (raw !== null) {
-      this.pendingRaw += raw;
-      this.pendingRawLines += 1;
-    }
-    if (!this.out) return;
-    this.pending += recordToJsonLine(record, this.context, this.recordProcessorId, values);
-    this.pendingLines += 1;
-    if (this.pending.length >= FLUSH_BYTES || this.pendingRaw.length >= FLUSH_BYTES) this.flush();
+    if (raw !== null) this.rawOut?.append(raw);
+    this.out?.append(recordToJsonLine(record, this.context, this.recordProcessorId, values));
   }
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.flush();
     await Promise.all([this.out?.close(), this.rawOut?.close()]);
   }
 }

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDirSync } from '@aiperf/test-kit';
+import { describe, expect, it } from 'vitest';
+import { SafeAppender } from './safe-appender.js';
+
+describe('SafeAppender', () => {
+  it('writes every line byte for byte, UTF-8 and lines bigger than a batch included, and counts what was written', async () => {
+    const path = join(makeTempDirSync('safe-appender-'), 'lines.jsonl');
+    const out = new SafeAppender(path, () => {});
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) lines.push(`{"n":${i},"text":${JSON.stringify(`é€😀 ${'x'.repeat(i % 97)}`)}}\n`);
+    lines.splice(1500, 0, `{"huge":"${'ü'.repeat(300_000)}"}\n`);
+    for (const [i, line] of lines.entries()) {
+      out.append(line);
+      if (i === 10) out.flush();
+    }
+    await out.close();
+    const expected = lines.join('');
+    expect(readFileSync(path, 'utf8')).toBe(expected);
+    expect(out.committedLines).toBe(lines.length);
+    expect(out.committedBytes).toBe(Buffer.byteLength(expected));
+  });
+});
