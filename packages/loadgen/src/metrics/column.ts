@@ -23,6 +23,11 @@ export class GrowableColumn {
     this.length += 1;
   }
 
+  /** Overwrites the value of an existing row. */
+  set(row: number, value: number): void {
+    this.chunks[Math.floor(row / CHUNK_LENGTH)]![row % CHUNK_LENGTH] = value;
+  }
+
   get(row: number): number {
     return this.chunks[Math.floor(row / CHUNK_LENGTH)]![row % CHUNK_LENGTH]!;
   }

@@ -23,11 +23,12 @@ export class MetricStore {
   private readonly latenessNs = new GrowableColumn('f32');
   private readonly valid = new GrowableColumn('u8');
   private readonly columns = new Map<string, GrowableColumn>();
+  /** The same columns as a list, for the per-record pass that fills in a missing value (no iterator per record). */
+  private readonly columnList: GrowableColumn[] = [];
   private readonly pooled = new Map<string, PooledDistribution>();
   /** Per time slice (key = start epoch ns ÷ slice), the list metrics' distributions; only with a slice duration. */
   private readonly slicePooled = new Map<number, Map<string, PooledDistribution>>();
   private readonly errorCounts = new Map<string, { error: RequestErrorInfo; count: number }>();
-  private readonly scratch = new Map<string, number>();
 
   constructor(
     readonly context: MetricContext,
@@ -50,12 +51,17 @@ export class MetricStore {
     this.valid.push(record.error === null ? 1 : 0);
     if (record.error) this.countError(record.error);
     const sliceKey = this.sliceNs === null ? null : Number(record.startEpochNs / this.sliceNs);
-    const scratch = this.scratch;
-    scratch.clear();
     for (const [metric, value] of values) {
       if (typeof value === 'number') {
-        scratch.set(metric.tag, value);
-        if (!this.columns.has(metric.tag)) this.columns.set(metric.tag, paddedColumn(row));
+        let column = this.columns.get(metric.tag);
+        if (column === undefined) {
+          column = paddedColumn(row);
+          this.columns.set(metric.tag, column);
+          this.columnList.push(column);
+        }
+        // Written in place, without a scratch map per record (clearing a Map allocates a new table each time).
+        if (column.length === row) column.push(value);
+        else column.set(row, value);
       } else {
         const pool = getOrAdd(this.pooled, metric.tag, () => new PooledDistribution(RUN_DENSE_LIMIT));
         for (const v of value) pool.add(v);
@@ -66,7 +72,8 @@ export class MetricStore {
         }
       }
     }
-    for (const [tag, column] of this.columns) column.push(scratch.get(tag) ?? Number.NaN);
+    // Columns of metrics this record has no value for get a missing value in its row.
+    for (const column of this.columnList) if (column.length === row) column.push(Number.NaN);
   }
 
   private countError(error: RequestErrorInfo): void {
