@@ -44,7 +44,7 @@ export interface PhasePlan {
  * Sends request `index`; `duePerfNs` is when the schedule wanted it sent (null when unscheduled). The request
  * calls `onFirstResponse` when its first response bytes arrive (its prefill is over).
  */
-export type SendFn = (index: number, duePerfNs: bigint | null, onFirstResponse: () => void) => Promise<void>;
+export type SendFn = (index: number, duePerfNs: bigint | null, onFirstResponse?: () => void) => Promise<void>;
 
 /**
  * Issues requests per the plan and resolves once issuing has stopped and every sent request has settled.
@@ -52,12 +52,13 @@ export type SendFn = (index: number, duePerfNs: bigint | null, onFirstResponse: 
  */
 export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped?: () => void): Promise<void> {
   const slots = new Slots(plan.maxInFlight);
-  const prefill = new Slots(plan.prefillCap ?? null);
+  // Without a prefill cap there is no gate (and no per-request callback for it).
+  const prefill = plan.prefillCap ? new Slots(plan.prefillCap) : null;
   const stopRamps = [
     plan.maxInFlight !== null && plan.maxInFlightRampNs ? startCapacityRamp(slots, plan.maxInFlight, plan.maxInFlightRampNs, plan.startPerfNs) : null,
-    plan.prefillCap && plan.prefillRampNs ? startCapacityRamp(prefill, plan.prefillCap, plan.prefillRampNs, plan.startPerfNs) : null,
+    prefill && plan.prefillCap && plan.prefillRampNs ? startCapacityRamp(prefill, plan.prefillCap, plan.prefillRampNs, plan.startPerfNs) : null,
   ];
-  const pending = new Set<Promise<void>>();
+  const settled = new Settled();
   const elapsedNs = () => Number(process.hrtime.bigint() - plan.startPerfNs);
   // Unscheduled runs stop at the duration by the wall clock, also while waiting for a free slot. A plain timer
   // and controller: AbortSignal.any() holds its sources weakly, so an AbortSignal.timeout() passed to it can be
@@ -73,12 +74,15 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       : null;
   // Sends started since the loop last waited for I/O (a slot wait or a sleep that crossed a turn resets it).
   let sendsThisTick = 0;
-  const acquire = async (from: Slots = slots): Promise<boolean> => {
+  // A free slot is taken without a promise (an await per send costs a promise and a microtask each time); only a
+  // real wait is awaited.
+  const acquire = (from: Slots = slots): true | Promise<boolean> => {
     const acquired = from.acquire(stop);
     if (acquired === true) return true;
     sendsThisTick = 0;
-    return await acquired;
+    return acquired;
   };
+  let acquired: true | Promise<boolean>;
   while (!stop.aborted) {
     if (sendsThisTick >= MAX_SENDS_PER_TICK) {
       await nextMacrotask();
@@ -87,7 +91,7 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
     }
     // Without a schedule the slot comes first: an index claimed while waiting for a slot would be held back
     // from issuers (threads) that have a free slot, leaving the final wave short of the concurrency.
-    if (!plan.schedule && !(await acquire())) break;
+    if (!plan.schedule && (acquired = acquire()) !== true && !(await acquired)) break;
     const index = plan.claimIndex();
     if (index === null || (plan.requestCount !== null && index >= plan.requestCount)) {
       if (!plan.schedule) slots.release();
@@ -103,31 +107,65 @@ export async function issuePhase(plan: PhasePlan, send: SendFn, onIssuingStopped
       dueNs = plan.startPerfNs + BigInt(Math.round(offsetNs));
       if (dueNs > process.hrtime.bigint()) sendsThisTick = 0;
       await sleepUntilPerfNs(dueNs, stop);
-      if (!(await acquire())) break;
+      if ((acquired = acquire()) !== true && !(await acquired)) break;
     }
-    // The prefill gate comes last: a request holds it only from its send to its first response bytes.
-    if (!(await acquire(prefill)) || stop.aborted) {
-      slots.release();
-      break;
+    if (prefill) {
+      // The prefill gate comes last: a request holds it only from its send to its first response bytes.
+      if (((acquired = acquire(prefill)) !== true && !(await acquired)) || stop.aborted) {
+        slots.release();
+        break;
+      }
+      sendsThisTick += 1;
+      let prefilling = true;
+      const prefillDone = () => {
+        if (prefilling) prefill.release();
+        prefilling = false;
+      };
+      settled.track(send(runIndex, dueNs, prefillDone), () => {
+        prefillDone();
+        slots.release();
+      });
+    } else {
+      if (stop.aborted) {
+        slots.release();
+        break;
+      }
+      sendsThisTick += 1;
+      settled.track(send(runIndex, dueNs), () => slots.release());
     }
-    sendsThisTick += 1;
-    let prefilling = true;
-    const prefillDone = () => {
-      if (prefilling) prefill.release();
-      prefilling = false;
-    };
-    const request: Promise<void> = send(runIndex, dueNs, prefillDone).finally(() => {
-      prefillDone();
-      slots.release();
-      pending.delete(request);
-    });
-    pending.add(request);
   }
   if (durationTimer) clearTimeout(durationTimer);
   for (const stopRamp of stopRamps) stopRamp?.();
   plan.stopSignal.removeEventListener('abort', onStop);
   onIssuingStopped?.();
-  await Promise.all(pending);
+  await settled.all();
+}
+
+/**
+ * The sends in flight as a count, not a set of their promises: one callback pair per send, no set entry to add
+ * and delete. `all()` resolves once every tracked send has settled, or rejects with the first failure.
+ */
+class Settled {
+  private count = 0;
+  private failure: { error: unknown } | null = null;
+  private wake: (() => void) | null = null;
+
+  track(request: Promise<void>, release: () => void): void {
+    this.count += 1;
+    const done = () => {
+      release();
+      if (--this.count === 0) this.wake?.();
+    };
+    request.then(done, (error: unknown) => {
+      this.failure ??= { error };
+      done();
+    });
+  }
+
+  async all(): Promise<void> {
+    if (this.count > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure) throw this.failure.error;
+  }
 }
 
 /** Indices k, k+N, k+2N… for issuer k of N (request-rate mode: each issuer keeps the global schedule). */

@@ -77,21 +77,24 @@ export async function sendTurn(
   const body = turn.lazyPrompt && setup.lazyBodies ? setup.lazyBodies.body(turn.conversationId, turn.bodyText, turn.lazyPrompt) : turn.bodyText;
   const cell = setup.inFlightCell ?? null;
   if (cell) Atomics.add(cell, 0, 1);
-  const exchange = await sendRequest({
-    dispatcher: session.dispatcher ?? target.dispatcher,
-    // --connection-reuse-strategy never: the connection closes after each answer.
-    reset: config.endpoint.connectionReuseStrategy === 'never',
-    path: target.path,
-    headers: requestHeaders(config, endpoint, xRequestId, xCorrelationId),
-    body,
-    streaming: config.endpoint.streaming && endpoint.supportsStreaming,
-    timeoutMs: config.endpoint.timeoutSeconds * 1000,
-    cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
-    inFlight: setup.inFlight,
-    ...(onFirstResponse ? { onFirstResponse } : {}),
-  }).finally(() => {
+  let exchange: RequestExchange;
+  try {
+    exchange = await sendRequest({
+      dispatcher: session.dispatcher ?? target.dispatcher,
+      // --connection-reuse-strategy never: the connection closes after each answer.
+      reset: config.endpoint.connectionReuseStrategy === 'never',
+      path: target.path,
+      headers: requestHeaders(config, endpoint, xRequestId, xCorrelationId),
+      body,
+      streaming: config.endpoint.streaming && endpoint.supportsStreaming,
+      timeoutMs: config.endpoint.timeoutSeconds * 1000,
+      cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
+      inFlight: setup.inFlight,
+      ...(onFirstResponse ? { onFirstResponse } : {}),
+    });
+  } finally {
     if (cell) Atomics.sub(cell, 0, 1);
-  });
+  }
   // A fixed shape, no conditional spread (see completeRecord).
   const pending: PendingRecord = {
     exchange,

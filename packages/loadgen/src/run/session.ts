@@ -26,6 +26,11 @@ export async function runSession(
 ): Promise<void> {
   const first = setup.dataset[setup.pickEntry(index)]!;
   const session = openSession(setup, index);
+  if (session.dispatcher === null && !first.followUps?.length) {
+    // A single request on the shared pool (the common case): nothing to close, no history to keep.
+    if (budget.take()) onRecord(await sendTurn(setup, phase, index, duePerfNs, first, session, onFirstResponse));
+    return;
+  }
   try {
     await runTurns(setup, phase, index, duePerfNs, onRecord, stopSignal, budget, first, session, onFirstResponse);
   } finally {

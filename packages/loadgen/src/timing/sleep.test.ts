@@ -48,4 +48,22 @@ describe('Slots', () => {
     const open = new Slots(null);
     for (let i = 0; i < 1000; i++) expect(open.acquire()).toBe(true);
   });
+
+  it('an abort ends only the waits on its own signal; the others still get released slots in order', async () => {
+    const slots = new Slots(1);
+    slots.acquire();
+    const first = new AbortController();
+    const second = new AbortController();
+    const results: string[] = [];
+    const wait = (name: string, signal: AbortSignal) => (slots.acquire(signal) as Promise<boolean>).then((ok) => results.push(`${name}:${ok}`));
+    const waits = [wait('a', first.signal), wait('b', second.signal), wait('c', first.signal), wait('d', second.signal)];
+    first.abort();
+    await Promise.resolve();
+    slots.release();
+    slots.release();
+    await Promise.all(waits);
+    expect(results).toEqual(['a:false', 'c:false', 'b:true', 'd:true']);
+    // A wait on an already-aborted signal gives up at once; the listener added earlier is not added twice.
+    expect(await slots.acquire(first.signal)).toBe(false);
+  });
 });
