@@ -1,0 +1,13 @@
+// Waiting for real I/O while vitest's fake timers drive the code's clock. `vi.waitFor` advances the fake clock by
+// its interval on every check (vitest's documented behaviour), so a test that steps the clock itself would lose
+// count; this polls on node:timers/promises, which fake timers leave alone, and never moves the fake clock.
+import { setTimeout as realDelay } from 'node:timers/promises';
+
+/** Resolves once `check()` is true (polled every ms of real time); rejects with `describe()` after `timeoutMs`. */
+export async function until(check: () => boolean, describe: () => string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms: ${describe()}`);
+    await realDelay(1);
+  }
+}
