@@ -1,10 +1,13 @@
 // A full disk stops the run cleanly: no crash, no torn JSONL line, no 0-byte or half-written summary, no temp
 // files left, and one line saying what was saved and where. Uses a tiny tmpfs where the test may mount one
 // (root, as in CI); otherwise the JSONL is pointed at /dev/full, which fails every write with ENOSPC.
+// The /dev/full case (it runs everywhere) is the built binary; the tmpfs cases run in-process, their output captured
+// from the CLI's streams and from process.stdout/stderr (runAiperfInProcess).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAiperfInProcess } from './cli-in-process.js';
 import { readWholeJsonl, runAiperf } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
 import { makeTempDir } from '@aiperf/test-kit';
@@ -56,7 +59,7 @@ describe('a full disk', () => {
   it('while records stream to the JSONL (tmpfs)', async (ctx) => {
     const dir = tinyDisk('jsonl', '128k');
     if (dir === null) return ctx.skip();
-    const run = await runAiperf(args(dir, ['--request-count', '5000']));
+    const run = await runAiperfInProcess(args(dir, ['--request-count', '5000']));
     const line = expectCleanStop(run, dir);
     const records = readWholeJsonl(join(dir, 'profile_export.jsonl'));
     expect(records.length).toBeGreaterThan(10);
@@ -67,7 +70,7 @@ describe('a full disk', () => {
     // inputs.json (100 entries, ~37 KB) fits; the ~6 KB summary does not.
     const dir = tinyDisk('summary', '40k');
     if (dir === null) return ctx.skip();
-    const run = await runAiperf(args(dir, ['--request-count', '8', '--export-level', 'summary']));
+    const run = await runAiperfInProcess(args(dir, ['--request-count', '8', '--export-level', 'summary']));
     const line = expectCleanStop(run, dir);
     expect(line).toMatch(/Not saved: .*profile_export_aiperf\.json/);
   });
@@ -76,7 +79,7 @@ describe('a full disk', () => {
     const dir = tinyDisk('inputs', '12k');
     if (dir === null) return ctx.skip();
     server.answered.clear();
-    const run = await runAiperf(args(dir, ['--request-count', '8']));
+    const run = await runAiperfInProcess(args(dir, ['--request-count', '8']));
     const line = expectCleanStop(run, dir);
     expect(line).toMatch(/inputs\.json; no request was sent\. Saved in .*: nothing\. Not saved: inputs\.json\.$/);
     expect(server.answered.size).toBe(0);

@@ -1,9 +1,12 @@
 // Secrets given on the command line never reach the console, the log or any artifact: the API key, credential
 // headers (by name rule, incl. Azure's Ocp-Apim-Subscription-Key), URL userinfo and credential-like query
 // parameters. Errors about a malformed secret-bearing argument never echo it.
+// The full redaction run is the built binary (everything the process prints); the other cases run in-process,
+// their output captured from the CLI's streams and from process.stdout/stderr (runAiperfInProcess).
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAiperfInProcess } from './cli-in-process.js';
 import { runAiperf } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
 import { makeTempDir } from '@aiperf/test-kit';
@@ -50,7 +53,7 @@ describe('secrets in a profile run', () => {
   it('-HName:Value (no space after -H) is accepted and sent', async () => {
     const dir = await makeTempDir('aiperf-redact-');
     dirs.push(dir);
-    const run = await runAiperf(['profile', '-m', 'm', '-u', server.url, '--request-count', '1', '--isl', '8', '--osl', '2', '-HX-Api-Key: S1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry']);
+    const run = await runAiperfInProcess(['profile', '-m', 'm', '-u', server.url, '--request-count', '1', '--isl', '8', '--osl', '2', '-HX-Api-Key: S1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry']);
     expect(run.code, run.stderr).toBe(0);
   });
 });
@@ -63,7 +66,7 @@ describe('errors about secret-bearing arguments', () => {
     [['-u', 'ftp://bob:ESECRET4@host/']],
     [['--concurrency', '-1', '--api-key']],
   ])('never echo the secret: %j', async (extra) => {
-    const run = await runAiperf(['profile', '-m', 'm', ...extra]);
+    const run = await runAiperfInProcess(['profile', '-m', 'm', ...extra]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(4);
     expect(run.stderr + run.stdout).not.toMatch(/ESECRET/);
