@@ -8,6 +8,8 @@ import { makeTempDir } from '@aiperf/test-kit';
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const STACK_FRAME = /^\s+at /m;
 
+// A few smoke tests of the built binary (its real exit status and output); the rest of the CLI's decisions run
+// in-process (runCli with PassThrough streams), the same code without a node start-up per case.
 describe('aiperf (built binary)', () => {
   test('--version prints the package version', () => {
     const result = runBinary(['--version']);
@@ -20,8 +22,19 @@ describe('aiperf (built binary)', () => {
     for (const line of ['aiperf profile', 'aiperf plot', 'aiperf mock-server', 'Benchmark an OpenAI-compatible inference server.']) expect(result.stdout).toContain(line);
   });
 
-  test('profile --help shows grouped options with defaults', () => {
-    const { code, stdout } = runBinary(['profile', '--help']);
+  test('a configuration error exits 2, names the flag, the value and what is allowed, without a stack', () => {
+    const result = runBinary(['profile', '-m', 'm', '--concurrency', '0', '--ui', 'fancy']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--concurrency: got "0", expected an integer ≥ 1');
+    expect(result.stderr).toContain('--ui: got "fancy", expected one of: dashboard, simple, none');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('aiperf (in-process)', () => {
+  test('profile --help shows grouped options with defaults', async () => {
+    const { code, stdout } = await runInProcess(['profile', '--help']);
     expect(code).toBe(0);
     for (const group of ['Endpoint:', 'Load:', 'Input:', 'Output:', 'Telemetry:', 'UI:', 'Multi-run & sweeps:', 'Auto-plot:']) expect(stdout).toContain(`\n${group}\n`);
     expect(stdout).toContain('  -m, --model, --model-names <names>');
@@ -33,35 +46,27 @@ describe('aiperf (built binary)', () => {
     expect(stdout).toContain('Examples:');
   });
 
-  test.each([['plot'], ['mock-server']])('%s --help exits 0 and describes the command', (command) => {
-    const { code, stdout } = runBinary([command, '--help']);
+  test.each([['plot'], ['mock-server']])('%s --help exits 0 and describes the command', async (command) => {
+    const { code, stdout } = await runInProcess([command, '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain(`aiperf ${command}`);
   });
 
-  test('a configuration error exits 2, names the flag, the value and what is allowed, without a stack', () => {
-    const result = runBinary(['profile', '-m', 'm', '--concurrency', '0', '--ui', 'fancy']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--concurrency: got "0", expected an integer ≥ 1');
-    expect(result.stderr).toContain('--ui: got "fancy", expected one of: dashboard, simple, none');
-    expect(result.stderr).not.toMatch(STACK_FRAME);
-    expect(result.stdout).toBe('');
+  test('an unknown endpoint type exits 2 with a suggestion, without a stack', async () => {
     // Endpoint types are open (plugins add them): checked against the run's registry once the config is valid.
-    const unknownType = runBinary(['profile', '-m', 'm', '--endpoint-type', 'chatt', '--request-count', '4']);
+    const unknownType = await runInProcess(['profile', '-m', 'm', '--endpoint-type', 'chatt', '--request-count', '4']);
     expect(unknownType.code).toBe(2);
     // The list grows with the built-in endpoint types; its start and the suggestion are what this checks.
     expect(unknownType.stderr).toMatch(/--endpoint-type \(benchmark\.endpoint\.type\): got "chatt", expected one of: chat, completions, embeddings, [a-z_, ]+ \(did you mean "chat"\?\)/);
     expect(unknownType.stderr).not.toMatch(STACK_FRAME);
   });
 
-  test('an unknown option exits 2 with a suggestion', () => {
-    const result = runBinary(['profile', '-m', 'm', '--concurency', '4']);
+  test('an unknown option exits 2 with a suggestion', async () => {
+    const result = await runInProcess(['profile', '-m', 'm', '--concurency', '4']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toBe('aiperf profile: unknown option --concurency (did you mean --concurrency?)\nSee `aiperf profile --help` for every option.\n');
   });
-});
 
-describe('aiperf (in-process)', () => {
   test('no arguments prints the general help', async () => {
     const result = await runInProcess([]);
     expect(result.code).toBe(0);
