@@ -1,6 +1,7 @@
 // Shards end to end: 4 `aiperf profile` processes with the environment a Kubernetes Indexed Job sets
 // (JOB_COMPLETION_INDEX, AIPERF_SHARD_COUNT) against the mock server, merged by `aiperf merge`; the merged files
 // are checked against the records themselves. (The TTFT comparison with one process is shards.timing.test.ts.)
+// The shards and the worker processes are real processes; `aiperf merge` and `aiperf plot` run in-process.
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
@@ -39,7 +40,7 @@ describe('sharded run → aiperf merge', () => {
   it('runs 4 shards with the Indexed Job env at one barrier, then merges them', async () => {
     for (const run of await runShards(server.url, shardRoot(), join(root, 'barrier'))) expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(shardRoot()).sort()).toEqual(['shard-0', 'shard-1', 'shard-2', 'shard-3']);
-    const merge = await runAiperf(['merge', shardRoot(), '-o', mergedDir()]);
+    const merge = await runInProcess(['merge', shardRoot(), '-o', mergedDir()]);
     expect(merge.code, merge.stderr).toBe(0);
     expect(merge.stdout).toMatch(/^Merged 4 of 4 shards: 64 requests, clock skew \d+\.\d ms$/m);
     merged = readJson(join(mergedDir(), 'profile_export_aiperf.json'));
@@ -82,7 +83,7 @@ describe('sharded run → aiperf merge', () => {
   });
 
   it('`aiperf plot` works on the merged directory', async () => {
-    const plot = await runAiperf(['plot', mergedDir()], {}, 120_000);
+    const plot = await runInProcess(['plot', mergedDir()]);
     expect(plot.code, plot.stderr).toBe(0);
     const pngs = readdirSync(join(mergedDir(), 'plots')).filter((f) => f.endsWith('.png'));
     expect(pngs.length).toBeGreaterThan(0);
