@@ -86,7 +86,8 @@ describe.skipIf(!hasTmux)('aiperf profile --ui dashboard in a terminal', () => {
 describe('without a terminal', () => {
   it('--ui dashboard falls back to the simple progress; --stats-interval prints live metric blocks', async () => {
     const { quickProfileArgs, runAiperf } = await import('./auto-plot-cli.js');
-    const args = quickProfileArgs(server.url, join(root, 'piped'), ['--request-count', '30', '--concurrency', '2']);
+    // The fallback is decided before the first request: four requests show it.
+    const args = quickProfileArgs(server.url, join(root, 'piped'), ['--request-count', '4', '--concurrency', '2']);
     args[args.indexOf('--ui') + 1] = 'dashboard';
     const piped = await runAiperf(args);
     expect(piped.code, piped.stderr).toBe(0);

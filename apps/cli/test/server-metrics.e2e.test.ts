@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readJson, runAiperf, tempDir } from './auto-plot-cli.js';
+import { MAIN_LOOP_LOAD, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
 
 let garbage: Server;
 let garbageUrl = '';
@@ -144,7 +144,8 @@ describe('aiperf profile: server metrics', () => {
   it('--no-server-metrics collects nothing; a server without /metrics is skipped silently', async () => {
     server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
     const off = await runDir();
-    const run = await runAiperf([...profileArgs(server.url, off, 8), '--no-server-metrics']);
+    // Not about the measured latencies: the load runs on the main event loop (MAIN_LOOP_LOAD), no load thread to start.
+    const run = await runAiperf([...profileArgs(server.url, off, 8), '--no-server-metrics', ...MAIN_LOOP_LOAD]);
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(off, 'server_metrics_export.json'))).toBe(false);
     expect(run.stdout).not.toContain('Server Metrics');
@@ -153,7 +154,7 @@ describe('aiperf profile: server metrics', () => {
     try {
       const dir = await runDir();
       // Not an inference server, so the run fails, but quietly as far as server metrics go.
-      const quiet = await runAiperf([...profileArgs(noMetrics.url.replace('/metrics', ''), dir, 4), '--request-timeout-seconds', '2']);
+      const quiet = await runAiperf([...profileArgs(noMetrics.url.replace('/metrics', ''), dir, 4), '--request-timeout-seconds', '2', ...MAIN_LOOP_LOAD]);
       expect(quiet.stderr).not.toContain('Server metrics:');
       expect(existsSync(join(dir, 'server_metrics_export.json'))).toBe(false);
     } finally {
