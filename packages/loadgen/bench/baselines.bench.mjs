@@ -10,7 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
-import { benchConfig, quietIo, round, startMockProcess, writeResult } from './support.mjs';
+import { aiperfBodies, benchConfig, quietIo, round, startMockProcess, writeResult } from './support.mjs';
 
 const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 5);
 const TTFT_MS = 50;
@@ -44,9 +44,11 @@ async function requestRate() {
 }
 
 async function ttftOverhead(mock, streams, requests) {
-  const loadAtStart = load1();
-  const raw = sorted((await rawStreamingTtfts({ url: mock.url, concurrency: streams, requests })).map((ms) => ms - TTFT_MS));
   const config = benchConfig({ url: mock.url, load: { concurrency: streams, requestCount: requests, warmupRequestCount: streams } });
+  // The raw client sends aiperf's own bodies (same prompts, same max tokens), so the mock does the same work for both.
+  const bodies = await aiperfBodies(runProfile, config);
+  const loadAtStart = load1();
+  const raw = sorted((await rawStreamingTtfts({ url: mock.url, concurrency: streams, requests, bodies })).map((ms) => ms - TTFT_MS));
   const run = await runProfile(config, quietIo());
   const ours = sorted(jsonl(run).map((line) => JSON.parse(line).metrics.time_to_first_token.value - TTFT_MS));
   const row = {

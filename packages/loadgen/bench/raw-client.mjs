@@ -32,12 +32,14 @@ export async function autocannonRate({ url, connections, seconds }) {
 /**
  * `concurrency` loops each sending streaming requests back to back until `requests` are done (after one warmup
  * wave); returns every request's time to the first body chunk, ms. With equal latencies the loops stay in step,
- * so requests leave in waves, exactly as aiperf's concurrency mode sends them.
+ * so requests leave in waves, exactly as aiperf's concurrency mode sends them. Request k sends `bodies[k mod n]`
+ * (pass aiperf's own request bodies, so the server does the same work for both clients).
  */
-export async function rawStreamingTtfts({ url, concurrency, requests }) {
+export async function rawStreamingTtfts({ url, concurrency, requests, bodies = [chatBody({ streaming: true })] }) {
   const pool = new Pool(url, { connections: concurrency, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
-  const body = chatBody({ streaming: true });
+  let sent = 0;
   const one = async () => {
+    const body = bodies[sent++ % bodies.length];
     const startMs = performance.now();
     const response = await pool.request({ path: '/v1/chat/completions', method: 'POST', headers: { 'content-type': 'application/json' }, body });
     let ttftMs = null;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { rawStreamingTtfts } from './raw-client.mjs';
-import { benchConfig, quietIo, round, startMockProcess } from './support.mjs';
+import { aiperfBodies, benchConfig, quietIo, round, startMockProcess } from './support.mjs';
 
 const streams = Number(process.argv[2] ?? 1000);
 const workers = process.argv[3] === undefined ? null : Number(process.argv[3]);
@@ -40,9 +40,10 @@ const overheads = (ttfts) => {
 
 const mock = await startMockProcess({ ttftMs: 50, itlMs: 20 });
 try {
-  const aiperf = (requests) => runProfile(benchConfig({ url: mock.url, load: { concurrency: streams, requestCount: requests, warmupRequestCount: streams, ...(workers ? { workers } : {}) } }), quietIo());
-  await aiperf(streams); // loads modules and the tokenizer once
-  const raw = await perRequestUs((requests) => rawStreamingTtfts({ url: mock.url, concurrency: streams, requests }));
+  const config = (requests) => benchConfig({ url: mock.url, load: { concurrency: streams, requestCount: requests, warmupRequestCount: streams, ...(workers ? { workers } : {}) } });
+  const aiperf = (requests) => runProfile(config(requests), quietIo());
+  const bodies = await aiperfBodies(runProfile, config(streams)); // also loads modules and the tokenizer once
+  const raw = await perRequestUs((requests) => rawStreamingTtfts({ url: mock.url, concurrency: streams, requests, bodies }));
   const ours = await perRequestUs(aiperf);
   const lines = readFileSync(join(ours.result.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
   const ttfts = lines.map((line) => JSON.parse(line).metrics.time_to_first_token.value);

@@ -54,6 +54,17 @@ export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
   };
 }
 
+/**
+ * The request bodies an aiperf run with `config` sends, in dataset order (from the inputs.json of a one-request
+ * run): a baseline client sends these, so the server parses and tokenizes the same prompts for both.
+ */
+export async function aiperfBodies(runProfile, config) {
+  const output = { ...config.output, artifactDir: mkdtempSync(join(tmpdir(), 'aiperf-bench-bodies-')) };
+  const run = await runProfile({ ...config, output, load: { ...config.load, concurrency: 1, requestCount: 1, warmupRequestCount: 0 } }, quietIo());
+  const inputs = JSON.parse(readFileSync(join(run.artifactDir, 'inputs.json'), 'utf8'));
+  return inputs.data.map((entry) => JSON.stringify(entry.payloads[0]));
+}
+
 /** A ProfileIo that discards the console report. */
 export const quietIo = () => ({ stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: process.stderr });
 
