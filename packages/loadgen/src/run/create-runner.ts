@@ -13,16 +13,23 @@ export interface RunnerChoice {
 }
 
 /**
- * From this many requests in flight, requests are spread over one worker thread per core by default. Below it one
- * event loop keeps up, and threads only cost: each record crosses a thread (a structured clone) and the threads
+ * From this many requests in flight, requests are spread over several worker threads by default. Below it one
+ * event loop keeps up, and threads only cost: each answer crosses a thread (a structured clone) and the threads
  * compete with the server for the same cores (non-streaming at 64 connections, the client's CPU per request
  * measured 1.7× with two threads). Uncapped loads (request rate) count as high.
  */
 export const WORKER_THREADS_FROM_IN_FLIGHT = 256;
 
-/** The default issuing thread count for a load: one per core at a high in-flight cap, else one. */
+/**
+ * The default issuing thread count for a load: at a high in-flight cap one per core less one, at least one; else
+ * one. The main thread reads every answer (SSE parsing, token counts, metrics, JSONL), about as much CPU as sending
+ * it, so it keeps a core of its own. Each thread more costs CPU of its own (an isolate's GC and JIT, cross-thread
+ * wake-ups): streaming at 100 in flight the client's CPU per request measured ~180–330 µs on the main loop alone,
+ * ~350–370 µs with one issuing thread and ~450–470 µs with two, and on a machine that also runs the server (the
+ * benchmarks, CI) that CPU is the server's.
+ */
 export function defaultWorkerThreads(maxInFlight: number | null, cores = availableParallelism()): number {
-  return maxInFlight !== null && maxInFlight < WORKER_THREADS_FROM_IN_FLIGHT ? 1 : cores;
+  return maxInFlight !== null && maxInFlight < WORKER_THREADS_FROM_IN_FLIGHT ? 1 : Math.max(1, cores - 1);
 }
 
 /**
