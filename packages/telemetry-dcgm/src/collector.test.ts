@@ -1,4 +1,4 @@
-import { until } from '@aiperf/test-kit';
+import { stepFakeClock, until } from '@aiperf/test-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDcgmCollector } from './collector.js';
 import type { GpuTelemetryRecord } from './gpu-records.js';
@@ -15,13 +15,6 @@ afterEach(async () => {
 // land, so counts and timestamps are exact.
 const useFakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'hrtime', 'Date'] });
 
-/** Advances the fake clock `ticks` intervals, after each waiting (in real time) until `landed(tick)` holds. */
-async function stepTicks(ticks: number, intervalMs: number, landed: (tick: number) => boolean, what: () => string): Promise<void> {
-  for (let tick = 1; tick <= ticks; tick++) {
-    await vi.advanceTimersByTimeAsync(intervalMs);
-    await until(() => landed(tick), () => `tick ${tick}: ${what()}`);
-  }
-}
 async function serve(server: Promise<TestServer>): Promise<TestServer> {
   servers.push(await server);
   return servers[servers.length - 1] as TestServer;
@@ -35,7 +28,7 @@ describe('createDcgmCollector against a loopback DCGM exporter', () => {
     const beforeNs = BigInt(Date.now()) * 1_000_000n;
     await collector.start();
     // 600 ms: the baseline scrape and one per 50 ms slot, two GPUs each.
-    await stepTicks(12, 50, (tick) => collector.records().length === 2 * (tick + 1), () => `${collector.records().length} records`);
+    await stepFakeClock(12, 50, (tick) => collector.records().length === 2 * (tick + 1), () => `${collector.records().length} records`);
     await collector.stop();
     const afterNs = BigInt(Date.now()) * 1_000_000n;
 
@@ -67,7 +60,7 @@ describe('createDcgmCollector against a loopback DCGM exporter', () => {
       for await (const record of collector) streamed.push(record);
     })();
     await collector.start();
-    await stepTicks(6, 40, (tick) => streamed.length === 2 * (tick + 1), () => `${streamed.length} streamed`);
+    await stepFakeClock(6, 40, (tick) => streamed.length === 2 * (tick + 1), () => `${streamed.length} streamed`);
     await collector.stop();
     await consumer;
     expect(streamed).toEqual(collector.records());
@@ -91,7 +84,7 @@ describe('createDcgmCollector with failing endpoints', () => {
     const collector = createDcgmCollector({ urls: [down, garbage.url, exporter.url], intervalMs: 40, onWarning: (line) => warnings.push(line) });
     await collector.start();
     const attempts = () => collector.endpoints().map((endpoint) => endpoint.successfulScrapes + endpoint.failedScrapes);
-    await stepTicks(7, 40, (tick) => attempts().every((count) => count === tick + 1), () => `attempts ${attempts().join(', ')}`);
+    await stepFakeClock(7, 40, (tick) => attempts().every((count) => count === tick + 1), () => `attempts ${attempts().join(', ')}`);
     const duringRun = [...warnings];
     await collector.stop();
 
@@ -145,7 +138,7 @@ describe('createDcgmCollector with failing endpoints', () => {
     await collector.start();
     const status = () => collector.endpoints()[0];
     const attempts = () => (status()?.successfulScrapes ?? 0) + (status()?.failedScrapes ?? 0);
-    await stepTicks(7, 30, (tick) => attempts() === tick + 1, () => `${attempts()} attempts`);
+    await stepFakeClock(7, 30, (tick) => attempts() === tick + 1, () => `${attempts()} attempts`);
     await collector.stop();
     expect(flapping.hits()).toBe(8);
     expect(warnings).toEqual([`GPU telemetry: cannot reach ${flapping.url} (HTTP 500); the run goes on and keeps trying it`]);

@@ -1,18 +1,21 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRunClock } from '@aiperf/stats';
 import { createGpuTelemetrySidecar } from './sidecar.js';
 import { closedPortUrl, startFixtureExporter, startGarbageEndpoint, type TestServer } from './testing/exposition-server.js';
-import { makeTempDir } from '@aiperf/test-kit';
+import { makeTempDir, stepFakeClock } from '@aiperf/test-kit';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The scrape grid and the run clock on vitest's fake clock, the HTTP and file I/O real: tests step the clock one
+// interval at a time and wait for each scrape to land, so the window holds an exact number of readings.
+const useFakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'hrtime', 'Date'] });
 let artifactDir = '';
 const servers: TestServer[] = [];
 beforeEach(async () => {
   artifactDir = await makeTempDir('dcgm-sidecar-');
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(servers.splice(0).map((server) => server.close()));
   await rm(artifactDir, { recursive: true, force: true });
 });
@@ -41,15 +44,19 @@ describe('createGpuTelemetrySidecar', () => {
     servers.push(exporter, garbage);
     const down = await closedPortUrl();
     const warnings: string[] = [];
+    useFakeClock();
     const sidecar = createGpuTelemetrySidecar({
       urls: [exporter.url, down, garbage.url], intervalMs: 40, includeDefaultUrls: false, showConsole: true,
       warn: (line) => warnings.push(line),
     });
     const clock = createRunClock();
     await sidecar.start({ clock, artifactDir });
-    await sleep(120); // warmup: scrapes before the window still go to the JSONL
+    // Each scrape raises GPU 0's power by 1 W: scrape n (the baseline is 1) reads 300 + n.
+    const scraped = (scrapes: number) => sidecar.live().gpus[0]?.powerW === 300 + scrapes;
+    const power = () => `GPU 0 at ${sidecar.live().gpus[0]?.powerW} W`;
+    await stepFakeClock(3, 40, (tick) => scraped(1 + tick), power); // warmup: scrapes before the window still go to the JSONL
     const startEpochNs = clock.nowEpochNs();
-    await sleep(400);
+    await stepFakeClock(10, 40, (tick) => scraped(4 + tick), power);
     const endEpochNs = clock.nowEpochNs();
     // The live feed: the newest reading of each GPU (the fixture's GPU 0 power is 300 + the scrape number).
     const live = sidecar.live().gpus;
@@ -58,8 +65,7 @@ describe('createGpuTelemetrySidecar', () => {
       url: exporter.url, gpuIndex: 0, modelName: 'NVIDIA H100 80GB HBM3', utilizationPercent: expect.any(Number),
       memoryUsedGb: expect.closeTo(92.809, 3), powerW: expect.any(Number), temperatureC: 39,
     });
-    // A scrape may be on its way (counted by the server, not parsed yet).
-    expect([300 + exporter.hits(), 299 + exporter.hits()]).toContain(live[0]!.powerW);
+    expect(live[0]?.powerW).toBe(300 + exporter.hits());
     const result = await sidecar.stop({ startEpochNs, endEpochNs });
 
     expect(warnings).toHaveLength(4);
@@ -70,7 +76,7 @@ describe('createGpuTelemetrySidecar', () => {
     expect(result.labeledFiles).toEqual([{ label: 'GPU Telemetry Export', path: join(artifactDir, 'gpu_telemetry_export.jsonl') }]);
 
     const lines = await readExport();
-    expect([exporter.hits(), exporter.hits() - 1]).toContain(lines.length / 2); // the last may be cut by stop()
+    expect(lines.length / 2).toBe(exporter.hits());
     expect(new Set(lines.map(({ line }) => line.dcgm_url))).toEqual(new Set([exporter.url]));
     expect(lines.some(({ timestampNs }) => timestampNs < startEpochNs)).toBe(true);
 
@@ -85,7 +91,7 @@ describe('createGpuTelemetrySidecar', () => {
     // The summary is exactly the in-window part of the JSONL.
     const inWindow = lines.filter(({ line, timestampNs }) => line.gpu_index === 0 && timestampNs >= startEpochNs && timestampNs <= endEpochNs);
     const powers = inWindow.map(({ line }) => line.telemetry_data.gpu_power_usage as number);
-    expect(powers.length).toBeGreaterThanOrEqual(3);
+    expect(powers).toEqual(Array.from({ length: 11 }, (_, i) => 304 + i)); // stamped at 120, 160, …, 520 ms
     expect(gpu0?.metrics.gpu_power_usage).toMatchObject({
       unit: 'W', count: powers.length, min: Math.min(...powers), max: Math.max(...powers),
       avg: expect.closeTo(powers.reduce((a, b) => a + b, 0) / powers.length, 9),
@@ -117,10 +123,11 @@ describe('createGpuTelemetrySidecar', () => {
     const exporter = await startFixtureExporter();
     servers.push(exporter);
     const sidecar = createGpuTelemetrySidecar({ urls: [], defaultUrls: [exporter.url.replace('http://', '').replace('/metrics', '')], intervalMs: 50, exportFileName: 'foo_gpu_telemetry.jsonl' });
+    useFakeClock();
     const clock = createRunClock();
     const startEpochNs = clock.nowEpochNs();
     await sidecar.start({ clock, artifactDir });
-    await sleep(150);
+    await stepFakeClock(3, 50, (tick) => exporter.hits() === 1 + tick, () => `${exporter.hits()} scrapes`);
     const result = await sidecar.stop({ startEpochNs, endEpochNs: clock.nowEpochNs() });
     expect(result.consoleText).toBeUndefined();
     expect(result.files).toEqual([join(artifactDir, 'foo_gpu_telemetry.jsonl')]);

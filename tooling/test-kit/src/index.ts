@@ -1,2 +1,2 @@
 export { makeTempDir, makeTempDirSync, test } from './temp-dir.js';
-export { until } from './until.js';
+export { stepFakeClock, until } from './until.js';
