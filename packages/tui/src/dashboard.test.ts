@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { LiveSnapshot } from '@aiperf/loadgen';
-import { describe, expect, it } from 'vitest';
+import { until } from '@aiperf/test-kit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { progressBar, sparkline } from './sparkline.js';
 import { createDashboard } from './start-dashboard.js';
 
@@ -26,13 +27,19 @@ const snapshot: LiveSnapshot = {
 };
 
 describe('dashboard', () => {
+  // The view's refresh interval and ink's render throttle run on vitest's fake clock; React's scheduler
+  // (setImmediate) stays real, so advancing the clock renders as the real refresh would, without the wait.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] }));
+  afterEach(() => vi.useRealTimers());
+
   it('draws the snapshot, shows stderr lines as warnings, and prints them after it closes', async () => {
     const stdout = fakeTerminal();
     const stderr = fakeTerminal();
     const dashboard = createDashboard({ stdout, stderr, title: 'aiperf profile · m' });
     const view = dashboard.liveView({ snapshot: () => snapshot });
     dashboard.stderr.write('warning: the tokenizer fell back to builtin\n');
-    await new Promise((resolve) => setTimeout(resolve, 400)); // one refresh
+    await vi.advanceTimersByTimeAsync(400); // one refresh (every 250 ms) redraws with the warning
+    await until(() => stdout.text().includes('warning: the tokenizer'), () => 'a redraw showing the warning', 5_000);
     expect(stderr.text()).toBe(''); // held while the view is up
     view.stop();
     const screen = stdout.text().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
@@ -57,7 +64,7 @@ describe('dashboard', () => {
     const stdout = fakeTerminal(21);
     const dashboard = createDashboard({ stdout, stderr: fakeTerminal(), title: 't' });
     const view = dashboard.liveView({ snapshot: () => snapshot });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.advanceTimersByTimeAsync(50);
     view.stop();
     const screen = stdout.text().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
     expect(screen).toContain('Server 127.0.0.1:8000');
@@ -73,7 +80,7 @@ describe('dashboard', () => {
       margin: 0.0952, converged: false, eta: { seconds: 64, bound: 'convergence' as const },
     };
     const view = dashboard.liveView({ snapshot: () => ({ ...snapshot, convergence }) });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.advanceTimersByTimeAsync(50);
     view.stop();
     const screen = stdout.text().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
     expect(screen).toContain('ETA 1m4s');
