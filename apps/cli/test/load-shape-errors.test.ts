@@ -34,6 +34,15 @@ describe('aiperf profile: load shape and sweep mistakes exit 2 with one line nam
     expect(result.stderr).toContain('--arrival-smoothness: only applies to gamma arrivals; got --arrival-pattern constant');
   });
 
+  test('an arrival pattern or a rate ramp with --user-centric-rate (users send on a fixed gap)', async () => {
+    const result = await profile('--user-centric-rate', '2', '--num-users', '4', '--arrival-pattern', 'constant', '--benchmark-duration', '20');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--arrival-pattern: does not apply to --user-centric-rate: each user sends on a fixed gap of num-users / rate seconds');
+    const ramp = await profile('--user-centric-rate', '2', '--num-users', '4', '--request-rate-ramp-duration', '5', '--benchmark-duration', '20');
+    expect(ramp.code).toBe(2);
+    expect(ramp.stderr).toContain('--request-rate-ramp-duration: does not apply to --user-centric-rate');
+  });
+
   test('zip lists of different lengths', async () => {
     const result = await profile('--request-rate', '5,10,20', '--isl', '128,512', '--sweep-type', 'zip');
     expect(result.code).toBe(2);

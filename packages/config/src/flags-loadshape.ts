@@ -11,7 +11,7 @@ export const LOAD_SHAPE_FLAGS: readonly FlagDef[] = [
   { key: 'concurrencyRampDuration', names: ['--concurrency-ramp-duration'], path: 'benchmark.load.concurrency_ramp_duration_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Raise the in-flight cap from 1 to --concurrency in even +1 steps over this many seconds' },
   { key: 'prefillConcurrency', names: ['--prefill-concurrency'], path: 'benchmark.load.prefill_concurrency', kind: 'value', group: 'Load', valueName: '<n[,n…]>', description: 'At most this many requests waiting for their first response bytes (prefill); a comma list sweeps it' },
   { key: 'prefillConcurrencyRampDuration', names: ['--prefill-concurrency-ramp-duration'], path: 'benchmark.load.prefill_concurrency_ramp_duration_seconds', kind: 'value', group: 'Load', valueName: '<s>', description: 'Raise the prefill cap from 1 to --prefill-concurrency in even steps over this many seconds' },
-  { key: 'userCentricRate', names: ['--user-centric-rate'], path: 'benchmark.load.user_centric_rate', kind: 'value', group: 'Load', valueName: '<req/s>', description: 'User-centric mode: total req/s over --num-users users, each sending every num-users/rate seconds (staggered)' },
+  { key: 'userCentricRate', names: ['--user-centric-rate'], path: 'benchmark.load.user_centric_rate', kind: 'value', group: 'Load', valueName: '<req/s>', description: 'User-centric mode: total req/s over --num-users users; each user sends every num-users/rate seconds (staggered), each turn of its session one gap after the last, a new session when one ends' },
   { key: 'numUsers', names: ['--num-users'], path: 'benchmark.load.num_users', kind: 'value', group: 'Load', valueName: '<n[,n…]>', description: 'Simulated users of --user-centric-rate' },
 ];
 

@@ -9,6 +9,7 @@ import { type FlagValues, flagsToDocument } from './flag-values.js';
 import { flagForPath } from './flags.js';
 import type { ConfigIssue } from './issues.js';
 import { runConvergence } from './rules-convergence.js';
+import { userCentricChecks } from './rules-user-centric.js';
 import { loadShapeChecks, loadShapeMode, slaSettings, convergenceSettings } from './rules-loadshape.js';
 import { parameterSweep, recipeAlias, seedSweepBase } from './rules-sweep.js';
 import { type ConfigRule, endpointCapabilities, endpointUrl, inputConsistency, loadConsistency, requireModel, timingMode } from './rules.js';
@@ -40,7 +41,7 @@ export interface ConfigResult {
 }
 
 /** Order matters: the sweep decides the base concurrency before the timing mode derives counts from it. */
-export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, recipeAlias, parameterSweep, loadShapeMode, timingMode, loadShapeChecks, loadConsistency, runControl, inputConsistency, workloadConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope, shardSettings, slaSettings, runConvergence, convergenceSettings];
+export const CONFIG_RULES: readonly ConfigRule[] = [requireModel, recipeName, recipeAlias, parameterSweep, loadShapeMode, userCentricChecks, timingMode, loadShapeChecks, loadConsistency, runControl, inputConsistency, workloadConsistency, endpointCapabilities, endpointUrl, multiRunAndUi, verboseUi, sweepSeed, plotEnvelope, shardSettings, slaSettings, runConvergence, convergenceSettings];
 
 function readYaml(sources: ConfigSources, env: Record<string, string | undefined>, errors: ConfigIssue[]): Doc {
   if (sources.yamlText == null) return {};

@@ -54,7 +54,8 @@ export function configToDocument(config: AiperfConfig): Doc {
         request_cancellation_delay_seconds: l.requestCancellationRate === null ? null : l.requestCancellationDelaySeconds,
         // A rate series gives the rates (the resolved rate is its first, derived); gamma follows from a smoothness.
         request_rate: l.requestRateSeries === null ? l.requestRate : null,
-        arrival_pattern: l.arrivalSmoothness !== null ? null : l.arrivalPattern,
+        // User-centric users send on a fixed gap: no arrival pattern (and it is rejected there).
+        arrival_pattern: l.arrivalSmoothness !== null || l.userCentricRate !== null ? null : l.arrivalPattern,
         // The schedule keys only with a fixed schedule; a trace dataset replayed another way says so.
         // A built-in mode follows from the settings above; any other strategy is named.
         timing_mode: BUILTIN_MODES.has(l.mode) ? null : l.mode,

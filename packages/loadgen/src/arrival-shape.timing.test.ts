@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type FlagValues, resolveConfig } from '@aiperf/config';
@@ -22,6 +22,9 @@ interface Sent {
   ttftS: number;
   /** When the schedule wanted it sent (credit_issued_ns), seconds after the phase start. */
   dueS: number;
+  /** The session (x_correlation_id: one per conversation run) and the turn within it. */
+  session: string;
+  turn: number;
 }
 
 async function run(flags: FlagValues, mock: MockServerOptions = { ttftMs: 5, itlMs: 1 }): Promise<{ sent: Sent[]; stdout: string }> {
@@ -47,6 +50,8 @@ async function run(flags: FlagValues, mock: MockServerOptions = { ttftMs: 5, itl
       endS: Number((r.metadata.request_end_ns as bigint) - t0) / 1e9,
       ttftS: (r.metrics.time_to_first_token?.value ?? 0) / 1e3,
       dueS: Number(((r.metadata.credit_issued_ns ?? r.metadata.request_start_ns) as bigint) - t0) / 1e9,
+      session: r.metadata.x_correlation_id as string,
+      turn: r.metadata.turn_index as number,
     }))
     .sort((a, b) => a.startS - b.startS);
   return { sent, stdout };
@@ -181,6 +186,25 @@ describe('user-centric rate', () => {
     const { sent } = await run({ userCentricRate: '8', numUsers: '4', benchmarkDuration: '2' });
     expect(sent.map((s) => Math.round(s.dueS * 1000))).toEqual(Array.from({ length: 16 }, (_, k) => k * 125));
     expect(sent.every((s) => s.startS >= s.dueS - 1e-6)).toBe(true);
+  });
+
+  it('multi-turn: every turn of a user is one gap after the last (dataset delays ignored), ended sessions are replaced, first sessions joined part-way', async () => {
+    const dir = await makeTempDir('aiperf-user-sessions-');
+    const inputFile = join(dir, 'sessions.jsonl');
+    // Three turns each, with a 3 s delay the user-centric gap replaces.
+    const turns = (s: number) => [0, 1, 2].map((t) => ({ text: `session ${s} turn ${t}`, ...(t > 0 ? { delay: 3000 } : {}) }));
+    writeFileSync(inputFile, Array.from({ length: 6 }, (_, s) => JSON.stringify({ session_id: `s${s}`, turns: turns(s) })).join('\n'));
+    // 2 users at 4 req/s: each user every 0.5 s, the second 0.25 s after the first.
+    const { sent } = await run({ userCentricRate: '4', numUsers: '2', benchmarkDuration: '2.6', inputFile, customDatasetType: 'multi_turn', requestCount: undefined });
+    expect(sent.map((s) => Math.round(s.dueS * 1000))).toEqual(Array.from({ length: 11 }, (_, k) => k * 250));
+    expect(sent.every((s) => s.startS >= s.dueS - 1e-6)).toBe(true);
+    const bySession = new Map<string, Sent[]>();
+    for (const s of sent) bySession.set(s.session, [...(bySession.get(s.session) ?? []), s]);
+    const sessions = [...bySession.values()].sort((a, b) => a[0]!.dueS - b[0]!.dueS);
+    // User 0: a whole session (0, 0.5, 1 s), then a new one (1.5, 2, 2.5 s). User 1 joined its first session
+    // part-way (virtual history: 3 − ⌊1·3/2⌋ = 2 turns left, at 0.25, 0.75 s), then a whole one (1.25, 1.75, 2.25 s).
+    expect(sessions.map((list) => list.map((s) => Math.round(s.dueS * 1000)))).toEqual([[0, 500, 1000], [250, 750], [1250, 1750, 2250], [1500, 2000, 2500]]);
+    for (const list of sessions) expect(list.map((s) => s.turn)).toEqual(list.map((_, i) => i));
   });
 
   it('a user whose answer takes longer than its gap sends on the answer and restarts its clock (no catch-up burst)', async () => {

@@ -2,6 +2,7 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { startCapacityRamp } from '../timing/ramp.js';
 import type { SendSchedule } from '../timing/schedule.js';
 import { Slots, sleepUntilPerfNs } from '../timing/sleep.js';
+import type { TurnPacing } from './session.js';
 
 /**
  * Most sends started in one turn of the event loop. Free slots and overdue schedule entries resolve as microtasks,
@@ -42,9 +43,10 @@ export interface PhasePlan {
 
 /**
  * Sends request `index`; `duePerfNs` is when the schedule wanted it sent (null when unscheduled). The request
- * calls `onFirstResponse` when its first response bytes arrive (its prefill is over).
+ * calls `onFirstResponse` when its first response bytes arrive (its prefill is over). `pacing` (user-centric
+ * mode) times a multi-turn session's later turns.
  */
-export type SendFn = (index: number, duePerfNs: bigint | null, onFirstResponse?: () => void) => Promise<void>;
+export type SendFn = (index: number, duePerfNs: bigint | null, onFirstResponse?: () => void, pacing?: TurnPacing) => Promise<void>;
 
 /**
  * Issues requests per the plan and resolves once issuing has stopped and every sent request has settled.

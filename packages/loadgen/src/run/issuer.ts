@@ -149,8 +149,8 @@ export class Issuer {
       ...(init.shard ? { globalIndex: (local: number) => globalIndexOf(local, init.shard!) } : {}),
       stopSignal: this.stopController.signal,
     };
-    const send: SendFn = async (index, duePerfNs, onFirstResponse) => {
-      await runSession(this.setup, start.phase, index, duePerfNs, onPending, plan.stopSignal, budget, onFirstResponse);
+    const send: SendFn = async (index, duePerfNs, onFirstResponse, pacing) => {
+      await runSession(this.setup, start.phase, index, duePerfNs, onPending, plan.stopSignal, budget, onFirstResponse, pacing);
     };
     const users = strategy.users?.(load) ?? null;
     if (users) await issueUsers(plan, { ...users, issuer: init.issuerIndex, issuers: init.issuers }, send, onIssuingStopped);

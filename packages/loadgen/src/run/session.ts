@@ -10,9 +10,21 @@ import { type ExecutorSetup, type PendingRecord, type SessionConnection, sendTur
 import { countInputTokens } from '../dataset/tokenizer.js';
 
 /**
+ * User-centric pacing of a session's turns: each later turn waits for its user's next due time instead of the
+ * dataset's `delay`, and a user's first session may be cut short (virtual history: it joined part-way through).
+ */
+export interface TurnPacing {
+  /** Waits for the next turn's due time (called once the previous answer is in); null when the run stopped. */
+  nextTurn(): Promise<bigint | null>;
+  /** Of a session of `turns` turns, how many to send (its last ones are cut; at least 1). */
+  turnsToSend(turns: number): number;
+}
+
+/**
  * Runs dataset entry `index` to its end: one request, or every turn of a multi-turn session in order. Each later
- * turn waits for the previous answer and its `delay`, then resends the conversation so far (user prompts and the
- * assistant text as received). A failed turn ends the session: there is no answer to continue from.
+ * turn waits for the previous answer and its `delay` (or, paced, its user's next due time), then resends the
+ * conversation so far (user prompts and the assistant text as received). A failed turn ends the session: there
+ * is no answer to continue from.
  */
 export async function runSession(
   setup: ExecutorSetup,
@@ -23,6 +35,7 @@ export async function runSession(
   stopSignal: AbortSignal,
   budget: RequestBudget,
   onFirstResponse?: () => void,
+  pacing?: TurnPacing,
 ): Promise<void> {
   const first = setup.dataset[setup.pickEntry(index)]!;
   const session = openSession(setup, index);
@@ -32,7 +45,7 @@ export async function runSession(
     return;
   }
   try {
-    await runTurns(setup, phase, index, duePerfNs, onRecord, stopSignal, budget, first, session, onFirstResponse);
+    await runTurns(setup, phase, index, duePerfNs, onRecord, stopSignal, budget, first, session, onFirstResponse, pacing);
   } finally {
     await session.dispatcher?.close();
   }
@@ -59,8 +72,10 @@ async function runTurns(
   first: DatasetTurn,
   session: SessionConnection,
   onFirstResponse?: () => void,
+  pacing?: TurnPacing,
 ): Promise<void> {
-  const followUps = first.followUps ?? [];
+  const allFollowUps = first.followUps ?? [];
+  const followUps = pacing ? allFollowUps.slice(0, pacing.turnsToSend(allFollowUps.length + 1) - 1) : allFollowUps;
   const history: ChatMessage[] = first.systemText === undefined ? [] : [{ role: 'system', content: first.systemText }];
   let turn = first;
   let prompt = first.promptText ?? '';
@@ -73,12 +88,16 @@ async function runTurns(
     onRecord(pending);
     if (answer.error !== null || pending.exchange.abandoned || stopSignal.aborted || setup.inFlight.aborted) return;
     history.push({ role: 'user', content: prompt }, { role: 'assistant', content: answer.outputText });
-    if (next.delayMs > 0 && !(await pause(next.delayMs, stopSignal))) return;
+    let dueNs: bigint | null = null;
+    if (pacing) {
+      dueNs = await pacing.nextTurn();
+      if (dueNs === null) return;
+    } else if (next.delayMs > 0 && !(await pause(next.delayMs, stopSignal))) return;
     // --request-count counts every turn: a session stops where the phase's requests run out.
     if (!budget.take()) return;
     turn = await followUpTurn(setup, first, next, i + 1, history);
     prompt = next.text;
-    pending = await sendTurn(setup, phase, index, null, turn, session);
+    pending = await sendTurn(setup, phase, index, dueNs, turn, session);
   }
   onRecord(pending);
 }
