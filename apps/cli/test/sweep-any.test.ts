@@ -84,21 +84,28 @@ describe('aiperf profile: sweeps of any parameter', () => {
     expect(sweep.per_combination_metrics.map((row: { parameters: unknown }) => row.parameters)).toEqual([{ isl: 16, osl: 4 }, { isl: 32, osl: 8 }]);
   });
 
-  it('YAML sweep.parameters of any numeric setting by its path: cells, aggregate and plot labels use the path', async () => {
+  it('YAML sweep.parameters of any one-value setting by its path (a number and an enum, zipped): cells, aggregate and plot labels use the path', async () => {
     const dir = join(await tempDir('aiperf-path-sweep-'), 'sweep');
     const yaml = join(dir, '..', 'bench.yaml');
-    await writeFile(yaml, 'sweep: {parameters: {benchmark.load.warmup_request_count: [0, 2]}}\n');
-    const run = await runAiperf(args(dir, ['-f', yaml, '--isl', '16', '--osl', '4', '--no-auto-plot']));
-    expect(run.code, run.stderr).toBe(0);
-    for (const [cell, warmup] of [['load.warmup_request_count_0', 0], ['load.warmup_request_count_2', 2]] as const) {
+    await writeFile(yaml, 'sweep:\n  type: zip\n  parameters: {benchmark.load.warmup_request_count: [0, 2], benchmark.load.arrival_pattern: [constant, poisson]}\n');
+    const run = await runAiperf(args(dir, ['-f', yaml, '--request-rate', '50', '--isl', '16', '--osl', '4', '--no-auto-plot']));
+    expect(run.code, run.stderr + run.stdout.slice(-3000)).toBe(0);
+    const cells = [['load.arrival_pattern_constant__load.warmup_request_count_0', 'constant', 0], ['load.arrival_pattern_poisson__load.warmup_request_count_2', 'poisson', 2]] as const;
+    for (const [cell, pattern, warmup] of cells) {
       const summary = await readJson(join(dir, cell, 'profile_export_aiperf.json'));
-      expect(summary.input_config.loadgen.warmup_request_count).toBe(warmup);
+      expect(summary.input_config.loadgen).toMatchObject({ arrival_pattern: pattern, warmup_request_count: warmup, request_rate: 50 });
       expect(summary.request_count.avg).toBe(6);
     }
     const sweep = await readJson(join(dir, 'sweep_aggregate', 'profile_export_aiperf_sweep.json'));
-    expect(sweep.metadata.sweep_parameters).toEqual([{ name: 'benchmark.load.warmup_request_count', values: [0, 2] }]);
+    expect(sweep.metadata.sweep_parameters).toEqual([
+      { name: 'benchmark.load.arrival_pattern', values: ['constant', 'poisson'] },
+      { name: 'benchmark.load.warmup_request_count', values: [0, 2] },
+    ]);
     const labels = await plotLabels(dir);
-    for (const points of Object.values(labels)) expect([...points].sort()).toEqual(['benchmark.load.warmup_request_count=0', 'benchmark.load.warmup_request_count=2']);
+    expect(Object.keys(labels).length).toBeGreaterThan(0);
+    for (const points of Object.values(labels)) {
+      expect([...points].sort()).toEqual(['benchmark.load.arrival_pattern=constant, benchmark.load.warmup_request_count=0', 'benchmark.load.arrival_pattern=poisson, benchmark.load.warmup_request_count=2']);
+    }
   });
 
   it('named variants: --variant picks them in order; one dir, aggregate row and plot label per name', async () => {

@@ -25,9 +25,9 @@ const oneLine = (result: { code: number; stderr: string }) => {
 describe('aiperf profile: sweep and variant mistakes exit 2 with one line', () => {
   test('a YAML sweep of a setting that cannot be swept names its path', async () => {
     expect(oneLine(await withYaml('sweep: {parameters: {benchmark.endpoint.headers: [1, 2]}}\n'))).toMatch(
-      /^sweep\.parameters\.benchmark\.endpoint\.headers: cannot be swept: benchmark\.endpoint\.headers is not a number/,
+      /^sweep\.parameters\.benchmark\.endpoint\.headers: cannot be swept: benchmark\.endpoint\.headers is a mapping or list, not one value/,
     );
-    expect(oneLine(await withYaml('sweep: {parameters: {benchmark.load.no_such: [1, 2]}}\n'))).toMatch(/^sweep\.parameters\.benchmark\.load\.no_such: cannot be swept: no setting benchmark\.load\.no_such; give a numeric benchmark setting by its YAML path/);
+    expect(oneLine(await withYaml('sweep: {parameters: {benchmark.load.no_such: [1, 2]}}\n'))).toMatch(/^sweep\.parameters\.benchmark\.load\.no_such: cannot be swept: no setting benchmark\.load\.no_such; give a benchmark setting of one value by its YAML path/);
     expect(oneLine(await withYaml('sweep: {parameters: {temprature: [1, 2]}}\n'))).toMatch(/^sweep\.parameters\.temprature: unknown sweep parameter; give/);
   });
 

@@ -41,7 +41,7 @@ export { configToDocument, configToYaml } from './to-yaml.js';
 export { configJsonSchema } from './json-schema.js';
 export { type RateSeriesSegment, parseRateSeries } from './rate-series.js';
 export { SWEEP_PARAMETER_PATHS } from './yaml-schema-loadshape.js';
-export { RECIPE_ALIASES } from './yaml-schema-sweep.js';
+export { RECIPE_ALIASES, type SweepValue } from './yaml-schema-sweep.js';
 export { type SweepTarget, acceptedSweepTarget, sweepTarget, sweptFlagTarget } from './sweep-paths.js';
 export { didYouMean } from './suggest.js';
 export { renderFlagHelp, renderFlagMarkdown } from './help.js';

@@ -42,7 +42,7 @@ export const loadShapeChecks: ConfigRule = {
   name: 'load-shape-checks',
   apply(config, ctx) {
     const load = config.benchmark.load;
-    const durations = config.sweep?.parameters.benchmark_duration ?? (load.benchmarkDurationSeconds === null ? [] : [load.benchmarkDurationSeconds]);
+    const durations = (config.sweep?.parameters.benchmark_duration as number[] | undefined) ?? (load.benchmarkDurationSeconds === null ? [] : [load.benchmarkDurationSeconds]);
     const shortest = durations.length > 0 ? Math.min(...durations) : null;
     const ramps = [
       [`${LOAD}.request_rate_ramp_duration_seconds`, load.requestRateRampDurationSeconds, load.requestRate === null || load.requestRateSeries !== null ? `${LOAD}.request_rate` : null],

@@ -6,10 +6,10 @@ import type { ConfigRule, RuleContext } from './rules.js';
 import { didYouMean } from './suggest.js';
 import { sweepTarget } from './sweep-paths.js';
 import { YamlDocument, YamlSweep } from './yaml-schema.js';
-import { RECIPE_ALIASES, VARIANT_NAME } from './yaml-schema-sweep.js';
+import { RECIPE_ALIASES, type SweepValue, VARIANT_NAME } from './yaml-schema-sweep.js';
 
 const CONCURRENCY = 'benchmark.load.concurrency';
-type Values = Record<string, number[]>;
+type Values = Record<string, SweepValue[]>;
 
 /**
  * Sweeps of any parameter: comma lists on numeric flags and `sweep.parameters` (plus the older concurrency list),
@@ -21,7 +21,10 @@ export function seedSweepBase(doc: Record<string, unknown>): void {
   if (typeof parameters !== 'object' || parameters === null) return;
   for (const [name, values] of Object.entries(parameters)) {
     const target = sweepTarget(name);
-    if (typeof target !== 'string' && Array.isArray(values) && values.length > 0 && getAt(doc, target.yamlPath) === undefined) setAt(doc, target.yamlPath, values[0]);
+    if (typeof target === 'string' || !Array.isArray(values) || values.length === 0 || getAt(doc, target.yamlPath) !== undefined) continue;
+    // As the setting takes it ("true" → true, "1m" → 60); a bad value is reported by the rule below instead.
+    const first = checkDocument(schemaAt(YamlDocument, target.yamlPath), values[0], target.yamlPath);
+    if (first.issues.length === 0) setAt(doc, target.yamlPath, first.value);
   }
 }
 
@@ -29,7 +32,7 @@ export function seedSweepBase(doc: Record<string, unknown>): void {
  * `key: values` of a sweep or a variant → `{ canonical name: values }`, each key a settable numeric benchmark
  * setting and each value one its schema accepts; problems are one line each, at `where/key`.
  */
-function checkedParameters(given: Record<string, readonly number[]>, where: string, ctx: RuleContext): Values | null {
+function checkedParameters(given: Record<string, readonly SweepValue[]>, where: string, ctx: RuleContext): Values | null {
   const out: Values = {};
   let ok = true;
   for (const [key, values] of Object.entries(given)) {
@@ -46,14 +49,17 @@ function checkedParameters(given: Record<string, readonly number[]>, where: stri
       continue;
     }
     const schema = schemaAt(YamlDocument, target.yamlPath);
+    // Each value as the setting itself takes it (a duration like "30s" in seconds, an enum checked).
+    const canonical: SweepValue[] = [];
     for (const value of values) {
-      const problem = checkDocument(schema, value, target.yamlPath).issues[0];
+      const checked = checkDocument(schema, value, target.yamlPath);
+      const problem = checked.issues[0];
       if (problem) {
         ctx.errors.push({ where: at, message: `${problem.message} (in ${showValue(values)})` });
         ok = false;
-      }
+      } else canonical.push(checked.value as SweepValue);
     }
-    out[target.name] = [...new Set(values)];
+    out[target.name] = [...new Set(canonical)];
   }
   return ok ? out : null;
 }
@@ -61,7 +67,7 @@ function checkedParameters(given: Record<string, readonly number[]>, where: stri
 function sweepValues(ctx: RuleContext): Values | null {
   const list = getAt(ctx.doc, CONCURRENCY);
   const fromSweep = ctx.doc.sweep?.concurrency;
-  const given: Record<string, number[]> = { ...(ctx.doc.sweep?.parameters ?? {}) };
+  const given: Record<string, SweepValue[]> = { ...(ctx.doc.sweep?.parameters ?? {}) };
   if (Array.isArray(list) && fromSweep) {
     ctx.errors.push({ where: ctx.where(CONCURRENCY), message: 'a list of values conflicts with sweep.concurrency; give the sweep values once' });
     return null;
@@ -76,7 +82,7 @@ function sweepValues(ctx: RuleContext): Values | null {
 }
 
 /** The chosen named scenarios (`--variant a,b`, else every one defined), checked; null when there are none. */
-function chosenVariants(ctx: RuleContext): { name: string; values: Record<string, number> }[] | null {
+function chosenVariants(ctx: RuleContext): { name: string; values: Record<string, SweepValue> }[] | null {
   const defined = ctx.doc.variants;
   const chosen = ctx.doc.sweep?.variant;
   const at = ctx.where('sweep.variant');
@@ -130,7 +136,7 @@ export const parameterSweep: ConfigRule = {
     }
     config.sweep = { parameters, variants: null, ...settings };
     const concurrency = parameters.concurrency;
-    if (concurrency && (!ctx.given(CONCURRENCY) || Array.isArray(getAt(ctx.doc, CONCURRENCY)))) config.benchmark.load.concurrency = concurrency[0]!;
+    if (concurrency && (!ctx.given(CONCURRENCY) || Array.isArray(getAt(ctx.doc, CONCURRENCY)))) config.benchmark.load.concurrency = concurrency[0] as number;
   },
 };
 

@@ -52,7 +52,7 @@ export const timingMode: ConfigRule = {
       load.concurrency = D.concurrency;
       if (config.recipe === null) ctx.warnings.push(`--concurrency not given; using ${D.concurrency}`);
     }
-    const highest = Math.max(load.concurrency, ...(config.sweep?.parameters.concurrency ?? []));
+    const highest = Math.max(load.concurrency, ...((config.sweep?.parameters.concurrency ?? []) as number[]));
     if (!bounded) load.requestCount = Math.max(D.minimumRequestCount, 2 * highest);
   },
 };
@@ -65,7 +65,7 @@ export const loadConsistency: ConfigRule = {
       ctx.errors.push({ where: ctx.where('benchmark.load.grace_period_seconds'), message: `only applies with a benchmark duration; add ${ctx.where(DURATION)} or remove it` });
     if (ctx.given(REQUEST_COUNT) && ctx.given(DURATION))
       ctx.errors.push({ where: ctx.where(REQUEST_COUNT), message: `cannot be combined with ${ctx.where(DURATION)}; choose one stop condition` });
-    const highest = Math.max(load.concurrency ?? 0, ...(config.sweep?.parameters.concurrency ?? []));
+    const highest = Math.max(load.concurrency ?? 0, ...((config.sweep?.parameters.concurrency ?? []) as number[]));
     if (load.requestCount !== null && highest > load.requestCount)
       ctx.errors.push({ where: ctx.where(CONCURRENCY), message: `got ${highest}, which exceeds the request count ${load.requestCount}; lower it or raise ${ctx.where(REQUEST_COUNT)}` });
     if (ctx.given('benchmark.load.request_cancellation_delay_seconds') && load.requestCancellationRate === null)

@@ -2,6 +2,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { resolvedProperties } from './resolved.js';
 import { YamlConvergence, YamlSla } from './yaml-schema-loadshape.js';
 import { RunConvergence } from './yaml-schema-convergence.js';
+import { YamlSweepValue } from './yaml-schema-sweep.js';
 import { YamlArtifacts, YamlBenchmark, YamlEndpoint, YamlInput, YamlLoad, YamlMultiRun, YamlReporting, YamlSweep } from './yaml-schema.js';
 
 /**
@@ -117,9 +118,9 @@ export const SweepConfig = Type.Object({
    * Swept parameter (`concurrency`, `request_rate`, `isl`, …) → its values in order; from comma lists on the
    * flags, a YAML `concurrency` list, or `sweep.parameters`. Crossed (`type: grid`) or paired (`zip`).
    */
-  parameters: Type.Record(Type.String(), Type.Array(Type.Number(), { minItems: 1 })),
+  parameters: Type.Record(Type.String(), Type.Array(YamlSweepValue, { minItems: 1 })),
   /** Named scenarios chosen to run (`variants:` + `--variant`), one run each, in order; null = a parameter sweep. */
-  variants: Nullable(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), values: Type.Record(Type.String(), Type.Number()) }), { minItems: 1 })),
+  variants: Nullable(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), values: Type.Record(Type.String(), YamlSweepValue) }), { minItems: 1 })),
   ...resolvedProperties(YamlSweep, ['concurrency', 'parameters', 'variant']),
 });
 

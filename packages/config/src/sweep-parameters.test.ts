@@ -26,6 +26,13 @@ describe('sweeps of any parameter', () => {
     expect(config!.benchmark.input.images.width.mean).toBe(64);
   });
 
+  it('settings holding a string or a boolean sweep in YAML (values checked and canonical); their flags take no comma list', () => {
+    const { config, errors } = fromYaml('benchmark: {model: m, load: {request_rate: 5, benchmark_duration_seconds: 120}}\nsweep: {parameters: {benchmark.load.arrival_pattern: [constant, poisson], benchmark.endpoint.streaming: ["true", false], benchmark.load.grace_period_seconds: [5, 1m]}}\n');
+    expect(errors).toEqual([]);
+    expect(config!.sweep!.parameters).toEqual({ 'benchmark.load.arrival_pattern': ['constant', 'poisson'], 'benchmark.endpoint.streaming': [true, false], 'benchmark.load.grace_period_seconds': [5, 60] });
+    expect(sweptFlagTarget(PROFILE_FLAGS.find((flag) => flag.key === 'arrivalPattern')!)).toBeNull();
+  });
+
   it('comma lists on several flags, zip, and a concurrency list together', () => {
     const { config } = resolveConfig({ flags: { model: ['m'], concurrency: '2,4', isl: '128,512', sweepType: 'zip', requestCount: '20' } });
     expect(config!.sweep).toMatchObject({ parameters: { concurrency: [2, 4], isl: [128, 512] }, type: 'zip' });
@@ -46,10 +53,12 @@ describe('sweeps of any parameter', () => {
     const first = (yaml: string) => fromYaml(`benchmark: {model: m}\n${yaml}`).errors;
     expect(first('sweep: {parameters: {temperature: [0.1, 0.9]}}\n')).toEqual([{
       where: 'sweep.parameters.temperature',
-      message: 'unknown sweep parameter; give a numeric benchmark setting by its YAML path (e.g. benchmark.load.request_rate) or one of concurrency, request_rate, isl, osl, benchmark_duration, request_count, prefill_concurrency, num_users, arrival_smoothness',
+      message: 'unknown sweep parameter; give a benchmark setting of one value by its YAML path (e.g. benchmark.load.request_rate) or one of concurrency, request_rate, isl, osl, benchmark_duration, request_count, prefill_concurrency, num_users, arrival_smoothness',
     }]);
     expect(first('sweep: {parameters: {benchmark.load.request_rat: [1, 2]}}\n')[0]).toMatchObject({ where: 'sweep.parameters.benchmark.load.request_rat', message: expect.stringMatching(/^cannot be swept: no setting benchmark.load.request_rat;/) });
-    expect(first('sweep: {parameters: {benchmark.endpoint.headers: [1, 2]}}\n')[0]!.message).toMatch(/^cannot be swept: benchmark.endpoint.headers is not a number/);
+    expect(first('sweep: {parameters: {benchmark.endpoint.headers: [1, 2]}}\n')[0]!.message).toMatch(/^cannot be swept: benchmark.endpoint.headers is a mapping or list, not one value/);
+    expect(first('sweep: {parameters: {benchmark.endpoint.api_key: [a, b]}}\n')[0]!.message).toBe('cannot be swept: benchmark.endpoint.api_key holds a credential (it would name directories)');
+    expect(first('sweep: {parameters: {benchmark.load.arrival_pattern: [poisson, bursty]}}\n')).toEqual([{ where: 'sweep.parameters.benchmark.load.arrival_pattern', message: 'got "bursty", expected one of: constant, poisson, gamma (in ["poisson","bursty"])' }]);
     expect(first('sweep: {parameters: {multi_run.num_runs: [1, 2]}}\n')[0]!.message).toMatch(/^cannot be swept: multi_run.num_runs is not a benchmark setting/);
     expect(first('sweep: {parameters: {isl: [128, -1]}}\n')).toEqual([{ where: 'sweep.parameters.isl', message: 'got -1, expected an integer ≥ 1 (in [128,-1])' }]);
     expect(typeof sweepTarget('benchmark.artifacts.slice_duration')).toBe('string');
@@ -84,7 +93,7 @@ describe('named variants', () => {
   it('bad variants are one line each: unknown name, none defined, a setting that cannot vary, mixed with a sweep list', () => {
     expect(fromYaml(yaml, { variant: 'shrot' }).errors).toEqual([{ where: '--variant', message: 'unknown variant "shrot" (did you mean "short"?); defined: short, long, tiny' }]);
     expect(resolveConfig({ flags: { model: ['m'], variant: 'a' } }).errors).toEqual([{ where: '--variant', message: 'got "a", but no variants are defined; define them in the YAML, e.g. variants: {short: {isl: 128, osl: 64}}' }]);
-    expect(fromYaml('benchmark: {model: m}\nvariants: {a: {benchmark.endpoint.type: 1}}\n').errors[0]).toMatchObject({ where: 'variants.a.benchmark.endpoint.type', message: expect.stringMatching(/^cannot be swept: benchmark.endpoint.type is not a number/) });
+    expect(fromYaml('benchmark: {model: m}\nvariants: {a: {benchmark.endpoint.headers: 1}}\n').errors[0]).toMatchObject({ where: 'variants.a.benchmark.endpoint.headers', message: expect.stringMatching(/^cannot be swept: benchmark.endpoint.headers is a mapping or list/) });
     expect(fromYaml(yaml, { isl: '1,2' }).errors).toEqual([{ where: '--isl', message: 'cannot be combined with variants (--variant); put the values into the variants' }]);
   });
 });

@@ -1,6 +1,7 @@
 import { type TLiteral, Type } from '@sinclair/typebox';
 import { withDefault as Def } from './resolved.js';
 import { RUN_CONVERGENCE_KEYS } from './yaml-schema-convergence.js';
+import { YamlSweepValue } from './yaml-schema-sweep.js';
 
 /**
  * The load-shaping, sweep, SLA-search and convergence keys, kept apart from `yaml-schema.ts` (which spreads them
@@ -48,7 +49,7 @@ export const LOAD_SHAPE_ALIASES: Record<string, string> = {
 /** `sweep` keys beyond the concurrency list: any sweepable parameter, crossed (grid) or paired (zip). */
 export const SWEEP_KEYS = {
   /** Parameter name (`request_rate`, `isl`, `osl`, `concurrency`, …) → the values to run. */
-  parameters: Opt(Type.Record(Type.String({ minLength: 1 }), Type.Array(Type.Number(), { minItems: 1 }))),
+  parameters: Opt(Type.Record(Type.String({ minLength: 1 }), Type.Array(YamlSweepValue, { minItems: 1 }))),
   type: Opt(Def(Enum(SWEEP_TYPES), 'grid')),
 };
 

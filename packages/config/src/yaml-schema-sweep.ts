@@ -7,13 +7,17 @@ import { type TSchema, Type } from '@sinclair/typebox';
 
 const Opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
 
+/** One value of a swept setting: a number, or a string/boolean for such settings (`arrival_pattern`, `streaming`). */
+export const YamlSweepValue = Type.Union([Type.Number(), Type.String(), Type.Boolean()], { 'x-expected': 'a number, string or boolean' });
+export type SweepValue = number | string | boolean;
+
 /**
  * Top-level `variants:` — scenario name → the settings it changes (a sweep parameter's short name such as `isl`,
  * or any numeric benchmark setting by its YAML path) → the value. Each variant chosen is one run of the sweep.
  */
 export const YamlVariants = Type.Record(
   Type.String({ minLength: 1 }),
-  Type.Record(Type.String({ minLength: 1 }), Type.Number(), { minProperties: 1 }),
+  Type.Record(Type.String({ minLength: 1 }), YamlSweepValue, { minProperties: 1 }),
   { minProperties: 1 },
 );
 

@@ -84,7 +84,7 @@ export interface ServerMetricsData {
 
 /** What a sweep cell varied: parameter (short name or YAML path) → value, and the variant's name when it is one. */
 export interface SweepCell {
-  values: Record<string, number>;
+  values: Record<string, number | string | boolean>;
   variant: string | null;
 }
 

@@ -115,8 +115,8 @@ function readSweepCell(runDir: string, summary: Record<string, unknown>, warning
   const record = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
   const values = record.variation_values;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
-  const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
-  return { values: numbers, variant: typeof record.variant === 'string' ? record.variant : null };
+  const scalars = Object.fromEntries(Object.entries(values).filter(([, v]) => ['number', 'string', 'boolean'].includes(typeof v)));
+  return { values: scalars as SweepCell['values'], variant: typeof record.variant === 'string' ? record.variant : null };
 }
 
 /** Epoch ns of the earliest request start (the GPU time axis origin), exact as bigint. */

@@ -1,3 +1,4 @@
+import type { SweepValue } from '@aiperf/config';
 import type { SweepSpec } from '../plan/plan.js';
 import type { SweepVariation } from '../plan/variations.js';
 import { aggregateSummaries, confidenceStatsJson, type SummaryMetrics } from './confidence.js';
@@ -51,7 +52,7 @@ export function cellValue(metrics: MetricMap, trials: number, tag: string, stat:
 
 const variantOf = (holder: { variant?: string }): { variant?: string } => (holder.variant === undefined ? {} : { variant: holder.variant });
 
-function leafValues(variation: SweepVariation): Record<string, number> {
+function leafValues(variation: SweepVariation): Record<string, SweepValue> {
   return { ...variation.values };
 }
 
@@ -66,7 +67,7 @@ export function buildSweepAggregate(input: SweepAggregateInput): Record<string, 
   const latency = (m: MetricMap) => cellValue(m, trials, 'time_to_first_token', 'p99') ?? cellValue(m, trials, 'request_latency', 'p99');
 
   const best = (pick: (m: MetricMap) => { value: number; unit: unknown } | null, better: (a: number, b: number) => boolean) => {
-    let winner: { variant?: string; parameters: Record<string, number>; metric: number; unit: unknown } | null = null;
+    let winner: { variant?: string; parameters: Record<string, SweepValue>; metric: number; unit: unknown } | null = null;
     for (const row of rows) {
       const found = pick(row.metrics);
       if (found && (!winner || better(found.value, winner.metric))) winner = { ...variantOf(row), parameters: row.parameters, metric: found.value, unit: found.unit };
@@ -79,7 +80,7 @@ export function buildSweepAggregate(input: SweepAggregateInput): Record<string, 
   };
   const points = rows
     .map((row) => ({ parameters: row.parameters, t: throughput(row.metrics)?.value, l: latency(row.metrics)?.value }))
-    .filter((p): p is { parameters: Record<string, number>; t: number; l: number } => p.t !== undefined && p.l !== undefined);
+    .filter((p): p is { parameters: Record<string, SweepValue>; t: number; l: number } => p.t !== undefined && p.l !== undefined);
   const paretoOptimal = points
     .filter((p) => !points.some((q) => q !== p && q.t >= p.t && q.l <= p.l && (q.t > p.t || q.l < p.l)))
     .map((p) => p.parameters);

@@ -1,4 +1,4 @@
-import type { AiperfConfig } from '@aiperf/config';
+import type { AiperfConfig, SweepValue } from '@aiperf/config';
 import { normalizeParams } from '../recipes/params.js';
 import type { RecipeRegistry } from '../recipes/registry.js';
 import { type Recipe, RecipeUsageError } from '../recipes/types.js';
@@ -63,7 +63,7 @@ export function resolveSweep(config: AiperfConfig, registry: RecipeRegistry): Re
 }
 
 /** `concurrency_sweep_1_4_16`; several parameters joined by `__` (`isl_sweep_128_512__osl_sweep_64_256`). */
-function sweepStimulus(parameters: Record<string, readonly number[]>): string {
+function sweepStimulus(parameters: Record<string, readonly SweepValue[]>): string {
   return Object.keys(parameters)
     .sort()
     .map((name) => `${name.replace(/^benchmark\./, '')}_sweep_${parameters[name]!.map((v) => formatParameterValue(name, v)).join('_')}`)

@@ -23,7 +23,7 @@ describe('variations', () => {
     expect(variationDirName({}, '..', 3)).toBe('variation_3');
   });
   it('rejects an unknown parameter with what is allowed', () => {
-    expect(() => gridVariations({ temperature: [1] })).toThrow("sweep parameter 'temperature': unknown sweep parameter; give a numeric benchmark setting by its YAML path");
+    expect(() => gridVariations({ temperature: [1] })).toThrow("sweep parameter 'temperature': unknown sweep parameter; give a benchmark setting of one value by its YAML path");
   });
   it('any numeric benchmark setting by YAML path: directory below benchmark, the YAML path as label, the resolved value replaced', () => {
     const v = gridVariations({ 'benchmark.load.warmup_request_count': [0, 4], request_rate: [2] });
@@ -34,6 +34,12 @@ describe('variations', () => {
     expect(cell.input.images.width).toEqual({ ...base.input.images.width, mean: 96 });
     expect(base.input.images.width.mean).not.toBe(96);
     expect(getSweepParameter('benchmark.load.benchmark_duration_seconds').name).toBe('benchmark_duration');
+  });
+  it('a string or boolean setting: its value as text in the directory and label, set as it is', () => {
+    const v = gridVariations({ 'benchmark.load.arrival_pattern': ['constant', 'poisson'], 'benchmark.endpoint.streaming': [false] });
+    expect(v.map((x) => x.dirName)).toEqual(['endpoint.streaming_false__load.arrival_pattern_constant', 'endpoint.streaming_false__load.arrival_pattern_poisson']);
+    const cell = getSweepParameter('benchmark.load.arrival_pattern').apply(defaultConfig().benchmark, 'constant');
+    expect(cell.load.arrivalPattern).toBe('constant');
   });
   it('variants are labelled and have their directory by name, in the order chosen', () => {
     const v = variantVariations([{ name: 'long', values: { isl: 1024 } }, { name: 'short', values: { isl: 128, osl: 64 } }]);

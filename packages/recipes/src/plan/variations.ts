@@ -1,3 +1,4 @@
+import type { SweepValue } from '@aiperf/config';
 import { formatParameterValue, getSweepParameter } from './parameters.js';
 
 /** One point of a sweep: parameter name → value, with its label and on-disk directory name. */
@@ -6,7 +7,7 @@ export interface SweepVariation {
   /** `path=value, path2=value2` with full dotted paths (or the scenario name). */
   label: string;
   dirName: string;
-  values: Record<string, number>;
+  values: Record<string, SweepValue>;
   /** A named variant (`--variant`): its name is the label and the directory. */
   variant?: string;
 }
@@ -17,7 +18,7 @@ const UNSAFE = /[/\\<>:"|?*]|\.\./g;
 const dirPart = (name: string) => name.replace(/^benchmark\./, '');
 
 /** `<name>_<value>` joined by `__` (`concurrency_10__isl_512`), sanitised; falls back to the label, then `variation_<i>`. */
-export function variationDirName(values: Record<string, number>, fallbackLabel: string, index: number): string {
+export function variationDirName(values: Record<string, SweepValue>, fallbackLabel: string, index: number): string {
   const entries = Object.entries(values);
   const raw = entries.length > 0
     ? entries.map(([name, value]) => `${dirPart(name)}_${formatParameterValue(name, value)}`).join('__')
@@ -26,16 +27,16 @@ export function variationDirName(values: Record<string, number>, fallbackLabel: 
   return safe.length > 0 && !/^\.+$/.test(safe) ? safe : `variation_${index}`;
 }
 
-function labelOf(values: Record<string, number>): string {
+function labelOf(values: Record<string, SweepValue>): string {
   return Object.entries(values)
     .map(([name, value]) => `${getSweepParameter(name).path}=${formatParameterValue(name, value)}`)
     .join(', ');
 }
 
 /** Cartesian product; names sorted alphabetically first so the order is stable (as AIPerf does). */
-export function gridVariations(parameters: Record<string, readonly number[]>): SweepVariation[] {
+export function gridVariations(parameters: Record<string, readonly SweepValue[]>): SweepVariation[] {
   const names = Object.keys(parameters).sort();
-  let combos: Record<string, number>[] = [{}];
+  let combos: Record<string, SweepValue>[] = [{}];
   for (const name of names) {
     getSweepParameter(name);
     const values = parameters[name] ?? [];
@@ -46,7 +47,7 @@ export function gridVariations(parameters: Record<string, readonly number[]>): S
 }
 
 /** The i-th value of every list together (lists of one length); names sorted like the grid's. */
-export function zipVariations(parameters: Record<string, readonly number[]>): SweepVariation[] {
+export function zipVariations(parameters: Record<string, readonly SweepValue[]>): SweepVariation[] {
   const names = Object.keys(parameters).sort();
   const lengths = new Set(names.map((name) => (parameters[name] ?? []).length));
   if (lengths.size !== 1) throw new Error(`a zip sweep needs lists of one length; got ${names.map((n) => `${n}: ${parameters[n]?.length ?? 0}`).join(', ')}`);
@@ -58,7 +59,7 @@ export function zipVariations(parameters: Record<string, readonly number[]>): Sw
 }
 
 /** Paired (non-Cartesian) points, in the given order; names label the variation. */
-export function scenarioVariations(scenarios: readonly { name: string; values: Record<string, number> }[]): SweepVariation[] {
+export function scenarioVariations(scenarios: readonly { name: string; values: Record<string, SweepValue> }[]): SweepVariation[] {
   return scenarios.map(({ name, values }, index) => {
     for (const key of Object.keys(values)) getSweepParameter(key);
     return { index, label: name, dirName: variationDirName(values, name, index), values };
@@ -66,7 +67,7 @@ export function scenarioVariations(scenarios: readonly { name: string; values: R
 }
 
 /** Named variants (`--variant`), in the order chosen: each is labelled and has its directory by its name. */
-export function variantVariations(variants: readonly { name: string; values: Record<string, number> }[]): SweepVariation[] {
+export function variantVariations(variants: readonly { name: string; values: Record<string, SweepValue> }[]): SweepVariation[] {
   return variants.map(({ name, values }, index) => {
     for (const key of Object.keys(values)) getSweepParameter(key);
     return { index, label: name, dirName: variationDirName({}, name, index), values, variant: name };
