@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@aiperf/test-kit';
+import { MAIN_LOOP_LOAD } from './auto-plot-cli.js';
 import { runInProcess } from './config-harness.js';
 import { type RecordedExchange, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 
@@ -28,8 +29,12 @@ function aiperfBinary(args: string[]): Promise<Run> {
   });
 }
 
-/** In-process (runCli with PassThrough streams, the binary's environment): no node start-up per run. */
-const aiperf = (args: string[]): Promise<Run> => runInProcess(args, { env: { ...(process.env as Record<string, string>), NO_COLOR: '1' } });
+/**
+ * In-process (runCli with PassThrough streams, the binary's environment): no node start-up per run, and the load on
+ * the main event loop (MAIN_LOOP_LOAD: these tests are about what is sent and when, not about the load thread).
+ */
+const aiperf = (args: string[]): Promise<Run> =>
+  runInProcess([...args, ...MAIN_LOOP_LOAD], { env: { ...(process.env as Record<string, string>), NO_COLOR: '1' } });
 
 let mock: MockServer;
 let proxy: RecordingProxy;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJson, runAiperf, tempDir } from './auto-plot-cli.js';
+import { MAIN_LOOP_LOAD, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
 
 let server: MockServer;
 let garbage: Server;
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const loadArgs = (dir: string) => [
   'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--concurrency', '2', '--request-count', '24',
-  '--warmup-request-count', '2', '--isl', '16', '--osl', '48', '--artifact-dir', dir, '--ui', 'none',
+  '--warmup-request-count', '2', '--isl', '16', '--osl', '48', '--artifact-dir', dir, '--ui', 'none', ...MAIN_LOOP_LOAD,
 ];
 const jsonLines = async (path: string) => (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
 
