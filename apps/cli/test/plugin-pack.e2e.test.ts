@@ -88,15 +88,18 @@ async function expectHelloBars(png: string): Promise<void> {
 
 describe('the example plugin, packed and installed from npm tarballs', () => {
   test('aiperf plugins lists both installed plugins with what they add, validate accepts hello; profile --help lists hello-ramp', async () => {
-    const listed = await aiperf(['plugins']);
+    // Three independent commands of the installed bin, started together.
+    const [listed, validated, help] = await Promise.all([
+      aiperf(['plugins']),
+      aiperf(['plugins', 'validate', join('node_modules', 'aiperf-plugin-hello')]),
+      aiperf(['profile', '--help']),
+    ]);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain(
       `aiperf-plugin-hello 0.1.0\n  contributes: recipes: hello-ramp; postRunHooks: hello-summary; plotTypes: hello_bars; autoPlotDefault: true\n  from: installed (${join(project, 'node_modules', 'aiperf-plugin-hello', 'index.js')})\n`,
     );
     expect(listed.stdout).toContain('aiperf-plugin-twin 1.0.0\n  contributes: postRunHooks: twin-hook\n');
-    const validated = await aiperf(['plugins', 'validate', join('node_modules', 'aiperf-plugin-hello')]);
     expect([validated.code, validated.stdout.split('\n')[0]]).toEqual([0, 'aiperf-plugin-hello 0.1.0: OK']);
-    const help = await aiperf(['profile', '--help']);
     expect(help.stdout).toMatch(/ {2}hello-ramp +A small concurrency ramp .+ \[plugin aiperf-plugin-hello\]/);
   });
 
@@ -135,15 +138,18 @@ describe('the example plugin, packed and installed from npm tarballs', () => {
 
   test('aiperf plot draws hello_bars: found installed in the project, or by --plugin from elsewhere', async () => {
     const sweep = join(root, 'hello');
-    const discovered = await aiperf(['plot', sweep, '--output', join(root, 'plot-installed')]);
+    // Three independent plots of the same sweep into their own directories, started together. From a directory with
+    // no node_modules nothing is discovered: the type is unknown until --plugin names it.
+    const [discovered, outside, named] = await Promise.all([
+      aiperf(['plot', sweep, '--output', join(root, 'plot-installed')]),
+      aiperf(['plot', sweep, '--output', join(root, 'plot-outside')], root),
+      aiperf(['plot', sweep, '--output', join(root, 'plot-named'), '--plugin', join(project, 'node_modules', 'aiperf-plugin-hello')], root),
+    ]);
     expect(discovered.code, discovered.stderr).toBe(0);
     await expectHelloBars(join(root, 'plot-installed', 'hello_throughput.png'));
 
-    // From a directory with no node_modules nothing is discovered: the type is unknown until --plugin names it.
-    const outside = await aiperf(['plot', sweep, '--output', join(root, 'plot-outside')], root);
     expect(outside.stdout).toContain("hello_throughput.type: 'hello_bars' is not a registered plot type");
     expect(existsSync(join(root, 'plot-outside', 'hello_throughput.png'))).toBe(false);
-    const named = await aiperf(['plot', sweep, '--output', join(root, 'plot-named'), '--plugin', join(project, 'node_modules', 'aiperf-plugin-hello')], root);
     expect(named.code, named.stderr).toBe(0);
     await expectHelloBars(join(root, 'plot-named', 'hello_throughput.png'));
   });
