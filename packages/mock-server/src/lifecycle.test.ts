@@ -45,7 +45,7 @@ describe('server lifecycle', () => {
   it('close() cuts streams in flight instead of waiting for them, and frees the port', async () => {
     const server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 100 });
     const pending = postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 100 })); // 10 s of tokens
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    while (server.stats().requests.active === 0) await new Promise((resolve) => setTimeout(resolve, 2));
     await server.close();
     const cut = await pending;
     expect(cut.error).toBeDefined();
