@@ -1,9 +1,9 @@
 // Fault-injecting servers: every fault ends as a recorded error (or a whole record), never a crash, a hang or
 // terminal escape sequences in the console; the summary's counts equal the JSONL lines.
-// The cases share nothing (own server, own artifact dir from the `tempDir` fixture, which is safe in concurrent tests
-// where `makeTempDir` is not) and mostly wait on sockets, so they run concurrently and in-process (runCli with
-// PassThrough streams). One case runs the built binary, so a crash of the real process (a signal, an unhandled
-// rejection) still fails here.
+// The cases share nothing (own server, own artifact dir from the `tempDir` fixture) and run in-process (runCli with
+// PassThrough streams), one after the other: run concurrently, all of them shared one 60 s test timeout's worth of
+// a loaded machine and timed out in a full-suite run. One case runs the built binary, so a crash of the real
+// process (a signal, an unhandled rejection) still fails here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'vitest';
@@ -41,7 +41,7 @@ async function profileAgainst(dir: string, fault: Fault | ((i: number) => Fault)
 // ESC, BEL, C1 CSI, NUL, CR and DEL: what retitles a window, clears a screen or rewrites a line.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]/;
 
-describe.concurrent('a hostile server', () => {
+describe('a hostile server', () => {
   test.for(['status-500', 'status-429', 'reset', 'truncated-sse', 'malformed-sse', 'stall', 'huge-body'] as const)(
     '%s: every request is a recorded error, counts agree',
     async (fault, { tempDir, expect }) => {
