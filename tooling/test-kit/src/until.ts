@@ -6,9 +6,11 @@ import { vi } from 'vitest';
 
 /** Resolves once `check()` is true (polled every ms of real time); rejects with `describe()` after `timeoutMs`. */
 export async function until(check: () => boolean, describe: () => string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  // The deadline is on process.hrtime, not Date or performance: tests fake those, and a faked clock that nobody
+  // advances would make this wait forever instead of failing with `describe()`.
+  const deadlineNs = process.hrtime.bigint() + BigInt(timeoutMs) * 1_000_000n;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms: ${describe()}`);
+    if (process.hrtime.bigint() > deadlineNs) throw new Error(`still waiting after ${timeoutMs} ms: ${describe()}`);
     await realDelay(1);
   }
 }
