@@ -22,10 +22,11 @@ const rows = [];
 const baselines = read('loadgen-baselines');
 if (baselines) {
   const r = baselines.requestRate;
-  rows.push([`Request rate, non-streaming, 64 connections`, `${r.aiperfRate} req/s`, `autocannon ${r.autocannonRate} req/s`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}`, '≥ 0.95', when(baselines, r)]);
+  const rounds = baselines.rounds ? `, median of ${baselines.rounds} rounds` : '';
+  rows.push([`Request rate, non-streaming, 64 connections${rounds}`, `${r.aiperfRate} req/s`, `autocannon ${r.autocannonRate} req/s`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}`, '≥ 0.95', when(baselines, r)]);
   for (const t of baselines.ttftOverhead) {
     rows.push([
-      `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, p50 / p99`,
+      `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, p50 / p99${rounds}`,
       `${fixed(t.aiperfOverheadMs.p50)} / ${fixed(t.aiperfOverheadMs.p99)} ms`,
       `raw undici ${fixed(t.rawOverheadMs.p50)} / ${fixed(t.rawOverheadMs.p99)} ms`,
       `${fixed(t.ratioP50)}${meets(t.ratioP50, (x) => x <= 1.1)} / ${fixed(t.ratioP99)}${meets(t.ratioP99, (x) => x <= 1.1)}`,

@@ -15,13 +15,13 @@ export function chatBody({ streaming, promptWords = 64, maxTokens = 4 }) {
   });
 }
 
-/** autocannon's request rate over `seconds` with `connections` keep-alive connections (non-streaming). */
-export async function autocannonRate({ url, connections, seconds }) {
+/** autocannon's request rate over `seconds` with `connections` keep-alive connections (non-streaming), sending `body`. */
+export async function autocannonRate({ url, connections, seconds, body = chatBody({ streaming: false }) }) {
   const result = await autocannon({
     url: `${url}/v1/chat/completions`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: chatBody({ streaming: false }),
+    body,
     connections,
     duration: seconds,
   });
