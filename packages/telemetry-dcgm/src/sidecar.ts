@@ -3,7 +3,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDcgmCollector, type DcgmCollector } from './collector.js';
-import type { EndpointStatus } from './endpoint-state.js';
 import type { GpuTelemetryRecord } from './gpu-records.js';
 import { renderTelemetryConsole } from './console.js';
 import { writeGpuTelemetryJsonl } from './jsonl.js';

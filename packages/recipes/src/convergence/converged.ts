@@ -16,7 +16,11 @@ export interface ConvergenceCheck {
  * Whether repeated runs know `metric.stat` well enough to stop adding runs: after `min_runs`, the Student-t CI
  * half-width (ci_width) or the standard deviation (cv) across runs, relative to the mean, is below the threshold.
  */
-export function checkConvergence(summaries: readonly Record<string, unknown>[], convergence: Convergence, confidenceLevel: number): ConvergenceCheck {
+export function checkConvergence(
+  summaries: readonly Record<string, unknown>[],
+  convergence: Pick<Convergence, 'metric' | 'stat' | 'mode' | 'threshold' | 'minRuns'>,
+  confidenceLevel: number,
+): ConvergenceCheck {
   const { metric, stat, mode, threshold, minRuns } = convergence;
   const values = summaries.map((s) => summaryValue(s, metric!, stat)).filter((v): v is number => v !== null);
   const label = `${metric} ${stat}`;
