@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type MockServerStats } from './index.js';
-import { chatBody, postRaw } from './test-support.js';
+import { describe, expect, it } from 'vitest';
+import type { MockServerStats } from './index.js';
+import { chatBody, postRaw, useMockServer } from './test-support.js';
 
 const contentEvents = (data: string[]) => data.filter((event) => event.startsWith('{') && event.includes('"delta"'));
 
 describe('fault injection', () => {
-  let server: MockServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-  const chatUrl = () => `${server!.url}/v1/chat/completions`;
-  const stats = async () => (await (await fetch(`${server!.url}/mock/stats`)).json()) as MockServerStats;
+  const { start, stop, server, chatUrl, stats } = useMockServer();
 
   it('answers the configured share of requests with the configured HTTP status, deterministically', async () => {
     const failures = async (seed: number) => {
-      server = await startMockServer({ port: 0, ttftMs: 0, itlMs: 0, errorRate: 0.3, errorStatus: 503, seed });
+      await start({ port: 0, ttftMs: 0, itlMs: 0, errorRate: 0.3, errorStatus: 503, seed });
       const statuses = [];
       for (let index = 0; index < 200; index += 1) {
         statuses.push((await postRaw(chatUrl(), chatBody({ stream: index % 2 === 0, max_tokens: 2 }))).status);
@@ -23,8 +17,7 @@ describe('fault injection', () => {
       expect(new Set(statuses)).toEqual(new Set([200, 503]));
       const failed = statuses.filter((status) => status === 503).length;
       expect((await stats()).faults.httpError).toBe(failed);
-      await server.close();
-      server = undefined;
+      await stop();
       return statuses;
     };
     const first = await failures(5);
@@ -36,7 +29,7 @@ describe('fault injection', () => {
   });
 
   it('sends an OpenAI error body for injected errors, per request through headers', async () => {
-    server = await startMockServer({ port: 0, ttftMs: 0, itlMs: 0 });
+    await start({ port: 0, ttftMs: 0, itlMs: 0 });
     const exchange = await postRaw(chatUrl(), chatBody(), { 'x-mock-error-rate': '1', 'x-mock-error-status': '429' });
     expect(exchange.status).toBe(429);
     expect(JSON.parse(exchange.raw).error).toMatchObject({ message: 'Simulated error', type: 'server_error' });
@@ -44,7 +37,7 @@ describe('fault injection', () => {
   });
 
   it('cuts the connection mid-stream after N tokens (no [DONE])', async () => {
-    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1, resetAfterTokens: 3 });
+    await start({ port: 0, ttftMs: 1, itlMs: 1, resetAfterTokens: 3 });
     const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 10 }));
     expect(exchange.status).toBe(200);
     expect(exchange.error).toBeDefined();
@@ -59,7 +52,7 @@ describe('fault injection', () => {
   });
 
   it('writes a malformed SSE event after N tokens and then carries on', async () => {
-    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
+    await start({ port: 0, ttftMs: 1, itlMs: 1 });
     const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 5 }), { 'x-mock-malformed-sse-after-tokens': '2' });
     const data = exchange.events.map((event) => event.data);
     expect(data).toHaveLength(7);
@@ -75,7 +68,7 @@ describe('fault injection', () => {
   });
 
   it('applies reset and malformed output to non-streaming answers too', async () => {
-    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 0 });
+    await start({ port: 0, ttftMs: 1, itlMs: 0 });
     await expect(
       postRaw(chatUrl(), chatBody({ stream: false }), { 'x-mock-reset-after-tokens': '0' }),
     ).rejects.toThrow(/socket hang up/);
@@ -83,8 +76,8 @@ describe('fault injection', () => {
     expect(() => JSON.parse(truncated.raw)).toThrow();
     const counted = await stats();
     expect(counted.faults).toEqual({ httpError: 0, reset: 1, malformedSse: 1, stall: 0, headerDelay: 0 });
-    expect(server.stats().faults).toEqual(counted.faults);
-    const cleared = (await (await fetch(`${server.url}/mock/stats`, { method: 'DELETE' })).json()) as MockServerStats;
+    expect(server().stats().faults).toEqual(counted.faults);
+    const cleared = (await (await fetch(`${server().url}/mock/stats`, { method: 'DELETE' })).json()) as MockServerStats;
     expect(cleared.faults).toEqual({ httpError: 0, reset: 0, malformedSse: 0, stall: 0, headerDelay: 0 });
     expect(cleared.requests.total).toBe(0);
   });

@@ -1,20 +1,13 @@
 // Fault injection that is about when bytes leave the server (a stall, held-back headers): bounded on the wall clock
 // both ways, so it runs in the serial timing group, where other test files do not compete for the CPU.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type MockServerStats } from './index.js';
-import { chatBody, postRaw, tokenTimes } from './test-support.js';
+import { describe, expect, it } from 'vitest';
+import { chatBody, postRaw, tokenTimes, useMockServer } from './test-support.js';
 
 describe('fault injection on the wall clock', () => {
-  let server: MockServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-  const chatUrl = () => `${server!.url}/v1/chat/completions`;
-  const stats = async () => (await (await fetch(`${server!.url}/mock/stats`)).json()) as MockServerStats;
+  const { start, chatUrl, stats } = useMockServer();
 
   it('stalls (no bytes) for N ms after N tokens', async () => {
-    server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 2, stallMs: 150, stallAfterTokens: 2 });
+    await start({ port: 0, ttftMs: 1, itlMs: 2, stallMs: 150, stallAfterTokens: 2 });
     const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 5 }));
     const times = tokenTimes(exchange).map((atMs) => atMs - exchange.sentMs);
     // Token 2 is due at 1 + 2 × 2 + 150 ms: never earlier (timers may be ~1 ms early), and clearly apart
@@ -26,7 +19,7 @@ describe('fault injection on the wall clock', () => {
   });
 
   it('holds the response headers back, shifting the whole response', async () => {
-    server = await startMockServer({ port: 0, ttftMs: 10, itlMs: 1 });
+    await start({ port: 0, ttftMs: 10, itlMs: 1 });
     const exchange = await postRaw(chatUrl(), chatBody({ max_tokens: 3 }), { 'x-mock-header-delay-ms': '120' });
     expect(exchange.headersMs - exchange.sentMs).toBeGreaterThanOrEqual(120 - 1.5);
     expect(exchange.headersMs - exchange.sentMs).toBeLessThan(120 + 60);

@@ -3,6 +3,8 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentileOfSorted } from '@aiperf/stats';
+import { afterEach } from 'vitest';
+import { type MockServer, type MockServerOptions, type MockServerStats, startMockServer } from './index.js';
 
 export interface SseEvent {
   data: string;
@@ -96,5 +98,23 @@ export function chatBody(overrides: Record<string, unknown> = {}): Record<string
     max_tokens: 10,
     ignore_eos: true,
     ...overrides,
+  };
+}
+
+/** A mock server per test: `start` it inside the test; it is closed after each test. `chatUrl` and `stats` read it. */
+export function useMockServer() {
+  let current: MockServer | undefined;
+  const stop = async () => {
+    await current?.close();
+    current = undefined;
+  };
+  afterEach(stop);
+  const server = () => current!;
+  return {
+    server,
+    start: async (options: MockServerOptions) => (current = await startMockServer(options)),
+    stop,
+    chatUrl: () => `${server().url}/v1/chat/completions`,
+    stats: async () => (await (await fetch(`${server().url}/mock/stats`)).json()) as MockServerStats,
   };
 }
