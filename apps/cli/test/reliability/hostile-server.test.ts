@@ -2,20 +2,23 @@
 // terminal escape sequences in the console; the summary's counts equal the JSONL lines.
 // The cases share nothing (own server, own artifact dir from the `tempDir` fixture) and run in-process (runCli with
 // PassThrough streams), one after the other: run concurrently, all of them shared one 60 s test timeout's worth of
-// a loaded machine and timed out in a full-suite run. One case runs the built binary, so a crash of the real
-// process (a signal, an unhandled rejection) still fails here.
+// a loaded machine and timed out in a full-suite run. One case runs the built binary, with its default issuing
+// worker thread, so a crash of the real process or of the thread's error path (a signal, an unhandled rejection)
+// still fails here; the in-process cases issue from the main event loop (`--workers 1`): what they check is the
+// records and the console, and a worker thread costs ~0.65 s of CPU to start per run.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'vitest';
+import { MAIN_LOOP_LOAD } from '../auto-plot-cli.js';
 import { runInProcess } from '../config-harness.js';
 import { type Finished, readWholeJsonl, runAiperf } from './cli-process.js';
 import { type Fault, startFaultServer } from './fault-server.js';
 import { test } from '@aiperf/test-kit';
 
-/** The same run through the built binary or in-process, the latter with the binary's environment. */
+/** The same run through the built binary or in-process, the latter with the binary's environment and the load on the main event loop. */
 async function runVia(binary: boolean, args: string[]): Promise<Finished> {
   if (binary) return runAiperf(args);
-  const run = await runInProcess(args, { env: { ...(process.env as Record<string, string>), NO_COLOR: '1' } });
+  const run = await runInProcess([...args, ...MAIN_LOOP_LOAD], { env: { ...(process.env as Record<string, string>), NO_COLOR: '1' } });
   return { ...run, signal: null };
 }
 
