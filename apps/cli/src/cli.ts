@@ -1,38 +1,23 @@
-import { closestFlag, expandMultiValueArgs } from '@aiperf/config';
 import { Builtins, Cli, type Command, type CommandClass } from 'clipanion';
-import { CompareCommand } from './commands/compare.js';
-import { KubeGenerateCommand } from './commands/kube.js';
-import { MergeCommand } from './commands/merge.js';
-import { MockServerCommand } from './commands/mock-server.js';
-import { PlotCommand } from './commands/plot.js';
-import { PluginsListCommand, PluginsValidateCommand } from './commands/plugins.js';
-import { ProfileCommand } from './commands/profile.js';
-import { ReportCommand } from './commands/report.js';
+import { COMMAND_LOADERS, loadAllCommands } from './command-table.js';
 import type { AiperfContext } from './context.js';
-import { reportError } from './errors.js';
-import { findMissingValue, findUnknownOption } from './profile-options.js';
 import { version } from './version.js';
 
-const COMMANDS: CommandClass<AiperfContext>[] = [
-  ProfileCommand, PlotCommand, MockServerCommand, CompareCommand, ReportCommand, MergeCommand, KubeGenerateCommand, PluginsListCommand,
-  PluginsValidateCommand,
-];
-
-/** Builds the `aiperf` CLI; tests call `runCli` with their own streams. */
-export function createCli(): Cli<AiperfContext> {
+/** Builds the `aiperf` CLI of the given commands (every command by default); tests call `runCli` with their own streams. */
+export async function createCli(commands?: readonly CommandClass<AiperfContext>[]): Promise<Cli<AiperfContext>> {
   const cli = new Cli<AiperfContext>({ binaryLabel: 'aiperf', binaryName: 'aiperf', binaryVersion: version, enableColors: false });
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
-  for (const command of COMMANDS) cli.register(command);
+  for (const command of commands ?? (await loadAllCommands())) cli.register(command);
   return cli;
 }
 
 type HelpRenderer = CommandClass<AiperfContext> & { renderHelp?: (ctx: AiperfContext) => Promise<string> | string };
 
 /** The command class whose path `args` starts with (the longest such path), from the classes' public `paths`. */
-function commandOf(args: readonly string[]): HelpRenderer | null {
+function commandOf(commands: readonly CommandClass<AiperfContext>[], args: readonly string[]): HelpRenderer | null {
   let best: { command: HelpRenderer; length: number } | null = null;
-  for (const command of COMMANDS as HelpRenderer[]) {
+  for (const command of commands as HelpRenderer[]) {
     for (const path of command.paths ?? []) {
       const matches = path.length <= args.length && path.every((segment, i) => args[i] === segment);
       if (matches && path.length > (best?.length ?? 0)) best = { command, length: path.length };
@@ -42,38 +27,52 @@ function commandOf(args: readonly string[]): HelpRenderer | null {
 }
 
 const VERBOSE = /^(-v+|--verbose)$/;
+const VERSION = /^(-v|--version)$/;
 
-/** An unknown argument may be a mistyped secret (`-Hkey…`, `--api-kee=sk-…`): show only a plain option name. */
-function unknownOptionText(name: string): string {
-  const suggestion = closestFlag(name);
-  const shown = /^--?[A-Za-z][\w-]{0,40}$/.test(name) ? name : `${name.slice(0, 2)}… (the rest not shown: it may hold a credential)`;
-  return `aiperf profile: unknown option ${shown}${suggestion ? ` (did you mean ${suggestion}?)` : ''}\nSee \`aiperf profile --help\` for every option.\n`;
+/**
+ * The commands a parse of `args` needs. clipanion compiles a state machine of every registered option on each
+ * parse (~0.3 s of CPU for all commands, most of it the ~200 options of `profile`), so only the command its first
+ * word names is registered, with only the options it names; `aiperf --version` registers none. `aiperf --help`
+ * and anything unknown get every command, which the listing and the error messages show.
+ */
+async function commandsFor(args: readonly string[]): Promise<CommandClass<AiperfContext>[]> {
+  const load = COMMAND_LOADERS.get(args[0] ?? '');
+  if (load) return load(args.slice(1));
+  if (args.length === 1 && VERSION.test(args[0] as string)) return [];
+  return loadAllCommands();
 }
 
 export async function runCli(argv: readonly string[], context: Partial<AiperfContext> = {}): Promise<number> {
-  const cli = createCli();
   const ctx: AiperfContext = { ...Cli.defaultContext, env: process.env, cwd: process.cwd(), ...context, argv: argv.slice(1) };
-  const profile = argv[0] === 'profile';
-  const args = argv.length === 0 ? ['--help'] : profile ? ['profile', ...expandMultiValueArgs(argv.slice(1))] : [...argv];
-  const unknown = profile ? findUnknownOption(args.slice(1)) : null;
-  if (unknown !== null) {
-    ctx.stderr.write(unknownOptionText(unknown));
-    return 2;
+  let args = argv.length === 0 ? ['--help'] : [...argv];
+  if (argv[0] === 'profile') {
+    const { checkProfileArgs } = await import('./profile-args.js');
+    const checked = checkProfileArgs(argv.slice(1));
+    if ('error' in checked) {
+      ctx.stderr.write(checked.error);
+      return 2;
+    }
+    args = ['profile', ...checked.args];
   }
-  const valueless = profile ? findMissingValue(args.slice(1)) : null;
-  if (valueless !== null) {
-    ctx.stderr.write(`aiperf profile: ${valueless} needs a value\nSee \`aiperf profile --help\` for every option.\n`);
-    return 2;
-  }
+  let commands = await commandsFor(args);
+  let cli = await createCli(commands);
   let command: Command<AiperfContext>;
   try {
     command = cli.process(args, ctx);
-  } catch (error) {
-    ctx.stderr.write(cli.error(error, { colored: false }));
-    return 2;
+  } catch {
+    // A parse error: parsed again against every command, so that the message (its "did you mean" list) is the
+    // one of the whole CLI. A parse that succeeded on the one command also succeeds alike on all of them.
+    commands = await loadAllCommands();
+    cli = await createCli(commands);
+    try {
+      command = cli.process(args, ctx);
+    } catch (error) {
+      ctx.stderr.write(cli.error(error, { colored: false }));
+      return 2;
+    }
   }
   // `aiperf X --help` parses into clipanion's help command, not into X: commands with a `renderHelp` print their own.
-  const target = commandOf(args);
+  const target = commandOf(commands, args);
   if (target?.renderHelp && !(command instanceof target)) {
     ctx.stdout.write(await target.renderHelp(ctx));
     return 0;
@@ -86,5 +85,6 @@ export async function runCli(argv: readonly string[], context: Partial<AiperfCon
   };
   const code = await cli.run(command, ctx);
   if (failure === null) return code;
+  const { reportError } = await import('./errors.js');
   return reportError((failure as { error: unknown }).error, ctx.stderr, args.some((a) => VERBOSE.test(a)));
 }

@@ -29,6 +29,23 @@ export function readProfileOptions(command: object, flags: readonly FlagDef[] = 
   return Object.fromEntries(flags.map((f) => [f.key, source[f.key] as FlagValues[string]]));
 }
 
+/**
+ * The rows of the table that `args` name: by a name, a `--no-` negation or a batch of short counters (`-vv`).
+ * Over-inclusion is harmless (a value that looks like a flag adds that flag); every flag given is included.
+ */
+export function flagsNamedIn(args: readonly string[], flags: readonly FlagDef[] = PROFILE_FLAGS): FlagDef[] {
+  const names = new Set<string>();
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (!arg.startsWith('-')) continue;
+    const name = arg.split('=')[0] as string;
+    names.add(name);
+    if (name.startsWith('--no-')) names.add(`--${name.slice(5)}`);
+    if (/^-\w{2,}$/.test(name)) for (const c of name.slice(1)) names.add(`-${c}`);
+  }
+  return flags.filter((f) => f.names.some((n) => names.has(n)));
+}
+
 const HELP_NAMES = new Set(['-h', '--help']);
 
 /** The first option name that is not in the table (clipanion's own message for it lists every command). */
