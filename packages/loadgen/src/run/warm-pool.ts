@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
-import { Pool, buildConnector } from 'undici';
+import { setTimeout as sleepMs } from 'node:timers/promises';
+import { type Dispatcher, Pool, buildConnector } from 'undici';
+import { H1Pool } from '../client/h1-pool.js';
 
 /**
  * At most this many connections per pool are opened before the load starts. Opening is a round trip each and the
@@ -10,10 +12,39 @@ export const MAX_PRECONNECT = 1024;
 
 /** A connection pool whose sockets can be opened before the load starts. */
 export interface WarmPool {
-  pool: Pool;
+  pool: Dispatcher;
   /** Opens up to `count` (at most MAX_PRECONNECT) connections now, handed to the pool's first requests; resolves to how many opened. */
   preconnect(count: number): Promise<number>;
   close(): Promise<void>;
+}
+
+/** How long an idle connection is kept when the server does not say (`Keep-Alive: timeout`), and the most it may say. */
+const KEEP_ALIVE_MS = 60_000;
+const KEEP_ALIVE_MAX_MS = 600_000;
+
+/**
+ * The connection pool for one server, and the one place that picks the transport: plain `http://` goes through
+ * aiperf's lean HTTP/1.1 pool (H1Pool: keep-alive, one request per connection, about half undici's client CPU
+ * per request, which is what limited the request rate), everything else (https, and any scheme the lean pool
+ * does not speak) through undici.
+ */
+export function createWarmPool(origin: string, connections: number | null): WarmPool {
+  if (new URL(origin).protocol === 'http:') return createLeanPool(origin, connections);
+  return createUndiciPool(origin, connections);
+}
+
+function createLeanPool(origin: string, connections: number | null): WarmPool {
+  const pool = new H1Pool(origin, { connections, keepAliveTimeoutMs: KEEP_ALIVE_MS, keepAliveMaxTimeoutMs: KEEP_ALIVE_MAX_MS });
+  return {
+    pool,
+    async preconnect(count) {
+      const opened = await pool.preconnect(Math.min(count, MAX_PRECONNECT));
+      // A moment for the server to accept them (one in this same process too: tests, benchmarks) before the load.
+      await sleepMs(20);
+      return opened;
+    },
+    close: () => pool.close(),
+  };
 }
 
 /**
@@ -21,7 +52,7 @@ export interface WarmPool {
  * TLS) setup inside their TTFT. The pool's connector here hands out sockets opened beforehand, then connects
  * as usual once they are used up or were closed meanwhile.
  */
-export function createWarmPool(origin: string, connections: number | null): WarmPool {
+function createUndiciPool(origin: string, connections: number | null): WarmPool {
   const connect = buildConnector({});
   const ready: Socket[] = [];
   const url = new URL(origin);
@@ -35,8 +66,8 @@ export function createWarmPool(origin: string, connections: number | null): Warm
   const pool = new Pool(origin, {
     connections,
     pipelining: 1,
-    keepAliveTimeout: 60_000,
-    keepAliveMaxTimeout: 600_000,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    keepAliveMaxTimeout: KEEP_ALIVE_MAX_MS,
     headersTimeout: 0,
     bodyTimeout: 0,
     connect: (opts, callback) => {
@@ -60,7 +91,7 @@ export function createWarmPool(origin: string, connections: number | null): Warm
     async preconnect(count) {
       const opened = await Promise.all(Array.from({ length: Math.min(count, MAX_PRECONNECT) }, openOne));
       // A moment for the server to accept them (one in this same process too: tests, benchmarks) before the load.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sleepMs(20);
       return opened.filter(Boolean).length;
     },
     async close() {

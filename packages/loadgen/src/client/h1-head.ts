@@ -1,0 +1,126 @@
+import { errors } from 'undici';
+
+/**
+ * What a response head says about the body that follows and about the connection afterwards.
+ * `rawHeaders` alternates name and value, as undici hands them to a raw handler.
+ */
+export interface ResponseHead {
+  status: number;
+  statusText: string;
+  rawHeaders: Buffer[];
+  /** The body's length from Content-Length, or -1 when the head gives none. */
+  contentLength: number;
+  chunked: boolean;
+  /** The server keeps the connection open after this response. */
+  keepAlive: boolean;
+  /** The server's `Keep-Alive: timeout=N`, in ms, or null. */
+  keepAliveTimeoutMs: number | null;
+}
+
+// undici's typings omit these constructors' arguments: (message, llhttp error name without `HPE_`), (message, socket info).
+const ParserError = errors.HTTPParserError as unknown as new (message: string, code: string) => Error;
+const SocketError = errors.SocketError as unknown as new (message: string, socket?: object) => Error;
+
+/** llhttp's message format and code, so a parse failure reads (and classifies) as it did through undici. */
+export const protocolError = (reason: string, code: string) => new ParserError(`Response does not match the HTTP/1.1 protocol (${reason})`, code);
+export const socketError = (message: string, socket?: object) => new SocketError(message, socket);
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const COLON = 58;
+const HTTP_1 = Buffer.from('HTTP/');
+
+/** Where the head that starts at `from` ends (just past its blank line, CRLF or bare LF), or -1 while incomplete. */
+export function findHeadEnd(data: Buffer, from: number): number {
+  let lf = data.indexOf(LF, from);
+  while (lf !== -1) {
+    const next = data[lf + 1];
+    if (next === LF) return lf + 2;
+    if (next === CR && data[lf + 2] === LF) return lf + 3;
+    if (next === undefined || (next === CR && lf + 2 >= data.length)) return -1;
+    lf = data.indexOf(LF, lf + 1);
+  }
+  return -1;
+}
+
+/** The end of a line's content: before its LF, and before a CR ahead of it. */
+const lineEnd = (data: Buffer, lf: number, from: number) => (lf > from && data[lf - 1] === CR ? lf - 1 : lf);
+
+/** Parses a complete head (`data[from, end)`, blank line included); throws the parse error llhttp would report. */
+export function parseHead(data: Buffer, from: number, end: number): ResponseHead {
+  let lf = data.indexOf(LF, from);
+  const statusEnd = lineEnd(data, lf, from);
+  const { minor, status } = parseStatusLine(data, from, statusEnd);
+  const head: ResponseHead = {
+    status,
+    statusText: statusEnd > from + 13 ? data.toString('latin1', from + 13, statusEnd) : '',
+    rawHeaders: [],
+    contentLength: -1,
+    chunked: false,
+    keepAlive: minor === 1,
+    keepAliveTimeoutMs: null,
+  };
+  for (let start = lf + 1; start < end; start = lf + 1) {
+    lf = data.indexOf(LF, start);
+    const stop = lineEnd(data, lf, start);
+    if (stop === start) break; // the blank line
+    const colon = data.indexOf(COLON, start);
+    if (colon <= start || colon > stop || data[colon - 1] === SPACE || data[colon - 1] === TAB) throw protocolError('Invalid header token', 'INVALID_HEADER_TOKEN');
+    let valueStart = colon + 1;
+    let valueEnd = stop;
+    while (valueStart < valueEnd && (data[valueStart] === SPACE || data[valueStart] === TAB)) valueStart++;
+    while (valueEnd > valueStart && (data[valueEnd - 1] === SPACE || data[valueEnd - 1] === TAB)) valueEnd--;
+    head.rawHeaders.push(data.subarray(start, colon), data.subarray(valueStart, valueEnd));
+    readFramingHeader(head, data, start, colon, valueStart, valueEnd);
+  }
+  // A Content-Length beside chunked coding (request smuggling's tool) is refused; undici names it a length mismatch.
+  if (head.chunked && head.contentLength !== -1) throw new errors.ResponseContentLengthMismatchError();
+  return head;
+}
+
+/** "HTTP/1.x NNN[ reason]": the version's minor digit and the status, or llhttp's complaint. */
+function parseStatusLine(data: Buffer, from: number, end: number): { minor: number; status: number } {
+  if (end - from < 5 || data.compare(HTTP_1, 0, 5, from, from + 5) !== 0) throw protocolError('Expected HTTP/, RTSP/ or ICE/', 'INVALID_CONSTANT');
+  const major = data[from + 5]! - 48;
+  if (!(major >= 0 && major <= 9)) throw protocolError('Invalid major version', 'INVALID_VERSION');
+  if (data[from + 6] !== 46) throw protocolError('Expected dot', 'INVALID_VERSION');
+  const minor = data[from + 7]! - 48;
+  if (!(minor >= 0 && minor <= 9)) throw protocolError('Invalid minor version', 'INVALID_VERSION');
+  if (major !== 1 || minor > 1) throw protocolError('Invalid HTTP version', 'INVALID_VERSION');
+  if (data[from + 8] !== SPACE) throw protocolError('Expected space after version', 'INVALID_VERSION');
+  if (!isDigits(data, from + 9, from + 12) || from + 12 > end) throw protocolError('Invalid status code', 'INVALID_STATUS');
+  if (from + 12 < end && data[from + 12] !== SPACE) throw protocolError('Invalid response status', 'INVALID_STATUS');
+  const status = (data[from + 9]! - 48) * 100 + (data[from + 10]! - 48) * 10 + (data[from + 11]! - 48);
+  return { minor, status };
+}
+
+function isDigits(data: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (data[i]! < 48 || data[i]! > 57) return false;
+  return from < to;
+}
+
+/** The headers that frame the body or decide the connection's fate; the names are told apart by length first. */
+function readFramingHeader(head: ResponseHead, data: Buffer, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+  const length = nameEnd - nameStart;
+  if (length !== 14 && length !== 17 && length !== 10) return;
+  const name = data.toString('latin1', nameStart, nameEnd).toLowerCase();
+  const value = () => data.toString('latin1', valueStart, valueEnd).toLowerCase();
+  if (name === 'content-length') {
+    const contentLength = isDigits(data, valueStart, valueEnd) ? Number(data.toString('latin1', valueStart, valueEnd)) : NaN;
+    if (Number.isNaN(contentLength) || (head.contentLength !== -1 && head.contentLength !== contentLength)) throw new errors.ResponseContentLengthMismatchError();
+    head.contentLength = contentLength;
+  } else if (name === 'transfer-encoding') {
+    // Only a final `chunked` coding frames the body in chunks; any other coding runs until the connection closes.
+    // (The parser reads a body framed neither way until the connection closes.)
+    head.chunked = /(?:^|,)\s*chunked\s*$/.test(value());
+  } else if (name === 'connection') {
+    const tokens = value();
+    if (/(?:^|,)\s*close\s*(?:,|$)/.test(tokens)) head.keepAlive = false;
+    else if (/(?:^|,)\s*keep-alive\s*(?:,|$)/.test(tokens)) head.keepAlive = true;
+  } else if (name === 'keep-alive') {
+    const seconds = /(?:^|[,;\s])timeout\s*=\s*(\d+)/.exec(value())?.[1];
+    if (seconds !== undefined) head.keepAliveTimeoutMs = Number(seconds) * 1000;
+  }
+}
