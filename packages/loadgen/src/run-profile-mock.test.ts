@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findWorkerScript } from './run/worker-runner.js';
 import { closeMockProfileServer, profileAgainstMock } from './test-mock-profile.js';
+import type { RunSidecar } from './types.js';
 
 // End-to-end through the real client against the real mock server; assertions read the files on disk. Not timing
 // tests: the schedules are checked on their due times (exact, whatever the machine's load) and sends only as never
@@ -51,6 +53,20 @@ describe('runProfile against the mock server', () => {
     const csv = readFileSync(join(dir, 'profile_export_aiperf_timeslices.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('Timeslice,Metric,Unit,Stat,Value');
     expect(csv).toContainEqual(expect.stringMatching(/^0,Time to First Token,ms,avg,\d+\.\d\d$/));
+  });
+
+  it('issues a low-concurrency run from the main loop by default, and from a worker thread when a sidecar shares that loop', async () => {
+    const threadsOf = (summary: Record<string, any>) => summary.client_health.threads.map((t: { thread: string }) => t.thread).sort();
+    const config = { load: { concurrency: 4, requestCount: 8, workers: null }, input: { outputTokens: { mean: 2, stddev: 0 } } };
+    const alone = await profileAgainstMock({ ttftMs: 2, itlMs: 1 }, config);
+    expect(alone.records).toHaveLength(8);
+    // One issuing loop, and it is the main one: no separate collecting thread is reported.
+    expect(threadsOf(alone.summary)).toEqual([alone.records[0]!.metadata.worker_id]);
+    const scraper: RunSidecar = { name: 'scraper', start: async () => {}, stop: async () => ({}) };
+    const shared = await profileAgainstMock({ ttftMs: 2, itlMs: 1 }, config, undefined, { sidecars: [scraper] });
+    expect(shared.records).toHaveLength(8);
+    const worker = shared.records[0]!.metadata.worker_id;
+    expect(threadsOf(shared.summary)).toEqual(findWorkerScript() ? ['main', worker].sort() : [worker]);
   });
 
   it('cancels the configured share of requests after the delay and reports them as 499 errors', async () => {

@@ -105,6 +105,9 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const signal = io.signal ? AbortSignal.any([io.signal, diskFailure.signal]) : diskFailure.signal;
   const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath, (error) => diskFailure.abort(error));
   const pluginModules = [...(options.pluginModules ?? [])];
+  const sidecars = options.sidecars ?? [];
+  // Work on the main loop that can hold it for milliseconds: then requests are issued from a worker thread.
+  const mainLoopBusy = sidecars.length > 0 || (config.ui === 'dashboard' && io.liveView !== undefined);
   const { runner, note } = await createRunner(
     // Answers are read with the tokenizer loaded here; a thread that needs its own (multi-turn input counts, huge
     // prompts) loads the one that was found here, so it neither searches nor warns again.
@@ -112,9 +115,9 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
     { endpoint, strategy, tokenizer },
     strategy.maxInFlight(config.load),
     runTag,
+    mainLoopBusy,
   );
   if (note) notes.push(`Note: ${note}`);
-  const sidecars = options.sidecars ?? [];
   let shardStart: ShardStart | null = null;
   if (shard) {
     const { startAt, barrierDir, barrierTimeout } = config.distributed;

@@ -8,6 +8,7 @@ import { makeTempDir } from '@aiperf/test-kit';
 import { parseJsonWithBigInt } from './export/json-text.js';
 import { runProfile } from './run-profile.js';
 import { testConfig } from './test-config.js';
+import type { RunProfileOptions } from './types.js';
 
 let server: MockServer | undefined;
 
@@ -19,7 +20,7 @@ export async function closeMockProfileServer(): Promise<void> {
 
 type Overrides = Parameters<typeof testConfig>[0] & object;
 
-export async function profileAgainstMock(mock: MockServerOptions, overrides: Overrides, signal?: AbortSignal) {
+export async function profileAgainstMock(mock: MockServerOptions, overrides: Overrides, signal?: AbortSignal, options?: RunProfileOptions) {
   await closeMockProfileServer();
   server = await startMockServer({ port: 0, ...mock });
   const dir = await makeTempDir('aiperf-loadgen-');
@@ -31,7 +32,7 @@ export async function profileAgainstMock(mock: MockServerOptions, overrides: Ove
     endpoint: { url: server.url, extraInputs: { ignore_eos: true }, ...overrides.endpoint },
     output: { artifactDir: dir, artifactDirExplicit: true, ...overrides.output },
   });
-  const result = await runProfile(config, { stdout, stderr: new PassThrough(), ...(signal ? { signal } : {}) });
+  const result = await runProfile(config, { stdout, stderr: new PassThrough(), ...(signal ? { signal } : {}) }, options);
   const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
   const lines = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').filter(Boolean);
   const records = lines.map((line) => parseJsonWithBigInt(line) as Record<string, any>);

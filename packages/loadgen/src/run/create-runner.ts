@@ -33,15 +33,37 @@ export function defaultWorkerThreads(maxInFlight: number | null, cores = availab
 }
 
 /**
- * `benchmark.load.workers` threads (null = defaultWorkerThreads), never more than the in-flight cap allows. An
- * explicit `--workers 1` issues from the main event loop (no message hop for records, the least CPU). By default
- * even a single issuing thread is a worker thread: the main thread's own work (the live dashboard, server-metrics
- * scrapes, the record sink) then never delays a response chunk's timestamp.
+ * Whether the run issues from the main event loop rather than worker threads. An explicit `--workers 1` does. By
+ * default a load below WORKER_THREADS_FROM_IN_FLIGHT does too when that loop has nothing else to do that could
+ * hold it for milliseconds (`mainLoopBusy`: the live dashboard's renders, server-metrics or GPU scrapes), since
+ * then a chunk's timestamp never waits for such work; with that work it issues from one worker thread instead.
+ * Why the main loop when it can: on a machine that also runs the server, the client's CPU is the server's. At 100
+ * streams in step (mock in its own process, 2 cores) one issuing thread plus the reading main thread used ~620–740
+ * µs of client CPU per request during the run against ~360–580 µs on one loop (the answers' structured clone
+ * to the main thread, a second isolate), and it is three busy threads on two cores while the server accepts a
+ * wave: the time from the client's write to the server seeing the request grew from ~1.5–2 ms p50 (raw undici
+ * client, or aiperf on one loop) to ~2–9 ms, which was the whole TTFT overhead over the raw client.
  */
-export async function createRunner(template: IssuerTemplate, parts: IssuerParts, maxInFlight: number | null, runTag: string): Promise<RunnerChoice> {
+export function issuesFromMainLoop(explicitWorkers: number | null, issuers: number, maxInFlight: number | null, mainLoopBusy: boolean): boolean {
+  if (issuers > 1) return false;
+  if (explicitWorkers !== null) return true;
+  return !mainLoopBusy && maxInFlight !== null && maxInFlight < WORKER_THREADS_FROM_IN_FLIGHT;
+}
+
+/**
+ * `benchmark.load.workers` threads (null = defaultWorkerThreads), never more than the in-flight cap allows, or the
+ * main event loop (issuesFromMainLoop). Worker threads only send and timestamp; the main thread reads the answers.
+ */
+export async function createRunner(
+  template: IssuerTemplate,
+  parts: IssuerParts,
+  maxInFlight: number | null,
+  runTag: string,
+  mainLoopBusy = true,
+): Promise<RunnerChoice> {
   const explicit = template.config.load.workers;
   const shares = splitInFlight(maxInFlight, Math.max(1, explicit ?? defaultWorkerThreads(maxInFlight)));
-  if (shares.length <= 1 && explicit !== null) {
+  if (issuesFromMainLoop(explicit, shares.length, maxInFlight, mainLoopBusy)) {
     return { runner: await createLocalRunner(template, parts, maxInFlight, workerIdFor(0, runTag)), note: null };
   }
   const script = findWorkerScript();
