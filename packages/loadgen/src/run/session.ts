@@ -4,8 +4,8 @@ import type { ChatMessage } from '../endpoints/types.js';
 import { parseExchange } from '../client/parse-exchange.js';
 import type { BenchmarkPhase } from '../records.js';
 import type { RequestBudget } from './request-budget.js';
-import { Client } from 'undici';
 import { flatUuid } from '../flat-uuid.js';
+import { createSessionConnection } from './warm-pool.js';
 import { type ExecutorSetup, type PendingRecord, type SessionConnection, sendTurn } from './request-executor.js';
 import { countInputTokens } from '../dataset/tokenizer.js';
 
@@ -58,7 +58,7 @@ export async function runSession(
 function openSession(setup: ExecutorSetup, index: number): SessionConnection {
   const sticky = setup.config.endpoint.connectionReuseStrategy === 'sticky-user-sessions';
   const target = setup.targets[index % setup.targets.length]!;
-  return { correlationId: flatUuid(), dispatcher: sticky ? new Client(target.origin, { pipelining: 1, headersTimeout: 0, bodyTimeout: 0 }) : null };
+  return { correlationId: flatUuid(), dispatcher: sticky ? createSessionConnection(target.origin) : null };
 }
 
 async function runTurns(

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { setTimeout as sleepMs } from 'node:timers/promises';
-import { type Dispatcher, Pool, buildConnector } from 'undici';
+import { Client, type Dispatcher, Pool, buildConnector } from 'undici';
 import { H1Pool } from '../client/h1-pool.js';
 
 /**
@@ -23,14 +23,23 @@ const KEEP_ALIVE_MS = 60_000;
 const KEEP_ALIVE_MAX_MS = 600_000;
 
 /**
- * The connection pool for one server, and the one place that picks the transport: plain `http://` goes through
- * aiperf's lean HTTP/1.1 pool (H1Pool: keep-alive, one request per connection, about half undici's client CPU
- * per request, which is what limited the request rate), everything else (https, and any scheme the lean pool
- * does not speak) through undici.
+ * The one place that picks the transport. Plain `http://` goes through aiperf's lean HTTP/1.1 pool (H1Pool:
+ * keep-alive, one request per connection), written because undici's client CPU per request was what limited
+ * the request rate (see H1Pool for the numbers). Everything else goes through undici: https (TLS), and whatever
+ * the lean pool does not speak (HTTP/2, upgrades, streamed request bodies); aiperf sends no request through a
+ * proxy or a unix socket.
  */
+const usesLeanTransport = (origin: string) => new URL(origin).protocol === 'http:';
+
+/** The connection pool for one server. */
 export function createWarmPool(origin: string, connections: number | null): WarmPool {
-  if (new URL(origin).protocol === 'http:') return createLeanPool(origin, connections);
-  return createUndiciPool(origin, connections);
+  return usesLeanTransport(origin) ? createLeanPool(origin, connections) : createUndiciPool(origin, connections);
+}
+
+/** One connection of its own (a sticky user session), closed after the session's last turn. */
+export function createSessionConnection(origin: string): Dispatcher {
+  if (usesLeanTransport(origin)) return new H1Pool(origin, { connections: 1, keepAliveTimeoutMs: KEEP_ALIVE_MS, keepAliveMaxTimeoutMs: KEEP_ALIVE_MAX_MS });
+  return new Client(origin, { pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
 }
 
 function createLeanPool(origin: string, connections: number | null): WarmPool {
