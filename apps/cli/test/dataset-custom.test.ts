@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '@aiperf/test-kit';
+import { type ChatCompletionBody, type RecordedExchange, type RecordingProxy, makeTempDir, startRecordingProxy } from '@aiperf/test-kit';
 import { MAIN_LOOP_LOAD } from './auto-plot-cli.js';
 import { runInProcess } from './config-harness.js';
-import { type RecordedExchange, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -37,13 +36,13 @@ const aiperf = (args: string[]): Promise<Run> =>
   runInProcess([...args, ...MAIN_LOOP_LOAD], { env: { ...(process.env as Record<string, string>), NO_COLOR: '1' } });
 
 let mock: MockServer;
-let proxy: RecordingProxy;
+let proxy: RecordingProxy<ChatCompletionBody>;
 let proxyUrl: string;
-let exchanges: RecordedExchange[];
+let exchanges: RecordedExchange<ChatCompletionBody>[];
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, ttftMs: 20, itlMs: 2 });
-  proxy = await startRecordingProxy(mock.url);
+  proxy = await startRecordingProxy<ChatCompletionBody>(mock.url);
   proxyUrl = proxy.url;
   exchanges = proxy.exchanges;
 });

@@ -13,12 +13,12 @@ const run = (dir: string, extra: string[]) =>
 
 describe('embeddings endpoint types', () => {
   it('embeddings --batch-size 4: four distinct inputs per request; latency as configured', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--endpoint-type', 'embeddings', '--batch-size', '4']);
     expect(result.code, result.stderr).toBe(0);
-    expect(servers.proxy.requests).toHaveLength(6);
-    for (const request of servers.proxy.requests) {
+    expect(servers.proxy.exchanges).toHaveLength(6);
+    for (const request of servers.proxy.exchanges) {
       expect(request.path).toBe('/v1/embeddings');
       const { input } = request.body as { input: string[] };
       expect(input).toHaveLength(4);
@@ -30,11 +30,11 @@ describe('embeddings endpoint types', () => {
   });
 
   it('chat_embeddings: the input as chat messages to /v1/embeddings', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--endpoint-type', 'chat_embeddings']);
     expect(result.code, result.stderr).toBe(0);
-    for (const request of servers.proxy.requests) {
+    for (const request of servers.proxy.exchanges) {
       expect(request.path).toBe('/v1/embeddings');
       expect(request.body).toMatchObject({ model: 'embed-mock', encoding_format: 'float', messages: [{ role: 'user' }] });
       expect(request.body).not.toHaveProperty('input');

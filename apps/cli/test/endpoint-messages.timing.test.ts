@@ -18,13 +18,13 @@ const run = (dir: string, extra: string[]) =>
 
 describe('aiperf profile --endpoint-type messages', () => {
   it('streams: Anthropic request shape and headers, text from content_block_delta, usage from message_start/message_delta, TTFT/ITL as configured', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--streaming']);
     expect(result.code, result.stderr).toBe(0);
 
-    expect(servers.proxy.requests).toHaveLength(12);
-    for (const request of servers.proxy.requests) {
+    expect(servers.proxy.exchanges).toHaveLength(12);
+    for (const request of servers.proxy.exchanges) {
       expect(request.path).toBe('/v1/messages');
       expect(request.headers['x-api-key']).toBe('sk-ant-test');
       expect(request.headers['anthropic-version']).toBe('2023-06-01');

@@ -25,15 +25,15 @@ const profile = (dir: string, args: string[]) =>
 
 describe('multimodal chat inputs', () => {
   it('images (png, sized by the flags) and wav audio (length, rate, depth, channels) as content parts; recorded per request', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await profile(dir, [
       '--image-batch-size', '2', '--image-width-mean', '64', '--image-height-mean', '48', '--image-format', 'png',
       '--audio-batch-size', '1', '--audio-length-mean', '0.5', '--audio-sample-rates', '8', '--audio-depths', '16', '--audio-num-channels', '2',
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(servers.proxy.requests).toHaveLength(3);
-    for (const request of servers.proxy.requests) {
+    expect(servers.proxy.exchanges).toHaveLength(3);
+    for (const request of servers.proxy.exchanges) {
       const parts = partsOf(request.body);
       expect(parts.map((p) => p.type)).toEqual(['text', 'image_url', 'image_url', 'input_audio']);
       for (const part of parts.filter((p) => p.type === 'image_url')) {
@@ -58,10 +58,10 @@ describe('multimodal chat inputs', () => {
   });
 
   it('jpeg images, or files picked from --image-directory', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const result = await profile(await dirs.make(), ['--image-batch-size', '1', '--image-width-mean', '32', '--image-height-mean', '32']);
     expect(result.code, result.stderr).toBe(0);
-    const jpeg = decodeDataUrl(partsOf(servers.proxy.requests[0]!.body)[1]!.image_url!.url);
+    const jpeg = decodeDataUrl(partsOf(servers.proxy.exchanges[0]!.body)[1]!.image_url!.url);
     expect(jpeg.mime).toBe('image/jpeg');
     expect([jpeg.bytes[0], jpeg.bytes[1]]).toEqual([0xff, 0xd8]);
 
@@ -71,22 +71,22 @@ describe('multimodal chat inputs', () => {
     const gifBytes = Buffer.from('R0lGODlhAQABAAAAACw=', 'base64');
     writeFileSync(join(images, 'one.gif'), gifBytes);
     writeFileSync(join(images, 'notes.txt'), 'not an image');
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const fromDir = await profile(dir, ['--image-batch-size', '1', '--image-directory', images]);
     expect(fromDir.code, fromDir.stderr).toBe(0);
-    const sent = decodeDataUrl(partsOf(servers.proxy.requests[0]!.body)[1]!.image_url!.url);
+    const sent = decodeDataUrl(partsOf(servers.proxy.exchanges[0]!.body)[1]!.image_url!.url);
     expect(sent).toEqual({ mime: 'image/gif', bytes: gifBytes });
   });
 
   it('images with a non-chat endpoint type, --batch-size with chat: one line naming the flag, exit 2', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const result = await profile(await dirs.make(), ['--endpoint-type', 'completions', '--image-batch-size', '1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^aiperf: --image-batch-size: images and audio are sent as chat content parts; use --endpoint-type chat \(got "completions"\)$/m);
-    expect(servers.proxy.requests).toHaveLength(0);
+    expect(servers.proxy.exchanges).toHaveLength(0);
     const batch = await profile(await dirs.make(), ['--batch-size', '4']);
     expect(batch.code).toBe(2);
     expect(batch.stderr).toMatch(/^aiperf: --batch-size: endpoint type "chat" sends one prompt per request/m);
-    expect(servers.proxy.requests).toHaveLength(0);
+    expect(servers.proxy.exchanges).toHaveLength(0);
   });
 });

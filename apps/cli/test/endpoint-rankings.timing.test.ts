@@ -21,16 +21,16 @@ const shapes = {
 
 describe('aiperf profile with the rankings endpoint types', () => {
   it.each(Object.keys(shapes) as Array<keyof typeof shapes>)('%s: query and passages in its shape and sizes; latency as configured', async (type) => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await runInProcess([
       'profile', '--model', 'rerank-mock', '--url', servers.proxy.url, '--endpoint-type', type, '--request-count', '6', '--concurrency', '2',
       '--artifact-dir', dir, ...SIZES, ...QUIET_RUN,
     ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(servers.proxy.requests).toHaveLength(6);
+    expect(servers.proxy.exchanges).toHaveLength(6);
     const tokens = await builtinTokenCount();
-    for (const request of servers.proxy.requests) {
+    for (const request of servers.proxy.exchanges) {
       expect(request.path).toBe(shapes[type].path);
       const { query, passages, model } = shapes[type].read(request.body);
       expect(model).toBe(type === 'hf_tei_rankings' ? undefined : 'rerank-mock');
@@ -49,7 +49,7 @@ describe('aiperf profile with the rankings endpoint types', () => {
   });
 
   it('--streaming with a rankings type: one line naming the flag, exit 2, before any request', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const result = await runInProcess([
       'profile', '--model', 'rerank-mock', '--url', servers.proxy.url, '--endpoint-type', 'cohere_rankings', '--streaming', '--request-count', '2',
       '--artifact-dir', await dirs.make(), ...QUIET_RUN,
@@ -57,6 +57,6 @@ describe('aiperf profile with the rankings endpoint types', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--streaming: endpoint type "cohere_rankings" does not stream/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(servers.proxy.requests).toHaveLength(0);
+    expect(servers.proxy.exchanges).toHaveLength(0);
   });
 });

@@ -16,13 +16,13 @@ const run = (dir: string, extra: string[]) =>
 
 describe('aiperf profile --endpoint-type responses', () => {
   it('streams: input items and max_output_tokens, text from response.output_text.delta, usage from response.incomplete; TTFT/ITL as configured', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--streaming', '--use-server-token-count']);
     expect(result.code, result.stderr).toBe(0);
 
-    expect(servers.proxy.requests).toHaveLength(12);
-    for (const request of servers.proxy.requests) {
+    expect(servers.proxy.exchanges).toHaveLength(12);
+    for (const request of servers.proxy.exchanges) {
       expect(request.path).toBe('/v1/responses');
       expect(request.headers.authorization).toBe('Bearer sk-test');
       expect(request.body).toMatchObject({ model: 'gpt-mock', max_output_tokens: 20, stream: true, ignore_eos: true });

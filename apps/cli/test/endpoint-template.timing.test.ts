@@ -20,12 +20,12 @@ const run = (dir: string, path: string, extraInputs: Record<string, unknown>, ex
 
 describe('aiperf profile --endpoint-type template', () => {
   it('non-streaming: the body rendered from the template (+ other extra inputs), text from response_field', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, '/generate', { payload_template: TEMPLATE, response_field: 'generated_text', priority: 3 });
     expect(result.code, result.stderr).toBe(0);
-    expect(servers.proxy.requests).toHaveLength(6);
-    for (const request of servers.proxy.requests) {
+    expect(servers.proxy.exchanges).toHaveLength(6);
+    for (const request of servers.proxy.exchanges) {
       expect(request.path).toBe('/generate');
       const body = request.body as { inputs: string; parameters: unknown; tag: string; priority: number };
       expect(Object.keys(body).sort()).toEqual(['inputs', 'parameters', 'priority', 'tag']);
@@ -67,11 +67,11 @@ describe('aiperf profile --endpoint-type template', () => {
     [{ response_field: 'text' }, /^aiperf: --extra-inputs payload_template: required with --endpoint-type template/m],
     [{ payload_template: '[{{ text|tojson }}]' }, /^aiperf: --extra-inputs payload_template: the template must render a JSON object/m],
   ])('bad template settings: one line naming the setting, exit 2, before any request (%j)', async (extraInputs, message) => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const result = await run(await dirs.make(), '/generate', extraInputs);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(servers.proxy.requests).toHaveLength(0);
+    expect(servers.proxy.exchanges).toHaveLength(0);
   });
 });

@@ -16,12 +16,12 @@ const run = (dir: string, extra: string[]) =>
 
 describe('aiperf profile --endpoint-type huggingface_generate', () => {
   it('streams from /generate_stream: {inputs, parameters}, one token per event, generated_tokens from the details; TTFT/ITL as configured', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, ['--streaming', '--use-server-token-count']);
     expect(result.code, result.stderr).toBe(0);
-    expect(servers.proxy.requests).toHaveLength(9);
-    for (const request of servers.proxy.requests) {
+    expect(servers.proxy.exchanges).toHaveLength(9);
+    for (const request of servers.proxy.exchanges) {
       expect(request.path).toBe('/generate_stream');
       const body = request.body as { inputs: string; parameters: Record<string, unknown> };
       expect(Object.keys(body).sort()).toEqual(['inputs', 'parameters']);
@@ -40,11 +40,11 @@ describe('aiperf profile --endpoint-type huggingface_generate', () => {
   });
 
   it('non-streaming /generate: the generated_text is counted by the client tokenizer', async () => {
-    servers.proxy.requests.length = 0;
+    servers.proxy.exchanges.length = 0;
     const dir = await dirs.make();
     const result = await run(dir, []);
     expect(result.code, result.stderr).toBe(0);
-    expect(new Set(servers.proxy.requests.map((r) => r.path))).toEqual(new Set(['/generate']));
+    expect(new Set(servers.proxy.exchanges.map((r) => r.path))).toEqual(new Set(['/generate']));
     const summary = readJson(join(dir, 'profile_export_aiperf.json'));
     expect(summary.error_summary).toEqual([]);
     expect(summary.output_sequence_length.avg).toBeGreaterThan(15);

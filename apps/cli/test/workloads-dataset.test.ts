@@ -4,22 +4,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { mockBehindProxy } from './recording-proxy.js';
+import { type ChatCompletionBody, makeTempDirSync } from '@aiperf/test-kit';
+import { useProxiedMock } from './endpoint-harness.js';
 
-const setup = mockBehindProxy('aiperf-workloads-dataset-');
-const { root } = setup;
+const servers = useProxiedMock<ChatCompletionBody>({ ttftMs: 1, itlMs: 1 });
+const root = makeTempDirSync('aiperf-workloads-dataset-');
 
 type Payload = { messages: Array<{ content: string }>; max_completion_tokens?: number };
 const profile = async (name: string, extra: string[]) => {
   const dir = join(root, name);
   const result = await runInProcess([
-    'profile', '-m', 'mock-model', '-u', setup.proxy().url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1',
+    'profile', '-m', 'mock-model', '-u', servers.proxy.url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1',
     '--artifact-dir', dir, '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', ...extra,
   ]);
   expect(result.code, result.stderr).toBe(0);
   const inputsText = readFileSync(join(dir, 'inputs.json'), 'utf8');
   const inputs = JSON.parse(inputsText) as { data: Array<{ payloads: Payload[] }> };
-  return { inputsText, payloads: inputs.data.map((s) => s.payloads[0]!), sent: setup.proxy().exchanges.map((e) => e.body.messages.at(-1)!.content) };
+  return { inputsText, payloads: inputs.data.map((s) => s.payloads[0]!), sent: servers.proxy.exchanges.map((e) => e.body.messages.at(-1)!.content) };
 };
 
 describe('--seq-dist', () => {

@@ -4,10 +4,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { mockBehindProxy } from './recording-proxy.js';
+import { type ChatCompletionBody, makeTempDirSync } from '@aiperf/test-kit';
+import { useProxiedMock } from './endpoint-harness.js';
 
-const setup = mockBehindProxy('aiperf-workloads-files-');
-const { root } = setup;
+const servers = useProxiedMock<ChatCompletionBody>({ ttftMs: 1, itlMs: 1 });
+const root = makeTempDirSync('aiperf-workloads-files-');
 
 const write = (name: string, text: string) => {
   const path = join(root, name);
@@ -15,7 +16,7 @@ const write = (name: string, text: string) => {
   return path;
 };
 const run = (name: string, args: string[]) =>
-  runInProcess(['profile', '-m', 'mock-model', '-u', setup.proxy().url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1', '--random-seed', '1',
+  runInProcess(['profile', '-m', 'mock-model', '-u', servers.proxy.url, '--tokenizer', 'builtin', '--concurrency', '1', '--workers', '1', '--random-seed', '1',
     '--artifact-dir', join(root, name), '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', ...args]);
 const inputs = (name: string) => JSON.parse(readFileSync(join(root, name, 'inputs.json'), 'utf8')).data as Array<{ payloads: Array<{ messages: Array<{ content: string }>; max_completion_tokens?: number }> }>;
 
@@ -36,7 +37,7 @@ describe('--custom-dataset-type sharegpt (a local file)', () => {
     expect(short).toBeGreaterThan(0);
     expect(long).toBeGreaterThan(short * 4);
     // The second conversation's follow-up was sent with its history.
-    expect(setup.proxy().exchanges.map((e) => e.body.messages.length)).toEqual([1, 1, 3]);
+    expect(servers.proxy.exchanges.map((e) => e.body.messages.length)).toEqual([1, 1, 3]);
   });
 });
 
@@ -68,8 +69,8 @@ describe('trace formats', () => {
     const result = await run('burst', ['--input-file', csv, '--custom-dataset-type', 'burst_gpt_trace', '--fixed-schedule', '--replay-speedup', '10']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`--input-file ${csv}: 1 row(s) earlier than a row before them; replaying the trace sorted by timestamp`);
-    expect(setup.proxy().exchanges.map((e) => e.body.max_completion_tokens)).toEqual([4, 5, 6, 7]);
-    const receivedMs = setup.proxy().exchanges.map((e) => e.receivedMs);
+    expect(servers.proxy.exchanges.map((e) => e.body.max_completion_tokens)).toEqual([4, 5, 6, 7]);
+    const receivedMs = servers.proxy.exchanges.map((e) => e.receivedMs);
     // The replay is checked by its shape, not by per-gap accuracy (in a cold process the first request reached the
     // proxy 6–11 ms late; the fixed-schedule accuracy test measures lateness): in timestamp order, spread over most
     // of the recorded 1.0 s at 10× (100 ms; all at once gives ~0), and well short of the recorded second (speedup ignored).
@@ -92,8 +93,8 @@ describe('trace formats', () => {
     const [a, b] = sessions.map((s) => s.payloads[0]!.messages[0]!.content);
     expect(a!.slice(0, 20)).toBe(b!.slice(0, 20));
     expect(a).not.toBe(b);
-    const followUp = setup.proxy().exchanges.find((e) => e.body.messages.length === 3)!;
-    const first = setup.proxy().exchanges.find((e) => e.body.messages[0]!.content === a)!;
+    const followUp = servers.proxy.exchanges.find((e) => e.body.messages.length === 3)!;
+    const first = servers.proxy.exchanges.find((e) => e.body.messages[0]!.content === a)!;
     expect(followUp.receivedMs - first.answeredMs).toBeGreaterThanOrEqual(150);
   });
 });
@@ -102,7 +103,7 @@ describe('bad trace files: file, line, field, what was expected; exit 2; nothing
   const refused = async (args: string[]) => {
     const result = await run('bad', args);
     expect(result.code).toBe(2);
-    expect(setup.proxy().exchanges).toHaveLength(0);
+    expect(servers.proxy.exchanges).toHaveLength(0);
     return result.stderr.trim().split('\n').filter((l) => !l.startsWith('warning: ')).join('\n');
   };
 

@@ -4,15 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { type RecordedExchange, mockBehindProxy } from './recording-proxy.js';
+import { type ChatCompletionBody, type RecordedExchange, makeTempDirSync } from '@aiperf/test-kit';
+import { useProxiedMock } from './endpoint-harness.js';
 
-const setup = mockBehindProxy('aiperf-workloads-sessions-');
-const { root } = setup;
+const servers = useProxiedMock<ChatCompletionBody>({ ttftMs: 1, itlMs: 1 });
+const root = makeTempDirSync('aiperf-workloads-sessions-');
 
 const profile = async (name: string, extra: string[]) => {
   const dir = join(root, name);
   const result = await runInProcess([
-    'profile', '-m', 'mock-model', '-u', setup.proxy().url, '--isl', '20', '--osl', '3', '--random-seed', '3', '--workers', '1',
+    'profile', '-m', 'mock-model', '-u', servers.proxy.url, '--isl', '20', '--osl', '3', '--random-seed', '3', '--workers', '1',
     '--artifact-dir', dir, '--no-gpu-telemetry', '--no-server-metrics', '--ui', 'none', ...extra,
   ]);
   expect(result.code, result.stderr).toBe(0);
@@ -21,8 +22,8 @@ const profile = async (name: string, extra: string[]) => {
 
 /** Exchanges grouped by conversation (the x-correlation-id unless another header is named), in send order. */
 const byConversation = (header = 'x-correlation-id') => {
-  const sessions = new Map<string, RecordedExchange[]>();
-  for (const e of setup.proxy().exchanges) {
+  const sessions = new Map<string, RecordedExchange<ChatCompletionBody>[]>();
+  for (const e of servers.proxy.exchanges) {
     const id = String(e.headers[header]);
     sessions.set(id, [...(sessions.get(id) ?? []), e]);
   }
@@ -48,7 +49,7 @@ describe('synthetic multi-turn (--conversation-turn-mean, --conversation-turn-de
     // inputs.json: every conversation with one payload per turn, each turn's own prompt.
     const inputs = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
     expect(inputs.data.map((s: { payloads: unknown[] }) => s.payloads.length)).toEqual([3, 3, 3, 3]);
-    const sentPrompts = new Set(setup.proxy().exchanges.map((e) => e.body.messages.at(-1)!.content));
+    const sentPrompts = new Set(servers.proxy.exchanges.map((e) => e.body.messages.at(-1)!.content));
     for (const session of inputs.data as Array<{ payloads: Array<{ messages: Array<{ role: string; content: string }> }> }>) {
       for (const payload of session.payloads) {
         expect(payload.messages).toHaveLength(1);
@@ -72,14 +73,14 @@ describe('synthetic multi-turn (--conversation-turn-mean, --conversation-turn-de
 describe('--session-header and --connection-reuse-strategy', () => {
   test('--session-header names the per-conversation header (instead of X-Correlation-ID)', async () => {
     await profile('header', ['--conversation-num', '3', '--num-dataset-entries', '3', '--conversation-turn-mean', '2', '--session-header', 'X-Session-ID']);
-    expect(setup.proxy().exchanges.every((e) => e.headers['x-correlation-id'] === undefined)).toBe(true);
+    expect(servers.proxy.exchanges.every((e) => e.headers['x-correlation-id'] === undefined)).toBe(true);
     const sessions = byConversation('x-session-id');
     expect(sessions.map((s) => s.length)).toEqual([2, 2, 2]);
   });
 
   test('sticky-user-sessions: one connection per conversation; never: one per request; pooled: shared', async () => {
     const connections = async (strategy: string) => {
-      setup.proxy().exchanges.length = 0;
+      servers.proxy.exchanges.length = 0;
       await profile(`reuse-${strategy}`, ['--conversation-num', '3', '--num-dataset-entries', '3', '--conversation-turn-mean', '3', '--concurrency', '1', '--connection-reuse-strategy', strategy]);
       return byConversation().map((turns) => turns.map((t) => t.connection));
     };

@@ -1,15 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { type FlagValues, resolveConfig } from '@aiperf/config';
 import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
-import { makeTempDir } from '@aiperf/test-kit';
+import { type RecordingProxy, makeTempDir, maxOverlap, startRecordingProxy } from '@aiperf/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProfile } from './run-profile.js';
-import { type ArrivalRecorder, maxOverlap, startArrivalRecorder } from './test-arrival-recorder.js';
 
 // The warmup's own ramps and prefill cap through the real interface (flags → resolveConfig → runProfile), read
 // where the server sees them: warmup requests leave no records, so a proxy in front of the mock notes each
 // request's arrival, first response bytes and end.
-const closers: Array<MockServer | ArrivalRecorder> = [];
+const closers: Array<MockServer | RecordingProxy> = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((c) => c.close()));
 });
@@ -24,7 +23,7 @@ interface Seen {
 /** Runs the flags with `profilingRequests` profiling requests; the arrivals split into warmup and profiling. */
 async function run(flags: FlagValues, profilingRequests: number, mock: MockServerOptions): Promise<{ warmup: Seen[]; profiling: Seen[]; log: string }> {
   const server = await startMockServer({ port: 0, ...mock });
-  const recorder = await startArrivalRecorder(server.url);
+  const recorder = await startRecordingProxy(server.url);
   closers.push(recorder, server);
   const dir = await makeTempDir('aiperf-warmup-shape-');
   const { config, errors } = resolveConfig({
@@ -39,11 +38,11 @@ async function run(flags: FlagValues, profilingRequests: number, mock: MockServe
   const result = await runProfile(config!.benchmark, { stdout: out, stderr: out });
   expect(result.exitCode).toBe(0);
   // Profiling starts once every warmup answer is in, so the last `profilingRequests` arrivals are profiling's.
-  const all = recorder.arrivals;
+  const all = recorder.exchanges;
   const split = all.length - profilingRequests;
   const relative = (list: typeof all): Seen[] => {
-    const t0 = list[0]!.arrivedMs;
-    return list.map((a) => ({ startS: (a.arrivedMs - t0) / 1e3, firstByteS: (a.firstByteMs - t0) / 1e3, endS: (a.endMs - t0) / 1e3 }));
+    const t0 = list[0]!.receivedMs;
+    return list.map((a) => ({ startS: (a.receivedMs - t0) / 1e3, firstByteS: (a.firstByteMs - t0) / 1e3, endS: (a.answeredMs - t0) / 1e3 }));
   };
   return { warmup: relative(all.slice(0, split)), profiling: relative(all.slice(split)), log };
 }
