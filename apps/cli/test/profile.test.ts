@@ -3,23 +3,15 @@
 // once records are on disk: an event, not a wall-clock guess). The timing case is `profile.timing.test.ts`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { makeTempDir } from '@aiperf/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
+import { readJson, readJsonl, useProfileMock } from './profile-setup.js';
 import { runAiperf, startAiperf, waitFor } from './reliability/cli-process.js';
 
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const recordLines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0);
-const readJsonl = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 50, itlMs: 10 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useProfileMock();
 
 describe('aiperf profile', () => {
   it('names the artifact directory like AIPerf when --artifact-dir is not given', async () => {

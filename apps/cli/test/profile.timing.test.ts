@@ -4,27 +4,18 @@
 // usage errors, Ctrl+C) are `profile.test.ts`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { loadRun } from '@aiperf/plot';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '@aiperf/test-kit';
+import { readJson, readJsonl, useProfileMock } from './profile-setup.js';
 import { runAiperf } from './reliability/cli-process.js';
-
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-const readJsonl = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 
 const METADATA_FIELDS = [
   'session_num', 'x_request_id', 'x_correlation_id', 'conversation_id', 'turn_index', 'request_start_ns', 'request_ack_ns',
   'request_end_ns', 'worker_id', 'record_processor_id', 'benchmark_phase', 'was_cancelled', 'cancellation_time_ns', 'credit_issued_ns',
 ];
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 50, itlMs: 10 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useProfileMock();
 
 describe('aiperf profile', () => {
   // 96 requests of 32 tokens (12 waves of ≈ 360 ms): 96 TTFTs and ~3,000 token gaps keep the averages within the
