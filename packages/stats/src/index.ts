@@ -2,13 +2,13 @@
 // Empty input never throws: percentiles, means, deviations and intervals of no values are NaN.
 export { createRunClock } from './clock.js';
 export type { MonotonicRunClock, RunClock } from './clock.js';
-export { mean, populationStd, sampleStd } from './moments.js';
+export { RunningMoments, mean, populationStd, sampleStd } from './moments.js';
 export { PERCENTILES, percentileOfSorted, percentilesOfSorted } from './percentile.js';
 export type { Percentile, PercentileKey } from './percentile.js';
 export { createRng } from './rng.js';
 export { gammaVariate } from './gamma.js';
 export type { Rng } from './rng.js';
-export { studentTInterval, tCritical } from './student-t.js';
+export { studentTInterval, studentTIntervalOfMoments, tCritical } from './student-t.js';
 export type { StudentTInterval } from './student-t.js';
 export { boundKey, histogramQuantile } from './histogram-quantile.js';
 export { quantileInterval } from './quantile-interval.js';

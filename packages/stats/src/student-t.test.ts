@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mean, populationStd, sampleStd } from './moments.js';
-import { studentTInterval, tCritical } from './student-t.js';
+import { RunningMoments, mean, populationStd, sampleStd } from './moments.js';
+import { createRng } from './rng.js';
+import { studentTInterval, studentTIntervalOfMoments, tCritical } from './student-t.js';
 
 describe('tCritical', () => {
   // Two-sided critical values from a printed Student-t table (3 decimals).
@@ -62,5 +63,20 @@ describe('moments', () => {
     expect(populationStd(Float64Array.of(3))).toBe(0);
     expect(mean([])).toBeNaN();
     expect(sampleStd([])).toBeNaN();
+  });
+});
+
+describe('RunningMoments', () => {
+  it('gives exactly mean() and sampleStd() of the values so far, NaN skipped, after every add', () => {
+    const rng = createRng(5);
+    const values = Array.from({ length: 600 }, (_, i) => (i % 50 === 7 ? Number.NaN : 1e3 + 1e4 * rng.next() ** 2));
+    const running = new RunningMoments();
+    expect([running.mean, running.sampleStd]).toEqual([Number.NaN, Number.NaN]);
+    values.forEach((value, i) => {
+      running.add(value);
+      const sofar = values.slice(0, i + 1);
+      expect([running.count, running.mean, running.sampleStd]).toEqual([sofar.filter((v) => !Number.isNaN(v)).length, mean(sofar), sampleStd(sofar)]);
+    });
+    expect(studentTIntervalOfMoments(running.count, running.mean, running.sampleStd, 0.9)).toEqual(studentTInterval(values.filter((v) => !Number.isNaN(v)), 0.9));
   });
 });

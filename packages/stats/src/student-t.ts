@@ -47,9 +47,11 @@ export interface StudentTInterval {
 
 /** Student-t confidence interval of the mean of `values` at `level` (e.g. 0.95); every number NaN when empty. */
 export function studentTInterval(values: ArrayLike<number>, level: number): StudentTInterval {
-  const n = values.length;
-  const m = mean(values);
-  const std = sampleStd(values);
+  return studentTIntervalOfMoments(values.length, mean(values), sampleStd(values), level);
+}
+
+/** `studentTInterval` from the count, mean and sample deviation (e.g. a `RunningMoments`'). */
+export function studentTIntervalOfMoments(n: number, m: number, std: number, level: number): StudentTInterval {
   const se = std / Math.sqrt(n);
   const t = tCritical(level, n - 1);
   const halfWidth = n === 1 ? 0 : t * se;

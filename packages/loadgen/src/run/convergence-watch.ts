@@ -1,5 +1,6 @@
 import type { RunConvergenceConfig } from '@aiperf/config';
-import { type Eta, convergenceEta, judgeMargin } from './convergence.js';
+import { type Eta, convergenceEta } from './convergence.js';
+import { RunningMargin } from './running-margin.js';
 
 /** Where within-run convergence stands: what the progress line, the dashboard and the summary show. */
 export interface ConvergenceStatus {
@@ -20,15 +21,16 @@ export interface ConvergenceStatus {
 }
 
 export interface ConvergenceSource {
-  /** The metric's values so far (profiling records only). */
-  values(): Float64Array;
   /** Profiling records finished so far (failed ones included: they spend the request budget). */
   records(): number;
+  /** The metric's value in one profiling record, by its row (0 … records() − 1; NaN when it has none). Rows never change. */
+  value(row: number): number;
 }
 
 /**
  * `--convergence-scope run`: judges the metric's margin every --convergence-check-interval seconds on a timer,
- * reading the values the record sink already keeps, so no work is added per request. Calls `onConverged` once
+ * reading the values the record sink already keeps, so no work is added per request; each check reads only the
+ * records added since the last one (`RunningMargin`). Calls `onConverged` once
  * when the margin is at or below the threshold (with at least --convergence-min-samples values).
  */
 export class ConvergenceWatch {
@@ -36,6 +38,7 @@ export class ConvergenceWatch {
   private timer: NodeJS.Timeout | null = null;
   private startMs = 0;
   private fired = false;
+  private readonly margin: RunningMargin;
   /** The judgement that stopped profiling, or null while it has not. */
   atStop: ConvergenceStatus | null = null;
 
@@ -47,6 +50,7 @@ export class ConvergenceWatch {
     private readonly now: () => number = () => performance.now(),
   ) {
     const { metric, stat, threshold, confidenceLevel } = settings;
+    this.margin = new RunningMargin(stat, confidenceLevel);
     this.status = { metric, stat, threshold, confidenceLevel, n: 0, estimate: null, low: null, high: null, margin: null, converged: false, eta: { seconds: null, bound: null } };
   }
 
@@ -59,11 +63,12 @@ export class ConvergenceWatch {
 
   /** Judges the values so far; fires `onConverged` the first time the margin is small enough. */
   check(): ConvergenceStatus {
-    const values = this.source.values();
+    const records = this.source.records();
+    this.margin.read(records, (row) => this.source.value(row));
     const elapsedSeconds = (this.now() - this.startMs) / 1000;
-    const n = values.length;
+    const n = this.margin.n;
     const budgetLeft = {
-      samplesLeftInBudget: this.budget.requestCount === null ? null : Math.max(0, this.budget.requestCount - this.source.records()),
+      samplesLeftInBudget: this.budget.requestCount === null ? null : Math.max(0, this.budget.requestCount - records),
       secondsLeftInBudget: this.budget.durationSeconds === null ? null : Math.max(0, this.budget.durationSeconds - elapsedSeconds),
     };
     const pace = elapsedSeconds > 0 ? n / elapsedSeconds : 0;
@@ -73,7 +78,7 @@ export class ConvergenceWatch {
       this.status = { ...this.status, n, eta };
       return this.status;
     }
-    const judged = judgeMargin(values, this.settings.stat, this.settings.confidenceLevel);
+    const judged = this.margin.judge();
     const converged = judged.margin <= this.settings.threshold;
     const eta = convergenceEta({ n, margin: judged.margin, threshold: this.settings.threshold, samplesPerSecond: pace, ...budgetLeft });
     this.status = { ...this.status, n, estimate: judged.estimate, low: judged.low, high: judged.high, margin: judged.margin, converged, eta };

@@ -67,17 +67,19 @@ describe('ConvergenceWatch (fake clock)', () => {
   it('judges on its timer from the minimum on, fires once at the threshold, and reports the ETA meanwhile', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let nowMs = 0;
-    let values = new Float64Array(0);
+    // The records so far: the first `records` of these (a check reads only the ones added since the last).
+    const values = uniform(4000, 7, 100, 60);
+    let records = 0;
     const fired: ConvergenceStatus[] = [];
-    const watch = new ConvergenceWatch(settings, { values: () => values, records: () => values.length }, { requestCount: 10_000, durationSeconds: null }, (s) => fired.push(s), () => nowMs);
+    const watch = new ConvergenceWatch(settings, { records: () => records, value: (row) => values[row]! }, { requestCount: 10_000, durationSeconds: null }, (s) => fired.push(s), () => nowMs);
     watch.start();
     // 10 values after 0.5 s: below the minimum, only the pace is known.
-    values = uniform(10, 5, 100, 60);
+    records = 10;
     nowMs = 500;
     vi.advanceTimersByTime(500);
     expect(watch.status).toMatchObject({ n: 10, margin: null, converged: false });
     // 40 values with a wide spread after 1 s: judged, not converged; the ETA extrapolates at 40 values/s.
-    values = uniform(40, 6, 100, 60);
+    records = 40;
     nowMs = 1000;
     vi.advanceTimersByTime(500);
     const judged = watch.status;
@@ -87,7 +89,7 @@ describe('ConvergenceWatch (fake clock)', () => {
     expect(judged.eta.seconds).toBeCloseTo(needed / 40, 6);
     expect(fired).toHaveLength(0);
     // Enough values: fires once, and not again on the next check.
-    values = uniform(4000, 7, 100, 60);
+    records = 4000;
     nowMs = 1500;
     vi.advanceTimersByTime(500);
     nowMs = 2000;
@@ -101,7 +103,7 @@ describe('ConvergenceWatch (fake clock)', () => {
   it('finish() judges everything without firing; a run that never converged says so', () => {
     const fired: ConvergenceStatus[] = [];
     const values = uniform(30, 8, 100, 90);
-    const watch = new ConvergenceWatch({ ...settings, threshold: 0.001 }, { values: () => values, records: () => 30 }, { requestCount: 30, durationSeconds: null }, (s) => fired.push(s), () => 0);
+    const watch = new ConvergenceWatch({ ...settings, threshold: 0.001 }, { records: () => 30, value: (row) => values[row]! }, { requestCount: 30, durationSeconds: null }, (s) => fired.push(s), () => 0);
     expect(watch.finish()).toMatchObject({ n: 30, converged: false });
     expect(fired).toHaveLength(0);
     expect(watch.stoppedProfiling).toBe(false);

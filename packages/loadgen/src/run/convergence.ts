@@ -16,20 +16,22 @@ export interface MarginJudgement {
 /**
  * How well `values` pin the statistic at `level`: the mean by its Student-t interval, a percentile by its
  * distribution-free order-statistic interval (binomial ranks), so neither assumes a normal latency distribution.
+ * One-shot; `RunningMargin` gives the same judgement over a growing column at a small cost per check.
  */
 export function judgeMargin(values: Float64Array, stat: string, level: number): MarginJudgement {
   const n = values.length;
   if (stat === 'avg') {
     const t = studentTInterval(values, level);
-    return { n, estimate: t.mean, low: t.low, high: t.high, margin: relative(t.halfWidth, t.mean) };
+    return { n, estimate: t.mean, low: t.low, high: t.high, margin: relativeMargin(t.halfWidth, t.mean) };
   }
   const q = Number(stat.slice(1));
   const sorted = values.slice().sort();
   const interval = quantileInterval(sorted, q, level);
-  return { n, estimate: interval.estimate, low: interval.low, high: interval.high, margin: relative((interval.high - interval.low) / 2, interval.estimate) };
+  return { n, estimate: interval.estimate, low: interval.low, high: interval.high, margin: relativeMargin((interval.high - interval.low) / 2, interval.estimate) };
 }
 
-const relative = (halfWidth: number, estimate: number) =>
+/** Half-width / |estimate|: Infinity when either is unknown, or when the estimate is 0 and the interval is not. */
+export const relativeMargin = (halfWidth: number, estimate: number): number =>
   Number.isNaN(halfWidth) || Number.isNaN(estimate) ? Number.POSITIVE_INFINITY : estimate === 0 ? (halfWidth === 0 ? 0 : Number.POSITIVE_INFINITY) : Math.abs(halfWidth / estimate);
 
 export interface EtaInput {

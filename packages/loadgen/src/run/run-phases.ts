@@ -70,7 +70,7 @@ export async function runPhases(
   const converged = new AbortController();
   const watch = config.convergence === null ? null : new ConvergenceWatch(
     config.convergence,
-    { values: () => sink.store.values(config.convergence!.metric), records: () => sink.store.length },
+    { records: () => sink.store.length, value: (row) => sink.store.value(config.convergence!.metric, row) },
     { requestCount: config.load.requestCount, durationSeconds: config.load.benchmarkDurationSeconds },
     (status) => {
       log.info(`converged: ${describeConvergence(status)}; profiling stops sending`);
