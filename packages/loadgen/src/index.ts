@@ -57,7 +57,9 @@ export { toAiperfInputConfig } from './export/input-config.js';
 export { LiveStats } from './run/live-stats.js';
 export type { LivePercentiles, LiveRequestStats } from './run/live-stats.js';
 export { describeGpu, describeServer, mergeLiveTelemetry } from './run/live-snapshot.js';
-export type { LiveGpuReading, LiveServerReading, LiveSnapshot, LiveTelemetry } from './run/live-snapshot.js';
+export type { LiveServerReading, LiveSnapshot, LiveTelemetry } from './run/live-snapshot.js';
+// Re-exported for the live views' users, who read it in `LiveTelemetry.gpus`; declared by @aiperf/telemetry-dcgm.
+export type { LiveGpuReading } from '@aiperf/telemetry-dcgm';
 export type { ConvergenceStatus } from './run/convergence-watch.js';
 export { convergenceProgress, describeConvergence, etaText } from './run/convergence-text.js';
 export { convergenceEta, judgeMargin } from './run/convergence.js';

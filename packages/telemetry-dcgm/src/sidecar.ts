@@ -19,8 +19,9 @@ export interface TelemetrySidecarResult {
   labeledFiles?: { label: string; path: string }[];
 }
 
-/** The newest reading of one GPU for the live views (the same shape as @aiperf/loadgen's `LiveGpuReading`). */
+/** The newest DCGM reading of one GPU, for the live views; a field the exporter does not serve is null. */
 export interface LiveGpuReading {
+  /** The exporter's scrape URL. */
   url: string;
   gpuIndex: number;
   modelName: string | null;

@@ -1,17 +1,7 @@
+// A GPU's live reading is DCGM telemetry's own type (it makes them); the live views here only show them.
+import type { LiveGpuReading } from '@aiperf/telemetry-dcgm';
 import type { ConvergenceStatus } from './convergence-watch.js';
 import type { LiveRequestStats } from './live-stats.js';
-
-/** The newest DCGM reading of one GPU; a field the exporter does not serve is null. */
-export interface LiveGpuReading {
-  /** The exporter's scrape URL. */
-  url: string;
-  gpuIndex: number;
-  modelName: string | null;
-  utilizationPercent: number | null;
-  memoryUsedGb: number | null;
-  powerW: number | null;
-  temperatureC: number | null;
-}
 
 /** The newest scrape of one inference server's /metrics; a metric the server does not serve is null. */
 export interface LiveServerReading {
