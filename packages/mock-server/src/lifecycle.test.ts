@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { until } from '@aiperf/test-kit';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from './index.js';
 import { chatBody, postRaw } from './test-support.js';
@@ -21,17 +22,16 @@ describe('server lifecycle', () => {
         client.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
         client.end(JSON.stringify(chatBody({ max_tokens: 200 })));
       });
-      // The server notices the hang-up at its next write; poll rather than guess how long that takes.
-      for (let tries = 0; tries < 100 && server.stats().requests.active > 0; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      // The server notices the hang-up at its next write: wait for that rather than guess how long it takes.
+      await until(() => server.stats().requests.active === 0, () => `${server.stats().requests.active} requests still active`);
       expect(server.stats().requests).toMatchObject({ active: 0, completed: 0, streaming: 1 });
       const next = await postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 3 }));
       expect(next.events.at(-1)?.data).toBe('[DONE]');
       expect(server.stats().requests).toMatchObject({ active: 0, completed: 1, total: 2 });
       // resetStats() zeroes the counters, even with a stream in flight, whose end still counts.
-      const inFlight = postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 10 }));
-      while (server.stats().requests.active === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      // 40 tokens at 5 ms: in flight for 200 ms, time enough to see it arrive on a loaded machine.
+      const inFlight = postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 40 }));
+      await until(() => server.stats().requests.active === 1, () => 'the request in flight never reached the server');
       server.resetStats();
       expect(server.stats().requests).toMatchObject({ total: 0, completed: 0, active: 1 });
       await inFlight;
@@ -45,7 +45,7 @@ describe('server lifecycle', () => {
   it('close() cuts streams in flight instead of waiting for them, and frees the port', async () => {
     const server = await startMockServer({ port: 0, ttftMs: 1, itlMs: 100 });
     const pending = postRaw(`${server.url}/v1/chat/completions`, chatBody({ max_tokens: 100 })); // 10 s of tokens
-    while (server.stats().requests.active === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    await until(() => server.stats().requests.active === 1, () => 'the stream never reached the server');
     await server.close();
     const cut = await pending;
     expect(cut.error).toBeDefined();

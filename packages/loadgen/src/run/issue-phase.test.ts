@@ -1,27 +1,40 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { until } from '@aiperf/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_SENDS_PER_TICK, issuePhase, stridedClaim } from './issue-phase.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 describe('issuePhase', () => {
+  afterEach(() => vi.useRealTimers());
+
+  // On the fake clock (setTimeout and process.hrtime), a garbage collection every 5 ms of it: a stop timer held
+  // only weakly (AbortSignal.timeout under AbortSignal.any) would be collected and the phase would never end.
   it('stops an unscheduled phase at its duration even when garbage collection runs meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'hrtime'] });
     const stopSignal = new AbortController().signal;
     let sent = 0;
-    const collecting = setInterval(gc, 5);
+    let stopped = false;
     const phase = issuePhase(
       { startPerfNs: process.hrtime.bigint(), requestCount: null, durationNs: 100e6, schedule: null, maxInFlight: 2, claimIndex: stridedClaim(0, 1), stopSignal },
       async () => {
         sent += 1;
         await new Promise((resolve) => setTimeout(resolve, 1));
       },
-    );
-    const outcome = await Promise.race([phase.then(() => 'stopped'), new Promise((resolve) => setTimeout(resolve, 3_000, 'still running'))]);
-    clearInterval(collecting);
-    expect(outcome).toBe('stopped');
-    expect(sent).toBeGreaterThan(2);
+    ).then(() => (stopped = true));
+    for (let ms = 5; ms < 100; ms += 5) {
+      gc();
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    expect(stopped).toBe(false);
+    gc();
+    await vi.advanceTimersByTimeAsync(6);
+    await until(() => stopped, () => `the phase still runs after its 100 ms (${sent} sent)`, 3_000);
+    await phase;
+    // Two in flight, each answered 1 ms later: about two sends per ms of the phase.
+    expect(sent).toBeGreaterThan(100);
   });
 });
 

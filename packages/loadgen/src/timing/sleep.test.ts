@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Slots, sleepUntilPerfNs } from './sleep.js';
 
 describe('sleepUntilPerfNs', () => {
+  afterEach(() => vi.useRealTimers());
+
+  // Real time is the subject here: the contract is never to return before a real process.hrtime deadline, with
+  // sub-millisecond precision past the timer's ms granularity (about 9 ms of sleeping in all).
   it('never returns before the deadline (sub-millisecond deadlines included)', async () => {
     for (const aheadNs of [0n, 300_000n, 1_500_000n, 7_250_000n]) {
       const deadline = process.hrtime.bigint() + aheadNs;
@@ -10,12 +14,19 @@ describe('sleepUntilPerfNs', () => {
     }
   });
 
-  it('returns early when aborted', async () => {
+  it('returns early when aborted, its timer cleared; an aborted signal returns at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 5);
-    const start = process.hrtime.bigint();
-    await sleepUntilPerfNs(start + 10_000_000_000n, controller.signal);
-    expect(process.hrtime.bigint() - start).toBeLessThan(5_000_000_000n);
+    let returned = false;
+    const sleeping = sleepUntilPerfNs(process.hrtime.bigint() + 10_000_000_000n, controller.signal).then(() => (returned = true));
+    expect(vi.getTimerCount()).toBe(1);
+    await Promise.resolve();
+    expect(returned).toBe(false);
+    controller.abort();
+    await sleeping;
+    expect(vi.getTimerCount()).toBe(0);
+    await sleepUntilPerfNs(process.hrtime.bigint() + 10_000_000_000n, controller.signal);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

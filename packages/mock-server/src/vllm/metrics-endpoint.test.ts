@@ -1,3 +1,4 @@
+import { until } from '@aiperf/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../server.js';
 
@@ -33,13 +34,17 @@ describe('GET /metrics (vLLM-style server metrics)', () => {
     // 50 distinct one-token words.
     const prompt = Array.from({ length: 50 }, (_v, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
     const responses = await Promise.all(Array.from({ length: 4 }, () => stream(prompt, 10)));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Every stream has sent its first token (so each holds its prompt and at least one generated token).
+    const readers = responses.map((response) => response.body!.getReader());
+    await Promise.all(readers.map((reader) => reader.read()));
     const busy = await metrics();
     expect(busy.get('vllm:num_requests_running')).toBe(4);
     // 4 × (50 prompt + a few generated tokens) of 1000.
     expect(busy.get('vllm:kv_cache_usage_perc')).toBeGreaterThan(0.2);
     expect(busy.get('vllm:kv_cache_usage_perc')).toBeLessThan(0.25);
-    await Promise.all(responses.map((response) => response.text()));
+    await Promise.all(readers.map(async (reader) => {
+      while (!(await reader.read()).done);
+    }));
     const done = await metrics();
     expect(done.get('vllm:num_requests_running')).toBe(0);
     expect(done.get('vllm:kv_cache_usage_perc')).toBe(0);
@@ -60,7 +65,8 @@ describe('GET /metrics (vLLM-style server metrics)', () => {
   it('counts waiting (header-delayed) requests and restarts its counters after metricsResetAfterRequests', async () => {
     server = await startMockServer({ port: 0, models: ['m'], ttftMs: 0, itlMs: 0, headerDelayMs: 150, metricsResetAfterRequests: 2 });
     const first = [stream('a b c', 3), stream('d e f', 3)];
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Both have arrived and wait out their 150 ms header delay.
+    await until(() => server!.stats().requests.active === 2, () => `${server!.stats().requests.active} of 2 requests arrived`);
     expect((await metrics()).get('vllm:num_requests_waiting')).toBe(2);
     await Promise.all((await Promise.all(first)).map((response) => response.text()));
     // The second completion restarted the counters (like a restarted server).
