@@ -80,6 +80,27 @@ describe('H1Pool against byte-exact servers, beside undici', () => {
   });
 });
 
+describe('H1Pool timestamps', () => {
+  it('hands each socket read to the handler as it arrives: one chunk and one arrival time per read', async () => {
+    let sockets: Socket[] = [];
+    const server = await raw((socket) => {
+      sockets = [socket];
+      socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n9\r\ndata: a\n\n\r\n');
+    });
+    const pool = lean(server.url);
+    // The rest is sent only once the handler has seen the first chunk, so the two reads cannot merge.
+    const exchange = await sendRequest({
+      dispatcher: pool, path: '/', headers: {}, body: '{}', streaming: true, timeoutMs: 10_000, cancelAfterMs: null,
+      onFirstResponse: () => setImmediate(() => sockets[0]!.write('9\r\ndata: b\n\n\r\n0\r\n\r\n')),
+    });
+    expect(seen(exchange)).toMatchObject({ status: 200, sse: true, body: 'data: a\n\ndata: b\n\n', error: null });
+    expect(exchange.chunkEnds).toEqual([9, 18]);
+    expect(exchange.chunkOffsetsNs).toHaveLength(2);
+    expect(exchange.chunkOffsetsNs[1]!).toBeGreaterThan(exchange.chunkOffsetsNs[0]!);
+    expect(exchange.ackOffsetNs!).toBeLessThanOrEqual(exchange.chunkOffsetsNs[0]!);
+  });
+});
+
 describe('H1Pool connections', () => {
   it('reuses one keep-alive connection for requests in sequence', async () => {
     const server = await raw((socket) => socket.write(okResponse('{"n":1}')));

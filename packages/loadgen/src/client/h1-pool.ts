@@ -16,10 +16,13 @@ export interface H1PoolOptions {
  * A keep-alive HTTP/1.1 connection pool for plain `http://` origins: the part of undici's Pool that aiperf's
  * request path uses (`dispatch` with a raw handler, close, destroy), one request per connection at a time.
  *
- * Hand-written because the request-rate benchmark showed the client as the bottleneck: against the zero-latency
- * mock at 64 connections, undici's `dispatch` cost ~135 µs of client CPU per request and a bare `net` client 51 µs
- * (aiperf with undici: 215–229 µs per request, 0.80× autocannon's request rate). Errors are undici's own classes,
- * so a failure is recorded the same way whichever transport carried the request.
+ * Hand-written because the request-rate benchmark showed the client as the bottleneck, and undici's per-request
+ * machinery (request object, header validation, wasm llhttp, handler wrapping, pool/client bookkeeping) was a large
+ * share of it. Measured against the zero-latency mock at 64 connections, non-streaming, A/B in adjacent runs
+ * (load average 17–26 on 2 cores, so CPU time, not req/s): the transport alone, a trivial raw handler, 56–65 µs of
+ * client CPU per request through undici's Pool, 45–47 through this; aiperf as a whole (bench/profile-rate.mjs)
+ * 279–292 → 162–186 µs per request, and 1.4–1.5× the request rate in the same runs. Errors are undici's own
+ * classes with llhttp's messages, so a failure is recorded the same way whichever transport carried it.
  *
  * A connection that carried a response is reused only after the next poll of its socket (as undici does since
  * GHSA-35p6-xmwp-9g52): a close or stray bytes the server sent meanwhile are read first, so a request is not
