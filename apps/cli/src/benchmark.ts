@@ -31,7 +31,7 @@ export function benchmarkHooks(config: AiperfConfig, registries: RunRegistries, 
       yamlDir: config.source.yamlPath ? dirname(config.source.yamlPath) : null,
       warn: (line) => io.stderr.write(`${line}\n`),
       info: (line) => io.stdout.write(`${line}\n`),
-      plotTypes: registries.plotTypes,
+      ...(registries.plotTypes ? { plotTypes: registries.plotTypes } : {}),
     }));
   }
   for (const hook of registries.postRunHooks.list()) hooks.register(hook, registries.postRunHooks.originOf(hook.name));

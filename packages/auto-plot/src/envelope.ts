@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import type { PlotEnvelope } from '@aiperf/config';
-import { parsePlotConfig } from '@aiperf/plot';
 
 /** File name `aiperf plot <dir>` looks for before the user-level config. */
 export const MATERIALIZED_PLOT_CONFIG = '.aiperf-plot-config.yaml';
@@ -45,6 +44,8 @@ export async function materializePlotEnvelope(
   await mkdir(artifactDir, { recursive: true });
   if (envelope.kind === 'inline') {
     const shaped = toPlotConfigShape(envelope.value);
+    // Imported here: loading the plot engine is work only a run that plots should pay.
+    const { parsePlotConfig } = await import('@aiperf/plot');
     // Checked before writing, so a bad envelope names `plot` rather than the materialised file.
     const { errors } = parsePlotConfig(shaped, 'plot');
     if (errors.length > 0) throw new Error(`invalid plot: section: ${errors.join('; ')}`);

@@ -2,7 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlotEnvelope } from '@aiperf/config';
 import type { PostRunHook } from '@aiperf/hooks';
-import { plot as plotEngine, type PlotOptions, type PlotResult, type PlotTypeRegistry } from '@aiperf/plot';
+import type { PlotOptions, PlotResult, PlotTypeRegistry } from '@aiperf/plot';
 import { materializePlotEnvelope } from './envelope.js';
 
 export const AUTO_PLOT_HOOK_NAME = 'auto-plot';
@@ -20,7 +20,7 @@ export interface AutoPlotHookOptions {
   info?: (line: string) => void;
   /** Plot types presets may name (built-ins plus plugins'); default: the built-ins. */
   plotTypes?: PlotTypeRegistry;
-  /** Injected for tests; default: `plot` from `@aiperf/plot`. */
+  /** Injected for tests; default: `plot` from `@aiperf/plot`, imported when the hook runs. */
   plot?: (options: PlotOptions) => Promise<PlotResult>;
 }
 
@@ -48,7 +48,8 @@ async function recordFailure(artifactDir: string, error: unknown): Promise<void>
 
 /** The post-run hook that plots `<artifactDir>` into `<artifactDir>/plots/` (PNG, light theme, in-process). */
 export function createAutoPlotHook(options: AutoPlotHookOptions): PostRunHook {
-  const plot = options.plot ?? plotEngine;
+  // The plot engine (canvas, chart.js) is loaded only when a run is plotted, not by every run that creates the hook.
+  const plot = options.plot ?? (async (plotOptions: PlotOptions) => (await import('@aiperf/plot')).plot(plotOptions));
   return {
     name: AUTO_PLOT_HOOK_NAME,
     async run({ artifactDir }) {

@@ -54,7 +54,7 @@ export class PluginsValidateCommand extends Command<AiperfContext> {
     const { registerPlugins, describeContributions } = await import('../plugins/register.js');
     const { createRunRegistries } = await import('../registries.js');
     const loaded = await importPlugin(locatePlugin(resolve(cwd, this.dir), cwd, 'validate'));
-    registerPlugins([loaded], createRunRegistries());
+    registerPlugins([loaded], await createRunRegistries([loaded]));
     this.context.stdout.write(`${loaded.name} ${loaded.version}: OK\n  contributes: ${describeContributions(loaded.plugin)}\n  entry: ${loaded.entryPath}\n`);
     return 0;
   }

@@ -11,7 +11,7 @@ export interface PluginSetup {
 /** Fresh registries with the built-ins, then every plugin (named ones first, then the installed ones). */
 export async function setupPlugins(refs: readonly PluginRef[], cwd: string): Promise<PluginSetup> {
   const plugins = await loadPlugins(refs, { cwd, discover: true });
-  const registries = createRunRegistries();
+  const registries = await createRunRegistries(plugins);
   registerPlugins(plugins, registries);
   return { registries, plugins };
 }
