@@ -1,12 +1,15 @@
 // A full disk stops the run cleanly: no crash, no torn JSONL line, no 0-byte or half-written summary, no temp
 // files left, and one line saying what was saved and where. Uses a tiny tmpfs where the test may mount one
 // (root, as in CI); otherwise the JSONL is pointed at /dev/full, which fails every write with ENOSPC.
-// The /dev/full case (it runs everywhere) is the built binary; the tmpfs cases run in-process, their output captured
-// from the CLI's streams and from process.stdout/stderr (runAiperfInProcess).
+// The /dev/full case (it runs everywhere) is the built binary, with its default issuing worker thread; the tmpfs cases
+// run in-process, their output captured from the CLI's streams and from process.stdout/stderr (runAiperfInProcess),
+// issuing from the main event loop (MAIN_LOOP_LOAD: what they check is the files and the message, and a worker thread
+// costs ~0.65 s of CPU to start per run).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIN_LOOP_LOAD } from '../auto-plot-cli.js';
 import { runAiperfInProcess } from './cli-in-process.js';
 import { readWholeJsonl, runAiperf } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
@@ -59,7 +62,7 @@ describe('a full disk', () => {
   it('while records stream to the JSONL (tmpfs)', async (ctx) => {
     const dir = tinyDisk('jsonl', '128k');
     if (dir === null) return ctx.skip();
-    const run = await runAiperfInProcess(args(dir, ['--request-count', '5000']));
+    const run = await runAiperfInProcess(args(dir, ['--request-count', '5000', ...MAIN_LOOP_LOAD]));
     const line = expectCleanStop(run, dir);
     const records = readWholeJsonl(join(dir, 'profile_export.jsonl'));
     expect(records.length).toBeGreaterThan(10);
@@ -70,7 +73,7 @@ describe('a full disk', () => {
     // inputs.json (100 entries, ~37 KB) fits; the ~6 KB summary does not.
     const dir = tinyDisk('summary', '40k');
     if (dir === null) return ctx.skip();
-    const run = await runAiperfInProcess(args(dir, ['--request-count', '8', '--export-level', 'summary']));
+    const run = await runAiperfInProcess(args(dir, ['--request-count', '8', '--export-level', 'summary', ...MAIN_LOOP_LOAD]));
     const line = expectCleanStop(run, dir);
     expect(line).toMatch(/Not saved: .*profile_export_aiperf\.json/);
   });
@@ -79,7 +82,7 @@ describe('a full disk', () => {
     const dir = tinyDisk('inputs', '12k');
     if (dir === null) return ctx.skip();
     server.answered.clear();
-    const run = await runAiperfInProcess(args(dir, ['--request-count', '8']));
+    const run = await runAiperfInProcess(args(dir, ['--request-count', '8', ...MAIN_LOOP_LOAD]));
     const line = expectCleanStop(run, dir);
     expect(line).toMatch(/inputs\.json; no request was sent\. Saved in .*: nothing\. Not saved: inputs\.json\.$/);
     expect(server.answered.size).toBe(0);

@@ -1,11 +1,13 @@
 // Secrets given on the command line never reach the console, the log or any artifact: the API key, credential
 // headers (by name rule, incl. Azure's Ocp-Apim-Subscription-Key), URL userinfo and credential-like query
 // parameters. Errors about a malformed secret-bearing argument never echo it.
-// The full redaction run is the built binary (everything the process prints); the other cases run in-process,
-// their output captured from the CLI's streams and from process.stdout/stderr (runAiperfInProcess).
+// The full redaction run is the built binary (everything the process prints, the headers handed to its issuing worker
+// thread); the other cases run in-process, their output captured from the CLI's streams and from process.stdout/stderr
+// (runAiperfInProcess), the one load issuing from the main event loop (MAIN_LOOP_LOAD).
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIN_LOOP_LOAD } from '../auto-plot-cli.js';
 import { runAiperfInProcess } from './cli-in-process.js';
 import { runAiperf } from './cli-process.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
@@ -53,7 +55,7 @@ describe('secrets in a profile run', () => {
   it('-HName:Value (no space after -H) is accepted and sent', async () => {
     const dir = await makeTempDir('aiperf-redact-');
     dirs.push(dir);
-    const run = await runAiperfInProcess(['profile', '-m', 'm', '-u', server.url, '--request-count', '1', '--isl', '8', '--osl', '2', '-HX-Api-Key: S1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry']);
+    const run = await runAiperfInProcess(['profile', '-m', 'm', '-u', server.url, '--request-count', '1', '--isl', '8', '--osl', '2', '-HX-Api-Key: S1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', ...MAIN_LOOP_LOAD]);
     expect(run.code, run.stderr).toBe(0);
   });
 });
