@@ -107,7 +107,8 @@ export class H1Connection implements ResponseSink {
     const request = this.request!;
     this.request = null;
     request.done = true;
-    if (this.parser.keepAlive && !request.reset && this.keepAliveMs > 0) {
+    // A response that came before the request was all written (an early 413, say) leaves the socket mid-request.
+    if (this.parser.keepAlive && !request.reset && this.keepAliveMs > 0 && this.socket.writableLength === 0) {
       this.socket.unref();
       this.owner.released(this);
     } else {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { type Server, createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, type Socket, createServer as createNetServer } from 'node:net';
 import { type Dispatcher, Pool } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { H1Pool } from './h1-pool.js';
@@ -141,6 +141,29 @@ describe('H1Pool connections', () => {
     await send(pool);
     expect(server.connections).toBe(3);
     expect(server.requests[1]).toContain('\r\nconnection: close\r\n');
+  });
+
+  it('drops a connection whose response came before the request was all written', async () => {
+    // A server that answers 413 at the first bytes and stops reading: 32 MB cannot all leave meanwhile.
+    const sockets: Socket[] = [];
+    const refuser = createNetServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => {});
+      socket.once('data', () => {
+        socket.pause();
+        socket.write('HTTP/1.1 413 Payload Too Large\r\nContent-Length: 3\r\n\r\nbig');
+      });
+    });
+    refuser.listen(0, '127.0.0.1');
+    await once(refuser, 'listening');
+    cleanups.push(() => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      refuser.close(resolve);
+    }));
+    const pool = lean(`http://127.0.0.1:${(refuser.address() as AddressInfo).port}`, 1);
+    expect(seen(await send(pool, 'x'.repeat(32 * 1024 * 1024)))).toMatchObject({ status: 413, body: 'big' });
+    expect(seen(await send(pool, '{}'))).toMatchObject({ status: 413, body: 'big' });
+    expect(sockets).toHaveLength(2); // the second request went out on a new connection
   });
 
   it('holds requests beyond the connection cap until a connection is free', async () => {
