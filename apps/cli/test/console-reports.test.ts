@@ -1,20 +1,12 @@
 // Console reports of multi-runs and sweeps: the aggregate table (mean ± CI) and the sweep table streamed per cell.
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickProfileArgs, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
+import { describe, expect, it } from 'vitest';
+import { quickProfileArgs, readJson, runAiperf } from './auto-plot-cli.js';
+import { useMockServer } from './mock-fixture.js';
 
-let server: MockServer;
-let root: string;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1 });
-  root = await tempDir('aiperf-console-reports-');
-});
-afterAll(async () => {
-  await server?.close();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+const server = useMockServer({ ttftMs: 2, itlMs: 1 });
+const root = makeTempDirSync('aiperf-console-reports-');
 
 const squash = (text: string) => text.replace(/ +/g, ' ');
 const two = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

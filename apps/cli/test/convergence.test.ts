@@ -1,18 +1,12 @@
 // Adaptive multi-run: --convergence-metric stops adding runs once the metric's spread across runs is small enough.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { makeTempDir } from '@aiperf/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
+import { useMockServer } from './mock-fixture.js';
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 30, itlMs: 2, ttftJitterMs: 10 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useMockServer({ ttftMs: 30, itlMs: 2, ttftJitterMs: 10 });
 
 async function multiRun(extra: string[]) {
   const dir = await makeTempDir('aiperf-converge-');

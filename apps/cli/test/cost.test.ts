@@ -1,21 +1,13 @@
 // `--gpu-cost-per-hour` / `--cost-per-hour` end to end: cost metrics in the JSON, the CSV and the console table.
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickProfileArgs, runAiperf, tempDir } from './auto-plot-cli.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
+import { describe, expect, it } from 'vitest';
+import { quickProfileArgs, runAiperf } from './auto-plot-cli.js';
+import { useMockServer } from './mock-fixture.js';
 
-let server: MockServer;
-let root: string;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1 });
-  root = await tempDir('aiperf-cost-');
-});
-afterAll(async () => {
-  await server?.close();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+const server = useMockServer({ ttftMs: 2, itlMs: 1 });
+const root = makeTempDirSync('aiperf-cost-');
 
 describe('aiperf profile --gpu-cost-per-hour', () => {
   it('adds cost per 1M input/output tokens and per request, computed from the run own totals', async () => {

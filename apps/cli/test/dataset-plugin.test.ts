@@ -1,21 +1,14 @@
 // A plugin's dataset loader through the real CLI: `--custom-dataset-type <its name>` reads --input-file with it,
 // and the requests sent are exactly its entries (inputs.json, the mock server's counts).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeTempDirSync } from '@aiperf/test-kit';
+import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
+import { useMockServer } from './mock-fixture.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-dataset-plugin-'));
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
-});
-afterAll(async () => {
-  await mock?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const root = makeTempDirSync('aiperf-dataset-plugin-');
+const mock = useMockServer({ ttftMs: 1, itlMs: 1 });
 
 // A loader for plain text files: one prompt per line, "!" at the end asks for 3 output tokens.
 const LOADER = `{

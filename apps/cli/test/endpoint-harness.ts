@@ -1,14 +1,15 @@
 // Shared by the CLI end-to-end tests that check what went over the wire: the mock server behind test-kit's
 // recording proxy, and a temp artifact dir per run, removed by the test kit.
 import { loadTokenizer } from '@aiperf/loadgen';
-import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
+import type { MockServerOptions } from '@aiperf/mock-server';
 import { type RecordingProxy, makeTempDir, startRecordingProxy } from '@aiperf/test-kit';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { join } from 'node:path';
+import { type FileMockServer, useMockServer } from './mock-fixture.js';
 
 /** One test file's servers: the mock and the recording proxy in front of it, both set before the file's tests run. */
 export interface ProxiedMock<Body = unknown> {
-  mock: MockServer;
+  mock: FileMockServer;
   proxy: RecordingProxy<Body>;
 }
 
@@ -17,9 +18,8 @@ export interface ProxiedMock<Body = unknown> {
  * recorded exchanges are cleared before each test. `Body` types the recorded request bodies.
  */
 export function useProxiedMock<Body = unknown>(options: Omit<MockServerOptions, 'port'>): ProxiedMock<Body> {
-  const servers = {} as ProxiedMock<Body>;
+  const servers = { mock: useMockServer(options) } as ProxiedMock<Body>;
   beforeAll(async () => {
-    servers.mock = await startMockServer({ port: 0, ...options });
     servers.proxy = await startRecordingProxy<Body>(servers.mock.url);
   });
   beforeEach(() => {
@@ -27,7 +27,6 @@ export function useProxiedMock<Body = unknown>(options: Omit<MockServerOptions, 
   });
   afterAll(async () => {
     await servers.proxy?.close();
-    await servers.mock?.close();
   });
   return servers;
 }

@@ -1,21 +1,13 @@
 // `--log-level` / `-v` / `-vv`: which lines reach stderr and logs/aiperf.log.
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickProfileArgs, runAiperf, tempDir } from './auto-plot-cli.js';
+import { makeTempDirSync } from '@aiperf/test-kit';
+import { describe, expect, it } from 'vitest';
+import { quickProfileArgs, runAiperf } from './auto-plot-cli.js';
+import { useMockServer } from './mock-fixture.js';
 
-let server: MockServer;
-let root: string;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1 });
-  root = await tempDir('aiperf-log-level-');
-});
-afterAll(async () => {
-  await server?.close();
-  if (root) await rm(root, { recursive: true, force: true });
-});
+const server = useMockServer({ ttftMs: 2, itlMs: 1 });
+const root = makeTempDirSync('aiperf-log-level-');
 
 const logFile = (dir: string) => readFileSync(join(dir, 'logs', 'aiperf.log'), 'utf8');
 

@@ -1,17 +1,11 @@
 // `--num-profile-runs N` end to end: per-trial dirs and the confidence aggregate checked against the trials' own files.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { autoPlotWarnings, pngNames, quickProfileArgs, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
+import { useMockServer } from './mock-fixture.js';
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1, ttftJitterMs: 1 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useMockServer({ ttftMs: 2, itlMs: 1, ttftJitterMs: 1 });
 
 describe('aiperf profile --num-profile-runs 3', () => {
   it('writes profile_runs/run_NNNN and a confidence aggregate computed from them', async () => {

@@ -1,17 +1,11 @@
 // Concurrency sweep end to end: per-value directories, the sweep aggregate's content, auto-plot fired once at the top.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pngNames, quickProfileArgs, readJson, runAiperf, tempDir } from './auto-plot-cli.js';
+import { useMockServer } from './mock-fixture.js';
 
-let server: MockServer;
-beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1 });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useMockServer({ ttftMs: 2, itlMs: 1 });
 
 describe('aiperf profile --concurrency 1,2 (sweep)', () => {
   it('writes one dir per value and the sweep aggregate, then auto-plots once against the top-level dir', async () => {

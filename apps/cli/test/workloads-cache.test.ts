@@ -1,15 +1,13 @@
 // Prefix and context synthesis end to end: the CLI against the mock server, whose vLLM-style /metrics counts
 // the prefix-cache hits (16-word blocks seen before) a server would get from what aiperf sent.
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { makeTempDirSync } from '@aiperf/test-kit';
+import { afterEach, describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-workloads-cache-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = makeTempDirSync('aiperf-workloads-cache-');
 let mock: MockServer | undefined;
 afterEach(async () => {
   await mock?.close();

@@ -1,21 +1,14 @@
 // Bad workload input through the CLI: one line naming the flag (or the file, line and field), the bad value and
 // what is allowed; exit 2; nothing sent to the server.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@aiperf/mock-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeTempDirSync } from '@aiperf/test-kit';
+import { describe, expect, test } from 'vitest';
 import { runInProcess } from './config-harness.js';
+import { useMockServer } from './mock-fixture.js';
 
-const root = mkdtempSync(join(tmpdir(), 'aiperf-workloads-errors-'));
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, ttftMs: 1, itlMs: 1 });
-});
-afterAll(async () => {
-  await mock?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const root = makeTempDirSync('aiperf-workloads-errors-');
+const mock = useMockServer({ ttftMs: 1, itlMs: 1 });
 
 const file = (name: string, text: string) => {
   const path = join(root, name);
