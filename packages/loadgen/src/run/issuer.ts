@@ -19,6 +19,7 @@ import { globalIndexOf } from '../shard/split.js';
 import { createEntryPicker } from '../dataset/sampling.js';
 import type { Target } from './target.js';
 import { type WarmPool, createWarmPool } from './warm-pool.js';
+import { warmSendPath } from './warm-send.js';
 
 /** Everything an issuer needs; plain data, so it can be handed to a worker thread as is. */
 export interface IssuerInit {
@@ -111,6 +112,8 @@ export class Issuer {
     // of multi-turn sessions count their input tokens here: load the tokenizer now, not on the first follow-up,
     // where loading it would stall this event loop while other streams are being timed.
     if (init.dataset.some((turn) => (turn.followUps?.length ?? 0) > 0)) await setup.tokenizer();
+    // The main thread (given its parts) also reads the answers, so its read path is warmed too.
+    await warmSendPath(setup, given !== undefined);
     return new Issuer(init, parts.strategy, setup, pools, inFlight);
   }
 
