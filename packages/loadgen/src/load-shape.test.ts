@@ -4,10 +4,10 @@ import { PassThrough } from 'node:stream';
 import { resolveConfig } from '@aiperf/config';
 import { type TimedSseServer, startTimedSseServer } from '@aiperf/sse-test-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseJsonWithBigInt } from './export/json-text.js';
 import { runProfile } from './run-profile.js';
 import { findWorkerScript } from './run/worker-runner.js';
 import { testConfig } from './test-config.js';
+import { readRecords, readSummary } from './test-run-files.js';
 import { makeTempDirSync } from '@aiperf/test-kit';
 
 // Where requests go and how many: several --url, and multi-turn request/session caps, against real servers.
@@ -29,8 +29,8 @@ async function run(config: ReturnType<typeof testConfig>) {
   let out = '';
   const stdout = new PassThrough().on('data', (chunk) => (out += chunk));
   await runProfile(config, { stdout, stderr: new PassThrough() });
-  const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
-  const records = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').map((l) => parseJsonWithBigInt(l) as Record<string, any>);
+  const summary = readSummary(dir);
+  const records = readRecords(dir);
   return { summary, records, stdout: out };
 }
 

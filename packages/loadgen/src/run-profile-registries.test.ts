@@ -6,12 +6,12 @@ import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createEndpointTypeRegistry } from './endpoints/registry.js';
 import type { EndpointType } from './endpoints/types.js';
-import { parseJsonWithBigInt } from './export/json-text.js';
 import { createMetricRegistry } from './metrics/registry.js';
 import type { RecordMetric } from './metrics/types.js';
 import { runProfile } from './run-profile.js';
 import { findWorkerScript } from './run/worker-runner.js';
 import { testConfig } from './test-config.js';
+import { readRecords, readSummary } from './test-run-files.js';
 import { createTimingStrategyRegistry } from './timing/strategies.js';
 import type { TimingStrategy } from './timing/timing-strategy.js';
 import { makeTempDir } from '@aiperf/test-kit';
@@ -81,8 +81,8 @@ async function profileWith(workers: number) {
   let text = '';
   stdout.on('data', (c) => (text += c));
   const result = await runProfile(config, { stdout, stderr: new PassThrough() }, { registries, pluginModules: [pluginUrl] });
-  const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
-  const records = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').map((l) => parseJsonWithBigInt(l) as Record<string, any>);
+  const summary = readSummary(dir);
+  const records = readRecords(dir);
   const inputs = readFileSync(join(dir, 'inputs.json'), 'utf8');
   return { result, summary, records, inputs, text };
 }

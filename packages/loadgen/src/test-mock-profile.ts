@@ -1,13 +1,11 @@
 // Test helper: runProfile through the real client against the real mock server; the run's files read back from disk.
 // One server per profile, closed by `closeMockProfileServer` (call it in afterEach).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type MockServer, type MockServerOptions, startMockServer } from '@aiperf/mock-server';
 import { makeTempDir } from '@aiperf/test-kit';
-import { parseJsonWithBigInt } from './export/json-text.js';
 import { runProfile } from './run-profile.js';
 import { testConfig } from './test-config.js';
+import { readRecords, readSummary } from './test-run-files.js';
 import type { RunProfileOptions } from './types.js';
 
 let server: MockServer | undefined;
@@ -33,8 +31,5 @@ export async function profileAgainstMock(mock: MockServerOptions, overrides: Ove
     output: { artifactDir: dir, artifactDirExplicit: true, ...overrides.output },
   });
   const result = await runProfile(config, { stdout, stderr: new PassThrough(), ...(signal ? { signal } : {}) }, options);
-  const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
-  const lines = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').trim().split('\n').filter(Boolean);
-  const records = lines.map((line) => parseJsonWithBigInt(line) as Record<string, any>);
-  return { result, summary, records, dir, stdout: text };
+  return { result, summary: readSummary(dir), records: readRecords(dir), dir, stdout: text };
 }
