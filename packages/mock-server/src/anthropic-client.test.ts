@@ -1,21 +1,14 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useSdkClient } from './test-support.js';
 
 // The official Anthropic SDK is the reference for the Messages API shapes: its stream accumulator checks the
 // event order (message_start first, deltas into an open content block) and throws on anything it cannot place.
 describe('the official Anthropic SDK against the mock server', () => {
-  let server: MockServer;
-  let client: Anthropic;
-
-  beforeAll(async () => {
-    server = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1, seed: 7 });
-    client = new Anthropic({ baseURL: server.url, apiKey: 'not-needed', maxRetries: 0 });
-  });
-  afterAll(() => server.close());
+  const { server, client } = useSdkClient((url) => new Anthropic({ baseURL: url, apiKey: 'not-needed', maxRetries: 0 }));
 
   it('streams a message: raw typed events, text deltas and the usage of message_start/message_delta', async () => {
-    const stream = await client.messages.create({
+    const stream = await client().messages.create({
       model: 'claude-mock',
       max_tokens: 12,
       messages: [{ role: 'user', content: 'Tell me a short story about a lighthouse keeper.' }],
@@ -43,11 +36,11 @@ describe('the official Anthropic SDK against the mock server', () => {
     expect(inputTokens).toBe(10);
     expect(outputTokens).toBe(12);
     expect(stopReason).toBe('max_tokens');
-    expect(server.stats().requests).toMatchObject({ messages: 1, streaming: 1 });
+    expect(server().stats().requests).toMatchObject({ messages: 1, streaming: 1 });
   });
 
   it('the stream helper accumulates the final message (text, stop reason, usage)', async () => {
-    const stream = client.messages.stream({
+    const stream = client().messages.stream({
       model: 'claude-mock',
       max_tokens: 64,
       system: 'You are terse.',
@@ -68,7 +61,7 @@ describe('the official Anthropic SDK against the mock server', () => {
   });
 
   it('extended thinking: a thinking block (deltas + signature) before the text block; usage counts both', async () => {
-    const stream = client.messages.stream({
+    const stream = client().messages.stream({
       model: 'claude-mock',
       max_tokens: 400,
       thinking: { type: 'enabled', budget_tokens: 1024 },
@@ -84,12 +77,12 @@ describe('the official Anthropic SDK against the mock server', () => {
     expect(thought.signature).toBe('mock-signature');
     expect(answer.text.split(' ')).toHaveLength(16);
     expect(message.usage.output_tokens).toBe(266);
-    const whole = await client.messages.create({ model: 'claude-mock', max_tokens: 400, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'think first' }] });
+    const whole = await client().messages.create({ model: 'claude-mock', max_tokens: 400, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'think first' }] });
     expect(whole.content.map((b) => b.type)).toEqual(['thinking', 'text']);
   });
 
   it('answers a non-streaming message with content blocks and usage', async () => {
-    const message = await client.messages.create({
+    const message = await client().messages.create({
       model: 'claude-mock',
       max_tokens: 9,
       messages: [
@@ -107,7 +100,7 @@ describe('the official Anthropic SDK against the mock server', () => {
   });
 
   it('names every SSE event (event: line) and keeps the ping a client must skip', async () => {
-    const response = await fetch(`${server.url}/v1/messages`, {
+    const response = await fetch(`${server().url}/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'm', max_tokens: 2, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
@@ -124,7 +117,7 @@ describe('the official Anthropic SDK against the mock server', () => {
   });
 
   it('rejects a request without max_tokens as the API does (400 with the reason)', async () => {
-    const error = await client.messages
+    const error = await client().messages
       .create({ model: 'claude-mock', messages: [{ role: 'user', content: 'hi' }] } as unknown as Anthropic.MessageCreateParamsNonStreaming)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);

@@ -1,20 +1,13 @@
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useSdkClient } from './test-support.js';
 
 // The official `openai` client is the reference: if it can read our streams, real tools can.
 describe('the official openai client against the mock server', () => {
-  let server: MockServer;
-  let client: OpenAI;
-
-  beforeAll(async () => {
-    server = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1, seed: 7 });
-    client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'not-needed', maxRetries: 0 });
-  });
-  afterAll(() => server.close());
+  const { server, client } = useSdkClient((url) => new OpenAI({ baseURL: `${url}/v1`, apiKey: 'not-needed', maxRetries: 0 }));
 
   it('streams a chat completion with content and a final usage chunk', async () => {
-    const stream = await client.chat.completions.create({
+    const stream = await client().chat.completions.create({
       model: 'demo-model',
       messages: [{ role: 'user', content: 'Tell me a short story about a lighthouse keeper.' }],
       max_completion_tokens: 12,
@@ -54,7 +47,7 @@ describe('the official openai client against the mock server', () => {
   });
 
   it('streams a text completion with usage', async () => {
-    const stream = await client.completions.create({
+    const stream = await client().completions.create({
       model: 'demo-model',
       prompt: 'Once upon a time',
       max_tokens: 7,
@@ -73,7 +66,7 @@ describe('the official openai client against the mock server', () => {
   });
 
   it('answers non-streaming chat and completions with message, finish reason and usage', async () => {
-    const chat = await client.chat.completions.create({
+    const chat = await client().chat.completions.create({
       model: 'demo-model',
       messages: [{ role: 'user', content: 'hi there' }],
       max_tokens: 20,
@@ -85,7 +78,7 @@ describe('the official openai client against the mock server', () => {
     expect(chat.choices[0]?.message.content?.split(' ')).toHaveLength(16);
     expect(chat.usage).toMatchObject({ prompt_tokens: 2, completion_tokens: 16, total_tokens: 18 });
 
-    const completion = await client.completions.create({
+    const completion = await client().completions.create({
       model: 'demo-model',
       prompt: 'hi there',
       max_tokens: 20,
@@ -96,10 +89,10 @@ describe('the official openai client against the mock server', () => {
   });
 
   it('lists models and returns deterministic embeddings (base64, as the client asks)', async () => {
-    const models = await client.models.list();
+    const models = await client().models.list();
     expect(models.data.map((model) => model.id)).toEqual(['mock-model']);
-    const first = await client.embeddings.create({ model: 'embed', input: ['a cat', 'a dog'] });
-    const again = await client.embeddings.create({ model: 'embed', input: ['a cat'] });
+    const first = await client().embeddings.create({ model: 'embed', input: ['a cat', 'a dog'] });
+    const again = await client().embeddings.create({ model: 'embed', input: ['a cat'] });
     expect(first.data).toHaveLength(2);
     expect(first.data[0]?.embedding).toHaveLength(768);
     expect(again.data[0]?.embedding).toEqual(first.data[0]?.embedding);
@@ -107,7 +100,7 @@ describe('the official openai client against the mock server', () => {
     const norm = Math.hypot(...(first.data[0]?.embedding ?? []));
     expect(norm).toBeCloseTo(1, 4);
     expect(first.usage).toEqual({ prompt_tokens: 4, total_tokens: 4 });
-    const short = await client.embeddings.create({ model: 'embed', input: 'a cat', dimensions: 64, encoding_format: 'float' });
+    const short = await client().embeddings.create({ model: 'embed', input: 'a cat', dimensions: 64, encoding_format: 'float' });
     expect(short.data[0]?.embedding).toHaveLength(64);
   });
 });

@@ -1,21 +1,14 @@
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useSdkClient } from './test-support.js';
 
 // The official `openai` client's Responses API support is the reference for /v1/responses: its stream helper
 // rebuilds the response from the events and throws on an event it cannot place.
 describe('the official openai client (Responses API) against the mock server', () => {
-  let server: MockServer;
-  let client: OpenAI;
-
-  beforeAll(async () => {
-    server = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1, seed: 7 });
-    client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'not-needed', maxRetries: 0 });
-  });
-  afterAll(() => server.close());
+  const { server, client } = useSdkClient((url) => new OpenAI({ baseURL: `${url}/v1`, apiKey: 'not-needed', maxRetries: 0 }));
 
   it('streams typed, numbered events: text deltas, then response.incomplete at the token limit with usage', async () => {
-    const stream = await client.responses.create({
+    const stream = await client().responses.create({
       model: 'demo-model',
       input: [{ role: 'user', content: 'Tell me a short story about a lighthouse keeper.' }],
       max_output_tokens: 12,
@@ -39,11 +32,11 @@ describe('the official openai client (Responses API) against the mock server', (
     expect(final?.status).toBe('incomplete');
     expect(final?.incomplete_details).toEqual({ reason: 'max_output_tokens' });
     expect(final?.usage).toMatchObject({ input_tokens: 10, output_tokens: 12, total_tokens: 22 });
-    expect(server.stats().requests).toMatchObject({ responses: 1, streaming: 1 });
+    expect(server().stats().requests).toMatchObject({ responses: 1, streaming: 1 });
   });
 
   it('the stream helper accumulates the final response; response.completed when the answer ends on its own', async () => {
-    const stream = client.responses.stream({ model: 'demo-model', instructions: 'Be brief.', input: 'hi there' });
+    const stream = client().responses.stream({ model: 'demo-model', instructions: 'Be brief.', input: 'hi there' });
     const deltas: string[] = [];
     stream.on('response.output_text.delta', (event) => deltas.push(event.delta));
     const response = await stream.finalResponse();
@@ -55,7 +48,7 @@ describe('the official openai client (Responses API) against the mock server', (
   });
 
   it('answers a non-streaming request: output message with output_text, usage', async () => {
-    const response = await client.responses.create({
+    const response = await client().responses.create({
       model: 'demo-model',
       input: [{ role: 'user', content: [{ type: 'input_text', text: 'hi there' }] }],
       max_output_tokens: 20,

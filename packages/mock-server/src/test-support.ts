@@ -3,7 +3,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentileOfSorted } from '@aiperf/stats';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type MockServer, type MockServerOptions, type MockServerStats, startMockServer } from './index.js';
 
 export interface SseEvent {
@@ -117,4 +117,19 @@ export function useMockServer() {
     chatUrl: () => `${server().url}/v1/chat/completions`,
     stats: async () => (await (await fetch(`${server().url}/mock/stats`)).json()) as MockServerStats,
   };
+}
+
+/**
+ * The mock server (TTFT 5 ms, ITL 1 ms, seed 7) an official SDK's tests run against, and the SDK client `connect`
+ * makes for its URL: both set before the file's tests, the server closed after them.
+ */
+export function useSdkClient<Client>(connect: (url: string) => Client): { server: () => MockServer; client: () => Client } {
+  let server: MockServer | undefined;
+  let client: Client | undefined;
+  beforeAll(async () => {
+    server = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1, seed: 7 });
+    client = connect(server.url);
+  });
+  afterAll(() => server?.close());
+  return { server: () => server as MockServer, client: () => client as Client };
 }
