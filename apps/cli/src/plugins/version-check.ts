@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import semver from 'semver';
+// The two functions only (semver's documented per-function modules): the whole package is ~50 modules to load.
+import satisfies from 'semver/functions/satisfies.js';
+import validRange from 'semver/ranges/valid.js';
 import { version as cliVersion } from '../version.js';
 import type { PluginPackageJson } from './package-json.js';
 
@@ -14,8 +16,8 @@ export function versionProblem(pkg: PluginPackageJson | null): string | null {
   for (const [name, range] of Object.entries(pkg?.peerDependencies ?? {})) {
     const have = PROVIDED[name];
     if (have === undefined) continue;
-    if (!semver.validRange(range)) return `peerDependencies["${name}"] is not a semver range: "${range}"`;
-    if (!semver.satisfies(have, range, { includePrerelease: true })) {
+    if (!validRange(range)) return `peerDependencies["${name}"] is not a semver range: "${range}"`;
+    if (!satisfies(have, range, { includePrerelease: true })) {
       return `needs ${name} ${range}, but this aiperf is ${have}; install a plugin version made for ${have}, or another aiperf`;
     }
   }
