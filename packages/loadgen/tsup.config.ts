@@ -9,8 +9,9 @@ import { packageBuild } from '../../tooling/tsup.base';
 //   (fetch, websockets, caches; ~0.1 s as ~100 files, ~0.05 s bundled), @aiperf/config its whole schema for one
 //   parser. The workspace packages are bundled from their sources (the `@aiperf/source` condition), so only the
 //   modules the issuer imports are in it; a worker thread also must start without resolving workspace packages,
-//   whose source condition the test runner would hand on to it. Its CommonJS parts (undici) get a `require`. The
-//   tokenizers stay external: they are imported only when used (a multi-MB vocabulary each).
+//   whose source condition the test runner would hand on to it. `undici` is src/worker-undici.ts there (the
+//   dispatcher modules only), loaded with a `require`. The tokenizers stay external: they are imported only when
+//   used (a multi-MB vocabulary each).
 export default defineConfig([
   packageBuild({ entry: ['src/index.ts'], noExternal: ['@aiperf/plugin'], clean: ['!worker.js', '!worker.js.map'] }),
   packageBuild({
@@ -21,6 +22,7 @@ export default defineConfig([
     noExternal: [/^(?!gpt-tokenizer|@huggingface\/tokenizers)/],
     esbuildOptions(options) {
       options.conditions = ['@aiperf/source'];
+      options.alias = { undici: './src/worker-undici.ts' };
     },
     banner: { js: "import { createRequire as createRequireOfWorker } from 'node:module';\nconst require = createRequireOfWorker(import.meta.url);" },
   }),
