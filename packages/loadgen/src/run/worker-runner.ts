@@ -3,12 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
 import type { FromWorker, ToWorker } from '../worker.js';
-import type { IssuerTemplate, LoadRunner } from './load-runner.js';
+import { type IssuerTemplate, type LoadRunner, PHASE_LEAD_NS } from './load-runner.js';
 import { ReadQueue } from './read-queue.js';
 import type { PendingRecord, RecordReader } from './request-executor.js';
 
-/** Lead time so every thread starts a phase on the same monotonic instant (a message hop takes well under it). */
-const PHASE_LEAD_NS = 20_000_000n;
 
 /**
  * The built worker entry: next to the bundle (`dist/worker.js`), or the package's `dist/` when running from
