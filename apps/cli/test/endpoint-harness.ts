@@ -51,6 +51,9 @@ export function expectNear(stat: { min: number; avg: number }, configuredMs: num
   expect(stat.avg, JSON.stringify(stat)).toBeLessThan(configuredMs * 2 + 150);
 }
 
+/** A `--endpoint-type template` body for the mock's TGI routes (`/generate`, `/generate_stream`). */
+export const TEMPLATE = '{"inputs": {{ text|tojson }}, "parameters": {"max_new_tokens": {{ max_tokens }}, "ignore_eos": true}, "tag": {{ model|tojson }}}';
+
 /** Token counts by aiperf's builtin tokenizer (what `--tokenizer builtin` counts with). */
 export async function builtinTokenCount(): Promise<(text: string) => number> {
   const tokenizer = await loadTokenizer('builtin');

@@ -1,8 +1,8 @@
 // `--endpoint-type messages` (Anthropic Messages API) end to end: aiperf against the mock server (TTFT 60 ms,
 // ITL 8 ms) through a recording proxy. Tolerances are generous for a loaded CI machine; they check that the
-// parsed events land where the mock put them, not speed.
+// parsed events land where the mock put them, not speed. Extended thinking and a chat server answering a messages
+// run (no wall-clock bound) are `endpoint-parsing.test.ts`.
 import { join } from 'node:path';
-import { startMockServer } from '@aiperf/mock-server';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
 import { QUIET_RUN, runDir, expectNear, readJson, readJsonl, useProxiedMock } from './endpoint-harness.js';
@@ -65,42 +65,5 @@ describe('aiperf profile --endpoint-type messages', () => {
     // Server token counts: input_tokens as the mock counted them, the same for every record as the client's ISL ± tokenizer.
     const records = readJsonl(join(dir, 'profile_export.jsonl'));
     for (const record of records) expect(record.metrics.output_sequence_length.value).toBe(20);
-  });
-
-  it('extended thinking: thinking_delta text is reasoning (counted apart), text_delta the answer; TTFO after the thinking', async () => {
-    const dir = await dirs.make();
-    // 400 tokens a request: what is checked is how the events are parsed, not when they came, so a mock of its own
-    // answers at 1 ms a token (0.4 s a request, not the 3.2 s of the file's 8 ms mock).
-    const fast = await startMockServer({ port: 0, ttftMs: 5, itlMs: 1 });
-    const result = await runInProcess([
-      'profile', '--model', 'claude-mock', '--url', fast.url, '--endpoint-type', 'messages', '--streaming', '--request-count', '3',
-      '--osl', '400', '--isl', '32', '--tokenizer', 'builtin', '--extra-inputs', JSON.stringify({ thinking: { type: 'enabled', budget_tokens: 1024 } }),
-      '--artifact-dir', dir, ...QUIET_RUN,
-    ]).finally(() => fast.close());
-    expect(result.code, result.stderr).toBe(0);
-    const records = readJsonl(join(dir, 'profile_export.jsonl'));
-    for (const record of records) {
-      // The mock thinks 250 tokens (one word each) before answering.
-      expect(Math.abs(record.metrics.reasoning_token_count.value - 250)).toBeLessThanOrEqual(5);
-      expect(record.metrics.output_sequence_length.value).toBeGreaterThan(15);
-    }
-  });
-
-  it('a chat server answering a messages run: every request fails with the offending body quoted, the run does not crash', async () => {
-    const dir = await dirs.make();
-    const result = await runInProcess([
-      'profile', '--model', 'claude-mock', '--url', servers.mock.url, '--endpoint-type', 'messages', '--custom-endpoint', '/v1/chat/completions',
-      '--request-count', '3', '--osl', '4', '--artifact-dir', dir, ...QUIET_RUN,
-    ]);
-    // A run whose every request failed exits 1 (not a usage error, not a crash: no stack).
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
-    // One entry per answer: each quotes its own body (the ids differ).
-    expect(summary.error_summary.reduce((sum: number, e: { count: number }) => sum + e.count, 0)).toBe(3);
-    for (const entry of summary.error_summary) {
-      expect(entry.error_details.type).toBe('InvalidResponseError');
-      expect(entry.error_details.message).toMatch(/does not match endpoint type "messages": \{"id":"chatcmpl-/);
-    }
   });
 });

@@ -1,16 +1,15 @@
 // `--endpoint-type template` end to end: a custom JSON API described by a Jinja body template and JMESPath
 // response paths (here the mock's TGI routes, as a stand-in for any API aiperf has no type for), through a
-// recording proxy; and the bad-input checks that stop a run before any request.
+// recording proxy, with latencies as the mock's. The bad-input checks (no wall-clock bound) are
+// `endpoint-parsing.test.ts`.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from './config-harness.js';
-import { QUIET_RUN, runDir, expectNear, readJson, useProxiedMock } from './endpoint-harness.js';
+import { QUIET_RUN, TEMPLATE, runDir, expectNear, readJson, useProxiedMock } from './endpoint-harness.js';
 
 const servers = useProxiedMock({ ttftMs: 60, itlMs: 8 });
 const dirs = { make: () => runDir('aiperf-template-') };
-
-const TEMPLATE = '{"inputs": {{ text|tojson }}, "parameters": {"max_new_tokens": {{ max_tokens }}, "ignore_eos": true}, "tag": {{ model|tojson }}}';
 
 const run = (dir: string, path: string, extraInputs: Record<string, unknown>, extra: string[] = []) =>
   runInProcess([
@@ -49,29 +48,5 @@ describe('aiperf profile --endpoint-type template', () => {
     expect(summary.output_sequence_length).toMatchObject({ avg: 20, min: 20, max: 20 });
     expectNear(summary.time_to_first_token, 60);
     expectNear(summary.inter_token_latency, 8, 'avg');
-  });
-
-  it('a response_field that matches nothing: every request fails naming the setting, with the body', async () => {
-    const dir = await dirs.make();
-    const result = await run(dir, '/generate', { payload_template: TEMPLATE, response_field: 'output.text' });
-    expect(result.code).toBe(1);
-    const summary = readJson(join(dir, 'profile_export_aiperf.json'));
-    const total = summary.error_summary.reduce((sum: number, e: { count: number }) => sum + e.count, 0);
-    expect(total).toBe(6);
-    expect(summary.error_summary[0].error_details.message).toMatch(/^--extra-inputs response_field "output\.text" matched nothing in the response: \{"generated_text":/);
-  });
-
-  it.each([
-    [{ payload_template: '{"inputs": {{ txt|tojson }}}' }, /^aiperf: --extra-inputs payload_template: unknown placeholder "txt"; allowed: text, texts, /m],
-    [{ payload_template: TEMPLATE, response_field: 'choices[0' }, /^aiperf: --extra-inputs response_field: "choices\[0" is not a JMESPath expression/m],
-    [{ response_field: 'text' }, /^aiperf: --extra-inputs payload_template: required with --endpoint-type template/m],
-    [{ payload_template: '[{{ text|tojson }}]' }, /^aiperf: --extra-inputs payload_template: the template must render a JSON object/m],
-  ])('bad template settings: one line naming the setting, exit 2, before any request (%j)', async (extraInputs, message) => {
-    servers.proxy.exchanges.length = 0;
-    const result = await run(await dirs.make(), '/generate', extraInputs);
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(servers.proxy.exchanges).toHaveLength(0);
   });
 });
