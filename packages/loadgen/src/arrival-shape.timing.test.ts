@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type FlagValues, resolveConfig } from '@aiperf/config';
@@ -33,11 +32,12 @@ interface Sent {
   turn: number;
 }
 
+let runs = 0;
 /** Runs the flags against a mock of its own, writing under `root` (the test's `tempDir`: per test, also when concurrent). */
 async function run(root: string, flags: FlagValues, mock: MockServerOptions = { ttftMs: 5, itlMs: 1 }): Promise<{ sent: Sent[]; stdout: string }> {
   const server: MockServer = await startMockServer({ port: 0, ...mock });
   try {
-    return await runAgainst(server, await mkdtemp(join(root, 'run-')), flags);
+    return await runAgainst(server, join(root, `run-${runs++}`), flags);
   } finally {
     await server.close();
   }
