@@ -4,11 +4,12 @@
 // it (100 ms unqueued; a queued request waits a whole answer, 100 + 7 × 20 ms, more). The recipes' usage errors are
 // `sla-search-usage.test.ts`.
 //
-// A probe sends 4 requests per unit of concurrency (at least 8), answered 240 ms each at most `limit` at a time, so
-// the waiting grows with the probes and with how far past the limit they load the server. Limits of 5 and 4 end the
-// bracket at 8, not 16 as a limit of 8 did: the same walk (doubling, a failure past the limit, bisection down to the
-// exact boundary), 6 and 5 probes instead of 8 and 8, 1 s and 2 s per probe fewer at 16 (both tests: 22.7 s idle
-// before). At the first probe past the limit 1 request in 6 (or 5) is queued rather than 1 in 9: more margin for p95.
+// A probe sends 3 requests per unit of concurrency (at least 6; the recipe's default is 4 and 8), answered 240 ms
+// each, at most `limit` at a time: the waiting grows with the probes, their requests and how far past the limit they
+// load the server. Limits of 5 and 4 end the bracket at 8, not 16 as a limit of 8 did: the same walk (doubling, a
+// failure past the limit, bisection down to the exact boundary) in 6 and 5 probes instead of 8 and 8. Past the limit
+// one request a wave queues (1 in 6 at 6 for a limit of 5, ≥ 3 of 18), so p95, which interpolates between the top
+// two of 18, is a queued TTFT; at or below it every request is served at once.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
@@ -32,9 +33,9 @@ afterAll(async () => {
 
 const profile = (server: MockServer, dir: string, extra: string[]) =>
   runInProcess([
-    'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '8', '--isl', '16', '--osl', '8',
+    'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '6', '--isl', '16', '--osl', '8',
     '--extra-inputs', 'ignore_eos:true', '--tokenizer', 'builtin', '--workers', '1', '--no-gpu-telemetry', '--no-server-metrics',
-    '--ui', 'none', '--artifact-dir', dir, ...extra,
+    '--ui', 'none', '--artifact-dir', dir, '--recipe-param', 'requests-per-concurrency=3', ...extra,
   ]);
 
 describe('SLA search recipes', () => {
