@@ -1,8 +1,9 @@
 import type { StreamPlan } from '@aiperf/sse-test-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanupTimedProfiles, profileTimed } from './test-timed-profile.js';
+import { MISREPORTING, cleanupTimedProfiles, profileTimed } from './test-timed-profile.js';
 
 // Measured against a hand-written SSE server that logs when it really wrote each chunk (see test-timed-profile).
+// The cases without a wall-clock bound (server token counts, the connection pool) are `fidelity.test.ts`.
 afterEach(cleanupTimedProfiles);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -46,10 +47,6 @@ describe.each([1, 8])('timing against a server with known write times, concurren
 });
 
 describe('token counts', () => {
-  const MISREPORTING: Partial<StreamPlan> = {
-    ttftMs: 20, itlMs: 5, contentChunks: 20, reportCompletionTokens: (n) => n * 2, reportPromptTokens: (n) => n + 50,
-  };
-
   it('uses the client tokenizer for OSL and ISL without --use-server-token-count and reports the discrepancy', async () => {
     const { records, summary, truthOf, stderr } = await profileTimed(MISREPORTING, {
       load: { concurrency: 2, requestCount: 4 },
@@ -71,44 +68,6 @@ describe('token counts', () => {
     expect(stderr).toMatch(/warning: server-reported usage differs from the client tokenizer by more than 10% in 4 of 4 requests/);
   });
 
-  it('takes input, output and reasoning counts from the server with --use-server-token-count', async () => {
-    const { records, truthOf } = await profileTimed(
-      { ...MISREPORTING, reasoningChunks: 4 },
-      { endpoint: { useServerTokenCount: true }, load: { concurrency: 2, requestCount: 4 }, input: { outputTokens: { mean: 24, stddev: 0 } } },
-    );
-    for (const record of records) {
-      const truth = truthOf(record);
-      expect(record.metrics.input_sequence_length.value).toBe(truth.promptTokens + 50);
-      // The server claims 48 completion tokens, 4 of them reasoning.
-      expect(record.metrics.output_sequence_length.value).toBe(48);
-      expect(record.metrics.reasoning_token_count.value).toBe(4);
-      expect(record.metrics.output_token_count.value).toBe(44);
-    }
-  });
-
-  it('counts the text with the client tokenizer when an honest server reports usage', async () => {
-    const { records } = await profileTimed(
-      { ttftMs: 10, itlMs: 2, contentChunks: 6, tokensPerChunk: 3 },
-      { load: { concurrency: 1, requestCount: 2 }, input: { outputTokens: { mean: 18, stddev: 0 } } },
-    );
-    for (const record of records) {
-      expect(record.metrics.output_sequence_length.value).toBe(18);
-      expect(record.metrics.usage_completion_tokens_diff_pct).toEqual({ value: 0, unit: '%' });
-    }
-  });
-});
-
-describe('connections', () => {
-  it('opens the pool before profiling, so the first wave (no warmup) does not pay for connecting', async () => {
-    const { records, server: s } = await profileTimed(
-      { ttftMs: 20, itlMs: 2, contentChunks: 4 },
-      { load: { concurrency: 8, requestCount: 16, warmupRequestCount: 0 }, input: { outputTokens: { mean: 4, stddev: 0 } } },
-    );
-    expect(records).toHaveLength(16);
-    expect(s.connectionsAccepted).toBe(8);
-    // Every request, the very first included, found all 8 connections already open.
-    expect(s.truths.map((t) => t.openConnectionsAtArrival)).toEqual(Array(16).fill(8));
-  });
 });
 
 describe('chunks delivered together', () => {

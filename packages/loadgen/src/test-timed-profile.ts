@@ -15,6 +15,11 @@ export async function cleanupTimedProfiles(): Promise<void> {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 }
 
+/** A server that claims twice the completion tokens it sent and 50 more prompt tokens than it got. */
+export const MISREPORTING: Partial<StreamPlan> = {
+  ttftMs: 20, itlMs: 5, contentChunks: 20, reportCompletionTokens: (n) => n * 2, reportPromptTokens: (n) => n + 50,
+};
+
 type Overrides = Parameters<typeof testConfig>[0] & object;
 
 export async function profileTimed(plan: Partial<StreamPlan>, overrides: Overrides) {
