@@ -116,7 +116,10 @@ export class H1Pool extends Dispatcher implements ConnectionOwner {
   serveOrPark(connection: H1Connection): void {
     if (connection.dead || connection.socket.destroyed) return;
     const next = this.queue.shift();
-    if (next) return connection.send(next);
+    if (next) {
+      connection.send(next);
+      return;
+    }
     if (this.closing) return void connection.socket.destroy();
     connection.idleSinceMs = performance.now();
     this.idle.push(connection);
@@ -143,7 +146,10 @@ export class H1Pool extends Dispatcher implements ConnectionOwner {
 
   private abortRequest(request: H1Request, error: Error): void {
     if (request.done) return;
-    if (request.connection) return request.connection.fail(error);
+    if (request.connection) {
+      request.connection.fail(error);
+      return;
+    }
     request.done = true;
     const at = this.queue.indexOf(request);
     if (at !== -1) this.queue.splice(at, 1);

@@ -1,4 +1,5 @@
 import { errors } from 'undici';
+import { LineReader, addTrailer, parseChunkSize } from './h1-chunked.js';
 import { type ResponseHead, findHeadEnd, parseHead, protocolError, socketError } from './h1-head.js';
 
 /** Where a parsed response goes: final heads only (1xx are skipped), body bytes as they arrive, then the end. */
@@ -8,17 +9,8 @@ export interface ResponseSink {
   onResponseEnd(rawTrailers: Buffer[]): void;
 }
 
-const enum State {
-  Idle,
-  Head,
-  Length,
-  ChunkSize,
-  ChunkData,
-  ChunkDataEnd,
-  Trailers,
-  UntilClose,
-  Stopped,
-}
+const State = { Idle: 0, Head: 1, Length: 2, ChunkSize: 3, ChunkData: 4, ChunkDataEnd: 5, Trailers: 6, UntilClose: 7, Stopped: 8 } as const;
+type State = (typeof State)[keyof typeof State];
 
 /** A head (or trailer section) larger than Node's and undici's default limit is refused, not buffered forever. */
 const MAX_HEAD_BYTES = 16 * 1024;
@@ -32,9 +24,10 @@ const CR = 13;
  * Errors are thrown as the errors undici reports for the same bytes.
  */
 export class ResponseParser {
-  private state = State.Idle;
-  /** Bytes of an unfinished head or chunk line, kept until the rest arrives. */
+  private state: State = State.Idle;
+  /** Bytes of an unfinished head, kept until the rest arrives. */
   private carry: Buffer | null = null;
+  private readonly lines = new LineReader();
   private remaining = 0;
   private sawCr = false;
   private bodyless = false;
@@ -49,6 +42,8 @@ export class ResponseParser {
     this.state = State.Head;
     this.head = null;
     this.carry = null;
+    this.lines.reset();
+    this.sawCr = false;
     this.bodyless = bodyless;
     this.trailers = [];
   }
@@ -65,7 +60,7 @@ export class ResponseParser {
 
   /** Whether the connection can carry another request after this response (known once the head arrived). */
   get keepAlive(): boolean {
-    return this.head !== null && this.head.keepAlive;
+    return this.head?.keepAlive === true;
   }
 
   /** Parses one read; returns how many bytes after the end of the response it did not consume (0 normally). */
@@ -168,40 +163,10 @@ export class ResponseParser {
     return end;
   }
 
-  /** A whole line from `at` (with any carried start), or null once the partial line is carried. */
-  private line(data: Buffer, at: number): { line: Buffer; next: number } | null {
-    const lf = data.indexOf(LF, at);
-    if (lf === -1) {
-      const carried = this.carry ? Buffer.concat([this.carry, data.subarray(at)]) : Buffer.from(data.subarray(at));
-      if (carried.length > MAX_HEAD_BYTES) throw new errors.HeadersOverflowError();
-      this.carry = carried;
-      return null;
-    }
-    const stop = lf > at && data[lf - 1] === CR ? lf - 1 : lf;
-    let line = data.subarray(at, stop);
-    if (this.carry) {
-      line = Buffer.concat([this.carry, data.subarray(at, lf)]);
-      if (line[line.length - 1] === CR) line = line.subarray(0, line.length - 1);
-      this.carry = null;
-    }
-    return { line, next: lf + 1 };
-  }
-
   private readChunkSize(data: Buffer, at: number): number {
-    const found = this.line(data, at);
+    const found = this.lines.next(data, at);
     if (!found) return data.length;
-    const { line } = found;
-    let size = 0;
-    let i = 0;
-    for (; i < line.length; i++) {
-      const digit = hexValue(line[i]!);
-      if (digit === -1) break;
-      size = size * 16 + digit;
-      if (size > Number.MAX_SAFE_INTEGER) throw protocolError('Chunk size overflow', 'INVALID_CHUNK_SIZE');
-    }
-    // After the size only whitespace and `;extensions` may follow (the extensions mean nothing to this client).
-    const rest = line[i];
-    if (i === 0 || (rest !== undefined && rest !== 59 && rest !== 32 && rest !== 9)) throw protocolError('Invalid character in chunk size', 'INVALID_CHUNK_SIZE');
+    const size = parseChunkSize(found.line);
     if (size === 0) this.state = State.Trailers;
     else {
       this.state = State.ChunkData;
@@ -223,23 +188,10 @@ export class ResponseParser {
   }
 
   private readTrailer(data: Buffer, at: number): number {
-    const found = this.line(data, at);
+    const found = this.lines.next(data, at);
     if (!found) return data.length;
-    const { line } = found;
-    if (line.length === 0) {
-      this.end();
-      return found.next;
-    }
-    const colon = line.indexOf(58);
-    if (colon <= 0) throw protocolError('Invalid header token', 'INVALID_HEADER_TOKEN');
-    this.trailers.push(line.subarray(0, colon), Buffer.from(line.toString('latin1', colon + 1).trim(), 'latin1'));
+    if (found.line.length === 0) this.end();
+    else addTrailer(this.trailers, found.line);
     return found.next;
   }
-}
-
-function hexValue(byte: number): number {
-  if (byte >= 48 && byte <= 57) return byte - 48;
-  if (byte >= 97 && byte <= 102) return byte - 87;
-  if (byte >= 65 && byte <= 70) return byte - 55;
-  return -1;
 }
