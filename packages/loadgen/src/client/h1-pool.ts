@@ -20,9 +20,11 @@ export interface H1PoolOptions {
  * machinery (request object, header validation, wasm llhttp, handler wrapping, pool/client bookkeeping) was a large
  * share of it. Measured against the zero-latency mock at 64 connections, non-streaming, A/B in adjacent runs
  * (load average 17–26 on 2 cores, so CPU time, not req/s): the transport alone, a trivial raw handler, 56–65 µs of
- * client CPU per request through undici's Pool, 45–47 through this; aiperf as a whole (bench/profile-rate.mjs)
- * 279–292 → 162–186 µs per request, and 1.4–1.5× the request rate in the same runs. Errors are undici's own
- * classes with llhttp's messages, so a failure is recorded the same way whichever transport carried it.
+ * client CPU per request through undici's Pool, 45–47 through this; aiperf as a whole (bench/profile-rate.mjs,
+ * AIPERF_LOADGEN pointing at a build whose `usesLeanTransport` says false) 279–292 → 162–186 µs per request in one
+ * set of pairs, medians 239 → 192 in another, and 1.36–1.5× the request rate (median of rounds) in the same runs.
+ * Errors are undici's own classes with llhttp's messages, so a failure is recorded the same way whichever
+ * transport carried it.
  *
  * A connection that carried a response is reused only after the next poll of its socket (as undici does since
  * GHSA-35p6-xmwp-9g52): a close or stray bytes the server sent meanwhile are read first, so a request is not
