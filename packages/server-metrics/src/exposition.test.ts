@@ -87,6 +87,16 @@ describe('parseExposition on bad input', () => {
     });
   });
 
+  it('names a histogram bucket whose le is not a number as the first malformed line when it comes first', () => {
+    // Found by the fuzz test (seed -1353866101): the line was counted as malformed but not named.
+    const bucketFirst = parseExposition('# TYPE vllm:x histogram\nvllm:x_bucket{le=""} -1\n<html>');
+    expect(bucketFirst.issues.malformedLines).toBe(2);
+    expect(bucketFirst.issues.firstMalformed).toMatchObject({ lineNumber: 2, line: 'vllm:x_bucket{le=""} -1' });
+    const textFirst = parseExposition('<html>\n# TYPE h histogram\nh_bucket{le="x"} 1');
+    expect(textFirst.issues.malformedLines).toBe(2);
+    expect(textFirst.issues.firstMalformed?.lineNumber).toBe(1);
+  });
+
   it('parses a 10 MB exposition', () => {
     const lines: string[] = ['# TYPE big gauge'];
     let size = 0;

@@ -82,7 +82,7 @@ export function parseExposition(body: string): Exposition {
       families.set(name, entry);
     }
     if (type === 'histogram') {
-      addHistogramSample(histograms, name, part, sample, issues);
+      if (!addHistogramSample(histograms, name, part, sample, issues)) noteMalformed(issues, body, sample.series, 'histogram bucket without a numeric le label');
       continue;
     }
     if (!Number.isFinite(sample.value)) {
@@ -161,7 +161,8 @@ interface HistogramBuilder {
   duplicate: boolean;
 }
 
-function addHistogramSample(all: Map<string, Map<string, HistogramBuilder>>, family: string, part: HistogramPart, sample: PromSample, issues: ExpositionIssues): void {
+/** Adds one bucket/sum/count sample; false when the line is malformed (a bucket whose `le` is not a number). */
+function addHistogramSample(all: Map<string, Map<string, HistogramBuilder>>, family: string, part: HistogramPart, sample: PromSample, issues: ExpositionIssues): boolean {
   const le = sample.labels.le;
   let builders = all.get(family);
   if (!builders) {
@@ -184,20 +185,32 @@ function addHistogramSample(all: Map<string, Map<string, HistogramBuilder>>, fam
   }
   if (!Number.isFinite(sample.value)) {
     issues.nonFiniteSamples += 1;
-    return;
+    return true;
   }
   if (part === 'bucket') {
     const bound = le === undefined ? Number.NaN : parseBound(le);
-    if (Number.isNaN(bound)) {
-      issues.malformedLines += 1;
-      return;
-    }
+    if (Number.isNaN(bound)) return false;
     if (builder.buckets.has(bound)) builder.duplicate = true;
     else builder.buckets.set(bound, sample.value);
   } else if (part === 'sum' || part === 'count') {
     if (builder[part] !== undefined) builder.duplicate = true;
     else builder[part] = sample.value;
   }
+  return true;
+}
+
+/**
+ * Counts a line the text parser accepted but the histogram reader cannot use, and names it when it comes before the
+ * first malformed line known so far. Samples carry no line number (the parser keeps none on the hot path), so the
+ * line is found by its series text: this only runs for bad lines.
+ */
+function noteMalformed(issues: ExpositionIssues, body: string, series: string, reason: string): void {
+  issues.malformedLines += 1;
+  const lines = body.split('\n');
+  const index = lines.findIndex((line) => line.trimStart().startsWith(series));
+  const lineNumber = index + 1;
+  if (lineNumber === 0 || (issues.firstMalformed && issues.firstMalformed.lineNumber <= lineNumber)) return;
+  issues.firstMalformed = { lineNumber, line: lines[index] as string, reason };
 }
 
 const LE_LABEL = /le\s*=\s*"[^"]*"/;
