@@ -1,32 +1,15 @@
 // `--custom-dataset-type multi_turn` and `mooncake_trace` end to end: the CLI against the mock server, through the recording
-// proxy, so the test sees every request body and the answer it got. In-process, except the schedule-accuracy test,
-// which runs the built binary.
-import { spawn } from 'node:child_process';
+// proxy, so the test sees every request body and the answer it got. In-process; the schedule-accuracy test (a
+// wall-clock bound) is in dataset-trace.timing.test.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatCompletionBody, type RecordedExchange, type RecordingProxy, makeTempDir, startRecordingProxy } from '@aiperf/test-kit';
 import { MAIN_LOOP_LOAD } from './auto-plot-cli.js';
 import { runInProcess } from './config-harness.js';
 
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-
 type Run = { code: number | null; stdout: string; stderr: string };
-
-/** The built binary: for the test about the schedule's real timing, where the run should have its own process. */
-function aiperfBinary(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /**
  * In-process (runCli with PassThrough streams, the binary's environment): no node start-up per run, and the load on
@@ -177,8 +160,22 @@ describe('--custom-dataset-type mooncake_trace', () => {
     writeFileSync(file, trace.map((t) => JSON.stringify(t)).join('\n'));
     const dir = join(tmp, 'run');
     const run = await aiperf([
-      'profile', '--model', 'mock-model', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
-      '--request-count', '3', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
+      'profile',
+      '--model',
+      'mock-model',
+      '--url',
+      proxyUrl,
+      '--input-file',
+      file,
+      '--custom-dataset-type',
+      'mooncake_trace',
+      '--request-count',
+      '3',
+      '--artifact-dir',
+      dir,
+      '--ui',
+      'none',
+      '--no-gpu-telemetry',
     ]);
     expect(run.code, run.stderr).toBe(0);
     const byLimit = new Map(exchanges.map((e) => [e.body.max_completion_tokens, e.body.messages[0]!.content]));
@@ -192,38 +189,6 @@ describe('--custom-dataset-type mooncake_trace', () => {
 });
 
 describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
-  };
-
-  it('sends each trace line at its timestamp (auto offset), counts the lines as requests and reports lateness', async () => {
-    const tmp = await makeTempDir('aiperf-trace-');
-    const file = join(tmp, 'trace.jsonl');
-    // Uneven gaps, starting at 5 s: the auto offset sends the first at once.
-    const timestampsMs = [5000, 5080, 5100, 5260, 5400, 5410, 5600, 5750, 5900, 6000];
-    writeFileSync(file, timestampsMs.map((timestamp, i) => JSON.stringify({ timestamp, input_length: 40 + i, output_length: 3 })).join('\n'));
-    const dir = join(tmp, 'run');
-    const run = await aiperfBinary([
-      'profile', '--model', 'mock-model', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
-      '--fixed-schedule-auto-offset', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
-    ]);
-    expect(run.code, run.stderr).toBe(0);
-    const records = readJsonl(join(dir, 'profile_export.jsonl'));
-    expect(records).toHaveLength(timestampsMs.length);
-    const startsNs = records.map((r) => BigInt(r.metadata.request_start_ns)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const offsetsMs = startsNs.map((ns) => Number(ns - startsNs[0]!) / 1e6);
-    const errorsMs = offsetsMs.map((offset, i) => Math.abs(offset - (timestampsMs[i]! - timestampsMs[0]!)));
-    expect(median(errorsMs)).toBeLessThan(15);
-    const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
-    expect(summary.late_request_count).toMatchObject({ unit: 'requests' });
-    expect(summary.late_request_count.avg).toBeLessThanOrEqual(timestampsMs.length);
-    expect(summary.input_config.loadgen.timing_mode).toBe('fixed_schedule');
-    expect(summary.input_config.loadgen.request_count).toBe(timestampsMs.length);
-    // The auto offset: ~1 s of trace, not the 6 s its timestamps name.
-    expect(summary.benchmark_duration.avg).toBeLessThan(3);
-  });
-
   it('without the auto offset waits for the first timestamp; --no-fixed-schedule sends at once', async () => {
     const tmp = await makeTempDir('aiperf-trace-');
     const file = join(tmp, 'trace.jsonl');
@@ -231,7 +196,23 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     const timed = async (extra: string[]) => {
       const dir = join(tmp, `run-${extra.length}`);
       const startedMs = performance.now();
-      const run = await aiperf(['profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', ...extra]);
+      const run = await aiperf([
+        'profile',
+        '--model',
+        'm',
+        '--url',
+        proxyUrl,
+        '--input-file',
+        file,
+        '--custom-dataset-type',
+        'mooncake_trace',
+        '--artifact-dir',
+        dir,
+        '--ui',
+        'none',
+        '--no-gpu-telemetry',
+        ...extra,
+      ]);
       const wallMs = performance.now() - startedMs;
       expect(run.code, run.stderr).toBe(0);
       const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
@@ -251,8 +232,24 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     writeFileSync(file, [0, 100, 200, 300, 400, 5000].map((timestamp) => JSON.stringify({ timestamp, input_length: 10, output_length: 2 })).join('\n'));
     const dir = join(tmp, 'run');
     const run = await aiperf([
-      'profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
-      '--fixed-schedule-start-offset', '200', '--fixed-schedule-end-offset', '400', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
+      'profile',
+      '--model',
+      'm',
+      '--url',
+      proxyUrl,
+      '--input-file',
+      file,
+      '--custom-dataset-type',
+      'mooncake_trace',
+      '--fixed-schedule-start-offset',
+      '200',
+      '--fixed-schedule-end-offset',
+      '400',
+      '--artifact-dir',
+      dir,
+      '--ui',
+      'none',
+      '--no-gpu-telemetry',
     ]);
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
@@ -265,7 +262,22 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     const tmp = await makeTempDir('aiperf-trace-');
     const file = join(tmp, 'trace.jsonl');
     writeFileSync(file, [{ timestamp: 0, input_length: 5 }, { input_length: 5 }].map((l) => JSON.stringify(l)).join('\n'));
-    const run = await aiperf(['profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace', '--artifact-dir', join(tmp, 'run'), '--ui', 'none', '--no-gpu-telemetry']);
+    const run = await aiperf([
+      'profile',
+      '--model',
+      'm',
+      '--url',
+      proxyUrl,
+      '--input-file',
+      file,
+      '--custom-dataset-type',
+      'mooncake_trace',
+      '--artifact-dir',
+      join(tmp, 'run'),
+      '--ui',
+      'none',
+      '--no-gpu-telemetry',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--fixed-schedule: dataset entry 2 has no "timestamp" (ms); give every line one, or pass --no-fixed-schedule');
   });
