@@ -30,10 +30,14 @@ export default defineConfig({
     // packages' sources for every file, which was most of that group's time (collect 255 s → 63 s, group 297 s →
     // 152 s at load 18–25). Safe because no unit test mocks modules or leaves globals changed (fake timers and env
     // vars are restored) and file-level cleanup lives in `setupFiles`. vitest keys pools by name, not by project,
-    // so this is how one group shares modules while e2e and timing keep one fresh process per file (forks).
+    // and only the root's `poolOptions.<pool>.isolate` decides whether tinypool reuses a worker for the next file.
     // All threads stay up for the whole run: with fewer at minimum, tinypool ends idle shared-module threads with an
     // unhandled "Terminating worker thread" rejection that fails the run.
-    poolOptions: { threads: { isolate: false, minThreads: WORKERS, maxThreads: WORKERS } },
+    // The forks pool (the e2e group, and timing's single fork): the same sharing, see the e2e project.
+    poolOptions: {
+      threads: { isolate: false, minThreads: WORKERS, maxThreads: WORKERS },
+      forks: { isolate: false, minForks: WORKERS, maxForks: WORKERS },
+    },
     // One temp root per run (TMPDIR for workers and what they spawn), removed at the end.
     globalSetup: ['./tooling/test-kit/global-setup.ts'],
     // Before every test file: removes the temp dirs a file made outside its tests when that file ends.
@@ -51,7 +55,17 @@ export default defineConfig({
           pool: 'threads',
         },
       },
-      { extends: true, test: { name: 'e2e', include: E2E, exclude: [...configDefaults.exclude, ...TIMING] } },
+      {
+        extends: true,
+        // Forks reused across files, each keeping its module graph (`isolate: false`; the root's `poolOptions.forks`
+        // makes tinypool reuse the fork): a file no longer pays a fresh node + vite start and the CLI's and loadgen's
+        // imports (e2e alone at load 3–7: CPU 178 s → 106–115 s, wall 99 s → 70–78 s). Safe because no e2e file mocks
+        // modules, uses fake timers or leaves process-global state changed: in-process `runCli` removes its
+        // SIGINT/SIGTERM and exit listeners, the only env var set (auto-plot-cli.ts) and the patched
+        // process.stdout/stderr writes (cli-in-process.ts) are restored, module-level caches are pure memos, and
+        // file-level temp dirs are removed by `setupFiles`. Passes with files in shuffled order (--sequence.shuffle.files).
+        test: { name: 'e2e', include: E2E, exclude: [...configDefaults.exclude, ...TIMING], isolate: false },
+      },
       {
         extends: true,
         // One process for the whole group, its files sharing one module graph (`isolate: false`): each file no longer
