@@ -160,22 +160,8 @@ describe('--custom-dataset-type mooncake_trace', () => {
     writeFileSync(file, trace.map((t) => JSON.stringify(t)).join('\n'));
     const dir = join(tmp, 'run');
     const run = await aiperf([
-      'profile',
-      '--model',
-      'mock-model',
-      '--url',
-      proxyUrl,
-      '--input-file',
-      file,
-      '--custom-dataset-type',
-      'mooncake_trace',
-      '--request-count',
-      '3',
-      '--artifact-dir',
-      dir,
-      '--ui',
-      'none',
-      '--no-gpu-telemetry',
+      'profile', '--model', 'mock-model', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
+      '--request-count', '3', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
     ]);
     expect(run.code, run.stderr).toBe(0);
     const byLimit = new Map(exchanges.map((e) => [e.body.max_completion_tokens, e.body.messages[0]!.content]));
@@ -196,23 +182,7 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     const timed = async (extra: string[]) => {
       const dir = join(tmp, `run-${extra.length}`);
       const startedMs = performance.now();
-      const run = await aiperf([
-        'profile',
-        '--model',
-        'm',
-        '--url',
-        proxyUrl,
-        '--input-file',
-        file,
-        '--custom-dataset-type',
-        'mooncake_trace',
-        '--artifact-dir',
-        dir,
-        '--ui',
-        'none',
-        '--no-gpu-telemetry',
-        ...extra,
-      ]);
+      const run = await aiperf(['profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', ...extra]);
       const wallMs = performance.now() - startedMs;
       expect(run.code, run.stderr).toBe(0);
       const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
@@ -232,24 +202,8 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     writeFileSync(file, [0, 100, 200, 300, 400, 5000].map((timestamp) => JSON.stringify({ timestamp, input_length: 10, output_length: 2 })).join('\n'));
     const dir = join(tmp, 'run');
     const run = await aiperf([
-      'profile',
-      '--model',
-      'm',
-      '--url',
-      proxyUrl,
-      '--input-file',
-      file,
-      '--custom-dataset-type',
-      'mooncake_trace',
-      '--fixed-schedule-start-offset',
-      '200',
-      '--fixed-schedule-end-offset',
-      '400',
-      '--artifact-dir',
-      dir,
-      '--ui',
-      'none',
-      '--no-gpu-telemetry',
+      'profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
+      '--fixed-schedule-start-offset', '200', '--fixed-schedule-end-offset', '400', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
     ]);
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
@@ -262,22 +216,7 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule', () => {
     const tmp = await makeTempDir('aiperf-trace-');
     const file = join(tmp, 'trace.jsonl');
     writeFileSync(file, [{ timestamp: 0, input_length: 5 }, { input_length: 5 }].map((l) => JSON.stringify(l)).join('\n'));
-    const run = await aiperf([
-      'profile',
-      '--model',
-      'm',
-      '--url',
-      proxyUrl,
-      '--input-file',
-      file,
-      '--custom-dataset-type',
-      'mooncake_trace',
-      '--artifact-dir',
-      join(tmp, 'run'),
-      '--ui',
-      'none',
-      '--no-gpu-telemetry',
-    ]);
+    const run = await aiperf(['profile', '--model', 'm', '--url', proxyUrl, '--input-file', file, '--custom-dataset-type', 'mooncake_trace', '--artifact-dir', join(tmp, 'run'), '--ui', 'none', '--no-gpu-telemetry']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--fixed-schedule: dataset entry 2 has no "timestamp" (ms); give every line one, or pass --no-fixed-schedule');
   });

@@ -1,30 +1,12 @@
 // A mooncake trace replayed on its timestamps, measured on the wall clock: each request's start against its trace
 // offset. A timing-group file (serial, last) because the bound is milliseconds; the built binary, so the run has its
 // own process as a user's would. What the replay sends (bodies, windows, errors) is tested in dataset-custom.test.ts.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeTempDir } from '@aiperf/test-kit';
 import { describe, expect, it } from 'vitest';
 import { useMockServer } from './mock-fixture.js';
-
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** The built binary: for the test about the schedule's real timing, where the run should have its own process. */
-function aiperfBinary(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runAiperf } from './reliability/cli-process.js';
 
 const mock = useMockServer({ ttftMs: 20, itlMs: 2 });
 
@@ -47,22 +29,9 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule on the wall clock
     const timestampsMs = [5000, 5080, 5100, 5260, 5400, 5410, 5600, 5750, 5900, 6000];
     writeFileSync(file, timestampsMs.map((timestamp, i) => JSON.stringify({ timestamp, input_length: 40 + i, output_length: 3 })).join('\n'));
     const dir = join(tmp, 'run');
-    const run = await aiperfBinary([
-      'profile',
-      '--model',
-      'mock-model',
-      '--url',
-      mock.url,
-      '--input-file',
-      file,
-      '--custom-dataset-type',
-      'mooncake_trace',
-      '--fixed-schedule-auto-offset',
-      '--artifact-dir',
-      dir,
-      '--ui',
-      'none',
-      '--no-gpu-telemetry',
+    const run = await runAiperf([
+      'profile', '--model', 'mock-model', '--url', mock.url, '--input-file', file, '--custom-dataset-type', 'mooncake_trace',
+      '--fixed-schedule-auto-offset', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
     ]);
     expect(run.code, run.stderr).toBe(0);
     const records = readJsonl(join(dir, 'profile_export.jsonl'));
@@ -79,4 +48,5 @@ describe('--custom-dataset-type mooncake_trace: fixed schedule on the wall clock
     // The auto offset: ~1 s of trace, not the 6 s its timestamps name.
     expect(summary.benchmark_duration.avg).toBeLessThan(3);
   });
+
 });

@@ -2,15 +2,15 @@
 // the one scheme that does not take aiperf's lean HTTP/1.1 pool but undici (its trimmed copy inside the issuing
 // thread's build too). The server is the mock behind a TLS-terminating proxy with a self-signed certificate made by
 // `openssl` for this run; the CLI trusts it the way a user would, through NODE_EXTRA_CA_CERTS.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { type Server, createServer } from 'node:tls';
 import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from './auto-plot-cli.js';
 import { useMockServer } from './mock-fixture.js';
+import { runAiperf } from './reliability/cli-process.js';
 
 const hasOpenssl = (() => {
   try {
@@ -65,45 +65,17 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => (tlsProxy ? tlsProxy.close(() => resolve()) : resolve())));
 
-function aiperf(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile } });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
-
 describe.skipIf(!hasOpenssl)('aiperf profile over https', () => {
   // The main event loop (--workers 1) and two issuing threads (--workers 2): the thread loads its own build of undici.
   it.each([['1'], ['2']])('streams every request over TLS with --workers %s: no errors, tokens counted', async (workers) => {
     const dir = join(await makeTempDir('aiperf-https-'), 'run');
-    const run = await aiperf([
-      'profile',
-      '-m',
-      'mock-model',
-      '-u',
-      httpsUrl,
-      '--streaming',
-      '--request-count',
-      '8',
-      '--concurrency',
-      '4',
-      '--warmup-request-count',
-      '0',
-      '--isl',
-      '16',
-      '--osl',
-      '4',
-      '--artifact-dir',
-      dir,
-      '--no-gpu-telemetry',
-      '--ui',
-      'none',
-      '--workers',
-      workers,
-    ]);
+    const run = await runAiperf(
+      [
+        'profile', '-m', 'mock-model', '-u', httpsUrl, '--streaming', '--request-count', '8', '--concurrency', '4', '--warmup-request-count', '0',
+        '--isl', '16', '--osl', '4', '--artifact-dir', dir, '--no-gpu-telemetry', '--ui', 'none', '--workers', workers,
+      ],
+      { NODE_EXTRA_CA_CERTS: caFile },
+    );
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(readFileSync(join(dir, 'profile_export_aiperf.json'), 'utf8'));
     expect(summary.request_count.avg).toBe(8);
