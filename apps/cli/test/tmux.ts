@@ -1,17 +1,21 @@
 // A pseudo-terminal for the dashboard tests: Debian's tmux (installed by .ci/run), on a private server socket.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('SKIPPED: terminal dashboard tests need tmux (apt-get install tmux; .ci/run installs it)');
 
 export class TmuxTerminal {
-  private readonly socket = `aiperf-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  // A socket path (-S) in the run's temp root, not a name (-L) in tmux's own /tmp/tmux-UID, which outlives the run:
+  // tmux leaves the socket file behind after kill-server.
+  private readonly socket = join(tmpdir(), `tmux-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   private readonly session = 'main';
 
   constructor(readonly columns: number, readonly rows: number) {}
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
   }
 
   /** Runs `command` (a shell line) in a fresh `columns`×`rows` terminal; the pane stays after it exits. */
@@ -48,6 +52,6 @@ export class TmuxTerminal {
   }
 
   close(): void {
-    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
   }
 }
