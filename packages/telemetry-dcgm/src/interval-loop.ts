@@ -15,7 +15,11 @@ export interface IntervalLoop {
   start(): Promise<void>;
   /** Stops ticking, aborts scrapes in flight and waits for them to settle. */
   stop(): Promise<void>;
-  /** One extra tick now (the final scrape after the run), awaited. */
+  /**
+   * The final scrape after the run: stops the grid's ticks, then scrapes every endpoint once more, awaited (stop()
+   * then aborts what is left). The grid stops first so that no regular tick lands while the final one waits for a
+   * slow endpoint: the final scrape is the last one.
+   */
   tickNow(): Promise<void>;
   readonly signal: AbortSignal;
 }
@@ -70,7 +74,11 @@ export function createIntervalLoop<E>(options: IntervalLoopOptions<E>): Interval
       abort.abort();
       await Promise.allSettled([...inFlight.values()]);
     },
-    tickNow: () => (abort.signal.aborted ? Promise.resolve() : tick()),
+    tickNow() {
+      running = false;
+      clearTimeout(timer);
+      return abort.signal.aborted ? Promise.resolve() : tick();
+    },
     signal: abort.signal,
   };
 }
