@@ -1,5 +1,5 @@
 import type { RunConvergenceConfig } from '@aiperf/config';
-import { quantileInterval, studentTInterval } from '@aiperf/stats';
+import { type QuantileInterval, type StudentTInterval, quantileInterval, studentTInterval } from '@aiperf/stats';
 import { metricApplies } from '../metrics/compute-record.js';
 import type { MetricRegistry } from '../metrics/registry.js';
 import { type MetricContext, hasFlag } from '../metrics/types.js';
@@ -19,16 +19,21 @@ export interface MarginJudgement {
  * One-shot; `RunningMargin` gives the same judgement over a growing column at a small cost per check.
  */
 export function judgeMargin(values: Float64Array, stat: string, level: number): MarginJudgement {
-  const n = values.length;
-  if (stat === 'avg') {
-    const t = studentTInterval(values, level);
-    return { n, estimate: t.mean, low: t.low, high: t.high, margin: relativeMargin(t.halfWidth, t.mean) };
-  }
-  const q = Number(stat.slice(1));
-  const sorted = values.slice().sort();
-  const interval = quantileInterval(sorted, q, level);
-  return { n, estimate: interval.estimate, low: interval.low, high: interval.high, margin: relativeMargin((interval.high - interval.low) / 2, interval.estimate) };
+  if (stat === 'avg') return judgeMeanInterval(studentTInterval(values, level));
+  return judgeQuantileInterval(quantileInterval(values.slice().sort(), Number(stat.slice(1)), level));
 }
+
+/** The judgement of a mean by its Student-t interval. */
+export const judgeMeanInterval = (t: StudentTInterval): MarginJudgement => ({ n: t.n, estimate: t.mean, low: t.low, high: t.high, margin: relativeMargin(t.halfWidth, t.mean) });
+
+/** The judgement of a percentile by its order-statistic interval (half its width against the estimate). */
+export const judgeQuantileInterval = (interval: QuantileInterval): MarginJudgement => ({
+  n: interval.n,
+  estimate: interval.estimate,
+  low: interval.low,
+  high: interval.high,
+  margin: relativeMargin((interval.high - interval.low) / 2, interval.estimate),
+});
 
 /** Half-width / |estimate|: Infinity when either is unknown, or when the estimate is 0 and the interval is not. */
 export const relativeMargin = (halfWidth: number, estimate: number): number =>

@@ -1,5 +1,5 @@
 import { RunningMoments, quantileInterval, studentTIntervalOfMoments } from '@aiperf/stats';
-import { type MarginJudgement, relativeMargin } from './convergence.js';
+import { type MarginJudgement, judgeMeanInterval, judgeQuantileInterval } from './convergence.js';
 
 /**
  * `judgeMargin` over a column that only grows, for a check that runs every second of a long run: each `update`
@@ -45,12 +45,8 @@ export class RunningMargin {
   }
 
   judge(): MarginJudgement {
-    if (this.quantile === null) {
-      const t = studentTIntervalOfMoments(this.moments.count, this.moments.mean, this.moments.sampleStd, this.level);
-      return { n: t.n, estimate: t.mean, low: t.low, high: t.high, margin: relativeMargin(t.halfWidth, t.mean) };
-    }
-    const interval = quantileInterval(this.sorted.subarray(0, this.sortedCount), this.quantile, this.level);
-    return { n: interval.n, estimate: interval.estimate, low: interval.low, high: interval.high, margin: relativeMargin((interval.high - interval.low) / 2, interval.estimate) };
+    if (this.quantile === null) return judgeMeanInterval(studentTIntervalOfMoments(this.moments.count, this.moments.mean, this.moments.sampleStd, this.level));
+    return judgeQuantileInterval(quantileInterval(this.sorted.subarray(0, this.sortedCount), this.quantile, this.level));
   }
 
   /** Merges ascending `fresh` into the sorted values, through the spare buffer (the two then swap). */
