@@ -1,7 +1,9 @@
 // A tiny OpenAI-chat-like server for the reliability suite: it answers every request with one chosen fault (or
 // none) and records when each response was fully handed to the socket, keyed by the client's X-Request-ID.
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export type Fault =
   | 'none' // a well-formed SSE stream
@@ -117,4 +119,18 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         server.close(() => resolve());
       }),
   };
+}
+
+/** One server for a test file (started before its tests, closed after), and the runs' dirs it removes then. */
+export function useFaultServer(options: FaultServerOptions = {}): { server: () => FaultServer; dirs: string[] } {
+  let server: FaultServer;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    server = await startFaultServer(options);
+  });
+  afterAll(async () => {
+    await server.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return { server: () => server, dirs };
 }

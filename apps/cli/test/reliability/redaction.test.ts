@@ -4,24 +4,16 @@
 // The full redaction run is the built binary (everything the process prints, the headers handed to its issuing worker
 // thread); the other cases run in-process, their output captured from the CLI's streams and from process.stdout/stderr
 // (runAiperfInProcess), the one load issuing from the main event loop (MAIN_LOOP_LOAD).
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAIN_LOOP_LOAD } from '../auto-plot-cli.js';
 import { runAiperfInProcess } from './cli-in-process.js';
 import { runAiperf } from './cli-process.js';
-import { type FaultServer, startFaultServer } from './fault-server.js';
+import { useFaultServer } from './fault-server.js';
 import { makeTempDir } from '@aiperf/test-kit';
 
-let server: FaultServer;
-const dirs: string[] = [];
-beforeAll(async () => {
-  server = await startFaultServer({ tokens: 3, itlMs: 1 });
-});
-afterAll(async () => {
-  await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const { server, dirs } = useFaultServer({ tokens: 3, itlMs: 1 });
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -34,7 +26,7 @@ describe('secrets in a profile run', () => {
   it('are redacted from the console, logs/aiperf.log and every artifact', async () => {
     const dir = await makeTempDir('aiperf-redact-');
     dirs.push(dir);
-    const url = server.url.replace('http://', 'http://alice:PWSECRET1@') + '/?key=QSECRET2&region=eu&sig=QSECRET3';
+    const url = server().url.replace('http://', 'http://alice:PWSECRET1@') + '/?key=QSECRET2&region=eu&sig=QSECRET3';
     const run = await runAiperf([
       'profile', '-m', 'm', '-u', url, '--request-count', '2', '--concurrency', '1', '--isl', '8', '--osl', '3',
       '-H', 'Ocp-Apim-Subscription-Key: HSECRET4', "-H'X-Api-Key: HSECRET5'".replace(/'/g, ''), '--header=X-Session-Token: HSECRET6',
@@ -55,7 +47,7 @@ describe('secrets in a profile run', () => {
   it('-HName:Value (no space after -H) is accepted and sent', async () => {
     const dir = await makeTempDir('aiperf-redact-');
     dirs.push(dir);
-    const run = await runAiperfInProcess(['profile', '-m', 'm', '-u', server.url, '--request-count', '1', '--isl', '8', '--osl', '2', '-HX-Api-Key: S1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', ...MAIN_LOOP_LOAD]);
+    const run = await runAiperfInProcess(['profile', '-m', 'm', '-u', server().url, '--request-count', '1', '--isl', '8', '--osl', '2', '-HX-Api-Key: S1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry', ...MAIN_LOOP_LOAD]);
     expect(run.code, run.stderr).toBe(0);
   });
 });

@@ -1,28 +1,16 @@
 // One `aiperf profile` process signalled at a pseudo-random point of its run, for the signal tests: SIGINT/SIGTERM
 // (`signals.test.ts`, no wall-clock bound) and SIGKILL (`signals.timing.test.ts`, a bound on what is lost).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@aiperf/test-kit';
-import { afterAll, beforeAll } from 'vitest';
 import { readWholeJsonl, startAiperf, waitFor } from './cli-process.js';
-import { type FaultServer, startFaultServer } from './fault-server.js';
+import { type FaultServer, useFaultServer } from './fault-server.js';
 
 // SIGKILL gives no chance to flush: the record sink writes every 100 ms; allow scheduling slack on a loaded CI box.
 export const SIGKILL_LOSS_MS = 250;
 
 /** A fault-free streaming server for the file (started before its tests, closed after), and the runs' dirs. */
-export function useSignalServer(): { server: () => FaultServer; dirs: string[] } {
-  let server: FaultServer;
-  const dirs: string[] = [];
-  beforeAll(async () => {
-    server = await startFaultServer({ tokens: 6, itlMs: 4 });
-  });
-  afterAll(async () => {
-    await server.close();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
-  return { server: () => server, dirs };
-}
+export const useSignalServer = (): { server: () => FaultServer; dirs: string[] } => useFaultServer({ tokens: 6, itlMs: 4 });
 
 export function profileArgs(url: string, dir: string): string[] {
   return [
