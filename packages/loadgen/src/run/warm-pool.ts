@@ -42,16 +42,19 @@ export function createSessionConnection(origin: string): Dispatcher {
   return new Client(origin, { pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
 }
 
+/** Opens up to MAX_PRECONNECT of `count` connections with `open` (resolving to how many opened), then settles. */
+async function preconnectCapped(count: number, open: (capped: number) => Promise<number>): Promise<number> {
+  const opened = await open(Math.min(count, MAX_PRECONNECT));
+  // A moment for the server to accept them (one in this same process too: tests, benchmarks) before the load.
+  await sleepMs(20);
+  return opened;
+}
+
 function createLeanPool(origin: string, connections: number | null): WarmPool {
   const pool = new H1Pool(origin, { connections, keepAliveTimeoutMs: KEEP_ALIVE_MS, keepAliveMaxTimeoutMs: KEEP_ALIVE_MAX_MS });
   return {
     pool,
-    async preconnect(count) {
-      const opened = await pool.preconnect(Math.min(count, MAX_PRECONNECT));
-      // A moment for the server to accept them (one in this same process too: tests, benchmarks) before the load.
-      await sleepMs(20);
-      return opened;
-    },
+    preconnect: (count) => preconnectCapped(count, (capped) => pool.preconnect(capped)),
     close: () => pool.close(),
   };
 }
@@ -97,12 +100,7 @@ function createUndiciPool(origin: string, connections: number | null): WarmPool 
     );
   return {
     pool,
-    async preconnect(count) {
-      const opened = await Promise.all(Array.from({ length: Math.min(count, MAX_PRECONNECT) }, openOne));
-      // A moment for the server to accept them (one in this same process too: tests, benchmarks) before the load.
-      await sleepMs(20);
-      return opened.filter(Boolean).length;
-    },
+    preconnect: (count) => preconnectCapped(count, async (capped) => (await Promise.all(Array.from({ length: capped }, openOne))).filter(Boolean).length),
     async close() {
       for (const socket of ready.splice(0)) socket.destroy();
       await pool.close();
