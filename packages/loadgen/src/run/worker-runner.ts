@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
 import type { FromWorker, ToWorker } from '../worker.js';
 import { type IssuerTemplate, type LoadRunner, PHASE_LEAD_NS } from './load-runner.js';
+import { unpackPending } from './pending-batch.js';
 import { ReadQueue } from './read-queue.js';
 import type { PendingRecord, RecordReader } from './request-executor.js';
 
@@ -63,7 +64,7 @@ export async function createWorkerRunner(
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') ready();
       else if (message.type === 'failed') fail(new Error(`load worker ${index} failed: ${message.message}`));
-      else if (message.type === 'pending') for (const pending of message.pending) onPending(pending);
+      else if (message.type === 'pending') unpackPending(message.batch, onPending);
       else onMessage(message);
     });
     return handle;
