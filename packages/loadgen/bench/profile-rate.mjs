@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { Pool } from 'undici';
 import { chatBody } from './raw-client.mjs';
-import { benchConfig, quietIo, round, startMockProcess } from './support.mjs';
+import { benchConfig, benchOptions, quietIo, round, startMockProcess } from './support.mjs';
 
 // AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (an A/B against a baseline).
 const { runProfile } = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
@@ -50,12 +50,13 @@ const config = benchConfig({ url: mock.url, load: { concurrency: 64, requestCoun
 try {
   const raw = onlyAiperf ? null : await rawUndiciCpu(mock.url);
   const cpu0 = process.cpuUsage();
-  const run = await runProfile(config, quietIo());
+  const run = await runProfile(config, quietIo(), benchOptions());
   const cpu = process.cpuUsage(cpu0);
   const rate = run.summary.request_throughput?.avg ?? NaN;
   const phaseCpuUs = (run.summary.client_health.cpu_percent * 1e4) / rate;
   const whole = (cpu.user + cpu.system) / requests;
   const vsRaw = raw ? `; undici dispatch ${round(raw.cpuUs, 1)} µs/request at ${round(raw.rate, 0)} req/s → aiperf/undici CPU ${round(phaseCpuUs / raw.cpuUs, 2)}` : '';
+  if (process.env.AIPERF_BENCH_HEALTH) console.log(JSON.stringify(run.summary.client_health));
   console.log(`${requests} requests, workers ${workers ?? 'default'}: aiperf ${round(phaseCpuUs, 1)} µs/request in the profiling phase (${round(whole, 1)} with start-up and exports) at ${round(rate, 0)} req/s${vsRaw}; errors ${run.errorRequestCount}`);
 } finally {
   await mock.stop();

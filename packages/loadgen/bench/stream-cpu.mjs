@@ -5,10 +5,12 @@
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { percentileOfSorted, runProfile } from '@aiperf/loadgen';
+import { percentileOfSorted } from '@aiperf/loadgen';
 import { rawStreamingTtfts } from './raw-client.mjs';
-import { aiperfBodies, benchConfig, quietIo, round, startMockProcess } from './support.mjs';
+import { aiperfBodies, benchConfig, benchOptions, quietIo, round, startMockProcess } from './support.mjs';
 
+// AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (an A/B against a baseline).
+const { runProfile } = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
 const streams = Number(process.argv[2] ?? 1000);
 const workers = process.argv[3] === undefined ? null : Number(process.argv[3]);
 const SHORT = 1;
@@ -41,7 +43,7 @@ const overheads = (ttfts) => {
 const mock = await startMockProcess({ ttftMs: 50, itlMs: 20 });
 try {
   const config = (requests) => benchConfig({ url: mock.url, load: { concurrency: streams, requestCount: requests, warmupRequestCount: streams, ...(workers ? { workers } : {}) } });
-  const aiperf = (requests) => runProfile(config(requests), quietIo());
+  const aiperf = (requests) => runProfile(config(requests), quietIo(), benchOptions());
   const bodies = await aiperfBodies(runProfile, config(streams)); // also loads modules and the tokenizer once
   const raw = await perRequestUs((requests) => rawStreamingTtfts({ url: mock.url, concurrency: streams, requests, bodies }));
   const ours = await perRequestUs(aiperf);

@@ -65,6 +65,16 @@ export async function aiperfBodies(runProfile, config) {
   return inputs.data.map((entry) => JSON.stringify(entry.payloads[0]));
 }
 
+/**
+ * runProfile's options for a bench: with AIPERF_BENCH_THREAD=1, a sidecar that does nothing but occupy the main
+ * loop's slot for one, so the run issues from one worker thread as a default run does (it scrapes the server's
+ * /metrics), instead of from the main loop: `AIPERF_BENCH_THREAD=1 node …/profile-rate.mjs 20000` measures that path.
+ */
+export function benchOptions() {
+  if (process.env.AIPERF_BENCH_THREAD !== '1') return {};
+  return { sidecars: [{ name: 'bench-busy-main-loop', start: async () => {}, stop: async () => ({}) }] };
+}
+
 /** A ProfileIo that discards the console report. */
 export const quietIo = () => ({ stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: process.stderr });
 
