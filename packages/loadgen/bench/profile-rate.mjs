@@ -56,7 +56,6 @@ try {
   const phaseCpuUs = (run.summary.client_health.cpu_percent * 1e4) / rate;
   const whole = (cpu.user + cpu.system) / requests;
   const vsRaw = raw ? `; undici dispatch ${round(raw.cpuUs, 1)} µs/request at ${round(raw.rate, 0)} req/s → aiperf/undici CPU ${round(phaseCpuUs / raw.cpuUs, 2)}` : '';
-  if (process.env.AIPERF_BENCH_HEALTH) console.log(JSON.stringify(run.summary.client_health));
   console.log(`${requests} requests, workers ${workers ?? 'default'}: aiperf ${round(phaseCpuUs, 1)} µs/request in the profiling phase (${round(whole, 1)} with start-up and exports) at ${round(rate, 0)} req/s${vsRaw}; errors ${run.errorRequestCount}`);
 } finally {
   await mock.stop();

@@ -1,7 +1,11 @@
 // Client CPU per streamed request (µs), aiperf and the raw undici client, at N streams in step (TTFT 50 ms, ITL
 // 20 ms): each client's process CPU over a long run minus a short one, divided by the extra requests, so set-up
 // (threads, connections, tokenizer) cancels out. Unlike latency this hardly depends on the machine's load, so it
-// is the number to watch while working on the client. `node packages/loadgen/bench/stream-cpu.mjs 1000 [workers]`.
+// is the number to watch while working on the client. It is not a fair main loop vs thread comparison: each
+// thread run starts a fresh isolate that compiles the issuing code again, while main-loop runs reuse the process's
+// already compiled code (measured 970 against 395 µs at 100 streams where fresh processes gave 521 against 512):
+// compare those with profile-streams.mjs (AIPERF_BENCH_THREAD=1 for one issuing thread), one run per process.
+// `node packages/loadgen/bench/stream-cpu.mjs 1000 [workers]`.
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

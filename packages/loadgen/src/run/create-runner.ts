@@ -14,9 +14,9 @@ export interface RunnerChoice {
 
 /**
  * From this many requests in flight, requests are spread over several worker threads by default. Below it one
- * event loop keeps up, and threads only cost: each answer crosses a thread (a structured clone) and the threads
- * compete with the server for the same cores (non-streaming at 64 connections, the client's CPU per request
- * measured 1.7× with two threads). Uncapped loads (request rate) count as high.
+ * event loop keeps up, and threads only cost: each answer crosses a thread and the threads compete with the
+ * server for the same cores (non-streaming at 64 connections, the client's CPU per request measured 1.7× with two
+ * threads). Uncapped loads (request rate) count as high.
  */
 export const WORKER_THREADS_FROM_IN_FLIGHT = 256;
 
@@ -37,12 +37,15 @@ export function defaultWorkerThreads(maxInFlight: number | null, cores = availab
  * default a load below WORKER_THREADS_FROM_IN_FLIGHT does too when that loop has nothing else to do that could
  * hold it for milliseconds (`mainLoopBusy`: the live dashboard's renders, server-metrics or GPU scrapes), since
  * then a chunk's timestamp never waits for such work; with that work it issues from one worker thread instead.
- * Why the main loop when it can: on a machine that also runs the server, the client's CPU is the server's. At 100
- * streams in step (mock in its own process, 2 cores) one issuing thread plus the reading main thread used ~620–740
- * µs of client CPU per request during the run against ~360–580 µs on one loop (the answers' structured clone
- * to the main thread, a second isolate), and it is three busy threads on two cores while the server accepts a
- * wave: the time from the client's write to the server seeing the request grew from ~1.5–2 ms p50 (raw undici
- * client, or aiperf on one loop) to ~2–9 ms, which was the whole TTFT overhead over the raw client.
+ * Why the main loop when it can: CPU per request is now about the same either way, but a thread costs ~80 ms of
+ * CPU once to start, and on two cores it is three busy threads while the server accepts a wave: the time from the
+ * client's write to the server seeing the request grew from ~1.5–2 ms p50 (raw undici client, or aiperf on one
+ * loop) to ~2–9 ms, which was the whole TTFT overhead over the raw client at 100 streams. CPU per request over the
+ * profiling phase in a fresh process (bench/profile-streams.mjs and profile-rate.mjs, AIPERF_BENCH_THREAD=1 for
+ * the thread, 5 alternating runs at load 15–20, medians): 100 streams 512 µs on one loop, 521 with a thread;
+ * non-streaming at 64 connections 218 and 221 (232 before the answers were packed for the hop, pending-batch.ts).
+ * An earlier 620–740 against 360–580 µs came from stream-cpu.mjs, whose thread runs each start a cold isolate
+ * while its main-loop runs reuse one that earlier runs in the process had already compiled.
  */
 export function issuesFromMainLoop(explicitWorkers: number | null, issuers: number, maxInFlight: number | null, mainLoopBusy: boolean): boolean {
   if (issuers > 1) return false;
