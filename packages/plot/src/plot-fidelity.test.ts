@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { percentileOfSorted } from '@aiperf/stats';
 import { buildPlots, defaultPlotConfig, loadPlotConfigFile, loadRuns, plot, toChartConfiguration, type ChartSpec, type PlotConfig } from './index.js';
 import { registerChartComponents } from './render/chart-config.js';
+import { shippedConfigEnabling } from './testing/config.js';
 import { writeSingleRun, writeSweep } from './testing/fixtures.js';
 import { makeTempDir } from '@aiperf/test-kit';
 
@@ -222,16 +223,22 @@ describe('single run: every field, pre-run GPU telemetry, outliers, legends and 
 
   it('--verbose writes DEBUG lines; absent data is not announced on the console', async () => {
     const plain = writeSingleRun(join(root, 'plain'), { requestCount: 30 });
+    // One plot with data and two whose data is absent (no timeslices, no GPU telemetry), from the shipped presets:
+    // the other shipped plots add drawing, not lines to check.
+    const configPath = join(root, 'verbose.yaml');
+    writeFileSync(configPath, shippedConfigEnabling('single_run', ['ttft_over_time', 'timeslices_ttft', 'gpu_utilization_and_throughput_over_time']));
     const quiet: string[] = [];
-    const result = await plot({ paths: [plain], log: (line) => quiet.push(line) });
+    const result = await plot({ paths: [plain], configPath, log: (line) => quiet.push(line) });
+    expect(result.files).toHaveLength(1);
     expect(quiet.filter((line) => /Skipping|DEBUG/.test(line))).toEqual([]);
     expect(readFileSync(result.logPath, 'utf8')).not.toContain(' - DEBUG - ');
     const loud: string[] = [];
-    const verbose = await plot({ paths: [plain], verbose: true, log: (line) => loud.push(line) });
+    const verbose = await plot({ paths: [plain], configPath, verbose: true, log: (line) => loud.push(line) });
     const log = readFileSync(verbose.logPath, 'utf8');
     expect(log).toMatch(/ - DEBUG - plain: \d+ summary metrics, 30 requests \(\d+ per-request columns\), no timeslices, no GPU telemetry/);
     expect(log).toMatch(/ - DEBUG - ttft_over_time: 1 series, 30 points; Request Number: 0 to 29; .*rendered in \d+ ms/);
     expect(loud).toContain('Skipping timeslices_ttft: no timeslice data (profile_export_aiperf_timeslices.csv)');
+    expect(loud).toContain('Skipping gpu_utilization_and_throughput_over_time: no GPU telemetry (gpu_telemetry_export.jsonl)');
     expect(loud.some((line) => line.startsWith('DEBUG: Enabled single_run plots: ttft_over_time'))).toBe(true);
   });
 });

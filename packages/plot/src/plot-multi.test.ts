@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlots, DEFAULT_PLOT_CONFIG_YAML, defaultPlotConfig, loadPlotConfigFile, loadRuns, plot, type ChartSpec } from './index.js';
 import { expectValidPngs } from './testing/assertions.js';
+import { shippedConfigEnabling } from './testing/config.js';
 import { CLASSIFICATION_EXPERIMENTS, writeClassificationLayout, writeSweep } from './testing/fixtures.js';
 import { pixelStats } from './testing/png.js';
 import { makeTempDir } from '@aiperf/test-kit';
@@ -70,8 +71,16 @@ describe('multi-run sweep', () => {
   it('more than 4 series: one warning per trace count', async () => {
     const models = join(root, 'models');
     for (const model of ['a', 'b', 'c', 'd', 'e']) writeSweep(join(models, model), [1, 2], { model: `org/${model}`, gpuCount: 1 });
+    // Two shipped plots with five traces each (one per model): drawing the whole catalogue adds nothing to the check.
+    const twoPlots = ['pareto_curve_throughput_per_gpu_vs_latency', 'ttft_vs_throughput'];
+    const configPath = join(root, 'two-plots.yaml');
+    writeFileSync(configPath, shippedConfigEnabling('multi_run', twoPlots));
+    const { runs } = await loadRuns([models]);
+    const specs = buildPlots(runs, { config: loadPlotConfigFile(configPath) }).specs;
+    expect(specs.map((spec) => [spec.name, spec.series.filter((series) => series.showInLegend).length])).toEqual(twoPlots.map((name) => [name, 5]));
     const lines: string[] = [];
-    await plot({ paths: [models], log: (line) => lines.push(line) });
+    const result = await plot({ paths: [models], configPath, log: (line) => lines.push(line) });
+    expect(result.files).toHaveLength(2);
     expect(lines.filter((line) => line.includes('traces'))).toEqual([
       'WARNING: Plot contains 5 traces, which exceeds the recommended maximum of 4 for clarity.',
     ]);

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPlots, DEFAULT_PLOT_CONFIG_YAML, defaultPlotConfig, loadRuns, plot, type ChartSpec } from './index.js';
+import { buildPlots, defaultPlotConfig, loadRuns, plot, type ChartSpec } from './index.js';
 import { expectValidPngs } from './testing/assertions.js';
 import { pixelStats } from './testing/png.js';
+import { shippedConfigEnabling } from './testing/config.js';
 import { writeSingleRun } from './testing/fixtures.js';
 import { makeTempDir } from '@aiperf/test-kit';
 
@@ -113,9 +114,7 @@ describe('single run with timeslices and GPU telemetry', () => {
     // The shipped config with only the plot checked here enabled: drawing the other eleven of 300 requests again
     // took most of this file's time.
     const configPath = join(root, 'dispersed-only.yaml');
-    const shipped = /single_run_defaults:\n(?: {4}- \w+\n)+/;
-    expect(DEFAULT_PLOT_CONFIG_YAML).toMatch(shipped);
-    writeFileSync(configPath, DEFAULT_PLOT_CONFIG_YAML.replace(shipped, 'single_run_defaults:\n    - dispersed_throughput_over_time\n'));
+    writeFileSync(configPath, shippedConfigEnabling('single_run', ['dispersed_throughput_over_time']));
     const dark = await plot({ paths: [run], theme: 'dark', outputDir: join(root, 'dark'), configPath });
     expect(dark.files).toEqual([join(root, 'dark', 'dispersed_throughput_over_time.png')]);
     const stats = await pixelStats(dark.files[0]!);

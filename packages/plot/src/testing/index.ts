@@ -10,4 +10,5 @@ export {
   writeSweep,
 } from './fixtures.js';
 export type { SingleRunFixture } from './fixtures.js';
+export { shippedConfigEnabling } from './config.js';
 export { pixelStats, pngSize } from './png.js';

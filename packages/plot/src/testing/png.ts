@@ -18,14 +18,20 @@ export async function pixelStats(path: string): Promise<{ variance: number; hasC
   const { data } = ctx.getImageData(0, 0, image.width, image.height);
   let sum = 0;
   let sumSquares = 0;
-  const colors = new Set<number>();
+  // One bit per 24-bit colour (2 MiB): a Set of up to 2.9M colours took 3× longer than the rest of this loop.
+  const colors = new Uint8Array(1 << 21);
   const count = data.length / 4;
   for (let i = 0; i < data.length; i += 4) {
     const luminance = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
     sum += luminance;
     sumSquares += luminance * luminance;
-    colors.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    const rgb = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+    colors[rgb >> 3]! |= 1 << (rgb & 7);
   }
   const mean = sum / count;
-  return { variance: sumSquares / count - mean * mean, hasColor: (hex) => colors.has(Number.parseInt(hex.slice(1), 16)) };
+  const hasColor = (hex: string) => {
+    const rgb = Number.parseInt(hex.slice(1), 16);
+    return rgb >= 0 && rgb <= 0xffffff && (colors[rgb >> 3]! & (1 << (rgb & 7))) !== 0;
+  };
+  return { variance: sumSquares / count - mean * mean, hasColor };
 }
