@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { BIN_PATH, runBinary, runInProcess } from './config-harness.js';
-import { makeTempDir } from '@aiperf/test-kit';
+import { runBinary, runInProcess } from './config-harness.js';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const STACK_FRAME = /^\s+at /m;
@@ -93,49 +90,5 @@ describe('aiperf (in-process)', () => {
   });
 });
 
-describe('aiperf profile and Ctrl+C', () => {
-  async function startSlowRun(itlMs: number) {
-    const { startMockServer } = await import('@aiperf/mock-server');
-    const server = await startMockServer({ port: 0, host: '127.0.0.1', ttftMs: 20, itlMs });
-    const dir = await makeTempDir('aiperf-sigint-');
-    const args = ['profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--concurrency', '2', '--request-count', '400', '--osl', '200', '--isl', '16', '--ui', 'none', '--no-gpu-telemetry', '--artifact-dir', dir];
-    const child = spawn(process.execPath, [BIN_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdout.resume();
-    let done = false;
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => {
-      done = true;
-      resolve(code);
-    }));
-    // Interrupt only once requests are in flight (the handler is installed by then).
-    while (server.stats().requests.active === 0) {
-      if (done) throw new Error(`aiperf exited before sending requests:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return { server, child, exited, dir, stderr: () => stderr };
-  }
-
-  test('the first Ctrl+C stops the run, says so, and the results completed so far are written', async () => {
-    const run = await startSlowRun(20);
-    run.child.kill('SIGINT');
-    const code = await run.exited;
-    await run.server.close();
-    expect(run.stderr()).toContain('Stopping: waiting for in-flight requests and writing the results completed so far');
-    expect(run.stderr()).not.toContain('Interrupted again');
-    expect(code).not.toBeNull();
-    expect(existsSync(join(run.dir, 'profile_export_aiperf.json'))).toBe(true);
-  });
-
-  test('a second Ctrl+C exits at once with status 130', async () => {
-    // Slow tokens: draining the in-flight requests takes seconds, so the second Ctrl+C lands during it.
-    const run = await startSlowRun(200);
-    run.child.kill('SIGINT');
-    while (!run.stderr().includes('Stopping:')) await new Promise((r) => setTimeout(r, 20));
-    run.child.kill('SIGINT');
-    const code = await run.exited;
-    await run.server.close();
-    expect(code).toBe(130);
-    expect(run.stderr()).toContain('Interrupted again; exiting without writing results.');
-  });
-});
+// Ctrl+C (a real SIGINT to a real process: the first stops the run and writes, a second exits at once with 130) is
+// reliability/signals.test.ts, with SIGTERM and at random points of the run.

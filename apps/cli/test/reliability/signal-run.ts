@@ -12,10 +12,11 @@ export const SIGKILL_LOSS_MS = 250;
 /** A fault-free streaming server for the file (started before its tests, closed after), and the runs' dirs. */
 export const useSignalServer = (): { server: () => FaultServer; dirs: string[] } => useFaultServer({ tokens: 6, itlMs: 4 });
 
-export function profileArgs(url: string, dir: string): string[] {
+/** A 60 s streaming run at concurrency 6 (the signal ends it long before), `osl` tokens per answer. */
+export function profileArgs(url: string, dir: string, osl = 6): string[] {
   return [
     'profile', '-m', 'm', '-u', url, '--streaming', '--concurrency', '6', '--benchmark-duration', '60', '--isl', '16',
-    '--osl', '6', '--warmup-request-count', '0', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
+    '--osl', String(osl), '--warmup-request-count', '0', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
   ];
 }
 
