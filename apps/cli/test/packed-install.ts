@@ -29,9 +29,9 @@ function packageManagerEnv(): NodeJS.ProcessEnv {
   return { ...env, npm_config_update_notifier: 'false' };
 }
 
-async function run(command: string, args: readonly string[], cwd: string): Promise<string> {
+async function run(command: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
   try {
-    const { stdout } = await exec(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: packageManagerEnv() });
+    const { stdout } = await exec(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...packageManagerEnv(), ...env } });
     return stdout;
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
@@ -43,20 +43,15 @@ const tarballsIn = (stdout: string) => stdout.split('\n').map((line) => line.tri
 
 /**
  * `pnpm pack` of @aiperf/cli and every workspace package it depends on at run time (`--filter-prod cli...`:
- * dev dependencies such as the private test servers are not published, so they are not packed). Needs the build.
+ * dev dependencies such as the private test servers are not published, so they are not packed), then of each
+ * package directory in `dirs` (outside the workspace list: the example plugin). Needs the build. One `npx` for all
+ * the packs: resolving the pinned pnpm through npx costs ~1 s of CPU per call, more than a pack.
  */
-export async function packCli(destination: string): Promise<string[]> {
-  const pnpm = await pnpmSpec();
-  const out = await run('npx', ['-y', pnpm, '--filter-prod', '@aiperf/cli...', 'pack', '--pack-destination', destination], REPO_ROOT);
+export async function packCliAnd(destination: string, dirs: readonly string[]): Promise<string[]> {
+  const script = ['pnpm --filter-prod "@aiperf/cli..." pack --pack-destination "$PACK_DEST"', ...dirs.map((_, i) => `pnpm -C "$PACK_DIR_${i}" pack --pack-destination "$PACK_DEST"`)];
+  const env = Object.fromEntries([['PACK_DEST', destination], ...dirs.map((dir, i) => [`PACK_DIR_${i}`, dir])]);
+  const out = await run('npx', ['-y', '-p', await pnpmSpec(), '-c', script.join(' && ')], REPO_ROOT, env);
   return tarballsIn(out);
-}
-
-/** `pnpm pack` of a package directory outside the workspace list (the example plugin). */
-export async function packDir(dir: string, destination: string): Promise<string> {
-  const out = await run('npx', ['-y', await pnpmSpec(), 'pack', '--pack-destination', destination], dir);
-  const [tarball] = tarballsIn(out);
-  if (!tarball) throw new Error(`pnpm pack in ${dir} printed no tarball:\n${out}`);
-  return tarball;
 }
 
 /** `npm pack` (bundled dependencies included, which pnpm pack does not do). */

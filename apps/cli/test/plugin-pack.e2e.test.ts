@@ -10,7 +10,7 @@ import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { pixelStats, pngSize } from '@aiperf/plot/testing';
 import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { npmInstall, npmPack, packCli, packDir, REPO_ROOT, runInstalledAiperf, unpack } from './packed-install.js';
+import { type InstalledRun, npmInstall, npmPack, packCliAnd, REPO_ROOT, runInstalledAiperf, unpack } from './packed-install.js';
 
 const CLI_BUILD = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const HELLO_GREEN = '#76b900';
@@ -48,14 +48,15 @@ beforeAll(async () => {
   root = await makeTempDir('aiperf-plugin-pack-');
   const tarballs = join(root, 'tarballs');
   await mkdir(tarballs);
-  const cli = await packCli(tarballs);
-  const hello = await packDir(join(REPO_ROOT, 'examples', 'aiperf-plugin-hello'), tarballs);
-  const pluginTarball = cli.find((path) => /^aiperf-plugin-\d/.test(basename(path)));
-  if (!pluginTarball) throw new Error(`pnpm pack made no @aiperf/plugin tarball: ${cli.join(', ')}`);
+  // The CLI's packages and the example plugin.
+  const packed = await packCliAnd(tarballs, [join(REPO_ROOT, 'examples', 'aiperf-plugin-hello')]);
+  const pluginTarball = packed.find((path) => /^aiperf-plugin-\d/.test(basename(path)));
+  if (!pluginTarball) throw new Error(`pnpm pack made no @aiperf/plugin tarball: ${packed.join(', ')}`);
+  if (!packed.some((path) => /^aiperf-plugin-hello-\d/.test(basename(path)))) throw new Error(`pnpm pack made no aiperf-plugin-hello tarball: ${packed.join(', ')}`);
   await writeTwinPlugin(join(root, 'twin'), pluginTarball);
   const twin = await npmPack(join(root, 'twin'), tarballs);
   project = join(root, 'project');
-  await npmInstall(project, [...cli, hello, twin]);
+  await npmInstall(project, [...packed, twin]);
 
   // The user-level plot config names the plugin's plot type next to a built-in one. It does not turn auto-plot on.
   home = join(root, 'home');
@@ -78,6 +79,13 @@ const profileArgs = (dir: string, extra: readonly string[] = []) => [
   'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '6', '--isl', '16', '--osl', '4',
   '--artifact-dir', dir, '--no-gpu-telemetry', '--ui', 'none', '--recipe', 'hello-ramp', ...extra,
 ];
+
+/**
+ * The hello-ramp sweep into `<root>/hello` (auto-plotted by the plugin's default), run once by whichever test needs
+ * it first: each test stands alone, in any order, and the sweep is paid once.
+ */
+let helloSweep: Promise<InstalledRun> | undefined;
+const runHelloSweep = (): Promise<InstalledRun> => (helloSweep ??= aiperf(profileArgs(join(root, 'hello'))));
 
 async function expectHelloBars(png: string): Promise<void> {
   expect(pngSize(readFileSync(png))).toEqual({ width: 2400, height: 1200 });
@@ -105,7 +113,7 @@ describe('the example plugin, packed and installed from npm tarballs', () => {
 
   test('profile --recipe hello-ramp: the sweep runs, auto-plot is on by the plugin default, the hooks fire, hello_bars renders', async () => {
     const dir = join(root, 'hello');
-    const run = await aiperf(profileArgs(dir));
+    const run = await runHelloSweep();
     expect(run.code, run.stderr).toBe(0);
     for (const cell of ['concurrency_1', 'concurrency_3', 'concurrency_4']) {
       expect(JSON.parse(readFileSync(join(dir, cell, 'profile_export_aiperf.json'), 'utf8')).request_count.avg).toBe(6);
@@ -129,7 +137,7 @@ describe('the example plugin, packed and installed from npm tarballs', () => {
 
   test('--no-auto-plot beats the plugin default; the hooks still run', async () => {
     const dir = join(root, 'no-plot');
-    // The sweep above runs its cells on the default worker thread; this one issues from the main event loop
+    // The hello-ramp sweep runs its cells on the default worker thread; this one issues from the main event loop
     // (a thread costs ~0.65 s of CPU to start, per cell).
     const run = await aiperf(profileArgs(dir, ['--recipe-param', 'max_concurrency=2', '--recipe-param', 'steps=2', '--no-auto-plot', '--workers', '1']));
     expect(run.code, run.stderr).toBe(0);
@@ -140,6 +148,8 @@ describe('the example plugin, packed and installed from npm tarballs', () => {
 
   test('aiperf plot draws hello_bars: found installed in the project, or by --plugin from elsewhere', async () => {
     const sweep = join(root, 'hello');
+    const swept = await runHelloSweep();
+    expect(swept.code, swept.stderr).toBe(0);
     // Three independent plots of the same sweep into their own directories, started together. From a directory with
     // no node_modules nothing is discovered: the type is unknown until --plugin names it.
     const [discovered, outside, named] = await Promise.all([
