@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
 import { makeTempDir } from '@aiperf/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from './config-harness.js';
-import { readWholeJsonl, runAiperf } from './reliability/cli-process.js';
+import { type CliResult, runInProcess } from './config-harness.js';
+import { type Finished, readWholeJsonl, runAiperf } from './reliability/cli-process.js';
 import { REQUESTS, SHARDS, runShards } from './shards-harness.js';
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
@@ -32,21 +32,40 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Each test may be the one that runs the 4 shards (about 15 s, minutes on a loaded machine).
+const SHARDED_MS = 240_000;
+
 describe('sharded run → aiperf merge', () => {
-  let merged: Record<string, any>;
   const shardRoot = () => join(root, 'sharded');
   const mergedDir = () => join(root, 'merged');
+  /**
+   * The 4 shards and their merge, run once by whichever test needs them first (the tests stand alone, in any
+   * order); the tests that only read them check that both succeeded.
+   */
+  let shardedRun: Promise<{ shards: Finished[]; merge: CliResult }> | undefined;
+  const shardedAndMerged = () =>
+    (shardedRun ??= (async () => {
+      const shards = await runShards(server.url, shardRoot(), join(root, 'barrier'));
+      const merge = shards.every((run) => run.code === 0) ? await runInProcess(['merge', shardRoot(), '-o', mergedDir()]) : { code: -1, stdout: '', stderr: 'not merged: a shard failed' };
+      return { shards, merge };
+    })());
+  async function mergedSummary(): Promise<Record<string, any>> {
+    const { shards, merge } = await shardedAndMerged();
+    for (const run of shards) expect(run.code, run.stderr).toBe(0);
+    expect(merge.code, merge.stderr).toBe(0);
+    return readJson(join(mergedDir(), 'profile_export_aiperf.json'));
+  }
 
   it('runs 4 shards with the Indexed Job env at one barrier, then merges them', async () => {
-    for (const run of await runShards(server.url, shardRoot(), join(root, 'barrier'))) expect(run.code, run.stderr).toBe(0);
+    const { shards, merge } = await shardedAndMerged();
+    for (const run of shards) expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(shardRoot()).sort()).toEqual(['shard-0', 'shard-1', 'shard-2', 'shard-3']);
-    const merge = await runInProcess(['merge', shardRoot(), '-o', mergedDir()]);
     expect(merge.code, merge.stderr).toBe(0);
     expect(merge.stdout).toMatch(/^Merged 4 of 4 shards: 64 requests, clock skew \d+\.\d ms$/m);
-    merged = readJson(join(mergedDir(), 'profile_export_aiperf.json'));
-  }, 240_000);
+  }, SHARDED_MS);
 
-  it('splits the load exactly: concurrency 8 → 2 each, 64 requests → 16 each; every shard marked', () => {
+  it('splits the load exactly: concurrency 8 → 2 each, 64 requests → 16 each; every shard marked', async () => {
+    await mergedSummary();
     for (let index = 0; index < SHARDS; index++) {
       const manifest = readJson(join(shardRoot(), `shard-${index}`, 'shard.json'));
       expect(manifest.shard).toEqual({ index, count: SHARDS });
@@ -54,9 +73,10 @@ describe('sharded run → aiperf merge', () => {
       expect(manifest.start.mode).toBe('barrier');
       expect(readJson(join(shardRoot(), `shard-${index}`, 'profile_export_aiperf.json')).shard).toEqual({ index, count: SHARDS });
     }
-  });
+  }, SHARDED_MS);
 
-  it('merged request count = the whole run\'s count; no dataset entry duplicated or missing', () => {
+  it('merged request count = the whole run\'s count; no dataset entry duplicated or missing', async () => {
+    const merged = await mergedSummary();
     // One process would send --request-count requests: 64.
     expect(merged.request_count.avg).toBe(REQUESTS);
     const records = readWholeJsonl(join(mergedDir(), 'profile_export.jsonl'));
@@ -68,9 +88,10 @@ describe('sharded run → aiperf merge', () => {
     for (const r of records) expect(r.metadata.session_num % SHARDS).toBe(r.metadata.shard_index);
     expect(merged.merge).toMatchObject({ shard_count: 4, merged_shards: [0, 1, 2, 3], partial: false, missing_shards: [] });
     expect(merged.merge.shards.map((s: any) => s.request_count)).toEqual([16, 16, 16, 16]);
-  });
+  }, SHARDED_MS);
 
-  it('merged percentiles = percentiles recomputed from all records (not averaged per shard)', () => {
+  it('merged percentiles = percentiles recomputed from all records (not averaged per shard)', async () => {
+    const merged = await mergedSummary();
     const records = readWholeJsonl(join(mergedDir(), 'profile_export.jsonl'));
     for (const tag of ['time_to_first_token', 'request_latency', 'inter_token_latency']) {
       const values = records.map((r) => r.metrics[tag].value as number);
@@ -80,16 +101,18 @@ describe('sharded run → aiperf merge', () => {
       }
       expect(merged[tag].max).toBeCloseTo(Math.max(...values), 3);
     }
-  });
+  }, SHARDED_MS);
 
   it('`aiperf plot` works on the merged directory', async () => {
+    await mergedSummary();
     const plot = await runInProcess(['plot', mergedDir()]);
     expect(plot.code, plot.stderr).toBe(0);
     const pngs = readdirSync(join(mergedDir(), 'plots')).filter((f) => f.endsWith('.png'));
     expect(pngs.length).toBeGreaterThan(0);
-  }, 150_000);
+  }, SHARDED_MS);
 
   it('refuses shards of different settings (naming the keys), a missing shard, and warns on clock skew', async () => {
+    await mergedSummary();
     const bad = join(root, 'bad');
     cpSync(shardRoot(), bad, { recursive: true });
     const manifestPath = join(bad, 'shard-1', 'shard.json');
@@ -121,7 +144,7 @@ describe('sharded run → aiperf merge', () => {
     expect(summary.merge).toMatchObject({ partial: true, missing_shards: [2], merged_shards: [0, 1, 3] });
     expect(summary.request_count.avg).toBe(48);
     expect(existsSync(join(root, 'out-partial', 'profile_export.jsonl'))).toBe(true);
-  });
+  }, SHARDED_MS);
 });
 
 describe('--worker-mode process', () => {
