@@ -32,7 +32,7 @@ export function endpointInputs(
     const start = rng.int(corpus.length);
     return tokenizer.decode(Array.from({ length }, (_, i) => corpus[(start + i) % corpus.length]!));
   };
-  const tokens = (texts: readonly string[]) => texts.reduce((n, t) => n + tokenizer.encode(t).length, 0);
+  const tokens = (texts: readonly string[]) => texts.reduce((n, t) => n + tokenizer.count(t), 0);
   if (endpoint.usesPassages) {
     const { passages, passageTokens, queryTokens } = config.input.rankings;
     // A custom file's prompt is the query as written; synthetic queries get the rankings query length.

@@ -54,7 +54,7 @@ export const shareGptLoader: DatasetLoader = {
         }
         const reply = turns[i + 1] as { from?: unknown; value?: unknown } | undefined;
         if (from === 'human' && text.trim() !== '' && reply?.from === 'gpt' && typeof reply.value === 'string') {
-          pairs.push({ text, outputLength: Math.max(1, tokenizer.encode(reply.value).length) });
+          pairs.push({ text, outputLength: Math.max(1, tokenizer.count(reply.value)) });
         }
       });
       const [first, ...rest] = pairs;

@@ -15,6 +15,15 @@ describe('loadTokenizer', () => {
     expect(tokenizer.encode('<|endoftext|>').length).toBeGreaterThan(1);
   });
 
+  it('count gives exactly encode(text).length for every tokenizer (answers are counted, never encoded)', async () => {
+    const texts = ['', 'hello world', '<|endoftext|> and <|im_start|>', 'naïve café 東京 🙂 x\u00a0y', 'find business you she', 'To be, or not to be: that is the question.'.repeat(40)];
+    for (const spec of ['builtin', 'cl100k_base', tinyDir]) {
+      const tokenizer = await loadTokenizer(spec);
+      // Twice each: a count must not depend on what was counted before (shared options, caches).
+      for (const text of [...texts, ...texts]) expect(tokenizer.count(text), `${spec}: ${text.slice(0, 20)}`).toBe(tokenizer.encode(text).length);
+    }
+  });
+
   it('loads a Hugging Face tokenizer.json by file or directory path', async () => {
     for (const spec of [tinyDir, `${tinyDir}/tokenizer.json`]) {
       const tokenizer = await loadTokenizer(spec);

@@ -220,7 +220,7 @@ function countTokens(
       usageReasoningTokens, clientInputTokenCount: clientInput, clientOutputTokenCount: null, clientReasoningTokenCount: null,
     };
   }
-  const count = (text: string) => setup.tokenizer.encode(text).length;
+  const count = (text: string) => setup.tokenizer.count(text);
   const useServer = setup.config.endpoint.useServerTokenCount;
   const clientReasoning = reasoningText && !(useServer && usageReasoningTokens !== null) ? count(reasoningText) : null;
   const reasoning = useServer ? (usageReasoningTokens ?? clientReasoning) : clientReasoning;
