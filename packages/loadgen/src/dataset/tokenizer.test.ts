@@ -16,7 +16,14 @@ describe('loadTokenizer', () => {
   });
 
   it('count gives exactly encode(text).length for every tokenizer (answers are counted, never encoded)', async () => {
-    const texts = ['', 'hello world', '<|endoftext|> and <|im_start|>', 'naïve café 東京 🙂 x\u00a0y', 'find business you she', 'To be, or not to be: that is the question.'.repeat(40)];
+    const texts = [
+      '',
+      'hello world',
+      '<|endoftext|> and <|im_start|>',
+      'naïve café 東京 🙂 x\u00a0y',
+      'find business you she',
+      'To be, or not to be: that is the question.'.repeat(40),
+    ];
     for (const spec of ['builtin', 'cl100k_base', tinyDir]) {
       const tokenizer = await loadTokenizer(spec);
       // Twice each: a count must not depend on what was counted before (shared options, caches).
