@@ -18,13 +18,14 @@ const METADATA_FIELDS = [
 const server = useProfileMock();
 
 describe('aiperf profile', () => {
-  // 96 requests of 32 tokens (12 waves of ≈ 360 ms): 96 TTFTs and ~3,000 token gaps keep the averages within the
-  // tolerances below (a 100 ms stall moves the TTFT mean by 1 ms), at a quarter of the former 200 × 64-token run.
-  it('measures a streaming chat run at concurrency 8 over 96 requests (TTFT 50 ms, ITL 10 ms, 32 tokens)', async () => {
+  // 96 requests of 16 tokens (12 waves of ≈ 200 ms): 96 TTFTs at 8 in flight, as with 32 tokens, so the TTFT mean
+  // moves as much per stall; 1,440 token gaps keep the ITL mean within its 2 ms (a 100 ms stall of all 8 streams
+  // moves it by 0.6 ms), in 2.4 s instead of the 4.3 s of 32 tokens.
+  it('measures a streaming chat run at concurrency 8 over 96 requests (TTFT 50 ms, ITL 10 ms, 16 tokens)', async () => {
     const dir = join(await makeTempDir('aiperf-profile-'), 'run');
     const run = await runAiperf([
       'profile', '--model', 'mock-model', '--url', server.url, '--streaming', '--concurrency', '8', '--request-count', '96',
-      '--osl', '32', '--extra-inputs', 'ignore_eos:true', '--isl', '128', '--warmup-request-count', '8',
+      '--osl', '16', '--extra-inputs', 'ignore_eos:true', '--isl', '128', '--warmup-request-count', '8',
       '--slice-duration', '1', '--artifact-dir', dir, '--ui', 'none', '--no-gpu-telemetry',
     ], { NO_COLOR: '1' });
     expect(run.code, run.stderr).toBe(0);
@@ -34,12 +35,12 @@ describe('aiperf profile', () => {
     expect(Math.abs(summary.time_to_first_token.avg - 50), JSON.stringify(summary.time_to_first_token)).toBeLessThan(5);
     expect(summary.time_to_first_token.unit).toBe('ms');
     expect(Math.abs(summary.inter_token_latency.avg - 10)).toBeLessThan(2);
-    expect(summary.output_sequence_length).toMatchObject({ avg: 32, min: 32, max: 32, count: 96 });
-    // Request latency = TTFT + 31 ITL ≈ 360 ms; 8 in flight → ≈ 22 req/s, and tokens/s = 32 × req/s.
+    expect(summary.output_sequence_length).toMatchObject({ avg: 16, min: 16, max: 16, count: 96 });
+    // Request latency = TTFT + 15 ITL ≈ 200 ms; 8 in flight → ≈ 40 req/s, and tokens/s = 16 × req/s.
     const littlesLaw = 8 / (summary.request_latency.avg / 1000);
     expect(summary.request_throughput.avg / littlesLaw).toBeGreaterThan(0.85);
     expect(summary.request_throughput.avg / littlesLaw).toBeLessThan(1.05);
-    expect(summary.output_token_throughput.avg).toBeCloseTo(32 * summary.request_throughput.avg, 6);
+    expect(summary.output_token_throughput.avg).toBeCloseTo(16 * summary.request_throughput.avg, 6);
     expect(summary.benchmark_duration.avg).toBeCloseTo(96 / summary.request_throughput.avg, 6);
     expect(summary).toMatchObject({ schema_version: '1.1', was_cancelled: false, error_summary: [] });
     expect(summary.input_config.endpoint).toMatchObject({ model_names: ['mock-model'], type: 'chat', streaming: true });
@@ -55,15 +56,15 @@ describe('aiperf profile', () => {
         'output_token_throughput_per_user', 'output_sequence_length', 'input_sequence_length', 'output_token_count']) {
         expect(record.metrics[tag], tag).toEqual({ value: expect.anything(), unit: expect.any(String) });
       }
-      expect(record.metrics.output_sequence_length.value).toBe(32);
-      expect(record.metrics.inter_chunk_latency.value).toHaveLength(31);
+      expect(record.metrics.output_sequence_length.value).toBe(16);
+      expect(record.metrics.inter_chunk_latency.value).toHaveLength(15);
     }
     const starts = readFileSync(join(dir, 'profile_export.jsonl'), 'utf8').match(/"request_start_ns":(\d+)/g)!;
     // Epoch nanoseconds are written as exact integers (19 digits, not rounded floats).
     expect(starts.every((s) => /:\d{19}$/.test(s))).toBe(true);
 
     const inputs = readJson(join(dir, 'inputs.json'));
-    expect(inputs.data[0].payloads[0]).toMatchObject({ model: 'mock-model', stream: true, max_completion_tokens: 32, ignore_eos: true });
+    expect(inputs.data[0].payloads[0]).toMatchObject({ model: 'mock-model', stream: true, max_completion_tokens: 16, ignore_eos: true });
     const csv = readFileSync(join(dir, 'profile_export_aiperf.csv'), 'utf8');
     expect(csv.startsWith('Metric,avg,min,max,p1,p5,p10,p25,p50,p75,p90,p95,p99,std\n')).toBe(true);
     expect(csv).toContain('\nMetric,Value\n');

@@ -4,12 +4,14 @@
 // it (100 ms unqueued; a queued request waits a whole answer, 100 + 7 × 20 ms, more). The recipes' usage errors are
 // `sla-search-usage.test.ts`.
 //
-// A probe sends 3 requests per unit of concurrency (at least 6; the recipe's default is 4 and 8), answered 240 ms
-// each, at most `limit` at a time: the waiting grows with the probes, their requests and how far past the limit they
-// load the server. Limits of 5 and 4 end the bracket at 8, not 16 as a limit of 8 did: the same walk (doubling, a
-// failure past the limit, bisection down to the exact boundary) in 6 and 5 probes instead of 8 and 8. Past the limit
-// one request a wave queues (1 in 6 at 6 for a limit of 5, ≥ 3 of 18), so p95, which interpolates between the top
-// two of 18, is a queued TTFT; at or below it every request is served at once.
+// A probe sends 2 requests per unit of concurrency (the recipe's default is 4; at least 2), answered 240 ms each, at
+// most `limit` at a time: the waiting grows with the probes, their requests and how far past the limit they load the
+// server. Limits of 5 and 4 end the bracket at 8, not 16 as a limit of 8 did: the same walk (doubling, a failure past
+// the limit, bisection down to the exact boundary) in 6 and 5 probes. Past the limit at least one request a wave
+// queues (1 in 6 at 6 for a limit of 5, 2 of 12 over the probe's two waves; 3 of 8 at 8), so p95, which interpolates
+// between the top two values, is a queued TTFT; at or below it every request is served at once. Two waves keep the
+// TTFT margins (120 ms either side) and what the saturation rule compares (throughput over whole waves) while
+// sending a third fewer requests than three per unit did.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
@@ -33,9 +35,9 @@ afterAll(async () => {
 
 const profile = (server: MockServer, dir: string, extra: string[]) =>
   runInProcess([
-    'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '6', '--isl', '16', '--osl', '8',
+    'profile', '-m', 'mock-model', '-u', server.url, '--streaming', '--request-count', '2', '--isl', '16', '--osl', '8',
     '--extra-inputs', 'ignore_eos:true', '--tokenizer', 'builtin', '--workers', '1', '--no-gpu-telemetry', '--no-server-metrics',
-    '--ui', 'none', '--artifact-dir', dir, '--recipe-param', 'requests-per-concurrency=3', ...extra,
+    '--ui', 'none', '--artifact-dir', dir, '--recipe-param', 'requests-per-concurrency=2', ...extra,
   ]);
 
 describe('SLA search recipes', () => {
