@@ -42,6 +42,7 @@ const readJsonl = (path: string) =>
 
 describe('--custom-dataset-type multi_turn', () => {
   it('runs each session turn by turn, resending the history, honouring delays, with ids and turn indexes', async () => {
+    exchanges.length = 0; // what this run sent, whichever tests ran before
     const tmp = await makeTempDir('aiperf-multi-turn-');
     const file = join(tmp, 'sessions.jsonl');
     const sessions = [
@@ -149,7 +150,7 @@ describe('--custom-dataset-type multi_turn', () => {
 
 describe('--custom-dataset-type mooncake_trace', () => {
   it('sends prompts of input_length tokens asking for output_length tokens, shared hash ids giving shared prefixes', async () => {
-    exchanges.length = 0;
+    exchanges.length = 0; // what this run sent, whichever tests ran before
     const tmp = await makeTempDir('aiperf-mooncake-');
     const file = join(tmp, 'trace.jsonl');
     const trace = [

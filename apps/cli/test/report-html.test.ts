@@ -35,10 +35,21 @@ const paintedPixels = (page: Page) =>
     }),
   );
 
+/**
+ * The two runs under `root` (a single run with its HTML report, a concurrency sweep), each made once by whichever
+ * test needs it first: each test stands alone, in any order.
+ */
+const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+};
+const singleRun = once(() => runAiperf(quickProfileArgs(server.url, join(root, 'single'), ['--request-count', '24', '--concurrency', '2', '--report', 'html'])));
+const sweepRun = once(() => runAiperf(quickProfileArgs(server.url, join(root, 'sweep'), ['--concurrency', '1,2', '--no-auto-plot'])));
+
 describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
   it('profile --report html: tables, three drawn charts, errors, config; no console error and no request', async () => {
     const dir = join(root, 'single');
-    const run = await runAiperf(quickProfileArgs(server.url, dir, ['--request-count', '24', '--concurrency', '2', '--report', 'html']));
+    const run = await singleRun();
     expect(run.code, run.stderr).toBe(0);
     const file = join(dir, 'report.html');
     expect(run.stdout).toContain(`HTML Report: ${file}`);
@@ -68,7 +79,8 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
 
   it('aiperf report on a sweep: the sweep table and its charts', async () => {
     const dir = join(root, 'sweep');
-    expect((await runAiperf(quickProfileArgs(server.url, dir, ['--concurrency', '1,2', '--no-auto-plot']))).code).toBe(0);
+    const swept = await sweepRun();
+    expect(swept.code, swept.stderr).toBe(0);
     const out = join(root, 'sweep-report.html');
     const run = await runAiperf(['report', dir, '--output', out]);
     expect(run.code, run.stderr).toBe(0);
@@ -83,6 +95,8 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
   });
 
   it('bad input: a directory without results is one line and exit 2', async () => {
+    // `root` holds the single run and the sweep, not one run's results.
+    for (const made of await Promise.all([singleRun(), sweepRun()])) expect(made.code, made.stderr).toBe(0);
     const run = await runAiperf(['report', root]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^aiperf report: .*holds 2 runs/);
