@@ -1,4 +1,5 @@
 // `--ui dashboard` through a real pseudo-terminal (tmux, 80×24): it draws, updates, and gives the terminal back.
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@aiperf/mock-server';
@@ -54,7 +55,9 @@ describe.skipIf(!hasTmux)('aiperf profile --ui dashboard in a terminal', () => {
     expect(end).not.toContain('Phase profiling');
   });
 
-  it('shows the live GPU (DCGM) and server (/metrics) readings and the exact in-flight count', async () => {
+  // The suite's Ctrl+C in a terminal: one run (a dashboard run costs ~2.5 s of CPU) that shows the telemetry, then
+  // is stopped.
+  it('shows the live GPU (DCGM) and server (/metrics) readings and the exact in-flight count; Ctrl+C stops the run, writes the results and restores the terminal', async () => {
     terminal = new TmuxTerminal(80, 24);
     // The mock server's DCGM exporter (two GPUs) and its vLLM-style /metrics (scraped from the endpoint URL by default).
     terminal.start(profileLine(join(root, 'telemetry'), 400, ['--gpu-telemetry', server.dcgmUrl, '--server-metrics-interval', '100']));
@@ -68,17 +71,9 @@ describe.skipIf(!hasTmux)('aiperf profile --ui dashboard in a terminal', () => {
     terminal.sendKeys('C-c');
     const end = await terminal.waitFor((s) => s.includes('AIPERF_EXIT='));
     expect(end).toMatch(/AIPERF_EXIT=130/);
-    expect(terminal.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
-  });
-
-  it('Ctrl+C: stops the run, writes the results and restores the terminal', async () => {
-    terminal = new TmuxTerminal(80, 24);
-    terminal.start(profileLine(join(root, 'interrupted'), 2000));
-    await terminal.waitFor((s) => completed(s) >= 3);
-    terminal.sendKeys('C-c');
-    const end = await terminal.waitFor((s) => s.includes('AIPERF_EXIT='));
-    expect(end).toMatch(/AIPERF_EXIT=130/);
-    expect(end).toContain('(cancelled early)');
+    // The results were written and reported (with the telemetry's exports the report can outgrow the screen).
+    expect(terminal.capture({ scrollback: true })).toMatch(/Benchmark Duration: \d+\.\d\d sec \(cancelled early\)/);
+    expect(existsSync(join(root, 'telemetry', 'profile_export_aiperf.json'))).toBe(true);
     expect(terminal.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
   });
 });

@@ -24,9 +24,9 @@ export class TmuxTerminal {
     this.tmux('set-option', '-t', this.session, 'remain-on-exit', 'on');
   }
 
-  /** The visible screen as text. */
-  capture(): string {
-    return this.tmux('capture-pane', '-p', '-t', this.session);
+  /** The visible screen as text; with `scrollback`, the lines scrolled off above it too. */
+  capture(options: { scrollback?: boolean } = {}): string {
+    return this.tmux('capture-pane', '-p', ...(options.scrollback ? ['-S', '-'] : []), '-t', this.session);
   }
 
   /** `#{alternate_on}` (a full-screen program's screen is up) and `#{cursor_flag}` (the cursor is visible). */
