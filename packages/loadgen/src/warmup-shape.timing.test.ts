@@ -74,15 +74,16 @@ describe('warmup ramps', () => {
     expect(profiling).toHaveLength(4);
   });
 
-  it('--warmup-concurrency-ramp-duration: the warmup in-flight cap rises 1→6 over 1 s; profiling (no ramp) opens at 8', async () => {
+  // The ramp over 0.5 s (a step every 0.1 s), then 0.35 s at the full cap for all 6 slots to turn over (80 ms answers).
+  it('--warmup-concurrency-ramp-duration: the warmup in-flight cap rises 1→6 over 0.5 s; profiling (no ramp) opens at 8', async () => {
     const { warmup, profiling } = await run(
-      { concurrency: '8', warmupDuration: '1.4', warmupConcurrency: '6', warmupConcurrencyRampDuration: '1' },
+      { concurrency: '8', warmupDuration: '0.9', warmupConcurrency: '6', warmupConcurrencyRampDuration: '0.5' },
       24, { ttftMs: 80, itlMs: 1 },
     );
     const inFlight = warmup.map((s) => [s.startS, s.endS] as [number, number]);
-    expectCapFollows(inFlight, (t) => Math.min(6, 1 + Math.floor((5 * t) / 1)));
-    expect(maxOverlap(inFlight.filter(([a]) => a < 0.15))).toBe(1);
-    expect(maxOverlap(inFlight.filter(([a]) => a > 1.05))).toBe(6);
+    expectCapFollows(inFlight, (t) => Math.min(6, 1 + Math.floor((5 * t) / 0.5)));
+    expect(maxOverlap(inFlight.filter(([a]) => a < 0.075))).toBe(1);
+    expect(maxOverlap(inFlight.filter(([a]) => a > 0.55))).toBe(6);
     expect(maxOverlap(profiling.map((s) => [s.startS, s.endS] as [number, number]))).toBe(8);
   });
 
