@@ -26,7 +26,7 @@ export interface PendingBatch {
   extras: BatchExtra[] | null;
 }
 
-export interface BatchExtra {
+interface BatchExtra {
   index: number;
   error?: RequestErrorInfo;
   payload?: unknown;
