@@ -21,15 +21,18 @@ const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage
  * Requests go back in small batches: one message per request would cost the main thread more than the work. A full
  * batch is posted after the loop's pending I/O (setImmediate), never inside the response callback that filled it:
  * packing 64 exchanges there would delay the next sends of a wave and the timestamps of chunks already waiting.
- * A batch is packed into one buffer that moves to the main thread without a copy (packPending says why).
+ * A batch is packed into one buffer that moves to the main thread without a copy (packPending says why); big
+ * answers end a batch early, so that buffer stays a few MiB (64 bodies of up to 64 MiB each would not fit in one).
  */
 const FLUSH_INTERVAL_MS = 50;
 const FLUSH_SIZE = 64;
+const FLUSH_BODY_BYTES = 8 * 1024 * 1024;
 
 async function main(): Promise<void> {
   const init = workerData as IssuerInit;
   const issuer = await Issuer.create(init);
   let batch: PendingRecord[] = [];
+  let batchBodyBytes = 0;
   let flushScheduled = false;
   const flush = () => {
     flushScheduled = false;
@@ -37,13 +40,15 @@ async function main(): Promise<void> {
     const packed = packPending(batch, init.workerId);
     post({ type: 'pending', batch: packed }, [packed.buffer]);
     batch = [];
+    batchBodyBytes = 0;
   };
   const timer = setInterval(flush, FLUSH_INTERVAL_MS);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'phase') {
       issuer
         .runPhase(message.start, (pending) => {
-          if (batch.push(pending) >= FLUSH_SIZE && !flushScheduled) {
+          batchBodyBytes += pending.exchange.body.byteLength;
+          if ((batch.push(pending) >= FLUSH_SIZE || batchBodyBytes >= FLUSH_BODY_BYTES) && !flushScheduled) {
             flushScheduled = true;
             setImmediate(flush);
           }

@@ -29,7 +29,8 @@ interface Seen {
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
-async function taggingServer(): Promise<{ url: string; seen: Map<string, Seen> }> {
+/** `padBytes` of filler (a field the chat endpoint ignores) in each request's first message: big answers. */
+async function taggingServer(padBytes = 0): Promise<{ url: string; seen: Map<string, Seen> }> {
   const seen = new Map<string, Seen>();
   server = createServer((req, res) => {
     const receivedNs = process.hrtime.bigint();
@@ -45,7 +46,8 @@ async function taggingServer(): Promise<{ url: string; seen: Map<string, Seen> }
           return;
         }
         entry.writtenNs.push(process.hrtime.bigint());
-        res.write(`data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: `${id}#${k} ` } }] })}\n\n`);
+        const pad = k === 0 && padBytes > 0 ? { pad: '.'.repeat(padBytes) } : {};
+        res.write(`data: ${JSON.stringify({ object: 'chat.completion.chunk', ...pad, choices: [{ index: 0, delta: { content: `${id}#${k} ` } }] })}\n\n`);
         setTimeout(write, 2, k + 1);
       };
       write(0);
@@ -101,6 +103,18 @@ describe.skipIf(!findWorkerScript())('the hand-off from an issuing thread to the
         expect(responses[k]!.timestamp_ns - start).toBeGreaterThanOrEqual(server.writtenNs[k]! - server.receivedNs);
         if (k > 0) expect(responses[k]!.timestamp_ns).toBeGreaterThanOrEqual(responses[k - 1]!.timestamp_ns);
       }
+    }
+  });
+
+  it('brings big answers across whole (a batch ends early at 8 MiB of bodies)', async () => {
+    const padBytes = 1.25 * 1024 * 1024; // 8 answers: 10 MiB, so at least one batch ends on its bytes
+    const { url } = await taggingServer(padBytes);
+    const { records, raw } = await profileThroughThread(url, 8);
+    expect(records).toHaveLength(8);
+    for (const line of raw) {
+      const first = JSON.parse(line.responses[0].data);
+      expect(first.choices[0].delta.content).toBe(`${line.metadata.x_request_id}#0 `);
+      expect(first.pad).toBe('.'.repeat(padBytes));
     }
   });
 
