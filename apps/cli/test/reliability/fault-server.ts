@@ -14,7 +14,7 @@ export type Fault =
   | 'malformed-sse' // a data line that is not JSON
   | 'stall' // headers, one token, then nothing
   | 'slow-drip' // one byte at a time
-  | 'huge-body' // a 20 MB non-streaming JSON error body
+  | 'huge-body' // a 2 MB non-streaming JSON error body (500× the 4 KB of an error body the client keeps)
   | 'escape-body'; // a 500 whose body carries terminal escape sequences
 
 export interface FaultServer {
@@ -55,7 +55,7 @@ async function answer(fault: Fault, res: ServerResponse, tokens: number, itlMs: 
   }
   if (fault === 'huge-body') {
     res.writeHead(500, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { message: 'x'.repeat(20 * 1024 * 1024) } }));
+    res.end(JSON.stringify({ error: { message: 'x'.repeat(2 * 1024 * 1024) } }));
     return;
   }
   if (!streaming && fault === 'none') {
