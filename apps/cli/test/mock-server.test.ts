@@ -2,7 +2,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { startMockServer } from '@aiperf/mock-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runInProcess } from './config-harness.js';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -95,13 +97,11 @@ describe('aiperf mock-server', () => {
     expect(await stop(running, 'SIGTERM')).toBe(0);
   });
 
+  // The two cases that never serve run in-process (runCli with PassThrough streams): no node start-up each.
   it('rejects bad flags with exit 2, naming every flag, its value and what is allowed', async () => {
-    const child = launch(['--port', '0', '--ttft-ms', 'soon', '--error-rate', '3', '--dcgm-gpu', 'v100']);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(2);
-    expect(stderr).toBe(
+    const run = await runInProcess(['mock-server', '--port', '0', '--ttft-ms', 'soon', '--error-rate', '3', '--dcgm-gpu', 'v100']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
       'aiperf mock-server: invalid options:\n' +
         '  --ttft-ms: got "soon", expected a number\n' +
         '  --error-rate: got 3, expected a fraction between 0 and 1\n' +
@@ -110,14 +110,13 @@ describe('aiperf mock-server', () => {
   });
 
   it('exits 1 with a clear message when the port is taken', async () => {
-    const first = await start(['--port', '0']);
-    const port = new URL(first.url).port;
-    const child = launch(['--port', port]);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/cannot listen: .*EADDRINUSE/);
-    expect(await stop(first, 'SIGINT')).toBe(0);
+    const holder = await startMockServer({ port: 0 });
+    try {
+      const run = await runInProcess(['mock-server', '--port', new URL(holder.url).port]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/cannot listen: .*EADDRINUSE/);
+    } finally {
+      await holder.close();
+    }
   });
 });
