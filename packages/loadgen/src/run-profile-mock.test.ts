@@ -55,7 +55,7 @@ describe('runProfile against the mock server', () => {
     expect(csv).toContainEqual(expect.stringMatching(/^0,Time to First Token,ms,avg,\d+\.\d\d$/));
   });
 
-  it('issues a low-concurrency run from the main loop by default, and from a worker thread when a sidecar shares that loop', async () => {
+  it('issues a low-concurrency run from the main loop by default, and from a worker thread when a busy sidecar shares that loop', async () => {
     const threadsOf = (summary: Record<string, any>) => summary.client_health.threads.map((t: { thread: string }) => t.thread).sort();
     const config = { load: { concurrency: 4, requestCount: 8, workers: null }, input: { outputTokens: { mean: 2, stddev: 0 } } };
     const alone = await profileAgainstMock({ ttftMs: 2, itlMs: 1 }, config);
@@ -67,6 +67,12 @@ describe('runProfile against the mock server', () => {
     expect(shared.records).toHaveLength(8);
     const worker = shared.records[0]!.metadata.worker_id;
     expect(threadsOf(shared.summary)).toEqual(findWorkerScript() ? ['main', worker].sort() : [worker]);
+    // A sidecar that found nothing to scrape (asked after its start, which is when it knows) leaves the loop free.
+    let started = false;
+    const idle: RunSidecar = { name: 'nothing-to-scrape', start: async () => void (started = true), stop: async () => ({}), busyDuringRun: () => !started };
+    const free = await profileAgainstMock({ ttftMs: 2, itlMs: 1 }, config, undefined, { sidecars: [idle] });
+    expect(free.records).toHaveLength(8);
+    expect(threadsOf(free.summary)).toEqual([free.records[0]!.metadata.worker_id]);
   });
 
   it('cancels the configured share of requests after the delay and reports them as 499 errors', async () => {

@@ -106,17 +106,32 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const sink = new RecordSink(store, jsonlPath, context, `record_processor_${runTag}`, rawPath, (error) => diskFailure.abort(error));
   const pluginModules = [...(options.pluginModules ?? [])];
   const sidecars = options.sidecars ?? [];
+  // The sidecars start (each scrapes once) before the runner is chosen, so that one whose endpoints all went
+  // unanswered (a server without /metrics, no DCGM exporter) leaves the main loop to the requests.
+  await Promise.all(sidecars.map((s) => s.start({ clock, artifactDir })));
+  // On a failure before the run, they are stopped all the same: their scrape loops would keep the process alive.
+  const stopSidecarsEarly = async () => {
+    const nowNs = clock.nowEpochNs();
+    await Promise.allSettled(sidecars.map((s) => s.stop({ startEpochNs: nowNs, endEpochNs: nowNs })));
+  };
   // Work on the main loop that can hold it for milliseconds: then requests are issued from a worker thread.
-  const mainLoopBusy = sidecars.length > 0 || (config.ui === 'dashboard' && io.liveView !== undefined);
-  const { runner, note } = await createRunner(
-    // Answers are read with the tokenizer loaded here; a thread that needs its own (multi-turn input counts, huge
-    // prompts) loads the one that was found here, so it neither searches nor warns again.
-    { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs, pluginModules, shard },
-    { endpoint, strategy, tokenizer },
-    strategy.maxInFlight(config.load),
-    runTag,
-    mainLoopBusy,
-  );
+  const mainLoopBusy = sidecars.some((s) => s.busyDuringRun?.() ?? true) || (config.ui === 'dashboard' && io.liveView !== undefined);
+  let choice: Awaited<ReturnType<typeof createRunner>>;
+  try {
+    choice = await createRunner(
+      // Answers are read with the tokenizer loaded here; a thread that needs its own (multi-turn input counts, huge
+      // prompts) loads the one that was found here, so it neither searches nor warns again.
+      { config: { ...config, input: { ...config.input, tokenizer: resolved.spec } }, dataset, targets, epochOffsetNs: clock.epochOffsetNs, pluginModules, shard },
+      { endpoint, strategy, tokenizer },
+      strategy.maxInFlight(config.load),
+      runTag,
+      mainLoopBusy,
+    );
+  } catch (error) {
+    await stopSidecarsEarly();
+    throw error;
+  }
+  const { runner, note } = choice;
   if (note) notes.push(`Note: ${note}`);
   let shardStart: ShardStart | null = null;
   if (shard) {
@@ -125,6 +140,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
       shardStart = await awaitShardStart({ shard, startAtEpochMs: startAt, barrierDir, barrierTimeoutSeconds: barrierTimeout ?? DEFAULT_BARRIER_TIMEOUT_SECONDS, ...(io.signal ? { signal: io.signal } : {}) });
     } catch (error) {
       await runner.close();
+      await stopSidecarsEarly();
       throw error;
     }
     if (shardStart.lateMs > 1000) log.warning(`shard ${shard.index}/${shard.count} started ${shardStart.lateMs} ms after the agreed start time`);
@@ -133,7 +149,6 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
   const startTimeNs = clock.nowEpochNs();
   let phases: PhasesOutcome;
   try {
-    await Promise.all(sidecars.map((s) => s.start({ clock, artifactDir })));
     const telemetry = () => mergeLiveTelemetry(sidecars.map((s) => s.live?.()));
     phases = await runPhases(runner, sink, config, { ...io, signal }, clock, options.skipWarmup ?? false, log, telemetry);
   } finally {

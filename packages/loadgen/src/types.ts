@@ -49,6 +49,12 @@ export interface RunSidecar {
   stop(window: { startEpochNs: bigint; endEpochNs: bigint }): Promise<SidecarResult>;
   /** The newest readings while it runs (latest sample per GPU / per server), for the live views. */
   live?(): Partial<LiveTelemetry>;
+  /**
+   * Asked once after start(): whether it will work on the main loop while the load runs (scrapes that parse for
+   * milliseconds). False when none of its endpoints answered and it dropped them all; absent = true. While any
+   * sidecar is busy, requests are issued from a worker thread so that no chunk's timestamp waits for a scrape.
+   */
+  busyDuringRun?(): boolean;
 }
 
 export interface RunProfileOptions {

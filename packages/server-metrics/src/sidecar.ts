@@ -41,6 +41,8 @@ export function createServerMetricsSidecar(options: ServerMetricsSidecarOptions)
   return {
     name: 'server-metrics',
     live: () => ({ servers: collector?.latest() ?? [] }),
+    // Its first scrape is done by then: a server without /metrics has been dropped, and nothing is left to scrape.
+    busyDuringRun: () => collector?.endpoints().some((endpoint) => endpoint.state !== 'dropped') ?? false,
     async start(context) {
       artifactDir = context.artifactDir;
       if (formats.has('jsonl')) {

@@ -113,6 +113,8 @@ describe('createGpuTelemetrySidecar', () => {
     const sidecar = createGpuTelemetrySidecar({ urls: [], defaultUrls: [await closedPortUrl()], warn: (line) => warnings.push(line) });
     const clock = createRunClock();
     await sidecar.start({ clock, artifactDir });
+    // Nothing left to scrape: the run may issue its requests from the main loop.
+    expect(sidecar.busyDuringRun()).toBe(false);
     const startEpochNs = clock.nowEpochNs();
     expect(await sidecar.stop({ startEpochNs, endEpochNs: clock.nowEpochNs() })).toEqual({});
     expect(warnings).toEqual([]);
@@ -127,6 +129,7 @@ describe('createGpuTelemetrySidecar', () => {
     const clock = createRunClock();
     const startEpochNs = clock.nowEpochNs();
     await sidecar.start({ clock, artifactDir });
+    expect(sidecar.busyDuringRun()).toBe(true);
     await stepFakeClock(3, 50, (tick) => exporter.hits() === 1 + tick, () => `${exporter.hits()} scrapes`);
     const result = await sidecar.stop({ startEpochNs, endEpochNs: clock.nowEpochNs() });
     expect(result.consoleText).toBeUndefined();

@@ -37,6 +37,8 @@ export interface TelemetrySidecar {
   stop(window: TelemetryWindow): Promise<TelemetrySidecarResult>;
   /** The newest record of each GPU while the run goes. */
   live(): { gpus: LiveGpuReading[] };
+  /** After start(): whether any exporter answered, so that it scrapes (on the main loop) while the run goes. */
+  busyDuringRun(): boolean;
 }
 
 /** A record as the live views show it (pure); a field the exporter does not serve is null. */
@@ -79,6 +81,8 @@ export function createGpuTelemetrySidecar(options: GpuTelemetrySidecarOptions): 
   return {
     name: 'gpu-telemetry',
     live: () => ({ gpus: collector?.latest().map(liveGpuReading) ?? [] }),
+    // Its first scrape is done by then: unreachable default URLs have been dropped, and nothing is left to scrape.
+    busyDuringRun: () => collector?.endpoints().some((endpoint) => endpoint.state !== 'dropped') ?? false,
     async start(context) {
       artifactDir = context.artifactDir;
       collector = createDcgmCollector({

@@ -35,7 +35,8 @@ export function defaultWorkerThreads(maxInFlight: number | null, cores = availab
 /**
  * Whether the run issues from the main event loop rather than worker threads. An explicit `--workers 1` does. By
  * default a load below WORKER_THREADS_FROM_IN_FLIGHT does too when that loop has nothing else to do that could
- * hold it for milliseconds (`mainLoopBusy`: the live dashboard's renders, server-metrics or GPU scrapes), since
+ * hold it for milliseconds (`mainLoopBusy`: the live dashboard's renders, server-metrics or GPU scrapes that
+ * still have an endpoint after their first scrape; a server without /metrics leaves nothing to scrape), since
  * then a chunk's timestamp never waits for such work; with that work it issues from one worker thread instead.
  * Why the main loop when it can: CPU per request is now about the same either way, but a thread costs ~80 ms of
  * CPU once to start, and on two cores it is three busy threads while the server accepts a wave: the time from the
