@@ -21,7 +21,9 @@ const TIMING = ['**/*.timing.test.ts'];
 // side of the SLA; the endpoint runs' averages under 2 × configured + 150 ms, their floors independent of load),
 // using a fraction of one core in bursts of ~0.1 s (a run's set-up and exports). The tight bounds (fidelity's
 // errors of a few ms, the mock's 4 ms lateness, TTFT means within 5 ms), the spawned processes and the
-// load-shape cases stay in `timing`, which keeps the other core. Two lanes halve the group's wall time.
+// load-shape cases stay in `timing`, which keeps the other core. Measured with others' work on the machine (load
+// 12-20): the group 106-131 s → 86-90 s; idle, its files mostly wait, so it takes about its longer lane (`timing`,
+// ~35 s of the serial ~60 s, estimated from the files' idle durations: not yet measured idle).
 const TIMING_WIDE = ['apps/cli/test/sla-search.timing.test.ts', 'apps/cli/test/endpoint-*.timing.test.ts'];
 // The timing files that spawn aiperf processes (a client with its own event loop next to this process's mock server,
 // 4 shards at once): they need both cores, so `timing` runs them last, once the second lane (~20 s) is done.
