@@ -5,7 +5,8 @@ import { ExchangeHandler } from './exchange-handler.js';
 export interface SendRequestArgs {
   dispatcher: Dispatcher;
   path: string;
-  headers: Record<string, string>;
+  /** As an object, or undici's flat [name, value, …] list. */
+  headers: Record<string, string> | string[];
   body: string;
   /** The response is read as SSE when this is set and the server answers with text/event-stream. */
   streaming: boolean;

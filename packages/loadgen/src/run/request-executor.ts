@@ -9,6 +9,7 @@ import type { EndpointType, ServerUsage } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { createRng } from '@aiperf/stats';
 import { flatUuid } from '../flat-uuid.js';
+import { type RequestHeaderTemplate, requestHeaderTemplate, requestHeaders } from './request-headers.js';
 
 export interface ExecutorSetup {
   config: BenchmarkConfig;
@@ -84,7 +85,7 @@ export async function sendTurn(
       // --connection-reuse-strategy never: the connection closes after each answer.
       reset: config.endpoint.connectionReuseStrategy === 'never',
       path: target.path,
-      headers: requestHeaders(config, endpoint, xRequestId, xCorrelationId),
+      headers: requestHeaders(headerTemplate(setup), xRequestId, xCorrelationId),
       body,
       streaming: config.endpoint.streaming && endpoint.supportsStreaming,
       timeoutMs: config.endpoint.timeoutSeconds * 1000,
@@ -116,6 +117,15 @@ export async function sendTurn(
   };
   if (config.output.exportLevel === 'raw') pending.payload = turn.lazyPrompt ? JSON.parse(body) : turn.payload;
   return pending;
+}
+
+const headerTemplates = new WeakMap<ExecutorSetup, RequestHeaderTemplate>();
+
+/** The run's header template, built on its first request. */
+function headerTemplate(setup: ExecutorSetup): RequestHeaderTemplate {
+  let template = headerTemplates.get(setup);
+  if (!template) headerTemplates.set(setup, (template = requestHeaderTemplate(setup.config, setup.endpoint)));
+  return template;
 }
 
 /** What the turns of one conversation share: its correlation id and, with sticky sessions, its own connection. */
@@ -175,20 +185,6 @@ export function completeRecord(reader: RecordReader, pending: PendingRecord): Re
   if (m.abandoned) record.abandoned = true;
   if (parsed.rawResponses) record.raw = { payload: pending.payload, responses: parsed.rawResponses };
   return record;
-}
-
-function requestHeaders(config: BenchmarkConfig, endpoint: EndpointType, xRequestId: string, xCorrelationId: string): Record<string, string> {
-  const apiKey = config.endpoint.apiKey ?? null;
-  // An API with its own key header (Anthropic's x-api-key) gets that instead of a bearer token.
-  const auth = endpoint.authHeaders ? endpoint.authHeaders(apiKey) : apiKey ? { authorization: `Bearer ${apiKey}` } : {};
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: config.endpoint.streaming ? 'text/event-stream' : 'application/json',
-    'x-request-id': xRequestId,
-    // The conversation's id, the same on every turn (session affinity); --session-header renames it.
-    [config.endpoint.sessionHeader.toLowerCase()]: xCorrelationId,
-  };
-  return Object.assign(headers, auth, config.endpoint.headers);
 }
 
 type TokenCounts = Pick<
