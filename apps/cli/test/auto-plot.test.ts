@@ -9,7 +9,15 @@ import { autoPlotWarnings, isPng, pngNames, quickProfileArgs, readJson, runAiper
 
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, ttftMs: 2, itlMs: 1 });
+  // The modules a profile with auto-plot loads on first use (the run, the plot engine), loaded here under the hook's
+  // timeout: as the first file of a busy suite's fork, importing them took most of the first test's 60 s.
+  const [started] = await Promise.all([
+    startMockServer({ port: 0, ttftMs: 2, itlMs: 1 }),
+    import('../src/commands/profile.js'),
+    import('../src/benchmark.js'),
+    import('@aiperf/plot'),
+  ]);
+  server = started;
 });
 afterAll(async () => {
   await server?.close();
