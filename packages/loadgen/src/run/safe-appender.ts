@@ -5,6 +5,8 @@ import { truncate } from 'node:fs/promises';
 const BATCH_BYTES = 64 * 1024;
 /** Room in a batch buffer: a line that could need more than what is left (3 bytes per UTF-16 unit) flushes first. */
 const BATCH_CAPACITY = 2 * BATCH_BYTES;
+/** Written batch buffers kept for the next batches (most runs have one write in flight at a time). */
+const SPARE_BUFFERS = 2;
 
 /**
  * An append-only file of whole lines that survives a failing disk: a write error (ENOSPC) is caught instead of
@@ -23,6 +25,12 @@ export class SafeAppender {
   private batch = Buffer.allocUnsafe(BATCH_CAPACITY);
   private used = 0;
   private lines = 0;
+  /**
+   * Batch buffers whose write has completed, reused instead of allocating 128 KiB per batch: a fresh buffer per
+   * flush was ~2% of the client's main-thread time at 64 connections (createUnsafeBuffer in a CPU profile, load
+   * 25) plus external memory for the GC to track and free.
+   */
+  private readonly spare: Buffer[] = [];
 
   constructor(
     readonly path: string,
@@ -51,16 +59,18 @@ export class SafeAppender {
   /** Writes out the lines appended so far. */
   flush(): void {
     if (this.used === 0) return;
-    this.send(this.batch.subarray(0, this.used), this.lines);
-    // The stream holds the written bytes until they are on disk: the next batch gets a buffer of its own.
-    this.batch = Buffer.allocUnsafe(BATCH_CAPACITY);
+    this.send(this.batch.subarray(0, this.used), this.lines, this.batch);
+    // The stream holds the written bytes until they are on disk: the next batch gets another buffer, and this one
+    // is reused only once its write has completed.
+    this.batch = this.spare.pop() ?? Buffer.allocUnsafe(BATCH_CAPACITY);
     this.used = 0;
     this.lines = 0;
   }
 
-  private send(bytes: Buffer, lines: number): void {
+  private send(bytes: Buffer, lines: number, batchBuffer: Buffer | null = null): void {
     if (this.error) return;
     this.out.write(bytes, (error) => {
+      if (batchBuffer !== null && this.spare.length < SPARE_BUFFERS) this.spare.push(batchBuffer);
       if (error) return this.fail(error);
       this.committedBytes += bytes.length;
       this.committedLines += lines;
