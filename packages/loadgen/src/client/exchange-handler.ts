@@ -52,6 +52,11 @@ export class ExchangeHandler implements Dispatcher.DispatchHandler {
   private readonly timeoutTimer: NodeJS.Timeout;
   private readonly cancelTimer: NodeJS.Timeout | null;
   private firstResponse: (() => void) | undefined;
+  /**
+   * The response headers are read only to tell an event stream, so a non-streaming request asks H1Pool not to
+   * make them (undici ignores this and passes them anyway); see H1Connection.
+   */
+  readonly ignoresRawHeaders: boolean;
 
   constructor(
     readonly args: SendRequestArgs,
@@ -60,6 +65,7 @@ export class ExchangeHandler implements Dispatcher.DispatchHandler {
     this.timeoutTimer = setTimeout(onTimeout, args.timeoutMs, this);
     this.cancelTimer = args.cancelAfterMs === null ? null : setTimeout(onCancel, args.cancelAfterMs, this);
     this.firstResponse = args.onFirstResponse;
+    this.ignoresRawHeaders = !args.streaming;
     args.inFlight?.add(this);
   }
 

@@ -1,7 +1,13 @@
 import { type Socket, connect } from 'node:net';
 import { type Dispatcher, errors } from 'undici';
-import { type ResponseHead, socketError } from './h1-head.js';
+import { type ResponseHead, rawHeaders, socketError } from './h1-head.js';
 import { type ResponseSink, ResponseParser } from './h1-response-parser.js';
+
+/**
+ * What a handler that sets `ignoresRawHeaders: true` gets instead of the response's headers (aiperf's own exchange
+ * handler reads none when it expects no event stream); any other handler gets them all, as from undici.
+ */
+const NO_HEADERS: Buffer[] = Object.freeze([]) as unknown as Buffer[];
 
 /** One request as the pool holds it, queued or on a connection, until its handler heard the end. */
 export class H1Request {
@@ -96,7 +102,9 @@ export class H1Connection implements ResponseSink {
   onResponseHead(head: ResponseHead): void {
     if (head.keepAliveTimeoutMs !== null) this.keepAliveMs = Math.min(head.keepAliveTimeoutMs - 2000, this.maxKeepAliveMs);
     else this.keepAliveMs = this.defaultKeepAliveMs;
-    if (this.request!.handler.onHeaders?.(head.status, head.rawHeaders, this.resume, head.statusText) === false) this.socket.pause();
+    const handler: Dispatcher.DispatchHandler & { ignoresRawHeaders?: boolean } = this.request!.handler;
+    const raw = handler.ignoresRawHeaders === true ? NO_HEADERS : rawHeaders(head);
+    if (handler.onHeaders?.(head.status, raw, this.resume, head.statusText) === false) this.socket.pause();
   }
 
   onResponseData(chunk: Buffer): void {

@@ -74,6 +74,37 @@ describe('H1Pool against byte-exact servers, beside undici', () => {
     expect(viaLean).toContain('content-length: 18\r\n\r\n{"q":"héllo ✓"}');
   });
 
+  it('writes a flat [name, value, …] header list as undici does', async () => {
+    const server = await raw((socket) => socket.write(okResponse('{}')));
+    const headers = ['content-type', 'application/json', 'x-request-id', 'r1', 'x-correlation-id', 'c1'];
+    for (const dispatcher of [undiciPool(server.url), lean(server.url)]) {
+      await sendRequest({ dispatcher, path: '/v1/chat/completions', headers, body: '{}', streaming: false, timeoutMs: 10_000, cancelAfterMs: null });
+    }
+    const [viaUndici, viaLean] = server.requests;
+    expect(viaLean).toBe(viaUndici);
+    expect(viaLean).toContain('x-request-id: r1\r\nx-correlation-id: c1\r\n');
+  });
+
+  it("hands a raw handler the response's headers as undici does, and none to one that sets ignoresRawHeaders", async () => {
+    const server = await raw((socket) => socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-A:  spaced\r\nContent-Length: 2\r\n\r\nok'));
+    const headersVia = (dispatcher: Dispatcher, ignoresRawHeaders?: boolean) =>
+      new Promise<string[]>((resolve, reject) => {
+        let headers: string[] = [];
+        dispatcher.dispatch({ path: '/', method: 'GET' }, {
+          ignoresRawHeaders,
+          onConnect() {},
+          onHeaders: (_status: number, raw: Buffer[]) => ((headers = raw.map((b) => b.toString('latin1'))), true),
+          onData: () => true,
+          onComplete: () => resolve(headers),
+          onError: reject,
+        } as Dispatcher.DispatchHandler);
+      });
+    const viaUndici = await headersVia(undiciPool(server.url));
+    expect(await headersVia(lean(server.url))).toEqual(viaUndici);
+    expect(viaUndici).toEqual(['Content-Type', 'text/plain', 'X-A', 'spaced', 'Content-Length', '2']);
+    expect(await headersVia(lean(server.url), true)).toEqual([]);
+  });
+
   it('skips 100 Continue and 103 Early Hints before the response (RFC 9110; undici fails on an unasked 100)', async () => {
     const server = await raw((socket) => socket.write(`HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\n${okResponse('{"after":"1xx"}')}`));
     expect(seen(await send(lean(server.url)))).toMatchObject({ status: 200, body: '{"after":"1xx"}', error: null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResponseHead } from './h1-head.js';
+import { type ResponseHead, rawHeaders } from './h1-head.js';
 import { ResponseParser, type ResponseSink } from './h1-response-parser.js';
 
 /** Feeds `parts` in order and returns what the sink saw (or the error thrown). */
@@ -7,8 +7,8 @@ function parse(parts: Buffer[], options: { eof?: boolean } = {}) {
   const seen = { heads: [] as ResponseHead[], headers: [] as string[], body: '', ends: 0, trailers: [] as string[], extra: 0 };
   const sink: ResponseSink = {
     onResponseHead: (head) => {
-      seen.heads.push({ ...head, rawHeaders: [] });
-      seen.headers.push(...head.rawHeaders.map((b) => b.toString('latin1')));
+      seen.heads.push({ ...head, data: Buffer.alloc(0), from: 0, end: 0 });
+      seen.headers.push(...rawHeaders(head).map((b) => b.toString('latin1')));
     },
     onResponseData: (chunk) => (seen.body += chunk.toString('latin1')),
     onResponseEnd: (trailers) => {
