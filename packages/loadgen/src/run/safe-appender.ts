@@ -22,7 +22,7 @@ export class SafeAppender {
   committedLines = 0;
   error: NodeJS.ErrnoException | null = null;
   private readonly out: WriteStream;
-  private batch = Buffer.allocUnsafe(BATCH_CAPACITY);
+  private batch: Buffer = Buffer.allocUnsafe(BATCH_CAPACITY);
   private used = 0;
   private lines = 0;
   /**
