@@ -1,5 +1,6 @@
 import { percentileOfSorted } from '@aiperf/stats';
 import type { RequestRecord } from '../records.js';
+import { FinishedWindow } from './finished-window.js';
 
 /** Live percentiles and rates cover the requests finished in the last this many seconds. */
 const WINDOW_MS = 10_000;
@@ -31,14 +32,6 @@ export interface LiveRequestStats {
   tokensPerSecondHistory: number[];
 }
 
-interface Finished {
-  atMs: number;
-  ttftMs: number | null;
-  itlMs: number | null;
-  latencyMs: number;
-  outputTokens: number;
-}
-
 const percentiles = (values: number[]): LivePercentiles | null => {
   if (values.length === 0) return null;
   const sorted = values.sort((a, b) => a - b);
@@ -52,11 +45,16 @@ export class LiveStats {
   private phaseStartMs: number;
   private completed = 0;
   private errors = 0;
-  private recent: Finished[] = [];
+  private readonly recent = new FinishedWindow();
   private readonly tokensBySecond = new Map<number, number>();
 
   constructor(
-    private readonly plan: { requestCount: number | null; durationSeconds: number | null; warmupRequestCount: number | null; warmupDurationSeconds?: number | null },
+    private readonly plan: {
+      requestCount: number | null;
+      durationSeconds: number | null;
+      warmupRequestCount: number | null;
+      warmupDurationSeconds?: number | null;
+    },
     private readonly now: () => number = () => performance.now(),
   ) {
     this.phaseStartMs = now();
@@ -67,7 +65,7 @@ export class LiveStats {
     this.phaseStartMs = this.now();
     this.completed = 0;
     this.errors = 0;
-    this.recent = [];
+    this.recent.clear();
     this.tokensBySecond.clear();
   }
 
@@ -83,43 +81,45 @@ export class LiveStats {
     const latencyMs = (record.lastResponseOffsetNs ?? record.endOffsetNs) / 1e6;
     const outputTokens = record.outputTokenCount ?? 0;
     const itlMs = ttftMs !== null && outputTokens >= 2 ? (latencyMs - ttftMs) / (outputTokens - 1) : null;
-    this.recent.push({ atMs, ttftMs, itlMs, latencyMs, outputTokens });
-    this.forget(atMs);
+    this.recent.push(atMs, ttftMs, itlMs, latencyMs, outputTokens);
+    this.recent.forget(atMs, WINDOW_MS);
     const second = Math.floor((atMs - this.phaseStartMs) / 1000);
     if (!this.tokensBySecond.has(second)) this.tokensBySecond.delete(second - HISTORY_SECONDS - 1);
     this.tokensBySecond.set(second, (this.tokensBySecond.get(second) ?? 0) + outputTokens);
   }
 
-  /** Drops requests older than the window as they age out, so memory stays flat over a long run. */
-  private forget(nowMs: number): void {
-    let old = 0;
-    while (old < this.recent.length && nowMs - this.recent[old]!.atMs > WINDOW_MS) old += 1;
-    // One splice per batch of aged entries instead of a shift per request.
-    if (old > 0 && (old >= 1024 || old === this.recent.length || old * 2 >= this.recent.length)) this.recent.splice(0, old);
-  }
-
   snapshot(): LiveRequestStats {
     const nowMs = this.now();
-    this.forget(nowMs);
-    this.recent = this.recent.filter((f) => nowMs - f.atMs <= WINDOW_MS);
+    // Requests older than the window age out as they go, so memory stays flat over a long run.
+    this.recent.forget(nowMs, WINDOW_MS);
     const elapsedSeconds = (nowMs - this.phaseStartMs) / 1000;
     const windowSeconds = Math.max(0.001, Math.min(elapsedSeconds, WINDOW_MS / 1000));
     const requestsPerSecond = this.recent.length / windowSeconds;
-    const outputTokensPerSecond = this.recent.reduce((sum, f) => sum + f.outputTokens, 0) / windowSeconds;
+    const outputTokensPerSecond = this.recent.outputTokenSum() / windowSeconds;
     const totalRequests = this.phase === 'warmup' ? this.plan.warmupRequestCount : this.plan.requestCount;
     const durationSeconds = this.phase === 'warmup' ? (this.plan.warmupDurationSeconds ?? null) : this.plan.durationSeconds;
     const etaSeconds =
-      durationSeconds !== null ? Math.max(0, durationSeconds - elapsedSeconds)
-        : totalRequests !== null && requestsPerSecond > 0 ? Math.max(0, totalRequests - this.completed) / requestsPerSecond : null;
+      durationSeconds !== null
+        ? Math.max(0, durationSeconds - elapsedSeconds)
+        : totalRequests !== null && requestsPerSecond > 0
+          ? Math.max(0, totalRequests - this.completed) / requestsPerSecond
+          : null;
     const current = Math.floor(elapsedSeconds);
     const history: number[] = [];
     for (let s = Math.max(0, current - HISTORY_SECONDS); s < current; s++) history.push(this.tokensBySecond.get(s) ?? 0);
     return {
-      phase: this.phase, completed: this.completed, errors: this.errors, totalRequests, durationSeconds, elapsedSeconds, etaSeconds,
-      requestsPerSecond, outputTokensPerSecond,
-      ttftMs: percentiles(this.recent.flatMap((f) => (f.ttftMs === null ? [] : [f.ttftMs]))),
-      itlMs: percentiles(this.recent.flatMap((f) => (f.itlMs === null ? [] : [f.itlMs]))),
-      latencyMs: percentiles(this.recent.map((f) => f.latencyMs)),
+      phase: this.phase,
+      completed: this.completed,
+      errors: this.errors,
+      totalRequests,
+      durationSeconds,
+      elapsedSeconds,
+      etaSeconds,
+      requestsPerSecond,
+      outputTokensPerSecond,
+      ttftMs: percentiles(this.recent.values('ttftMs')),
+      itlMs: percentiles(this.recent.values('itlMs')),
+      latencyMs: percentiles(this.recent.values('latencyMs')),
       tokensPerSecondHistory: history,
     };
   }
