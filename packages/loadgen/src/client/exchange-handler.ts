@@ -57,6 +57,8 @@ export class ExchangeHandler implements Dispatcher.DispatchHandler {
    * make them (undici ignores this and passes them anyway); see H1Connection.
    */
   readonly ignoresRawHeaders: boolean;
+  /** Its place in the run's InFlightRequests (set there). */
+  inFlightAt = -1;
 
   constructor(
     readonly args: SendRequestArgs,

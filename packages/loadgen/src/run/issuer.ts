@@ -152,9 +152,9 @@ export class Issuer {
       ...(init.shard ? { globalIndex: (local: number) => globalIndexOf(local, init.shard!) } : {}),
       stopSignal: this.stopController.signal,
     };
-    const send: SendFn = async (index, duePerfNs, onFirstResponse, pacing) => {
-      await runSession(this.setup, start.phase, index, duePerfNs, onPending, plan.stopSignal, budget, onFirstResponse, pacing);
-    };
+    // runSession's own promise, not an async wrapper around it: one promise and one async frame less per request.
+    const send: SendFn = (index, duePerfNs, onFirstResponse, pacing) =>
+      runSession(this.setup, start.phase, index, duePerfNs, onPending, plan.stopSignal, budget, onFirstResponse, pacing);
     const users = strategy.users?.(load) ?? null;
     if (users) await issueUsers(plan, { ...users, issuer: init.issuerIndex, issuers: init.issuers }, send, onIssuingStopped);
     else await issuePhase(plan, send, onIssuingStopped);

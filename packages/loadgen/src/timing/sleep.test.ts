@@ -77,4 +77,20 @@ describe('Slots', () => {
     // A wait on an already-aborted signal gives up at once; the listener added earlier is not added twice.
     expect(await slots.acquire(first.signal)).toBe(false);
   });
+
+  it('keeps arrival order through thousands of waiters, aborted ones skipped, while slots are released one by one', async () => {
+    const slots = new Slots(1);
+    slots.acquire();
+    const odd = new AbortController();
+    const granted: number[] = [];
+    const waits = Array.from({ length: 3000 }, (_, i) => (slots.acquire(i % 2 ? odd.signal : undefined) as Promise<boolean>).then((ok) => ok && granted.push(i)));
+    for (let i = 0; i < 1200; i++) slots.release();
+    odd.abort();
+    for (let i = 0; i < 901; i++) slots.release(); // the 900 even waiters left, then the first holder's slot
+    await Promise.all(waits);
+    const even = Array.from({ length: 1500 }, (_, k) => 2 * k);
+    expect(granted.filter((i) => i % 2 === 0)).toEqual(even);
+    expect(granted.filter((i) => i % 2 === 1)).toEqual(Array.from({ length: 1200 }, (_, k) => k).filter((i) => i % 2 === 1));
+    expect(slots.inUse).toBe(0);
+  });
 });

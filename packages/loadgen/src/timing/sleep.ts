@@ -38,8 +38,15 @@ export function sleepUntilPerfNs(deadlineNs: bigint, signal?: AbortSignal): Prom
  */
 export class Slots {
   private used = 0;
-  /** Waiters in arrival order (Maps iterate in insertion order), with the signal that may end each wait. */
-  private readonly waiters = new Map<(acquired: boolean) => void, AbortSignal | undefined>();
+  /**
+   * Waiters in arrival order from `head`, each a grant and the signal that may end its wait (a grant is null once
+   * an abort ended it). Two plain arrays, not a Map: in a closed loop every request waits here once, and the Map
+   * (plus the iterator each release took from it) was ~200 B of allocation per request (heap sampling of the
+   * issuing path at 64 connections); these allocate nothing once grown.
+   */
+  private grants: Array<((acquired: boolean) => void) | null> = [];
+  private signals: Array<AbortSignal | undefined> = [];
+  private head = 0;
   private readonly watched = new WeakSet<AbortSignal>();
 
   constructor(private capacity: number | null) {}
@@ -48,11 +55,10 @@ export class Slots {
   setCapacity(capacity: number): void {
     this.capacity = capacity;
     while (this.used < capacity) {
-      const next = this.waiters.keys().next();
-      if (next.done) return;
-      this.waiters.delete(next.value);
+      const grant = this.nextWaiter();
+      if (!grant) return;
       this.used += 1;
-      next.value(true);
+      grant(true);
     }
   }
 
@@ -71,24 +77,46 @@ export class Slots {
       this.watched.add(signal);
       signal.addEventListener('abort', () => this.endWaits(signal), { once: true });
     }
-    return new Promise((resolve) => this.waiters.set(resolve, signal));
+    return new Promise((resolve) => {
+      this.grants.push(resolve);
+      this.signals.push(signal);
+    });
   }
 
   release(): void {
-    const next = this.waiters.keys().next();
-    if (next.done) {
-      this.used -= 1;
-      return;
-    }
     // Hand the slot straight to the longest waiter.
-    this.waiters.delete(next.value);
-    next.value(true);
+    const grant = this.nextWaiter();
+    if (grant) grant(true);
+    else this.used -= 1;
+  }
+
+  /** The longest waiter's grant, taken off the queue, or null when none waits. */
+  private nextWaiter(): ((acquired: boolean) => void) | null {
+    let grant: ((acquired: boolean) => void) | null = null;
+    while (grant === null && this.head < this.grants.length) {
+      grant = this.grants[this.head]!;
+      this.grants[this.head] = null;
+      this.signals[this.head] = undefined;
+      this.head += 1;
+    }
+    if (this.head === this.grants.length) {
+      this.grants.length = 0;
+      this.signals.length = 0;
+      this.head = 0;
+    } else if (this.head >= 1024) {
+      this.grants.splice(0, this.head);
+      this.signals.splice(0, this.head);
+      this.head = 0;
+    }
+    return grant;
   }
 
   private endWaits(signal: AbortSignal): void {
-    for (const [grant, waitSignal] of this.waiters) {
-      if (waitSignal !== signal) continue;
-      this.waiters.delete(grant);
+    for (let i = this.head; i < this.grants.length; i++) {
+      const grant = this.grants[i];
+      if (!grant || this.signals[i] !== signal) continue;
+      this.grants[i] = null;
+      this.signals[i] = undefined;
       grant(false);
     }
   }
