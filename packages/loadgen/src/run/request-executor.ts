@@ -91,7 +91,8 @@ export async function sendTurn(
       timeoutMs: config.endpoint.timeoutSeconds * 1000,
       cancelAfterMs: cancel ? load.requestCancellationDelaySeconds * 1000 : null,
       inFlight: setup.inFlight,
-      ...(onFirstResponse ? { onFirstResponse } : {}),
+      // Always present (undefined when unused): a conditional spread built this object key by key, per request.
+      onFirstResponse,
     });
   } finally {
     if (cell) Atomics.sub(cell, 0, 1);
