@@ -1,13 +1,25 @@
 // Shared by the loadgen benchmarks: a mock server in its own process (so it does not share the client's
 // event loop), a BenchmarkConfig builder, and result writing.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { defaultConfig } from '@aiperf/config';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
+
+// Every artifact directory a bench run makes, removed when the bench process exits (a ratio bench makes ~30).
+const artifactDirs = [];
+process.once('exit', () => {
+  for (const dir of artifactDirs) rmSync(dir, { recursive: true, force: true });
+});
+/** A new temp directory for one run's artifacts, removed at exit. */
+function artifactDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  artifactDirs.push(dir);
+  return dir;
+}
 
 /** Starts `startMockServer(options)` in a child process; resolves with its URL and a stop function. */
 export function startMockProcess(options) {
@@ -47,7 +59,7 @@ export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
     endpoint: { ...defaults.endpoint, url, streaming: true, extraInputs: { ignore_eos: true }, timeoutSeconds: 60, ...endpoint },
     load: { ...defaults.load, concurrency: 1, requestCount: 100, warmupRequestCount: 0, ...load },
     input: { ...defaults.input, inputTokens: { mean: 64, stddev: 0 }, outputTokens: { mean: 4, stddev: 0 }, randomSeed: 1, ...input },
-    output: { ...defaults.output, artifactDir: mkdtempSync(join(tmpdir(), 'aiperf-bench-')), artifactDirExplicit: true },
+    output: { ...defaults.output, artifactDir: artifactDir('aiperf-bench-'), artifactDirExplicit: true },
     ...(defaults.serverMetrics ? { serverMetrics: { ...defaults.serverMetrics, enabled: false } } : {}),
     ...(defaults.telemetry ? { telemetry: { ...defaults.telemetry, gpuTelemetry: null } } : {}),
     ui: process.env.AIPERF_BENCH_UI ?? 'none',
@@ -59,7 +71,7 @@ export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
  * run): a baseline client sends these, so the server parses and tokenizes the same prompts for both.
  */
 export async function aiperfBodies(runProfile, config) {
-  const output = { ...config.output, artifactDir: mkdtempSync(join(tmpdir(), 'aiperf-bench-bodies-')) };
+  const output = { ...config.output, artifactDir: artifactDir('aiperf-bench-bodies-') };
   const run = await runProfile({ ...config, output, load: { ...config.load, concurrency: 1, requestCount: 1, warmupRequestCount: 0 } }, quietIo());
   const inputs = JSON.parse(readFileSync(join(run.artifactDir, 'inputs.json'), 'utf8'));
   return inputs.data.map((entry) => JSON.stringify(entry.payloads[0]));
