@@ -15,8 +15,10 @@ import { aiperfBodies, benchConfig, quietIo, round, startMockProcess, writeResul
 const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 5);
 // One pair of runs is not a measurement on 2 cores shared with the mock: three back-to-back idle runs of the
 // same code gave rate ratios of 0.72, 0.90 and 1.10 (autocannon alone moved between 2,528 and 4,317 req/s). So
-// each row runs its pair ROUNDS times, alternating which client goes first, and reports the median.
-const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 5);
+// each row runs its pair ROUNDS times, alternating which client goes first, and reports the median. Nine, not five:
+// two 5-round idle runs of the same code minutes apart gave rate medians of 0.94 and (9 rounds) 0.99, single rounds
+// 0.70-1.45.
+const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 9);
 const TTFT_MS = 50;
 const sorted = (values) => Float64Array.from(values).sort();
 const p = (values, q) => percentileOfSorted(values, q);
