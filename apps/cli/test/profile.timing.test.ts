@@ -32,7 +32,13 @@ describe('aiperf profile', () => {
 
     const summary = readJson(join(dir, 'profile_export_aiperf.json'));
     expect(summary.request_count).toEqual({ unit: 'requests', avg: 96 });
-    expect(Math.abs(summary.time_to_first_token.avg - 50), JSON.stringify(summary.time_to_first_token)).toBeLessThan(5);
+    // The median within 4 ms of the configured 50 ms, the mean within 8: 37 runs of this case on the idle machine
+    // (2026-12-01, this build and the one before) had means of 51.5–53.5 ms, but 4 of them 55.2–55.9 ms with a
+    // median ≤ 53.5, when the host took CPU from the machine for a while (p75–p90 late by 7–14 ms). A TTFT read
+    // 10 ms late or early fails the median bound.
+    const ttft = JSON.stringify(summary.time_to_first_token);
+    expect(Math.abs(summary.time_to_first_token.p50 - 50), ttft).toBeLessThan(4);
+    expect(Math.abs(summary.time_to_first_token.avg - 50), ttft).toBeLessThan(8);
     expect(summary.time_to_first_token.unit).toBe('ms');
     expect(Math.abs(summary.inter_token_latency.avg - 10)).toBeLessThan(2);
     expect(summary.output_sequence_length).toMatchObject({ avg: 16, min: 16, max: 16, count: 96 });
