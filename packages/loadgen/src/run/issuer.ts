@@ -14,6 +14,7 @@ import { type PhasePlan, type SendFn, issuePhase, sharedClaim, stridedClaim } fr
 import { issueUsers } from './issue-users.js';
 import type { ExecutorSetup, PendingRecord } from './request-executor.js';
 import { requestBudget } from './request-budget.js';
+import { requestHeaderTemplate } from './request-headers.js';
 import { runSession } from './session.js';
 import { globalIndexOf } from '../shard/split.js';
 import { createEntryPicker } from '../dataset/sampling.js';
@@ -107,6 +108,7 @@ export class Issuer {
       inFlight,
       lazyBodies: texts ? new LazyBodies(texts, LAZY_BODY_CACHE_BYTES) : null,
       shardIndex: init.shard?.index ?? null,
+      headerTemplate: requestHeaderTemplate(init.config, parts.endpoint),
     };
     // Answers are read and tokenized by whoever takes the pending records (the main thread), not here. Later turns
     // of multi-turn sessions count their input tokens here: load the tokenizer now, not on the first follow-up,

@@ -9,7 +9,7 @@ import type { EndpointType, ServerUsage } from '../endpoints/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { createRng } from '@aiperf/stats';
 import { flatUuid } from '../flat-uuid.js';
-import { type RequestHeaderTemplate, requestHeaderTemplate, requestHeaders } from './request-headers.js';
+import { type RequestHeaderTemplate, requestHeaders } from './request-headers.js';
 
 export interface ExecutorSetup {
   config: BenchmarkConfig;
@@ -31,6 +31,8 @@ export interface ExecutorSetup {
   lazyBodies?: LazyBodies | null;
   /** The shard this process runs (`--shard`), or null: records then carry their shard and dataset entry. */
   shardIndex?: number | null;
+  /** Every request's headers but its two ids, built once from `config` and `endpoint` (requestHeaderTemplate). */
+  headerTemplate: RequestHeaderTemplate;
 }
 
 /** Whether request `index` is one of the share to cancel: a seeded draw per index, so every thread agrees. */
@@ -85,7 +87,7 @@ export async function sendTurn(
       // --connection-reuse-strategy never: the connection closes after each answer.
       reset: config.endpoint.connectionReuseStrategy === 'never',
       path: target.path,
-      headers: requestHeaders(headerTemplate(setup), xRequestId, xCorrelationId),
+      headers: requestHeaders(setup.headerTemplate, xRequestId, xCorrelationId),
       body,
       streaming: config.endpoint.streaming && endpoint.supportsStreaming,
       timeoutMs: config.endpoint.timeoutSeconds * 1000,
@@ -118,15 +120,6 @@ export async function sendTurn(
   };
   if (config.output.exportLevel === 'raw') pending.payload = turn.lazyPrompt ? JSON.parse(body) : turn.payload;
   return pending;
-}
-
-const headerTemplates = new WeakMap<ExecutorSetup, RequestHeaderTemplate>();
-
-/** The run's header template, built on its first request. */
-function headerTemplate(setup: ExecutorSetup): RequestHeaderTemplate {
-  let template = headerTemplates.get(setup);
-  if (!template) headerTemplates.set(setup, (template = requestHeaderTemplate(setup.config, setup.endpoint)));
-  return template;
 }
 
 /** What the turns of one conversation share: its correlation id and, with sticky sessions, its own connection. */

@@ -6,6 +6,7 @@ import { loadTokenizer } from '../dataset/tokenizer.js';
 import { createEndpointTypeRegistry, endpointForRun } from '../endpoints/registry.js';
 import { testConfig } from '../test-config.js';
 import type { ExecutorSetup } from './request-executor.js';
+import { requestHeaderTemplate } from './request-headers.js';
 import { createWarmPool } from './warm-pool.js';
 import { warmSendPath } from './warm-send.js';
 
@@ -24,6 +25,7 @@ it('runs one streamed request through the send and read path against its own lis
   const setup: ExecutorSetup = {
     config, endpoint, tokenizer: () => Promise.resolve(tokenizer), dataset: buildDataset(config, endpoint, tokenizer), pickEntry: (i) => i,
     targets: [{ dispatcher: pool.pool, path: '/v1/chat/completions', origin: server.url }], epochOffsetNs: 0n, workerId: 'worker_test', inFlight: new InFlightRequests(),
+    headerTemplate: requestHeaderTemplate(config, endpoint),
   };
   try {
     const record = await warmSendPath(setup, true);

@@ -8,7 +8,6 @@ import { unpackPending } from './pending-batch.js';
 import { ReadQueue } from './read-queue.js';
 import type { PendingRecord, RecordReader } from './request-executor.js';
 
-
 /**
  * The built worker entry: next to the bundle (`dist/worker.js`), or the package's `dist/` when running from
  * sources (tests); null when neither exists (then the caller falls back to one event loop).
