@@ -2,9 +2,9 @@
 // workers and every process they spawn (TMPDIR is inherited). Teardown removes it, so a run leaves nothing in
 // /tmp even when a test or a spawned CLI forgets a dir or is killed before its own cleanup.
 // It also drops NODE_PATH for the workers: pnpm's `.bin/vitest` shim sets it to the store's hoisted
-// `node_modules/.pnpm/node_modules` (~320 packages), and every in-process `aiperf profile`/`plot` then read each of
-// their package.json files looking for installed plugins (Node's lookup paths include NODE_PATH): ~55 ms of CPU
-// per CLI run, and a plugin discovery that sees the store instead of what a user's project installs.
+// `node_modules/.pnpm/node_modules` (~320 packages), which would let a test's code and the CLIs it spawns resolve
+// packages their package.json does not declare. (Plugin discovery reads the project's `node_modules` in place of a
+// store directory on NODE_PATH; `apps/cli/test/plugins-pnpm.test.ts` sets NODE_PATH itself to check that.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

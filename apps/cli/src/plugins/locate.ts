@@ -64,11 +64,27 @@ function packageDirs(nodeModules: string): string[] {
   });
 }
 
+// A directory inside pnpm's virtual store: `<project>/node_modules/.pnpm/node_modules` (every package of the store,
+// hoisted) or `<project>/node_modules/.pnpm/<id>/node_modules` (one package's dependencies).
+const PNPM_VIRTUAL_STORE = /^(.*?[\\/]node_modules)[\\/]\.pnpm(?:[\\/]|$)/;
+
+/**
+ * The `node_modules` whose packages the user installed, for one of Node's lookup paths. pnpm's bin shims
+ * (`pnpm exec aiperf`, `node_modules/.bin/aiperf`) put its virtual store on NODE_PATH, so that packages with
+ * undeclared dependencies still resolve, and Node's lookup paths include NODE_PATH. The store holds every dependency
+ * of every dependency (hundreds of package.json files to read on each run), while what the project installed is
+ * linked from the `node_modules` that holds `.pnpm`: a store directory stands for that one. A package only in the
+ * store (a dependency's dependency) is thus not discovered; `--plugin NAME` still finds it.
+ */
+function installedPackagesDir(lookupDir: string): string {
+  return PNPM_VIRTUAL_STORE.exec(lookupDir)?.[1] ?? lookupDir;
+}
+
 /** Installed packages that declare themselves aiperf plugins, nearest `node_modules` first (a nearer copy wins). */
 export function discoverPlugins(baseDir: string): LocatedPlugin[] {
   const found = new Map<string, LocatedPlugin>();
   const lookups = createRequire(join(baseDir, 'package.json')).resolve.paths('x') ?? [];
-  for (const nodeModules of lookups) {
+  for (const nodeModules of new Set(lookups.map(installedPackagesDir))) {
     for (const dir of packageDirs(nodeModules)) {
       const pkg = readPackageJson(dir);
       if (!pkg?.name || found.has(pkg.name) || !declaresPlugin(pkg)) continue;
