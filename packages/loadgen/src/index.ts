@@ -9,6 +9,7 @@ export type {
   SidecarResult,
 } from './types.js';
 export { runProfile } from './run-profile.js';
+export { IssuerThreadPool } from './run/issuer-thread-pool.js';
 export { ArtifactWriteError, ProfileConfigError } from './errors.js';
 export { ModelNotReadyError } from './run/wait-for-model.js';
 

@@ -5,7 +5,7 @@ import { resolveConfig } from '@aiperf/config';
 import { type TimedSseServer, startTimedSseServer } from '@aiperf/sse-test-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProfile } from './run-profile.js';
-import { findWorkerScript } from './run/worker-runner.js';
+import { findWorkerScript } from './run/issuer-thread-pool.js';
 import { testConfig } from './test-config.js';
 import { readRecords, readSummary } from './test-run-files.js';
 import { makeTempDirSync } from '@aiperf/test-kit';

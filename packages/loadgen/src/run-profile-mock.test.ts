@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findWorkerScript } from './run/worker-runner.js';
+import { findWorkerScript } from './run/issuer-thread-pool.js';
 import { closeMockProfileServer, profileAgainstMock } from './test-mock-profile.js';
 import type { RunSidecar } from './types.js';
 

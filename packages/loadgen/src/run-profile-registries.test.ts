@@ -9,7 +9,7 @@ import type { EndpointType } from './endpoints/types.js';
 import { createMetricRegistry } from './metrics/registry.js';
 import type { RecordMetric } from './metrics/types.js';
 import { runProfile } from './run-profile.js';
-import { findWorkerScript } from './run/worker-runner.js';
+import { findWorkerScript } from './run/issuer-thread-pool.js';
 import { testConfig } from './test-config.js';
 import { readRecords, readSummary } from './test-run-files.js';
 import { createTimingStrategyRegistry } from './timing/strategies.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findWorkerScript } from './run/worker-runner.js';
+import { findWorkerScript } from './run/issuer-thread-pool.js';
 import { closeMockProfileServer, profileAgainstMock } from './test-mock-profile.js';
 
 // End-to-end through the real client against the real mock server; assertions read the files on disk. A timing test

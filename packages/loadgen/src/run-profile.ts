@@ -125,7 +125,7 @@ export async function runProfile(givenConfig: BenchmarkConfig, io: ProfileIo, op
       { endpoint, strategy, tokenizer },
       strategy.maxInFlight(config.load),
       runTag,
-      mainLoopBusy,
+      { mainLoopBusy, ...(options.issuerThreads ? { threads: options.issuerThreads } : {}) },
     );
   } catch (error) {
     await stopSidecarsEarly();

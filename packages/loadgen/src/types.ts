@@ -1,4 +1,5 @@
 import type { LiveSnapshot, LiveTelemetry } from './run/live-snapshot.js';
+import type { IssuerThreadPool } from './run/issuer-thread-pool.js';
 
 // Public contract shared with the CLI, recipes and telemetry packages (names and shapes are stable).
 import type { RunClock } from '@aiperf/stats';
@@ -74,6 +75,12 @@ export interface RunProfileOptions {
    * thread imports these and rebuilds its endpoint types and timing strategies from them.
    */
   pluginModules?: readonly string[];
+  /**
+   * Issuing worker threads kept warm across the runs of this process (a multi-run, a sweep, a search's probes):
+   * a run that issues from threads takes them from here and gives them back. Default: the run starts its own and
+   * ends them. The caller closes the pool.
+   */
+  issuerThreads?: IssuerThreadPool;
 }
 
 /** What the engine looks names up in: `--endpoint-type`, `benchmark.load.mode`, the metric tags, `--custom-dataset-type`. */

@@ -8,6 +8,6 @@ export interface BenchmarkDeps {
   sidecars(benchmark: BenchmarkConfig): RunSidecar[];
   /** Warning/error lines (stderr). */
   log(line: string): void;
-  /** Handed to every run: the engine's registries and the plugin modules they came from. */
-  engine: Pick<RunProfileOptions, 'registries' | 'pluginModules'>;
+  /** Handed to every run: the engine's registries, the plugin modules they came from, the issuing threads. */
+  engine: Pick<RunProfileOptions, 'registries' | 'pluginModules' | 'issuerThreads'>;
 }

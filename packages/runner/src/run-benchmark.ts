@@ -1,7 +1,7 @@
 import type { AiperfConfig, BenchmarkConfig } from '@aiperf/config';
 import { writeHtmlReport } from '@aiperf/report';
 import { type CompletedRun, createHookRegistry, type HookRegistry, runPostRunHooks } from '@aiperf/hooks';
-import { type EngineRegistries, type ProfileIo, type ProfileRunResult, type RunProfileOptions, type RunSidecar, runProfile } from '@aiperf/loadgen';
+import { type EngineRegistries, IssuerThreadPool, type ProfileIo, type ProfileRunResult, type RunProfileOptions, type RunSidecar, runProfile } from '@aiperf/loadgen';
 import { builtinRecipes, createRecipeRegistry, normalizeRecipeParams, planMultiRun, type Recipe, type RecipeRegistry, RecipeUsageError, resolveSweep } from '@aiperf/recipes';
 import type { BenchmarkDeps } from './deps.js';
 import { executeMultiRun } from './execute-multi.js';
@@ -76,6 +76,8 @@ export async function runBenchmark(config: AiperfConfig, givenIo: BenchmarkIo, o
     log(`Error: ${error.message}`);
     return error.exitCode;
   }
+  // Every run of this benchmark (a multi-run, a sweep, a search's probes) issues from the same warm threads.
+  const issuerThreads = new IssuerThreadPool();
   const deps: BenchmarkDeps = {
     io,
     runProfile: options.runProfile ?? runProfile,
@@ -84,12 +86,18 @@ export async function runBenchmark(config: AiperfConfig, givenIo: BenchmarkIo, o
     engine: {
       ...(options.engine ? { registries: options.engine } : {}),
       ...(options.pluginModules ? { pluginModules: options.pluginModules } : {}),
+      issuerThreads,
     },
   };
   const plan = planMultiRun(config, resolved.sweep);
-  const completed = resolved.search && resolved.recipe
-    ? await executeSearch(resolved.recipe, resolved.search, config, deps, equivalentGridRuns(resolved.recipe, config))
-    : plan ? await executeMultiRun(plan, config, deps) : await executeSingleRun(config, deps);
+  let completed: CompletedRun;
+  try {
+    completed = resolved.search && resolved.recipe
+      ? await executeSearch(resolved.recipe, resolved.search, config, deps, equivalentGridRuns(resolved.recipe, config))
+      : plan ? await executeMultiRun(plan, config, deps) : await executeSingleRun(config, deps);
+  } finally {
+    await issuerThreads.close();
+  }
   // Interrupted (Ctrl+C): what completed is on disk, but nobody asked to plot a partial benchmark.
   if (io.signal?.aborted) return completed.exitCode === 0 ? 1 : completed.exitCode;
   if (config.benchmark.reporting.formats.includes('html')) await writeReport(completed.artifactDir, io, log);

@@ -4,7 +4,8 @@ import type { IssuerParts } from './issuer.js';
 import type { LoadRunner, IssuerTemplate } from './load-runner.js';
 import { splitInFlight, workerIdFor } from './load-runner.js';
 import { createLocalRunner } from './local-runner.js';
-import { createWorkerRunner, findWorkerScript } from './worker-runner.js';
+import { IssuerThreadPool } from './issuer-thread-pool.js';
+import { createWorkerRunner } from './worker-runner.js';
 
 export interface RunnerChoice {
   runner: LoadRunner;
@@ -54,24 +55,33 @@ export function issuesFromMainLoop(explicitWorkers: number | null, issuers: numb
   return !mainLoopBusy && maxInFlight !== null && maxInFlight < WORKER_THREADS_FROM_IN_FLIGHT;
 }
 
+export interface RunnerOptions {
+  /** The main loop has work that can hold it for milliseconds (see issuesFromMainLoop); default true. */
+  mainLoopBusy?: boolean;
+  /** Issuing threads kept across the runs of this process; default: a pool of this run's own. */
+  threads?: IssuerThreadPool;
+}
+
 /**
  * `benchmark.load.workers` threads (null = defaultWorkerThreads), never more than the in-flight cap allows, or the
  * main event loop (issuesFromMainLoop). Worker threads only send and timestamp; the main thread reads the answers.
+ * The threads come from `threads` and go back to it when the runner closes; without one, from a pool of this
+ * run's own that the runner closes with it.
  */
 export async function createRunner(
   template: IssuerTemplate,
   parts: IssuerParts,
   maxInFlight: number | null,
   runTag: string,
-  mainLoopBusy = true,
+  { mainLoopBusy = true, threads }: RunnerOptions = {},
 ): Promise<RunnerChoice> {
   const explicit = template.config.load.workers;
   const shares = splitInFlight(maxInFlight, Math.max(1, explicit ?? defaultWorkerThreads(maxInFlight)));
   if (issuesFromMainLoop(explicit, shares.length, maxInFlight, mainLoopBusy)) {
     return { runner: await createLocalRunner(template, parts, maxInFlight, workerIdFor(0, runTag)), note: null };
   }
-  const script = findWorkerScript();
-  if (!script) {
+  const pool = threads ?? new IssuerThreadPool();
+  if (pool.script === null) {
     return {
       runner: await createLocalRunner(template, parts, maxInFlight, workerIdFor(0, runTag)),
       note: shares.length > 1 ? 'worker threads need the built package (dist/worker.js); issuing from the main thread instead' : null,
@@ -81,5 +91,11 @@ export async function createRunner(
   const given = parts.tokenizer;
   let loading: Promise<TextTokenizer> | undefined;
   const tokenizer = () => (given ? Promise.resolve(given) : (loading ??= loadTokenizer(template.config.input.tokenizer)));
-  return { runner: await createWorkerRunner(script, template, shares, ids, { config: template.config, endpoint: parts.endpoint, tokenizer }), note: null };
+  const runner = await createWorkerRunner(pool, template, shares, ids, { config: template.config, endpoint: parts.endpoint, tokenizer }).catch(async (error: unknown) => {
+    if (!threads) await pool.close();
+    throw error;
+  });
+  if (threads) return { runner, note: null };
+  const closeRunner = runner.close;
+  return { runner: { ...runner, close: () => closeRunner().then(() => pool.close()) }, note: null };
 }

@@ -9,7 +9,7 @@ import { runProfile } from '../run-profile.js';
 import { testConfig } from '../test-config.js';
 import { describeFailureStop, FailureGuard } from './failure-guard.js';
 import type { LiveSnapshot } from './live-snapshot.js';
-import { findWorkerScript } from './worker-runner.js';
+import { findWorkerScript } from './issuer-thread-pool.js';
 
 let server: MockServer | undefined;
 afterEach(async () => {

@@ -10,7 +10,7 @@ import { runProfile } from '../run-profile.js';
 import { testConfig } from '../test-config.js';
 import { readRecords, readSummary } from '../test-run-files.js';
 import type { RunSidecar } from '../types.js';
-import { findWorkerScript } from './worker-runner.js';
+import { findWorkerScript } from './issuer-thread-pool.js';
 
 // Records issued from a worker thread cross to the main thread packed (pending-batch.ts). These runs go through a
 // real thread against a server that tags every SSE message with its request's id and index and notes when it

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../test-config.js';
-import { splitInFlight } from './load-runner.js';
+import { IssuerThreadPool, findWorkerScript } from './issuer-thread-pool.js';
 import { createWorkerRunner } from './worker-runner.js';
 import { getEndpointType } from '../endpoints/registry.js';
 import { loadTokenizer } from '../dataset/tokenizer.js';
@@ -11,6 +12,7 @@ import { makeTempDirSync } from '@aiperf/test-kit';
 
 const template = { config: testConfig(), dataset: [], targets: [{ url: 'http://127.0.0.1:1', origin: 'http://127.0.0.1:1', path: '/v1/chat/completions' }], epochOffsetNs: 0n, pluginModules: [] };
 const reader = { config: template.config, endpoint: getEndpointType('chat'), tokenizer: () => loadTokenizer('builtin') };
+const PHASE = { phase: 'profiling', requestCount: 1, sessionCount: null, durationNs: null } as const;
 
 function script(source: string): URL {
   const path = join(makeTempDirSync('aiperf-worker-'), 'worker.mjs');
@@ -18,31 +20,92 @@ function script(source: string): URL {
   return pathToFileURL(path);
 }
 
+/**
+ * A stand-in thread that speaks the worker protocol: `ready` on open; a phase done at once, its "load" saying
+ * which thread ran it and how many runs that thread has opened; `closed` on close (unless told otherwise).
+ */
+const protocolScript = (onClose = "parentPort.postMessage({ type: 'closed', ok: true })") =>
+  script(`import { parentPort, threadId } from 'node:worker_threads';
+let opens = 0;
+parentPort.on('message', (m) => {
+  if (m.type === 'open') { opens += 1; parentPort.postMessage({ type: 'ready' }); }
+  if (m.type === 'phase') parentPort.postMessage({ type: 'phaseDone', load: { threadId, opens } });
+  if (m.type === 'close') { ${onClose}; }
+  if (m.type === 'exit') parentPort.close();
+});`);
+
+/** Which threads ran a phase of `runner`, as `threadId:opens`. */
+const phaseThreads = async (runner: Awaited<ReturnType<typeof createWorkerRunner>>) =>
+  ((await runner.runPhase(PHASE, () => {}, () => {})) as unknown as Array<{ threadId: number; opens: number }>).map((t) => `${t.threadId}:${t.opens}`).sort();
+
+if (!findWorkerScript()) console.warn('SKIPPED: the idle-thread exit check needs the built dist/ (pnpm build)');
+
 describe('createWorkerRunner', () => {
   it('rejects (and leaves no thread behind) when a thread dies while starting', async () => {
-    const url = script("throw new Error('boom at startup');");
-    await expect(createWorkerRunner(url, template, [1, 1], ['w0', 'w1'], reader)).rejects.toThrow('boom at startup');
+    const pool = new IssuerThreadPool(script("throw new Error('boom at startup');"));
+    await expect(createWorkerRunner(pool, template, [1, 1], ['w0', 'w1'], reader)).rejects.toThrow('boom at startup');
+    // The dead threads were not kept: the next run starts new ones.
+    await expect(createWorkerRunner(pool, template, [1], ['w0'], reader)).rejects.toThrow('boom at startup');
+    expect(pool.started).toBe(3);
+    await pool.close();
   });
 
   it('fails the phase when a thread reports a failure mid-run', async () => {
-    const url = script(`import { parentPort } from 'node:worker_threads';
+    const pool = new IssuerThreadPool(script(`import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (m) => {
+  if (m.type === 'open') parentPort.postMessage({ type: 'ready' });
   if (m.type === 'phase') parentPort.postMessage({ type: 'failed', message: 'socket exploded' });
   if (m.type === 'close') process.exit(0);
-});
-parentPort.postMessage({ type: 'ready' });`);
-    const runner = await createWorkerRunner(url, template, [1], ['w0'], reader);
-    await expect(runner.runPhase({ phase: 'profiling', requestCount: 1, sessionCount: null, durationNs: null }, () => {}, () => {})).rejects.toThrow(
-      'load worker 0 failed: socket exploded',
-    );
+});`));
+    const runner = await createWorkerRunner(pool, template, [1], ['w0'], reader);
+    await expect(runner.runPhase(PHASE, () => {}, () => {})).rejects.toThrow('load worker 0 failed: socket exploded');
     await runner.close();
+    await pool.close();
   });
-});
 
-describe('splitInFlight', () => {
-  it('spreads a cap over threads, never more threads than slots; null stays uncapped', () => {
-    expect(splitInFlight(8, 3)).toEqual([3, 3, 2]);
-    expect(splitInFlight(2, 4)).toEqual([1, 1]);
-    expect(splitInFlight(null, 2)).toEqual([null, null]);
+  it('lends the same threads to the next run, each opened again, and ends them when the pool closes', async () => {
+    const pool = new IssuerThreadPool(protocolScript());
+    const first = await createWorkerRunner(pool, template, [1, 1], ['w0', 'w1'], reader);
+    const firstThreads = await phaseThreads(first);
+    await first.close();
+    const second = await createWorkerRunner(pool, template, [1, 1], ['w0', 'w1'], reader);
+    const secondThreads = await phaseThreads(second);
+    await second.close();
+    expect(firstThreads.map((t) => t.replace(/:1$/, ':2'))).toEqual(secondThreads);
+    expect(pool.started).toBe(2);
+    await pool.close();
+    expect(() => pool.take(1)).toThrow('closed');
   });
+
+  it('ends a thread that does not close its run cleanly (or in time) instead of lending it again', async () => {
+    for (const onClose of ["parentPort.postMessage({ type: 'closed', ok: false })", '/* never answers */']) {
+      const pool = new IssuerThreadPool(protocolScript(onClose));
+      const runner = await createWorkerRunner(pool, template, [1], ['w0'], reader);
+      const [before] = await phaseThreads(runner);
+      await runner.close();
+      const next = await createWorkerRunner(pool, template, [1], ['w0'], reader);
+      const [after] = await phaseThreads(next);
+      expect(after).toMatch(/:1$/);
+      expect(after).not.toBe(before);
+      expect(pool.started).toBe(2);
+      await next.close();
+      await pool.close();
+    }
+  }, 15_000);
+
+  // The child is plain Node, so it imports the built package (as a thread does); `pnpm test` builds first.
+  it.skipIf(!findWorkerScript())('idle threads do not keep the process alive', () => {
+    const child = script(`import { IssuerThreadPool } from ${JSON.stringify(new URL('index.js', findWorkerScript()!).href)};
+const pool = new IssuerThreadPool(new URL(${JSON.stringify(protocolScript().href)}));
+const [thread] = pool.take(1);
+thread.send({ type: 'open', init: {} });
+const answer = await new Promise((resolve) => thread.listen({ message: (m) => resolve(m.type), failure: (e) => resolve(e.message) }));
+pool.give([thread]);
+console.log('answer: ' + answer + '; given back, pool not closed');`);
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [fileURLToPath(child)], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout).toContain('answer: ready; given back');
+    expect(run.status).toBe(0);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 25_000);
 });

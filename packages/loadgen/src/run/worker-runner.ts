@@ -1,41 +1,22 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
-import type { FromWorker, ToWorker } from '../worker.js';
+import type { FromWorker } from '../worker.js';
+import type { IssuerThread, IssuerThreadPool } from './issuer-thread-pool.js';
 import { type IssuerTemplate, type LoadRunner, PHASE_LEAD_NS } from './load-runner.js';
 import { unpackPending } from './pending-batch.js';
 import { ReadQueue } from './read-queue.js';
 import type { PendingRecord, RecordReader } from './request-executor.js';
 
-/**
- * The built worker entry: next to the bundle (`dist/worker.js`), or the package's `dist/` when running from
- * sources (tests); null when neither exists (then the caller falls back to one event loop).
- */
-export function findWorkerScript(): URL | null {
-  for (const candidate of ['./worker.js', '../dist/worker.js', '../../dist/worker.js']) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
-
-interface WorkerHandle {
-  worker: Worker;
-  /** Resolves when the thread has exited (for whatever reason). */
-  exited: Promise<void>;
-  /** Resolves when the thread's issuer is set up. */
-  ready: Promise<void>;
-  send(message: ToWorker): void;
-}
+/** How long a thread may take to close its issuer (its connections) before it is ended instead. */
+const CLOSE_TIMEOUT_MS = 2000;
 
 /**
- * Requests from N worker threads (one issuer and connection pool each). The threads only send and timestamp; the
- * answers come back unread and are read here, on the main thread (SSE parsed, tokens counted with `reader`'s
- * tokenizer), so that work never delays a send or a chunk's timestamp.
+ * Requests from N worker threads (one issuer and connection pool each), taken from `pool` and given back at
+ * `close()`. The threads only send and timestamp; the answers come back unread and are read here, on the main
+ * thread (SSE parsed, tokens counted with `reader`'s tokenizer), so that work never delays a send or a chunk's
+ * timestamp.
  */
 export async function createWorkerRunner(
-  script: URL,
+  pool: IssuerThreadPool,
   template: IssuerTemplate,
   shares: Array<number | null>,
   workerIds: string[],
@@ -45,44 +26,40 @@ export async function createWorkerRunner(
   let onMessage: (message: FromWorker) => void = () => {};
   // A thread that fails mid-phase fails the phase (never a silent hang).
   let onFailure: (error: Error) => void = () => {};
-  const spawn = (maxInFlight: number | null, index: number): WorkerHandle => {
-    const worker = new Worker(script, {
-      // Only when there is a condition to drop: an explicit execArgv is checked, and per-process flags such as
-      // --expose-gc (pnpm bench) are rejected in a thread; inherited ones are not.
-      ...(process.execArgv.includes('@aiperf/source') || process.execArgv.includes('--conditions=@aiperf/source')
-        ? { execArgv: withoutSourceCondition(process.execArgv) }
-        : {}),
-      workerData: { ...template, issuerIndex: index, issuers: shares.length, maxInFlight, workerId: workerIds[index] },
+  const threads = pool.take(shares.length);
+  const ready = threads.map((thread, index) => {
+    let isReady: () => void = () => {};
+    const promise = new Promise<void>((resolve) => (isReady = resolve));
+    thread.listen({
+      failure: (error) => onFailure(new Error(`load worker ${index} ${error.message === 'exited unexpectedly' ? error.message : `failed: ${error.message}`}`)),
+      message: (message) => {
+        if (message.type === 'ready') isReady();
+        else if (message.type === 'failed') onFailure(new Error(`load worker ${index} failed: ${message.message}`));
+        else if (message.type === 'pending') unpackPending(message.batch, onPending);
+        else onMessage(message);
+      },
     });
-    const exited = new Promise<void>((done) => worker.once('exit', () => done()));
-    let ready: () => void = () => {};
-    const handle: WorkerHandle = { worker, exited, ready: new Promise<void>((resolve) => (ready = resolve)), send: (m) => worker.postMessage(m) };
-    const fail = (error: Error) => onFailure(error);
-    worker.on('error', fail);
-    void exited.then(() => fail(new Error(`load worker ${index} exited unexpectedly`)));
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'ready') ready();
-      else if (message.type === 'failed') fail(new Error(`load worker ${index} failed: ${message.message}`));
-      else if (message.type === 'pending') unpackPending(message.batch, onPending);
-      else onMessage(message);
-    });
-    return handle;
+    thread.send({ type: 'open', init: { ...template, issuerIndex: index, issuers: shares.length, maxInFlight: shares[index]!, workerId: workerIds[index]! } });
+    return promise;
+  });
+  const closeAll = async () => {
+    onFailure = () => {};
+    await Promise.all(threads.map(closeIssuer));
+    pool.give(threads);
   };
-  const handles = shares.map(spawn);
-  const closeAll = () => Promise.all(handles.map((h) => closeWorker(h)));
   try {
     await new Promise<void>((resolve, reject) => {
       onFailure = reject;
-      void Promise.all(handles.map((h) => h.ready)).then(() => resolve());
+      void Promise.all(ready).then(() => resolve());
     });
   } catch (error) {
     await closeAll();
     throw error;
   }
-  const broadcast = (message: ToWorker) => handles.forEach((h) => h.send(message));
+  const broadcast = (message: Parameters<IssuerThread['send']>[0]) => threads.forEach((t) => t.send(message));
 
   return {
-    issuerCount: handles.length,
+    issuerCount: threads.length,
     usesWorkerThreads: true,
     runPhase(start, recordSink, onIssuingStopped) {
       const reads = new ReadQueue({ config: reader.config, endpoint: reader.endpoint }, reader.tokenizer, recordSink);
@@ -95,8 +72,8 @@ export async function createWorkerRunner(
         const loads: ThreadLoad[] = [];
         onFailure = reject;
         onMessage = (message) => {
-          if (message.type === 'issuingStopped' && ++stopped === handles.length) onIssuingStopped();
-          if (message.type === 'phaseDone' && loads.push(message.load) === handles.length) reads.drained().then(() => resolve(loads), reject);
+          if (message.type === 'issuingStopped' && ++stopped === threads.length) onIssuingStopped();
+          if (message.type === 'phaseDone' && loads.push(message.load) === threads.length) reads.drained().then(() => resolve(loads), reject);
         };
         const startPerfNs = process.hrtime.bigint() + PHASE_LEAD_NS;
         const sent = new Int32Array(new SharedArrayBuffer(4));
@@ -105,31 +82,25 @@ export async function createWorkerRunner(
     },
     stop: () => broadcast({ type: 'stop' }),
     abandon: () => broadcast({ type: 'abandon' }),
-    async close() {
-      onFailure = () => {};
-      await closeAll();
-    },
+    close: closeAll,
   };
 }
 
-/** Asks a thread to wind down; one that does not within 2 s (or already died) is terminated. */
-async function closeWorker(handle: WorkerHandle): Promise<void> {
-  const kill = setTimeout(() => void handle.worker.terminate(), 2000);
-  handle.send({ type: 'close' });
-  await handle.exited;
-  clearTimeout(kill);
-}
-
 /**
- * The worker script is built code and must import built packages, but a thread inherits the parent's flags, and
- * tests run with `--conditions @aiperf/source` (workspace packages resolved to their TypeScript sources).
+ * Asks a thread to close its run's issuer and waits for it; a thread that does not within CLOSE_TIMEOUT_MS, could
+ * not, or died, is ended (a pool never lends a thread whose last run may still hold connections or be sending).
  */
-export function withoutSourceCondition(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i]!;
-    if ((arg === '--conditions' || arg === '-C') && execArgv[i + 1] === '@aiperf/source') i += 1;
-    else if (arg !== '--conditions=@aiperf/source') out.push(arg);
-  }
-  return out;
+async function closeIssuer(thread: IssuerThread): Promise<void> {
+  if (!thread.alive) return;
+  const closed = await new Promise<boolean>((resolve) => {
+    const timeout = setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS);
+    const settle = (ok: boolean) => {
+      clearTimeout(timeout);
+      resolve(ok);
+    };
+    // Anything else still arriving (answers, a late failure of the phase) belongs to the run that is ending.
+    thread.listen({ message: (message) => message.type === 'closed' && settle(message.ok), failure: () => settle(false) });
+    thread.send({ type: 'close' });
+  });
+  if (!closed) await thread.terminate();
 }

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from '../worker.js';
+
+/**
+ * The built worker entry: next to the bundle (`dist/worker.js`), or the package's `dist/` when running from
+ * sources (tests); null when neither exists (then the caller falls back to one event loop).
+ */
+export function findWorkerScript(): URL | null {
+  for (const candidate of ['./worker.js', '../dist/worker.js', '../../dist/worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+/** Where a lent thread's messages go, and its death (an error, or an exit nobody asked for). */
+export interface ThreadListener {
+  message(message: FromWorker): void;
+  failure(error: Error): void;
+}
+
+/** One issuing thread: lent to one run at a time, then back in its pool. */
+export class IssuerThread {
+  private readonly worker: Worker;
+  /** Resolves when the thread has exited (for whatever reason). */
+  readonly exited: Promise<void>;
+  private running = true;
+  private listener: ThreadListener | null = null;
+
+  constructor(script: URL) {
+    this.worker = new Worker(script, {
+      // Only when there is a condition to drop: an explicit execArgv is checked, and per-process flags such as
+      // --expose-gc (pnpm bench) are rejected in a thread; inherited ones are not.
+      ...(process.execArgv.includes('@aiperf/source') || process.execArgv.includes('--conditions=@aiperf/source')
+        ? { execArgv: withoutSourceCondition(process.execArgv) }
+        : {}),
+    });
+    this.exited = new Promise<void>((done) => this.worker.once('exit', () => done()));
+    void this.exited.then(() => {
+      this.running = false;
+      this.listener?.failure(new Error('exited unexpectedly'));
+    });
+    this.worker.on('error', (error) => this.listener?.failure(error));
+    this.worker.on('message', (message: FromWorker) => this.listener?.message(message));
+  }
+
+  get alive(): boolean {
+    return this.running;
+  }
+
+  send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  /** Routes the thread's messages and failures to `listener` (null: dropped, as while idle in the pool). */
+  listen(listener: ThreadListener | null): void {
+    this.listener = listener;
+  }
+
+  /** Whether the thread alone may keep the process alive: only while it is lent to a run. */
+  holdProcess(hold: boolean): void {
+    if (hold) this.worker.ref();
+    else this.worker.unref();
+  }
+
+  /** Asks the thread to leave; one that does not within 2 s is terminated. */
+  async exit(): Promise<void> {
+    this.listener = null;
+    if (!this.running) return;
+    const kill = setTimeout(() => void this.worker.terminate(), 2000);
+    this.send({ type: 'exit' });
+    await this.exited;
+    clearTimeout(kill);
+  }
+
+  /** Ends the thread at once. */
+  async terminate(): Promise<void> {
+    this.listener = null;
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * Issuing threads kept between the runs of one process (the runs of a multi-run, a sweep, a search recipe's
+ * probes; pass one pool to each `runProfile` through `issuerThreads`). A new thread starts a cold V8 isolate that
+ * compiles the issuing code again while it sends: at 1,000 streams in step (3 waves after a warm-up wave) the client's
+ * CPU per request was ~440 µs with a new thread against ~280 µs issuing from the already warm main loop, and the two
+ * met (~210 µs) only after ~30 waves. Idle threads do not keep the process alive; `close()` ends them.
+ */
+export class IssuerThreadPool {
+  private readonly idle: IssuerThread[] = [];
+  private closed = false;
+  /** Threads started so far (a run that found idle ones started fewer). */
+  started = 0;
+
+  /** `script` is the worker entry (default: the built `dist/worker.js`, see findWorkerScript). */
+  constructor(readonly script: URL | null = findWorkerScript()) {}
+
+  /** `count` threads for one run: idle ones first, new ones for the rest. */
+  take(count: number): IssuerThread[] {
+    if (this.script === null) throw new Error('worker threads need the built package (dist/worker.js)');
+    if (this.closed) throw new Error('this issuer thread pool is closed');
+    const threads: IssuerThread[] = [];
+    while (threads.length < count) {
+      const thread = this.idle.pop() ?? this.start(this.script);
+      if (!thread.alive) continue;
+      thread.holdProcess(true);
+      threads.push(thread);
+    }
+    return threads;
+  }
+
+  private start(script: URL): IssuerThread {
+    this.started += 1;
+    return new IssuerThread(script);
+  }
+
+  /** Threads a run is done with (their issuers closed): the living ones wait here for the next run. */
+  give(threads: IssuerThread[]): void {
+    for (const thread of threads) {
+      thread.listen(null);
+      if (!thread.alive) continue;
+      if (this.closed) {
+        void thread.exit();
+        continue;
+      }
+      thread.holdProcess(false);
+      this.idle.push(thread);
+    }
+  }
+
+  /** Ends the idle threads; threads still lent to a run end when they are given back. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.idle.splice(0).map((thread) => thread.exit()));
+  }
+}
+
+/**
+ * The worker script is built code and must import built packages, but a thread inherits the parent's flags, and
+ * tests run with `--conditions @aiperf/source` (workspace packages resolved to their TypeScript sources).
+ */
+export function withoutSourceCondition(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if ((arg === '--conditions' || arg === '-C') && execArgv[i + 1] === '@aiperf/source') i += 1;
+    else if (arg !== '--conditions=@aiperf/source') out.push(arg);
+  }
+  return out;
+}
