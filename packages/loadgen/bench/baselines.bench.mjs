@@ -54,30 +54,41 @@ async function requestRate() {
     // aiperf runs as many requests as autocannon's latest run managed, so both run about as long.
     let requestCount = Math.round(RATE_SECONDS * 1000);
     let health = null;
+    // The mock's CPU share while each client ran (its CPU ms over the measured window): near 100% under both means
+    // the server, not the client, set the rate; a client in the way would leave the server idle part of the time.
+    const busyPercent = (cpuMsBefore, windowMs) => ((mock.cpuMs() - cpuMsBefore) / windowMs) * 100;
     const rounds = await alternatingRounds(
       async () => {
+        const before = mock.cpuMs();
         const result = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS, body });
         requestCount = Math.max(640, Math.round(result.requests));
-        return result.ratePerSecond;
+        return { rate: result.ratePerSecond, serverBusy: busyPercent(before, RATE_SECONDS * 1000) };
       },
       async () => {
+        const before = mock.cpuMs();
         const run = await runProfile(config(requestCount), quietIo());
         if (run.errorRequestCount > 0) throw new Error(`aiperf saw ${run.errorRequestCount} errors`);
         health = clientHealth(run);
-        return run.summary.request_throughput.avg;
+        // The profiling phase's length; the warm-up's 64 requests before it add well under 1% to the mock's CPU.
+        const rate = run.summary.request_throughput.avg;
+        return { rate, serverBusy: busyPercent(before, (run.successfulRequestCount / rate) * 1000) };
       },
     );
-    const ratios = rounds.map(([autocannon, aiperf]) => aiperf / autocannon);
+    const ratios = rounds.map(([autocannon, aiperf]) => aiperf.rate / autocannon.rate);
     const row = {
-      autocannonRate: round(median(rounds.map(([a]) => a)), 0),
-      aiperfRate: round(median(rounds.map(([, b]) => b)), 0),
+      autocannonRate: round(median(rounds.map(([a]) => a.rate)), 0),
+      aiperfRate: round(median(rounds.map(([, b]) => b.rate)), 0),
       ratio: round(median(ratios), 3),
-      rounds: rounds.map(([autocannon, aiperf], i) => ({ autocannon: round(autocannon, 0), aiperf: round(aiperf, 0), ratio: round(ratios[i], 3) })),
+      serverBusyPercent: { autocannon: round(median(rounds.map(([a]) => a.serverBusy)), 0), aiperf: round(median(rounds.map(([, b]) => b.serverBusy)), 0) },
+      rounds: rounds.map(([autocannon, aiperf], i) => ({
+        autocannon: round(autocannon.rate, 0), aiperf: round(aiperf.rate, 0), ratio: round(ratios[i], 3),
+        serverBusyAutocannon: round(autocannon.serverBusy, 0), serverBusyAiperf: round(aiperf.serverBusy, 0),
+      })),
       goal: '≥ 0.95',
       loadAverage: [loadAtStart, load1()],
       client: health,
     };
-    console.log(`request rate (64 connections, non-streaming), median of ${ROUNDS} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; goal ${row.goal}; load average ${row.loadAverage.join(' → ')})`);
+    console.log(`request rate (64 connections, non-streaming), median of ${ROUNDS} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; goal ${row.goal}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf; load average ${row.loadAverage.join(' → ')})`);
     return row;
   } finally {
     await mock.stop();
