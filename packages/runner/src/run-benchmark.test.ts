@@ -1,4 +1,4 @@
-import { createTimingStrategyRegistry } from '@aiperf/loadgen';
+import { IssuerThreadPool, createTimingStrategyRegistry } from '@aiperf/loadgen';
 import { describe, expect, it } from 'vitest';
 import { runBenchmark } from './run-benchmark.js';
 import { testConfig } from '@aiperf/recipes/testing';
@@ -22,6 +22,18 @@ describe('runBenchmark: single run', () => {
     const config = testConfig({ artifactDir: await tmp(), sweep: { parameters: { concurrency: [1, 2] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
     await runBenchmark(config, capture().io, { runProfile, sidecars: () => [], engine, pluginModules: ['file:///p.mjs'] });
     expect(calls.map((c) => [c.options.registries, c.options.pluginModules])).toEqual([[engine, ['file:///p.mjs']], [engine, ['file:///p.mjs']]]);
+  });
+
+  it('hands every run of a sweep the same issuing-thread pool, and closes it when the benchmark is done', async () => {
+    const { calls, runProfile } = fakeProfile();
+    const config = testConfig({ artifactDir: await tmp(), sweep: { parameters: { concurrency: [1, 2, 4] }, type: 'grid', mode: 'repeated', cooldownSeconds: 0, sameSeed: false, variants: null } });
+    await runBenchmark(config, capture().io, { runProfile, sidecars: () => [] });
+    const pools = new Set(calls.map((c) => c.options.issuerThreads));
+    expect(calls).toHaveLength(3);
+    expect(pools.size).toBe(1);
+    const [pool] = [...pools];
+    expect(pool).toBeInstanceOf(IssuerThreadPool);
+    expect(() => pool!.take(1)).toThrow('this issuer thread pool is closed');
   });
 
   it('skips the hooks when the run fails and returns its exit code', async () => {

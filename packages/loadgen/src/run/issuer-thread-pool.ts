@@ -100,8 +100,8 @@ export class IssuerThreadPool {
 
   /** `count` threads for one run: idle ones first, new ones for the rest. */
   take(count: number): IssuerThread[] {
-    if (this.script === null) throw new Error('worker threads need the built package (dist/worker.js)');
     if (this.closed) throw new Error('this issuer thread pool is closed');
+    if (this.script === null) throw new Error('worker threads need the built package (dist/worker.js)');
     const threads: IssuerThread[] = [];
     while (threads.length < count) {
       const thread = this.idle.pop() ?? this.start(this.script);
