@@ -70,6 +70,8 @@ parentPort.on('message', (m) => {
     await first.close();
     const second = await createWorkerRunner(pool, template, [1, 1], ['w0', 'w1'], reader);
     const secondThreads = await phaseThreads(second);
+    await first.close(); // again: the threads now belong to `second`, whose run must not be closed by it
+    expect(await phaseThreads(second)).toEqual(secondThreads);
     await second.close();
     expect(firstThreads.map((t) => t.replace(/:1$/, ':2'))).toEqual(secondThreads);
     expect(pool.started).toBe(2);

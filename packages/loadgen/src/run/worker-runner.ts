@@ -42,11 +42,14 @@ export async function createWorkerRunner(
     thread.send({ type: 'open', init: { ...template, issuerIndex: index, issuers: shares.length, maxInFlight: shares[index]!, workerId: workerIds[index]! } });
     return promise;
   });
-  const closeAll = async () => {
-    onFailure = () => {};
-    await Promise.all(threads.map(closeIssuer));
-    pool.give(threads);
-  };
+  // Once only: a second close after the threads went back to the pool would reach a thread another run now holds.
+  let closing: Promise<void> | null = null;
+  const closeAll = () =>
+    (closing ??= (async () => {
+      onFailure = () => {};
+      await Promise.all(threads.map(closeIssuer));
+      pool.give(threads);
+    })());
   try {
     await new Promise<void>((resolve, reject) => {
       onFailure = reject;
