@@ -61,3 +61,25 @@ describe('a second signal', () => {
     }
   });
 });
+
+describe('SIGINT in the second run of a multi-run that issues from worker threads', () => {
+  it('stops with 130, keeps the first run, and the process ends (its kept threads hold nothing open)', async () => {
+    const dir = await makeTempDir('aiperf-signal-multi-');
+    dirs.push(dir);
+    server().answered.clear();
+    // 1-second runs; two issuing threads, which the runs take from one pool and give back.
+    const args = profileArgs(server().url, dir).map((arg, i, all) => (all[i - 1] === '--benchmark-duration' ? '1' : arg));
+    const run = startAiperf([...args, '--num-profile-runs', '3', '--workers', '2']);
+    const firstSummary = join(dir, 'profile_runs', 'run_0001', 'profile_export_aiperf.json');
+    await waitFor(() => existsSync(firstSummary) || run.child.exitCode !== null);
+    const answeredInFirst = server().answered.size;
+    await waitFor(() => server().answered.size >= answeredInFirst + 10 || run.child.exitCode !== null);
+    run.child.kill('SIGINT');
+    const finished = await run.done;
+    expect(finished.code, finished.stderr).toBe(130);
+    expect(finished.stderr).toContain(stoppingLine('SIGINT'));
+    expect(readJson(firstSummary).was_cancelled).toBeFalsy();
+    expect(readJson(join(dir, 'profile_runs', 'run_0002', 'profile_export_aiperf.json')).was_cancelled).toBe(true);
+    expect(existsSync(join(dir, 'profile_runs', 'run_0003'))).toBe(false);
+  });
+});
