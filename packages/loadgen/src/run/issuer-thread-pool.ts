@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from '../worker.js';
+import { type ThreadExecArgv, threadExecArgv } from './thread-exec-argv.js';
 
 /**
  * The built worker entry: next to the bundle (`dist/worker.js`), or the package's `dist/` when running from
@@ -30,13 +31,7 @@ export class IssuerThread {
   private listener: ThreadListener | null = null;
 
   constructor(script: URL) {
-    this.worker = new Worker(script, {
-      // Only when there is a condition to drop: an explicit execArgv is checked, and per-process flags such as
-      // --expose-gc (pnpm bench) are rejected in a thread; inherited ones are not.
-      ...(process.execArgv.includes('@aiperf/source') || process.execArgv.includes('--conditions=@aiperf/source')
-        ? { execArgv: withoutSourceCondition(process.execArgv) }
-        : {}),
-    });
+    this.worker = startWorker(script, threadExecArgv(process.execArgv));
     this.exited = new Promise<void>((done) => this.worker.once('exit', () => done()));
     void this.exited.then(() => {
       this.running = false;
@@ -138,16 +133,12 @@ export class IssuerThreadPool {
   }
 }
 
-/**
- * The worker script is built code and must import built packages, but a thread inherits the parent's flags, and
- * tests run with `--conditions @aiperf/source` (workspace packages resolved to their TypeScript sources).
- */
-export function withoutSourceCondition(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i]!;
-    if ((arg === '--conditions' || arg === '-C') && execArgv[i + 1] === '@aiperf/source') i += 1;
-    else if (arg !== '--conditions=@aiperf/source') out.push(arg);
+function startWorker(script: URL, flags: ThreadExecArgv): Worker {
+  if (flags.inherit) return new Worker(script);
+  try {
+    return new Worker(script, { execArgv: flags.execArgv });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(script, { execArgv: flags.fallback });
   }
-  return out;
 }

@@ -110,4 +110,19 @@ console.log('answer: ' + answer + '; given back, pool not closed');`);
     expect(run.status).toBe(0);
     expect(performance.now() - started).toBeLessThan(15_000);
   }, 25_000);
+
+  // A parent given its code with --input-type and -e (and a V8 flag, refused when handed to a thread explicitly).
+  it.skipIf(!findWorkerScript())('starts threads from a process run as `node --input-type=module --expose-gc -e`', () => {
+    const code = `import { IssuerThreadPool } from ${JSON.stringify(new URL('index.js', findWorkerScript()!).href)};
+const pool = new IssuerThreadPool(new URL(${JSON.stringify(protocolScript().href)}));
+const [thread] = pool.take(1);
+thread.send({ type: 'open', init: {} });
+const answer = await new Promise((resolve) => thread.listen({ message: (m) => resolve(m.type), failure: (e) => resolve(e.message) }));
+pool.give([thread]);
+await pool.close();
+console.log('answer: ' + answer);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '--expose-gc', '-e', code], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout, run.stderr).toContain('answer: ready');
+    expect(run.status).toBe(0);
+  }, 25_000);
 });
