@@ -16,10 +16,10 @@ export function findWorkerScript(): URL | null {
   return null;
 }
 
-/** Where a lent thread's messages go, and its death (an error, or an exit nobody asked for). */
+/** Where a lent thread's messages go, and its failures: `reason` completes "load worker N …". */
 export interface ThreadListener {
   message(message: FromWorker): void;
-  failure(error: Error): void;
+  failure(reason: string): void;
 }
 
 /** One issuing thread: lent to one run at a time, then back in its pool. */
@@ -35,9 +35,9 @@ export class IssuerThread {
     this.exited = new Promise<void>((done) => this.worker.once('exit', () => done()));
     void this.exited.then(() => {
       this.running = false;
-      this.listener?.failure(new Error('exited unexpectedly'));
+      this.listener?.failure('exited unexpectedly');
     });
-    this.worker.on('error', (error) => this.listener?.failure(error));
+    this.worker.on('error', (error) => this.listener?.failure(`failed: ${error.message}`));
     this.worker.on('message', (message: FromWorker) => this.listener?.message(message));
   }
 

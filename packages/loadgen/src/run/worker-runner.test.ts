@@ -101,7 +101,7 @@ parentPort.on('message', (m) => {
 const pool = new IssuerThreadPool(new URL(${JSON.stringify(protocolScript().href)}));
 const [thread] = pool.take(1);
 thread.send({ type: 'open', init: {} });
-const answer = await new Promise((resolve) => thread.listen({ message: (m) => resolve(m.type), failure: (e) => resolve(e.message) }));
+const answer = await new Promise((resolve) => thread.listen({ message: (m) => resolve(m.type), failure: (reason) => resolve(reason) }));
 pool.give([thread]);
 console.log('answer: ' + answer + '; given back, pool not closed');`);
     const started = performance.now();
@@ -117,7 +117,7 @@ console.log('answer: ' + answer + '; given back, pool not closed');`);
 const pool = new IssuerThreadPool(new URL(${JSON.stringify(protocolScript().href)}));
 const [thread] = pool.take(1);
 thread.send({ type: 'open', init: {} });
-const answer = await new Promise((resolve) => thread.listen({ message: (m) => resolve(m.type), failure: (e) => resolve(e.message) }));
+const answer = await new Promise((resolve) => thread.listen({ message: (m) => resolve(m.type), failure: (reason) => resolve(reason) }));
 pool.give([thread]);
 await pool.close();
 console.log('answer: ' + answer);`;

@@ -30,11 +30,12 @@ export async function createWorkerRunner(
   const ready = threads.map((thread, index) => {
     let isReady: () => void = () => {};
     const promise = new Promise<void>((resolve) => (isReady = resolve));
+    const fail = (reason: string) => onFailure(new Error(`load worker ${index} ${reason}`));
     thread.listen({
-      failure: (error) => onFailure(new Error(`load worker ${index} ${error.message === 'exited unexpectedly' ? error.message : `failed: ${error.message}`}`)),
+      failure: fail,
       message: (message) => {
         if (message.type === 'ready') isReady();
-        else if (message.type === 'failed') onFailure(new Error(`load worker ${index} failed: ${message.message}`));
+        else if (message.type === 'failed') fail(`failed: ${message.message}`);
         else if (message.type === 'pending') unpackPending(message.batch, onPending);
         else onMessage(message);
       },
