@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { createAutoPlotHook, resolveAutoPlot } from '@aiperf/auto-plot';
 import type { AiperfConfig } from '@aiperf/config';
 import { createHookRegistry, type HookRegistry } from '@aiperf/hooks';
+import { disableAllocationSitePretenuring } from '@aiperf/loadgen';
 import { type BenchmarkIo, runBenchmark } from '@aiperf/runner';
 import type { LoadedPlugin } from './plugins/load.js';
 import type { PluginSetup } from './plugins/setup.js';
@@ -48,6 +49,8 @@ export async function runProfileBenchmark(config: AiperfConfig, io: BenchmarkIo,
     return 2;
   }
   const { recipes, endpointTypes, timingStrategies, metrics, datasetLoaders } = registries;
+  // This process generates load from here on: its per-request objects must stay young-generation garbage.
+  disableAllocationSitePretenuring();
   return runBenchmark(config, io, {
     recipes,
     hooks: benchmarkHooks(config, registries, plugins, io),

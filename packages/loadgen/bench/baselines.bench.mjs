@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { IssuerThreadPool, percentileOfSorted, runProfile } from '@aiperf/loadgen';
+import { IssuerThreadPool, disableAllocationSitePretenuring, percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
 import { aiperfBodies, benchConfig, quietIo, round, startMockProcess, writeResult } from './support.mjs';
 
@@ -19,6 +19,8 @@ const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 5);
 // two 5-round idle runs of the same code minutes apart gave rate medians of 0.94 and (9 rounds) 0.99, single rounds
 // 0.70-1.45.
 const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 9);
+// As `aiperf profile` does before its runs (for the whole process, so for the baselines too).
+disableAllocationSitePretenuring();
 const TTFT_MS = 50;
 const sorted = (values) => Float64Array.from(values).sort();
 const p = (values, q) => percentileOfSorted(values, q);

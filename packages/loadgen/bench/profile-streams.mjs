@@ -10,7 +10,9 @@ import { percentileOfSorted } from '@aiperf/loadgen';
 import { benchConfig, benchOptions, quietIo, round, startMockProcess } from './support.mjs';
 
 // AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (an A/B against a baseline).
-const { runProfile } = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
+const { disableAllocationSitePretenuring, runProfile } = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
+// As `aiperf profile` does before its runs (a build from before it existed has no such export).
+disableAllocationSitePretenuring?.();
 const streams = Number(process.argv[2] ?? 1000);
 const workers = process.argv[3] === undefined ? null : Number(process.argv[3]);
 const mock = await startMockProcess({ ttftMs: 50, itlMs: 20 });

@@ -10,6 +10,7 @@ export type {
 } from './types.js';
 export { runProfile } from './run-profile.js';
 export { IssuerThreadPool } from './run/issuer-thread-pool.js';
+export { disableAllocationSitePretenuring } from './run/gc-policy.js';
 export { ArtifactWriteError, ProfileConfigError } from './errors.js';
 export { ModelNotReadyError } from './run/wait-for-model.js';
 
