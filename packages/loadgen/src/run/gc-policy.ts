@@ -13,17 +13,18 @@ let disabled = false;
  *
  * Why: V8 counts, at each young-generation GC, how many of the objects a site (an object or array literal, say)
  * made since the last one are still alive; at 85% or more it allocates that site's objects in the old generation
- * from then on. A load generator's per-request objects (the request, its handler, its exchange, its record) live
- * for one request, but a GC that lands while a wave of requests is in flight finds them all alive, and the
- * decision sticks for the process. From then on every request leaves its objects as old-generation garbage that
- * only a mark-compact frees, with the marking on helper threads that, on a machine the server shares, take the
- * server's cores. `--trace-pretenuring-statistics` shows such sites going `undecided => tenure` at a ratio of 1.0
- * during a run. Measured at 64 connections against the zero-latency mock (bench/profile-rate.mjs, 20,000 requests,
- * `--trace-gc-nvp`, its last 20 scavenges): 31.9 MB promoted to the old generation with pretenuring, 0.36 MB with
- * the flag on the command line and 0.24 MB set by this function; scavenge pauses 141 against 43 and 28 ms; the
- * client's helper-thread CPU 23.5–30.5 against 16–18 µs per request (4 alternating pairs); the ratio bench's rate
- * row 0.89 and 0.89 without this call, 1.01 and 0.96 with it (alternating runs). At 1,000 streams the client's CPU
- * did not change measurably.
+ * from then on, for the rest of the process. A load generator's per-request objects (the request, its handler, its
+ * exchange, its record) live for one request, but once a GC finds hundreds of them alive at once, their sites are
+ * tenured and every later request leaves old-generation garbage that only a mark-compact frees, with the marking on
+ * helper threads that, on a machine the server shares, take the server's cores. Seen with requests issued from the
+ * main thread (bench/profile-rate.mjs: 64 connections, zero-latency mock, 20,000 requests), V8's pretenuring trace
+ * shows seven sites tenured at the 11th of 41 scavenges, each with all of its ~300 objects since the previous one
+ * alive, and allocation sampling of what then outlives the young generation finds the socket writes, exchanges,
+ * pending records and request timers. Over the last 20 scavenges (`--trace-gc-nvp`): 31.9 MB promoted before,
+ * 0.24 MB after this call; scavenge pauses 141 → 28 ms; the client's helper-thread CPU 23.5–30.5 → 16–18 µs per
+ * request; the ratio bench's rate row 0.89 and 0.89 → 1.01 and 0.96 (alternating runs). `aiperf profile
+ * --no-server-metrics` (the main thread issues): ~10 MB promoted per 20 scavenges and 4–5 mark-compacts before,
+ * 0.06 MB and 2 after. Issuing from a worker thread (a server with /metrics to scrape) showed ~0.2 MB either way.
  *
  * A flag set at run time, unlike the young generation's size, still takes effect: Node cannot grow an already
  * configured heap, but V8 consults this flag as it collects. Called before any load is generated, no decision is
