@@ -156,12 +156,19 @@ function isEventStream(rawHeaders: Buffer[]): boolean {
   return false;
 }
 
-/** The chunks copied into one buffer of its own (never Node's shared pool, so it can be transferred), with ends. */
+/**
+ * The body as one buffer, with each chunk's end. One chunk (most non-streaming answers) is kept as it came: a view
+ * of its socket read, which nothing else holds. More are copied into a buffer from Node's pool. No body needs an
+ * ArrayBuffer of its own: answers cross to the main thread packed into one buffer per batch (pending-batch.ts), and
+ * an ArrayBuffer per request cost ~1.2–1.6 µs of CPU (its zeroed allocation, its free and the GC's tracking of it)
+ * against ~0.26 µs from the pool and nothing for the view.
+ */
 function joinChunks(chunks: readonly Uint8Array[]): { body: Uint8Array; ends: number[] } {
+  if (chunks.length === 1) return { body: chunks[0]!, ends: [chunks[0]!.byteLength] };
   let length = 0;
   const ends: number[] = [];
   for (const chunk of chunks) ends.push((length += chunk.byteLength));
-  const body = new Uint8Array(length);
+  const body = Buffer.allocUnsafe(length);
   let at = 0;
   for (const chunk of chunks) {
     body.set(chunk, at);

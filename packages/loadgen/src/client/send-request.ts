@@ -36,7 +36,7 @@ export interface RequestExchange {
   status: number;
   /** The response is an SSE stream (streaming asked, success status, text/event-stream). */
   sse: boolean;
-  /** The response body in its own buffer (transferable to another thread without a copy). */
+  /** The response body (a view of its socket read, or a copy from Node's pool when it came in several chunks). */
   body: Uint8Array;
   /** Per network chunk, in order: where it ends in `body`, and its arrival offset. */
   chunkEnds: number[];
