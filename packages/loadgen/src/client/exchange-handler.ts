@@ -164,7 +164,8 @@ function isEventStream(rawHeaders: Buffer[]): boolean {
  * against ~0.26 µs from the pool and nothing for the view.
  */
 function joinChunks(chunks: readonly Uint8Array[]): { body: Uint8Array; ends: number[] } {
-  if (chunks.length === 1) return { body: chunks[0]!, ends: [chunks[0]!.byteLength] };
+  const only = chunks.length === 1 ? chunks[0] : undefined;
+  if (only) return { body: only, ends: [only.byteLength] };
   let length = 0;
   const ends: number[] = [];
   for (const chunk of chunks) ends.push((length += chunk.byteLength));
