@@ -21,8 +21,9 @@ let disabled = false;
  * shows seven sites tenured at the 11th of 41 scavenges, each with all of its ~300 objects since the previous one
  * alive, and allocation sampling of what then outlives the young generation finds the socket writes, exchanges,
  * pending records and request timers. Over the last 20 scavenges (`--trace-gc-nvp`): 31.9 MB promoted before,
- * 0.24 MB after this call; scavenge pauses 141 → 28 ms; the client's helper-thread CPU 23.5–30.5 → 16–18 µs per
- * request; the ratio bench's rate row 0.89 and 0.89 → 1.01 and 0.96 (alternating runs). `aiperf profile
+ * 0.24 MB after this call; scavenge pauses 141 → 28 ms; the CPU of the client's helper threads (GC and compiler)
+ * 23.5–30.5 → 16–18 µs per request. The ratio bench's rate row moved within its run-to-run spread (median of the
+ * day's runs 0.91 before, 0.93 after). `aiperf profile
  * --no-server-metrics` (the main thread issues): ~10 MB promoted per 20 scavenges and 4–5 mark-compacts before,
  * 0.06 MB and 2 after. Issuing from a worker thread (a server with /metrics to scrape) showed ~0.2 MB either way.
  *
