@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import v8 from 'node:v8';
 
 /** The V8 flag that disableAllocationSitePretenuring sets. */
 export const NO_PRETENURING_FLAG = '--no-allocation-site-pretenuring';
@@ -34,5 +34,5 @@ let disabled = false;
 export function disableAllocationSitePretenuring(): void {
   if (disabled) return;
   disabled = true;
-  setFlagsFromString(NO_PRETENURING_FLAG);
+  v8.setFlagsFromString(NO_PRETENURING_FLAG);
 }

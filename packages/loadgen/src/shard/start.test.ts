@@ -35,4 +35,14 @@ describe('shard start', () => {
     const waited = await awaitShardStart({ shard: { index: 0, count: 2 }, startAtEpochMs: soon, barrierDir: null, barrierTimeoutSeconds: 1 });
     expect(waited.actualEpochMs).toBeGreaterThanOrEqual(soon);
   });
+
+  it('never starts before the agreed time when the timer fires before the wall clock gets there', async () => {
+    // The first reading after the sleep lags 50 ms behind the real clock, as a timer that fired early looks.
+    let readings = 0;
+    const clock = () => Date.now() - (++readings === 2 ? 50 : 0);
+    const target = Date.now() + 20;
+    const start = await awaitShardStart({ shard: { index: 0, count: 2 }, startAtEpochMs: target, barrierDir: null, barrierTimeoutSeconds: 1, nowMs: clock });
+    expect(start.actualEpochMs).toBeGreaterThanOrEqual(target);
+    expect(readings).toBeGreaterThanOrEqual(3);
+  });
 });

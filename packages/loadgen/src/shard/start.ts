@@ -59,12 +59,15 @@ export async function awaitShardStart(options: ShardStartOptions): Promise<Shard
 }
 
 async function sleepUntil(epochMs: number, now: () => number, signal?: AbortSignal): Promise<void> {
-  const waitMs = epochMs - now();
-  if (waitMs <= 0) return;
-  try {
-    await sleepMs(waitMs, undefined, signal ? { signal } : {});
-  } catch {
-    // Ctrl+C while waiting: the run starts and stops at once, writing what it has (nothing).
+  // A timer runs on the event loop's own millisecond clock, not the wall clock, and can fire a millisecond before
+  // the wall-clock time it was set for: sleep again for what is left, so no shard starts before the agreed time.
+  for (let waitMs = epochMs - now(); waitMs > 0; waitMs = epochMs - now()) {
+    try {
+      await sleepMs(waitMs, undefined, signal ? { signal } : {});
+    } catch {
+      // Ctrl+C while waiting: the run starts and stops at once, writing what it has (nothing).
+      return;
+    }
   }
 }
 
