@@ -4,6 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from '../worker.js';
 import { type ThreadExecArgv, threadExecArgv } from './thread-exec-argv.js';
 
+/** How long a thread may take to close its run's issuer (its connections), or to leave, before it is ended. */
+const WIND_DOWN_MS = 2000;
+
 /**
  * The built worker entry: next to the bundle (`dist/worker.js`), or the package's `dist/` when running from
  * sources (tests); null when neither exists (then the caller falls back to one event loop).
@@ -60,20 +63,35 @@ export class IssuerThread {
     else this.worker.unref();
   }
 
-  /** Asks the thread to leave; one that does not within 2 s is terminated. */
+  /**
+   * Asks the thread to close its run's issuer and waits for it; a thread that does not within WIND_DOWN_MS, could
+   * not, or died, is ended (a pool never lends a thread whose last run may still hold connections or be sending).
+   */
+  async closeRun(): Promise<void> {
+    if (!this.running) return;
+    const closed = await new Promise<boolean>((resolve) => {
+      const timeout = setTimeout(() => resolve(false), WIND_DOWN_MS);
+      const settle = (ok: boolean) => {
+        clearTimeout(timeout);
+        resolve(ok);
+      };
+      // Anything else still arriving (answers, a late failure of the phase) belongs to the run that is ending.
+      this.listen({ message: (message) => message.type === 'closed' && settle(message.ok), failure: () => settle(false) });
+      this.send({ type: 'close' });
+    });
+    if (closed) return;
+    this.listener = null;
+    await this.worker.terminate();
+  }
+
+  /** Asks the thread to leave; one that does not within WIND_DOWN_MS is terminated. */
   async exit(): Promise<void> {
     this.listener = null;
     if (!this.running) return;
-    const kill = setTimeout(() => void this.worker.terminate(), 2000);
+    const kill = setTimeout(() => void this.worker.terminate(), WIND_DOWN_MS);
     this.send({ type: 'exit' });
     await this.exited;
     clearTimeout(kill);
-  }
-
-  /** Ends the thread at once. */
-  async terminate(): Promise<void> {
-    this.listener = null;
-    await this.worker.terminate();
   }
 }
 

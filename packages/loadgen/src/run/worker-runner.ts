@@ -1,13 +1,10 @@
 import type { ThreadLoad } from '../monitor/loop-monitor.js';
-import type { FromWorker } from '../worker.js';
-import type { IssuerThread, IssuerThreadPool } from './issuer-thread-pool.js';
+import type { FromWorker, ToWorker } from '../worker.js';
+import type { IssuerThreadPool } from './issuer-thread-pool.js';
 import { type IssuerTemplate, type LoadRunner, PHASE_LEAD_NS } from './load-runner.js';
 import { unpackPending } from './pending-batch.js';
 import { ReadQueue } from './read-queue.js';
 import type { PendingRecord, RecordReader } from './request-executor.js';
-
-/** How long a thread may take to close its issuer (its connections) before it is ended instead. */
-const CLOSE_TIMEOUT_MS = 2000;
 
 /**
  * Requests from N worker threads (one issuer and connection pool each), taken from `pool` and given back at
@@ -48,7 +45,7 @@ export async function createWorkerRunner(
   const closeAll = () =>
     (closing ??= (async () => {
       onFailure = () => {};
-      await Promise.all(threads.map(closeIssuer));
+      await Promise.all(threads.map((thread) => thread.closeRun()));
       pool.give(threads);
     })());
   try {
@@ -60,7 +57,9 @@ export async function createWorkerRunner(
     await closeAll();
     throw error;
   }
-  const broadcast = (message: Parameters<IssuerThread['send']>[0]) => threads.forEach((t) => t.send(message));
+  const broadcast = (message: ToWorker) => {
+    for (const thread of threads) thread.send(message);
+  };
 
   return {
     issuerCount: threads.length,
@@ -90,21 +89,3 @@ export async function createWorkerRunner(
   };
 }
 
-/**
- * Asks a thread to close its run's issuer and waits for it; a thread that does not within CLOSE_TIMEOUT_MS, could
- * not, or died, is ended (a pool never lends a thread whose last run may still hold connections or be sending).
- */
-async function closeIssuer(thread: IssuerThread): Promise<void> {
-  if (!thread.alive) return;
-  const closed = await new Promise<boolean>((resolve) => {
-    const timeout = setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS);
-    const settle = (ok: boolean) => {
-      clearTimeout(timeout);
-      resolve(ok);
-    };
-    // Anything else still arriving (answers, a late failure of the phase) belongs to the run that is ending.
-    thread.listen({ message: (message) => message.type === 'closed' && settle(message.ok), failure: () => settle(false) });
-    thread.send({ type: 'close' });
-  });
-  if (!closed) await thread.terminate();
-}
