@@ -13,6 +13,7 @@ import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
 import { aiperfBodies, benchConfig, quietIo, round, startMockProcess, writeResult } from './support.mjs';
 
 const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = 2;
 // One pair of runs is not a measurement on 2 cores shared with the mock: three back-to-back idle runs of the
 // same code gave rate ratios of 0.72, 0.90 and 1.10 (autocannon alone moved between 2,528 and 4,317 req/s). So
 // each row runs its pair ROUNDS times, alternating which client goes first, and reports the median. Nine, not five:
@@ -52,7 +53,11 @@ async function requestRate() {
       benchConfig({ url: mock.url, load: { concurrency: 64, requestCount, warmupRequestCount: 64 }, endpoint: { streaming: false } });
     // autocannon sends aiperf's own (non-streaming) request body, so the mock does the same work for both.
     const [body] = await aiperfBodies(runProfile, config(1));
-    await autocannonRate({ url: mock.url, connections: 64, seconds: 1, body }); // the mock's JIT warm for both
+    // One unmeasured run of each client first, the same length: the mock's JIT is warm for both, and each client's
+    // own code is compiled before its first measured round (autocannon's always was; aiperf's first round used to
+    // run its hot path half-compiled: ~60% more client CPU per request than its later rounds, profile-rate.mjs).
+    const warmup = await autocannonRate({ url: mock.url, connections: 64, seconds: WARMUP_SECONDS, body });
+    await runProfile(config(Math.max(640, warmup.requests)), quietIo());
     // aiperf runs as many requests as autocannon's latest run managed, so both run about as long.
     let requestCount = Math.round(RATE_SECONDS * 1000);
     let health = null;
