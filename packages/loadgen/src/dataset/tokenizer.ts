@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatMessage } from '../endpoints/types.js';
 import { ProfileConfigError } from '../errors.js';
+import { pieceCounter } from './bpe-piece-counts.js';
 import { chatTemplateRenderer } from './chat-template.js';
 
 /** A tokenizer as the benchmark uses it: special tokens are never added. */
@@ -30,8 +31,14 @@ export function countInputTokens(tokenizer: TextTokenizer, messages: readonly Ch
  * must be a Hugging Face `tokenizer.json` or a directory holding one (with an optional `tokenizer_config.json`).
  */
 export async function loadTokenizer(spec: string): Promise<TextTokenizer> {
-  if (spec === 'builtin' || spec === 'o200k_base') return builtinTokenizer('builtin:o200k_base', await import('gpt-tokenizer/encoding/o200k_base'));
-  if (spec === 'cl100k_base') return builtinTokenizer('builtin:cl100k_base', await import('gpt-tokenizer/encoding/cl100k_base'));
+  if (spec === 'builtin' || spec === 'o200k_base') {
+    const { O200K_TOKEN_SPLIT_REGEX } = await import('gpt-tokenizer/encodingParams/constants');
+    return builtinTokenizer('builtin:o200k_base', await import('gpt-tokenizer/encoding/o200k_base'), O200K_TOKEN_SPLIT_REGEX);
+  }
+  if (spec === 'cl100k_base') {
+    const { CL100K_TOKEN_SPLIT_REGEX } = await import('gpt-tokenizer/encodingParams/constants');
+    return builtinTokenizer('builtin:cl100k_base', await import('gpt-tokenizer/encoding/cl100k_base'), CL100K_TOKEN_SPLIT_REGEX);
+  }
   return loadHuggingFaceTokenizer(spec);
 }
 
@@ -50,11 +57,13 @@ type BpeOptions = { allowedSpecial: Set<string>; disallowedSpecial: Set<string> 
  */
 const BPE_OPTIONS: BpeOptions = { allowedSpecial: new Set(), disallowedSpecial: new Set() };
 
-function builtinTokenizer(name: string, bpe: BpeEncoding): TextTokenizer {
+/** `splitRegex` is the encoding's own pre-tokenizer regex (gpt-tokenizer exports it beside the encodings). */
+function builtinTokenizer(name: string, bpe: BpeEncoding, splitRegex: RegExp): TextTokenizer {
+  const pieces = pieceCounter(splitRegex, (piece) => bpe.countTokens(piece, BPE_OPTIONS));
   return {
     name,
     encode: (text) => bpe.encode(text, BPE_OPTIONS),
-    count: (text) => bpe.countTokens(text, BPE_OPTIONS),
+    count: (text) => pieces.count(text),
     decode: (ids) => bpe.decode(ids),
   };
 }
