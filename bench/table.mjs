@@ -12,11 +12,17 @@ const read = (name) => (existsSync(join(dir, `${name}.json`)) ? JSON.parse(readF
 const fixed = (x, digits = 2) => (typeof x === 'number' ? x.toFixed(digits) : 'n/a');
 const meets = (value, goal) => (value === undefined ? '' : goal(value) ? ' ✓' : ' ✗');
 const day = (result) => result.date.slice(0, 10);
-/** "2026-12-01, 3.1 → 4.0" from a row's [start, end] load averages (older results: the run's end only). */
+/**
+ * "2026-12-01, 3.1 → 4.0, steal 8%" from a row's [start, end] load averages (older results: the run's end only) and
+ * the share of the machine's CPU time the hypervisor gave to other guests while the row ran (where recorded).
+ */
 const when = (result, row) => {
   const load = row?.loadAverage ?? (result.loadAverageAtEnd === undefined ? null : [result.loadAverageAtEnd]);
-  return `${day(result)}${load ? `, ${load.map((x) => fixed(x, 1)).join(' → ')}` : ''}`;
+  const steal = row?.host ? `, steal ${fixed(row.host.stealPercent, 0)}%` : '';
+  return `${day(result)}${load ? `, ${load.map((x) => fixed(x, 1)).join(' → ')}` : ''}${steal}`;
 };
+/** " (middle half 0.90–1.07)": the rounds' 25th–75th percentile ratios, where recorded. */
+const spread = (range) => (range ? ` (middle half ${fixed(range[0])}–${fixed(range[1])})` : '');
 
 const rows = [];
 const baselines = read('loadgen-baselines');
@@ -25,13 +31,13 @@ if (baselines) {
   const rounds = baselines.rounds ? `, median of ${baselines.rounds} rounds` : '';
   // The mock's CPU while each client ran: about equal under both means the server set the rate, not the client.
   const mockCpu = (client) => (r.serverBusyPercent ? `, mock CPU ${r.serverBusyPercent[client]}%` : '');
-  rows.push([`Request rate, non-streaming, 64 connections${rounds}`, `${r.aiperfRate} req/s${mockCpu('aiperf')}`, `autocannon ${r.autocannonRate} req/s${mockCpu('autocannon')}`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}`, '≥ 0.95', when(baselines, r)]);
+  rows.push([`Request rate, non-streaming, 64 connections${rounds}`, `${r.aiperfRate} req/s${mockCpu('aiperf')}`, `autocannon ${r.autocannonRate} req/s${mockCpu('autocannon')}`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}${spread(r.ratioInterquartile)}`, '≥ 0.95', when(baselines, r)]);
   for (const t of baselines.ttftOverhead) {
     rows.push([
       `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, p50 / p99${rounds}`,
       `${fixed(t.aiperfOverheadMs.p50)} / ${fixed(t.aiperfOverheadMs.p99)} ms`,
       `raw undici ${fixed(t.rawOverheadMs.p50)} / ${fixed(t.rawOverheadMs.p99)} ms`,
-      `${fixed(t.ratioP50)}${meets(t.ratioP50, (x) => x <= 1.1)} / ${fixed(t.ratioP99)}${meets(t.ratioP99, (x) => x <= 1.1)}`,
+      `${fixed(t.ratioP50)}${meets(t.ratioP50, (x) => x <= 1.1)}${spread(t.ratioInterquartile?.p50)} / ${fixed(t.ratioP99)}${meets(t.ratioP99, (x) => x <= 1.1)}${spread(t.ratioInterquartile?.p99)}`,
       '≤ 1.1',
       when(baselines, t),
     ]);
@@ -70,7 +76,7 @@ if (plot?.parseOnlyMs) {
   rows.push([`\`aiperf plot\` of 1M records (${plot.jsonlMb} MB JSONL)`, `${fixed(plot.wallMs / 1000)} s`, `JSON.parse of every line ${fixed(plot.parseOnlyMs / 1000)} s`, fixed(plot.plotOverParse), '', day(plotResult)]);
 }
 
-const header = ['| what | aiperf | baseline (same run) | ratio | goal | date, load average (1 min) |', '| --- | --- | --- | --- | --- | --- |'];
+const header = ['| what | aiperf | baseline (same run) | ratio (median of rounds) | goal | date, load average (1 min), host steal |', '| --- | --- | --- | --- | --- | --- |'];
 const table = [...header, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const health = baselines ? `Client load during the ratio rows (aiperf's own client_health): ${describeHealth(baselines)}` : '';
 console.log(table);

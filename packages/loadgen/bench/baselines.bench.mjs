@@ -10,7 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { IssuerThreadPool, disableAllocationSitePretenuring, percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
-import { aiperfBodies, benchConfig, quietIo, round, startMockProcess, writeResult } from './support.mjs';
+import { aiperfBodies, benchConfig, hostCpuTicks, hostShares, quietIo, round, startMockProcess, writeResult } from './support.mjs';
 
 const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = 2;
@@ -26,6 +26,8 @@ const TTFT_MS = 50;
 const sorted = (values) => Float64Array.from(values).sort();
 const p = (values, q) => percentileOfSorted(values, q);
 const median = (values) => p(sorted(values), 50);
+/** The middle half of the rounds' ratios, [25th, 75th percentile]: how far one run's median can be trusted. */
+const interquartile = (values) => { const s = sorted(values); return [round(p(s, 25), 3), round(p(s, 75), 3)]; };
 const jsonl = (run) => readFileSync(join(run.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
 const clientHealth = (run) => run.summary.client_health ?? null;
 const load1 = () => round(loadavg()[0], 1);
@@ -48,6 +50,7 @@ async function alternatingRounds(baseline, aiperf) {
 async function requestRate() {
   const loadAtStart = load1();
   const mock = await startMockProcess({ ttftMs: 0, itlMs: 0 });
+  const ticksAtStart = hostCpuTicks();
   try {
     const config = (requestCount) =>
       benchConfig({ url: mock.url, load: { concurrency: 64, requestCount, warmupRequestCount: 64 }, endpoint: { streaming: false } });
@@ -86,6 +89,7 @@ async function requestRate() {
       autocannonRate: round(median(rounds.map(([a]) => a.rate)), 0),
       aiperfRate: round(median(rounds.map(([, b]) => b.rate)), 0),
       ratio: round(median(ratios), 3),
+      ratioInterquartile: interquartile(ratios),
       serverBusyPercent: { autocannon: round(median(rounds.map(([a]) => a.serverBusy)), 0), aiperf: round(median(rounds.map(([, b]) => b.serverBusy)), 0) },
       rounds: rounds.map(([autocannon, aiperf], i) => ({
         autocannon: round(autocannon.rate, 0), aiperf: round(aiperf.rate, 0), ratio: round(ratios[i], 3),
@@ -93,9 +97,10 @@ async function requestRate() {
       })),
       goal: '≥ 0.95',
       loadAverage: [loadAtStart, load1()],
+      host: hostShares(ticksAtStart, hostCpuTicks()),
       client: health,
     };
-    console.log(`request rate (64 connections, non-streaming), median of ${ROUNDS} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; goal ${row.goal}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf; load average ${row.loadAverage.join(' → ')})`);
+    console.log(`request rate (64 connections, non-streaming), median of ${ROUNDS} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; goal ${row.goal}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
     return row;
   } finally {
     await mock.stop();
@@ -113,6 +118,7 @@ async function ttftOverhead(mock, streams, requests) {
   // The raw client sends aiperf's own bodies (same prompts, same max tokens), so the mock does the same work for both.
   const bodies = await aiperfBodies(runProfile, config());
   const loadAtStart = load1();
+  const ticksAtStart = hostCpuTicks();
   let health = null;
   const quantiles = (overheads) => ({ p50: p(overheads, 50), p99: p(overheads, 99) });
   const rounds = await alternatingRounds(
@@ -124,19 +130,22 @@ async function ttftOverhead(mock, streams, requests) {
     },
   );
   const medianOf = (side, q) => round(median(rounds.map((pair) => pair[side][q])), 2);
-  const ratioOf = (q) => round(median(rounds.map(([raw, ours]) => ours[q] / raw[q])), 2);
+  const ratiosOf = (q) => rounds.map(([raw, ours]) => ours[q] / raw[q]);
+  const ratioOf = (q) => round(median(ratiosOf(q)), 2);
   const row = {
     streams, requests,
     rawOverheadMs: { p50: medianOf(0, 'p50'), p99: medianOf(0, 'p99') },
     aiperfOverheadMs: { p50: medianOf(1, 'p50'), p99: medianOf(1, 'p99') },
     ratioP50: ratioOf('p50'),
     ratioP99: ratioOf('p99'),
+    ratioInterquartile: { p50: interquartile(ratiosOf('p50')), p99: interquartile(ratiosOf('p99')) },
     rounds: rounds.map(([raw, ours]) => ({ rawP50: round(raw.p50, 2), rawP99: round(raw.p99, 2), aiperfP50: round(ours.p50, 2), aiperfP99: round(ours.p99, 2) })),
     goal: '≤ 1.1',
     loadAverage: [loadAtStart, load1()],
+    host: hostShares(ticksAtStart, hostCpuTicks()),
     client: health,
   };
-  console.log(`TTFT − ${TTFT_MS} ms at ${streams} streams, median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')})`);
+  console.log(`TTFT − ${TTFT_MS} ms at ${streams} streams, median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
   return row;
 }
 

@@ -99,3 +99,24 @@ export function writeResult(name, result) {
 }
 
 export const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The machine's CPU time so far (Linux /proc/stat, all cores, clock ticks): steal, idle, total; null elsewhere. */
+export function hostCpuTicks() {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { steal, idle: idle + iowait, total: user + nice + system + idle + iowait + irq + softirq + steal };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The shares of the machine's CPU time between two hostCpuTicks() readings: `stealPercent` is time a virtual
+ * machine's cores were runnable but the hypervisor ran another guest (this machine's neighbours), the noise no
+ * load average shows; `idlePercent` is time nothing here wanted a core.
+ */
+export function hostShares(before, after) {
+  if (!before || !after || after.total === before.total) return null;
+  const total = after.total - before.total;
+  return { stealPercent: round(((after.steal - before.steal) / total) * 100, 1), idlePercent: round(((after.idle - before.idle) / total) * 100, 1) };
+}
