@@ -13,12 +13,10 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { Pool } from 'undici';
 import { chatBody } from './raw-client.mjs';
-import { benchConfig, benchOptions, quietIo, round, startMockProcess } from './support.mjs';
+import { benchConfig, benchOptions, loadgenUnderTest, quietIo, round, startMockProcess } from './support.mjs';
 
-// AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (an A/B against a baseline).
-const { disableAllocationSitePretenuring, runProfile } = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
-// As `aiperf profile` does before its runs (a build from before it existed has no such export).
-disableAllocationSitePretenuring?.();
+// AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (see loadgenUnderTest).
+const { runProfile } = await loadgenUnderTest();
 const requests = Number(process.argv[2] ?? 20000);
 const workers = process.argv[3] === undefined || process.argv[3] === 'default' ? null : Number(process.argv[3]);
 const onlyAiperf = process.argv[4] === 'aiperf';

@@ -7,12 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { percentileOfSorted } from '@aiperf/loadgen';
-import { benchConfig, benchOptions, quietIo, round, startMockProcess } from './support.mjs';
+import { benchConfig, benchOptions, loadgenUnderTest, quietIo, round, startMockProcess } from './support.mjs';
 
-// AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (an A/B against a baseline).
-const { disableAllocationSitePretenuring, runProfile } = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
-// As `aiperf profile` does before its runs (a build from before it existed has no such export).
-disableAllocationSitePretenuring?.();
+// AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (see loadgenUnderTest).
+const { runProfile } = await loadgenUnderTest();
 const streams = Number(process.argv[2] ?? 1000);
 const workers = process.argv[3] === undefined ? null : Number(process.argv[3]);
 const mock = await startMockProcess({ ttftMs: 50, itlMs: 20 });

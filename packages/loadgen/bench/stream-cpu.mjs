@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { percentileOfSorted } from '@aiperf/loadgen';
 import { rawStreamingTtfts } from './raw-client.mjs';
-import { aiperfBodies, benchConfig, benchOptions, quietIo, round, startMockProcess } from './support.mjs';
+import { aiperfBodies, benchConfig, benchOptions, loadgenUnderTest, quietIo, round, startMockProcess } from './support.mjs';
 
-// AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (an A/B against a baseline).
-const { runProfile } = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
+// AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (see loadgenUnderTest).
+const { runProfile } = await loadgenUnderTest();
 const streams = Number(process.argv[2] ?? 1000);
 const workers = process.argv[3] === undefined ? null : Number(process.argv[3]);
 const SHORT = 1;

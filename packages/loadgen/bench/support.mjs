@@ -51,6 +51,17 @@ function mockCpuMs(pid) {
   }
 }
 
+/**
+ * The loadgen package a profiling script measures, set up as `aiperf profile` sets up its process (V8's allocation-site
+ * pretenuring off). AIPERF_LOADGEN=<path to a dist/index.js> measures another build instead, for an A/B against a
+ * baseline; a build from before `disableAllocationSitePretenuring` existed runs without it.
+ */
+export async function loadgenUnderTest() {
+  const loadgen = await import(process.env.AIPERF_LOADGEN ?? '@aiperf/loadgen');
+  loadgen.disableAllocationSitePretenuring?.();
+  return loadgen;
+}
+
 /** A complete config from the schema's defaults (so benches follow the schema), with the bench's overrides. */
 export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
   const defaults = defaultConfig(['mock-model']).benchmark;
