@@ -38,7 +38,7 @@ parentPort.on('message', (m) => {
 const phaseThreads = async (runner: Awaited<ReturnType<typeof createWorkerRunner>>) =>
   ((await runner.runPhase(PHASE, () => {}, () => {})) as unknown as Array<{ threadId: number; opens: number }>).map((t) => `${t.threadId}:${t.opens}`).sort();
 
-if (!findWorkerScript()) console.warn('SKIPPED: the idle-thread exit check needs the built dist/ (pnpm build)');
+if (!findWorkerScript()) console.warn('SKIPPED: the idle-thread exit check and the `node --input-type=module -e` parent check need the built dist/ (pnpm build; `pnpm test` builds first)');
 
 describe('createWorkerRunner', () => {
   it('rejects (and leaves no thread behind) when a thread dies while starting', async () => {
