@@ -1,6 +1,7 @@
 // Worker-thread entry: one issuer at a time on its own event loop, driven by messages from the main thread. The
 // thread outlives its issuer: a pool (IssuerThreadPool) lends it to the next run of the process, already compiled.
 import { parentPort } from 'node:worker_threads';
+import { afterReleasedConnectionsSend } from './client/h1-pool.js';
 import type { ThreadLoad } from './monitor/loop-monitor.js';
 import { Issuer, type IssuerInit, type PhaseStart } from './run/issuer.js';
 import { type PendingBatch, packPending } from './run/pending-batch.js';
@@ -32,8 +33,9 @@ const fail = (error: unknown) => post({ type: 'failed', message: String((error a
 
 /**
  * Requests go back in small batches: one message per request would cost the main thread more than the work. A full
- * batch is posted after the loop's pending I/O (setImmediate), never inside the response callback that filled it:
- * packing 64 exchanges there would delay the next sends of a wave and the timestamps of chunks already waiting.
+ * batch is posted after the loop's pending I/O and the sends it made way for (afterReleasedConnectionsSend), never
+ * inside the response callback that filled it: packing 64 exchanges there would delay the next sends of a wave and
+ * the timestamps of chunks already waiting.
  * A batch is packed into one buffer that moves to the main thread without a copy (packPending says why); big
  * answers end a batch early, so that buffer stays a few MiB (64 bodies of up to 64 MiB each would not fit in one).
  */
@@ -72,7 +74,7 @@ class RunOnThread {
     this.batchBodyBytes += pending.exchange.body.byteLength;
     if ((this.batch.push(pending) >= FLUSH_SIZE || this.batchBodyBytes >= FLUSH_BODY_BYTES) && !this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      afterReleasedConnectionsSend(() => this.flush());
     }
   }
 

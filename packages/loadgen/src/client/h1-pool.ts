@@ -44,6 +44,8 @@ export class H1Pool extends Dispatcher implements ConnectionOwner {
   /** Connections released since the last check phase, waiting for the first of their two immediates. */
   private releasedThisTurn: H1Connection[] = [];
   private closing = false;
+  /** Closing with nothing in flight: every socket has been destroyed and is only waited for. */
+  private closingSockets = false;
   private destroyed = false;
   private readonly closeWaiters: Array<() => void> = [];
   private readonly onAbort = (request: H1Request, error: Error) => this.abortRequest(request, error);
@@ -169,11 +171,19 @@ export class H1Pool extends Dispatcher implements ConnectionOwner {
     request.handler.onError?.(error);
   }
 
-  /** Once closing and nothing is left in flight: every socket closed, then the waiters resolved. */
+  /**
+   * Once closing and nothing is left in flight: every socket closed (once: each close calls this again, and
+   * destroying them all each time was quadratic, ~10 ms of a 1,000-connection pool's close), then the waiters
+   * resolved.
+   */
   private checkClosed(): void {
     if (!this.closing || this.queue.length > 0) return;
-    for (const connection of this.connections) if (connection.request) return;
-    for (const connection of this.connections) connection.socket.destroy();
+    if (!this.closingSockets) {
+      for (const connection of this.connections) if (connection.request) return;
+      this.closingSockets = true;
+      this.idle.length = 0;
+      for (const connection of this.connections) connection.socket.destroy();
+    }
     if (this.connections.size === 0) for (const resolve of this.closeWaiters.splice(0)) resolve();
   }
 
@@ -228,4 +238,18 @@ function validate(pool: H1Pool): void {
 
 function validated(pool: H1Pool, connections: H1Connection[]): void {
   pool.validated(connections);
+}
+
+/**
+ * Runs `callback` in the check phase of the next loop turn, after the requests H1Pool holds for the connections
+ * released so far in this turn have been written (`validate` takes as many immediates, scheduled earlier).
+ *
+ * For work that can wait and comes in bursts with those releases: reading a wave of finished requests, posting
+ * them to the main thread. Scheduled with one immediate, that work ran between a connection's release and its
+ * next send, and every request of the wave waited for it: streaming at 100 in step against a server that answers
+ * at exactly +50 ms, the time from a request's start to its write measured p50 ~3.5 ms with one immediate and
+ * ~2.1 ms with this (12 runs each), and a 1-ms reading slice sat in that window.
+ */
+export function afterReleasedConnectionsSend(callback: () => void): void {
+  setImmediate(() => setImmediate(callback));
 }

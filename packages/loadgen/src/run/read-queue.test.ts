@@ -3,6 +3,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadTokenizer, type TextTokenizer } from '../dataset/tokenizer.js';
 import { chatEndpoint } from '../endpoints/openai.js';
 import type { RequestRecord } from '../records.js';
+import { H1Connection } from '../client/h1-connection.js';
+import { H1Pool } from '../client/h1-pool.js';
+import { sendRequest } from '../client/send-request.js';
+import { okResponse, startRawServer } from '../client/test-raw-server.js';
 import { ReadQueue } from './read-queue.js';
 import { completeRecord, type PendingRecord } from './request-executor.js';
 
@@ -14,6 +18,12 @@ beforeAll(async () => {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** Runs the immediates due now, then those they scheduled (fake timers run those only once the clock moves on). */
+const afterTwoImmediates = async () => {
+  await vi.advanceTimersByTimeAsync(0);
+  await vi.advanceTimersByTimeAsync(1);
+};
 
 const WORDS = ['find', 'business', 'you', 'she', 'naïve', '東京', 'of', 'the'];
 
@@ -104,9 +114,10 @@ describe('ReadQueue', () => {
     reads.add(pending(1));
     expect(out).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(2);
+    await afterTwoImmediates();
     expect(out.map((r) => r.sessionNum)).toEqual([0, 1]);
     for (let i = 2; i < 34; i++) reads.add(pending(i));
-    await vi.advanceTimersByTimeAsync(0); // setImmediate only
+    await afterTwoImmediates(); // no timer: only the two immediates of afterReleasedConnectionsSend
     expect(out).toHaveLength(34);
   });
 
@@ -120,5 +131,37 @@ describe('ReadQueue', () => {
     reads.add(pending(0));
     await expect(reads.drained()).rejects.toThrow('no tokenizer');
     expect(out).toHaveLength(0);
+  });
+
+  it('reads a finished request only after the request that took over its connection is written', async () => {
+    // The order a wave in step runs in: a request ends, the next one is sent at once (H1Pool holds it until the
+    // connection has been polled again), and the finished one is queued for reading. Reading in between would make
+    // the next request wait, and its time to first token counts from before that wait.
+    const server = await startRawServer((socket) => socket.write(okResponse('{"choices":[]}')));
+    const pool = new H1Pool(server.url, { connections: 1, keepAliveTimeoutMs: 60_000 });
+    const events: string[] = [];
+    const reads = new ReadQueue({ config, endpoint: chatEndpoint }, async () => tokenizer, () => events.push('read'));
+    await reads.drained(); // the tokenizer is loaded
+    const write = H1Connection.prototype.send;
+    const writes = vi.spyOn(H1Connection.prototype, 'send').mockImplementation(function (this: H1Connection, request) {
+      events.push('write');
+      write.call(this, request);
+    });
+    const send = () =>
+      sendRequest({ dispatcher: pool, path: '/v1/chat/completions', headers: { 'content-type': 'application/json' }, body: '{}', streaming: false, timeoutMs: 10_000, cancelAfterMs: null, reset: false });
+    try {
+      await send().then(() => {
+        const next = send();
+        reads.add(pending(0));
+        void reads.drained(); // read as soon as it may (as a full batch is)
+        return next;
+      });
+      await reads.drained();
+      expect(events).toEqual(['write', 'write', 'read']);
+    } finally {
+      writes.mockRestore();
+      await pool.destroy();
+      await server.close();
+    }
   });
 });

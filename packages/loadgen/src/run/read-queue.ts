@@ -1,3 +1,4 @@
+import { afterReleasedConnectionsSend } from '../client/h1-pool.js';
 import type { TextTokenizer } from '../dataset/tokenizer.js';
 import type { RequestRecord } from '../records.js';
 import { type PendingRecord, type RecordReader, completeRecord } from './request-executor.js';
@@ -57,7 +58,7 @@ export class ReadQueue {
     return new Promise<void>((resolve, reject) => this.idle.push(() => (this.failure ? reject(this.failure) : resolve())));
   }
 
-  /** Reads what is queued after this turn's I/O (setImmediate). */
+  /** Reads what is queued after this turn's I/O and the sends it made way for (afterReleasedConnectionsSend). */
   private schedule(): void {
     if (this.batchTimer !== null) {
       clearTimeout(this.batchTimer);
@@ -65,7 +66,7 @@ export class ReadQueue {
     }
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.drain());
+    afterReleasedConnectionsSend(() => void this.drain());
   }
 
   private async drain(): Promise<void> {
