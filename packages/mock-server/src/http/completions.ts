@@ -32,7 +32,7 @@ async function decide(state: ServerState, kind: EndpointKind, request: IncomingM
   // Chat reasons per reasoning_effort (or the server's setting); Anthropic messages only with thinking enabled.
   const reasons = kind === 'chat' || (kind === 'messages' && effort !== undefined);
   const reasoningTokens = !reasons ? 0 : options.reasoningTokens > 0 ? options.reasoningTokens : effortTokens;
-  const plan = planResponse(parsed.request, { ...options, reasoningTokens, countPromptTokens: state.countPromptTokens }, rng);
+  const plan = planResponse(parsed.request, { reasoningTokens, defaultOutputTokens: options.defaultOutputTokens, seed: options.seed, countPromptTokens: state.countPromptTokens }, rng);
   const ttftMs = jittered(rng, options.ttftMs + options.ttftPerPromptTokenMs * plan.promptTokens, options.ttftJitterMs);
   const signal = requestSignal(state, (listener) => response.once('close', listener));
   return { options, request: parsed.request, plan, faults, rng, serial, ttftMs, signal };

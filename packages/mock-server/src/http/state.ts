@@ -14,6 +14,8 @@ export interface ServerState {
   serial: number;
   /** Aborted by close(): pending token timers stop at once. */
   closing: AbortController;
+  /** The signals of the requests in flight (requestSignal), aborted by close() too. */
+  inFlight: Set<AbortController>;
   dcgm: DcgmFaker[];
   /** The vLLM-style metrics served at GET /metrics. */
   vllm: VllmMetrics;
@@ -25,13 +27,34 @@ export interface ServerState {
   admission: Admission;
 }
 
-/** An abort signal that fires when the client goes away or the server closes. */
+/**
+ * Why a request's signal aborted. One reason for all: `abort()` without one builds a DOMException with its stack for
+ * every request that ends, ~17 µs of the server's CPU each.
+ */
+const REQUEST_ENDED = new Error('the client went away or the server closed');
+
+/**
+ * An abort signal that fires when the client goes away or the server closes. The request is kept in a set, not as
+ * a listener on the server's closing signal: removing one of N listeners scans them all, and N is every request
+ * in flight (thousands of streams).
+ */
 export function requestSignal(state: ServerState, onClose: (listener: () => void) => void): AbortSignal {
   const controller = new AbortController();
-  const abort = () => controller.abort();
-  onClose(abort);
-  if (state.closing.signal.aborted) controller.abort();
-  else state.closing.signal.addEventListener('abort', abort, { once: true });
-  onClose(() => state.closing.signal.removeEventListener('abort', abort));
+  if (state.closing.signal.aborted) {
+    controller.abort(REQUEST_ENDED);
+    return controller.signal;
+  }
+  state.inFlight.add(controller);
+  onClose(() => {
+    state.inFlight.delete(controller);
+    controller.abort(REQUEST_ENDED);
+  });
   return controller.signal;
+}
+
+/** close(): stops every pending timer of the requests in flight and refuses to start new ones. */
+export function abortAllRequests(state: ServerState): void {
+  state.closing.abort(REQUEST_ENDED);
+  for (const controller of state.inFlight) controller.abort(REQUEST_ENDED);
+  state.inFlight.clear();
 }
