@@ -24,6 +24,9 @@ const when = (result, row) => {
 /** " (middle half 0.90–1.07)": the rounds' 25th–75th percentile ratios, where recorded. */
 const spread = (range) => (range ? ` (middle half ${fixed(range[0])}–${fixed(range[1])})` : '');
 
+/** The TTFT rows' servers (results from before the exact server have no `server`: the mock). */
+const SERVERS = { mock: 'mock server', exact: "exact-timing server (the client's share)" };
+
 const rows = [];
 const baselines = read('loadgen-baselines');
 if (baselines) {
@@ -34,7 +37,7 @@ if (baselines) {
   rows.push([`Request rate, non-streaming, 64 connections${rounds}`, `${r.aiperfRate} req/s${mockCpu('aiperf')}`, `autocannon ${r.autocannonRate} req/s${mockCpu('autocannon')}`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}${spread(r.ratioInterquartile)}`, '≥ 0.95', when(baselines, r)]);
   for (const t of baselines.ttftOverhead) {
     rows.push([
-      `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, p50 / p99${rounds}`,
+      `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, ${SERVERS[t.server ?? 'mock']}, p50 / p99${rounds}`,
       `${fixed(t.aiperfOverheadMs.p50)} / ${fixed(t.aiperfOverheadMs.p99)} ms`,
       `raw undici ${fixed(t.rawOverheadMs.p50)} / ${fixed(t.rawOverheadMs.p99)} ms`,
       `${fixed(t.ratioP50)}${meets(t.ratioP50, (x) => x <= 1.1)}${spread(t.ratioInterquartile?.p50)} / ${fixed(t.ratioP99)}${meets(t.ratioP99, (x) => x <= 1.1)}${spread(t.ratioInterquartile?.p99)}`,
@@ -96,6 +99,6 @@ if (process.argv.includes('--readme')) {
 }
 
 function describeHealth(b) {
-  const cases = [['rate', b.requestRate.client], ...b.ttftOverhead.map((t) => [`${t.streams} streams`, t.client])].filter(([, c]) => c);
+  const cases = [['rate', b.requestRate.client], ...b.ttftOverhead.map((t) => [`${t.streams} streams${t.server === 'exact' ? ', exact server' : ''}`, t.client])].filter(([, c]) => c);
   return cases.map(([name, c]) => `${name}: loop delay p99 ${fixed(c.event_loop_delay_p99_ms)} ms, CPU ${Math.round(c.cpu_percent)}%${c.client_bound ? ' (client-bound)' : ''}`).join('; ');
 }

@@ -1,7 +1,8 @@
 // The ratio table: aiperf against baselines, in one run against the same mock endpoint (the mock in its own process):
 // - request rate, non-streaming, 64 connections, zero-latency mock: aiperf / autocannon (goal ≥ 0.95);
 // - TTFT overhead (measured − configured 50 ms), streaming at 100 and 1,000 streams in step: aiperf / a minimal
-//   undici client, p50 and p99 (goal ≤ 1.1);
+//   undici client, p50 and p99 (goal ≤ 1.1), against the mock and against a server with exact timing and almost
+//   no work per request (exact-server.mjs), where what is left of the overhead is the client's own;
 // plus the client's own event-loop delay and CPU as aiperf reports them, and the machine's load average at the
 // start and end of each row (a shared machine makes every latency row noisy). `pnpm bench ratios` runs just this
 // (about 3 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { IssuerThreadPool, disableAllocationSitePretenuring, percentileOfSorted, runProfile } from '@aiperf/loadgen';
+import { startExactServerProcess } from './exact-server.mjs';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
 import { aiperfBodies, benchConfig, hostCpuTicks, hostShares, quietIo, round, startMockProcess, writeResult } from './support.mjs';
 
@@ -113,15 +115,16 @@ async function requestRate() {
 // ~280 µs of client CPU per request), a cost a sweep's runs no longer pay.
 const issuerThreads = new IssuerThreadPool();
 
-async function ttftOverhead(mock, streams, requests) {
-  const config = () => benchConfig({ url: mock.url, load: { concurrency: streams, requestCount: requests, warmupRequestCount: streams } });
-  // The raw client sends aiperf's own bodies (same prompts, same max tokens), so the mock does the same work for both.
+/** One TTFT row against `server` ('mock' or 'exact', named in the row), `requests` at `streams` in step. */
+async function ttftOverhead(server, streams, requests) {
+  const config = () => benchConfig({ url: server.url, load: { concurrency: streams, requestCount: requests, warmupRequestCount: streams } });
+  // The raw client sends aiperf's own bodies (same prompts, same max tokens), so the server does the same work for both.
   const bodies = await aiperfBodies(runProfile, config());
   const loadAtStart = load1();
   const ticksAtStart = hostCpuTicks();
   let health = null;
   const quantiles = (overheads) => ({ p50: p(overheads, 50), p99: p(overheads, 99) });
-  const raw = async () => quantiles(sorted((await rawStreamingTtfts({ url: mock.url, concurrency: streams, requests, bodies })).map((ms) => ms - TTFT_MS)));
+  const raw = async () => quantiles(sorted((await rawStreamingTtfts({ url: server.url, concurrency: streams, requests, bodies })).map((ms) => ms - TTFT_MS)));
   const aiperf = async () => {
     const run = await runProfile(config(), quietIo(), { issuerThreads });
     health = clientHealth(run);
@@ -136,7 +139,7 @@ async function ttftOverhead(mock, streams, requests) {
   const ratiosOf = (q) => rounds.map(([raw, ours]) => ours[q] / raw[q]);
   const ratioOf = (q) => round(median(ratiosOf(q)), 2);
   const row = {
-    streams, requests,
+    server: server.name, streams, requests,
     rawOverheadMs: { p50: medianOf(0, 'p50'), p99: medianOf(0, 'p99') },
     aiperfOverheadMs: { p50: medianOf(1, 'p50'), p99: medianOf(1, 'p99') },
     ratioP50: ratioOf('p50'),
@@ -148,18 +151,26 @@ async function ttftOverhead(mock, streams, requests) {
     host: hostShares(ticksAtStart, hostCpuTicks()),
     client: health,
   };
-  console.log(`TTFT − ${TTFT_MS} ms at ${streams} streams, median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
+  console.log(`TTFT − ${TTFT_MS} ms at ${streams} streams (${server.name} server), median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
   return row;
 }
 
 const rate = await requestRate();
-const mock = await startMockProcess({ ttftMs: TTFT_MS, itlMs: 20 });
 const ttft = [];
 try {
-  ttft.push(await ttftOverhead(mock, 100, 500));
-  ttft.push(await ttftOverhead(mock, 1000, 3000));
+  for (const [name, start] of [
+    ['mock', () => startMockProcess({ ttftMs: TTFT_MS, itlMs: 20 })],
+    ['exact', () => startExactServerProcess({ ttftMs: TTFT_MS, itlMs: 20, tokens: 4 })],
+  ]) {
+    const server = { name, ...(await start()) };
+    try {
+      ttft.push(await ttftOverhead(server, 100, 500));
+      ttft.push(await ttftOverhead(server, 1000, 3000));
+    } finally {
+      await server.stop();
+    }
+  }
 } finally {
-  await mock.stop();
   await issuerThreads.close();
 }
 const path = writeResult('loadgen-baselines', { cores: availableParallelism(), rounds: ROUNDS, requestRate: rate, ttftOverhead: ttft });

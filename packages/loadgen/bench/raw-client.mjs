@@ -1,5 +1,6 @@
 // The baselines aiperf is compared with in baselines.bench.mjs: autocannon for the request rate, and the
 // smallest reasonable undici streaming client (one Pool, `for await` over the body) for time to first token.
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 
@@ -30,10 +31,21 @@ export async function autocannonRate({ url, connections, seconds, body = chatBod
 }
 
 /**
+ * The headers aiperf sends with a streaming request (its request and correlation ids are new per request), so the
+ * server parses as much for the baseline as for aiperf.
+ */
+const streamingHeaders = () => ({
+  'content-type': 'application/json',
+  accept: 'text/event-stream',
+  'x-request-id': randomUUID(),
+  'x-correlation-id': randomUUID(),
+});
+
+/**
  * `concurrency` loops each sending streaming requests back to back until `requests` are done (after one warmup
  * wave); returns every request's time to the first body chunk, ms. With equal latencies the loops stay in step,
  * so requests leave in waves, exactly as aiperf's concurrency mode sends them. Request k sends `bodies[k mod n]`
- * (pass aiperf's own request bodies, so the server does the same work for both clients).
+ * (pass aiperf's own request bodies, so the server does the same work for both clients) with aiperf's headers.
  */
 export async function rawStreamingTtfts({ url, concurrency, requests, bodies = [chatBody({ streaming: true })] }) {
   const pool = new Pool(url, { connections: concurrency, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
@@ -41,7 +53,7 @@ export async function rawStreamingTtfts({ url, concurrency, requests, bodies = [
   const one = async () => {
     const body = bodies[sent++ % bodies.length];
     const startMs = performance.now();
-    const response = await pool.request({ path: '/v1/chat/completions', method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await pool.request({ path: '/v1/chat/completions', method: 'POST', headers: streamingHeaders(), body });
     let ttftMs = null;
     for await (const _chunk of response.body) ttftMs ??= performance.now() - startMs;
     return ttftMs;
