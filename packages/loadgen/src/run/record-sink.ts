@@ -5,7 +5,7 @@ import type { MetricContext } from '../metrics/types.js';
 import type { BenchmarkPhase, RequestRecord } from '../records.js';
 import { SafeAppender } from './safe-appender.js';
 
-/** Lines are batched (SafeAppender): one write per ~256 KiB or 100 ms instead of one per request (~70 µs each). */
+/** Lines are batched (SafeAppender): one write per ~64 KiB or 100 ms instead of one per request (~70 µs each). */
 const FLUSH_INTERVAL_MS = 100;
 
 /**

@@ -1,13 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { truncate } from 'node:fs/promises';
 
-/**
- * A batch goes to the file once it holds this much: one fs write per ~256 KiB instead of one per line. Each write
- * holds the event loop for about as long whatever its size (handing it to libuv's thread pool wakes a thread that,
- * on a machine without a free core, runs in this one's place): 64 KiB batches at 64 connections held it ~130–150 µs
- * per write, ~95 ms per 40,000 records; 256 KiB batches 23–40 ms (about half of those writes come from the 100-ms flush).
- */
-const BATCH_BYTES = 256 * 1024;
+/** A batch goes to the file once it holds this much (one fs write per ~64 KiB instead of one per line). */
+const BATCH_BYTES = 64 * 1024;
 /** Room in a batch buffer: a line that could need more than what is left (3 bytes per UTF-16 unit) flushes first. */
 const BATCH_CAPACITY = 2 * BATCH_BYTES;
 /** Written batch buffers kept for the next batches (most runs have one write in flight at a time). */
