@@ -43,6 +43,15 @@ export interface ConnectionTarget {
   connectTimeoutMs: number;
 }
 
+/**
+ * Every socket of this thread reads into this one buffer (net's `onread`), and each read is copied out at once into
+ * a Buffer of its own size, which for a read under 4 KiB is a slice of Node's shared pool. Without it each read got
+ * an ArrayBuffer of its own (allocated, tracked as external memory, freed by the GC): 300 sockets reading 300-byte
+ * messages from another process took 635–789 ms of client CPU per 120,000 messages this way against 863–949 ms
+ * with 'data' events (3 alternating pairs). An SSE stream is one read per token.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
 const socketInfo = (socket: Socket) => ({
   localAddress: socket.localAddress, localPort: socket.localPort, remoteAddress: socket.remoteAddress,
   remotePort: socket.remotePort, remoteFamily: socket.remoteFamily, bytesWritten: socket.bytesWritten, bytesRead: socket.bytesRead,
@@ -66,13 +75,15 @@ export class H1Connection implements ResponseSink {
   constructor(private readonly owner: ConnectionOwner, target: ConnectionTarget, private readonly defaultKeepAliveMs: number, private readonly maxKeepAliveMs: number) {
     this.keepAliveMs = defaultKeepAliveMs;
     // As undici's connector: no Nagle delay, TCP keep-alive probes after a minute idle.
-    this.socket = connect({ host: target.host, port: target.port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000 });
+    this.socket = connect({
+      host: target.host, port: target.port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000,
+      onread: { buffer: READ_BUFFER, callback: this.onRead },
+    });
     this.connectTimer = setTimeout(() => {
       const error = new errors.ConnectTimeoutError(`Connect Timeout Error (attempted address: ${target.host}:${target.port}, timeout: ${target.connectTimeoutMs}ms)`);
       this.socket.destroy(error);
     }, target.connectTimeoutMs);
     this.socket.on('connect', this.onConnect);
-    this.socket.on('data', this.onData);
     this.socket.on('end', this.onEnd);
     this.socket.on('error', this.onError);
     this.socket.on('close', this.onClose);
@@ -132,6 +143,14 @@ export class H1Connection implements ResponseSink {
       this.socket.unref();
       this.owner.connected(this);
     }
+  };
+
+  /** net's `onread` callback: the read is in READ_BUFFER until the next one, so it is copied out first. */
+  private readonly onRead = (bytes: number, buffer: Uint8Array): boolean => {
+    const data = Buffer.allocUnsafe(bytes);
+    data.set(buffer.subarray(0, bytes));
+    this.onData(data);
+    return true; // a handler that wants no more for now pauses the socket itself (onResponseHead, onResponseData)
   };
 
   private readonly onData = (data: Buffer) => {
