@@ -47,7 +47,12 @@ const streamingHeaders = () => ({
  * so requests leave in waves, exactly as aiperf's concurrency mode sends them. Request k sends `bodies[k mod n]`
  * (pass aiperf's own request bodies, so the server does the same work for both clients) with aiperf's headers.
  */
-export async function rawStreamingTtfts({ url, concurrency, requests, bodies = [chatBody({ streaming: true })] }) {
+export async function rawStreamingTtfts(options) {
+  return (await rawStreamingRequests(options)).map((request) => request.ttftMs);
+}
+
+/** As rawStreamingTtfts, with each request's send time too: `{ startWallMs, ttftMs }` (wall clock, sub-ms). */
+export async function rawStreamingRequests({ url, concurrency, requests, bodies = [chatBody({ streaming: true })] }) {
   const pool = new Pool(url, { connections: concurrency, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
   let sent = 0;
   const one = async () => {
@@ -56,22 +61,22 @@ export async function rawStreamingTtfts({ url, concurrency, requests, bodies = [
     const response = await pool.request({ path: '/v1/chat/completions', method: 'POST', headers: streamingHeaders(), body });
     let ttftMs = null;
     for await (const _chunk of response.body) ttftMs ??= performance.now() - startMs;
-    return ttftMs;
+    return { startWallMs: performance.timeOrigin + startMs, ttftMs };
   };
   const run = async (count) => {
-    const ttfts = [];
+    const measured = [];
     let issued = 0;
     const loop = async () => {
       while (issued < count) {
         issued += 1;
-        ttfts.push(await one());
+        measured.push(await one());
       }
     };
     await Promise.all(Array.from({ length: concurrency }, loop));
-    return ttfts;
+    return measured;
   };
   await run(concurrency);
-  const ttfts = await run(requests);
+  const measured = await run(requests);
   await pool.close();
-  return ttfts;
+  return measured;
 }
