@@ -146,9 +146,9 @@ export class H1Connection implements ResponseSink {
   };
 
   /** net's `onread` callback: the read is in READ_BUFFER until the next one, so it is copied out first. */
-  private readonly onRead = (bytes: number, buffer: Uint8Array): boolean => {
+  private readonly onRead = (bytes: number): boolean => {
     const data = Buffer.allocUnsafe(bytes);
-    data.set(buffer.subarray(0, bytes));
+    READ_BUFFER.copy(data, 0, 0, bytes); // no view of the read to allocate, as `subarray` would
     this.onData(data);
     return true; // a handler that wants no more for now pauses the socket itself (onResponseHead, onResponseData)
   };
