@@ -4,9 +4,9 @@
 // streamed request) a wave of requests in step queues at the server, and that queue is most of a client's measured
 // TTFT overhead; against this server what remains is the client's own: how soon it writes its requests and reads
 // the first tokens. `node exact-server.mjs <ttftMs> <itlMs> <tokens>` prints its URL and serves until stdin closes.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { startServerProcess } from './support.mjs';
 
 const WORDS = [' the', ' of', ' and', ' to', ' in', ' that', ' is', ' was'];
 
@@ -54,13 +54,7 @@ function serve({ ttftMs, itlMs, tokens }) {
 
 /** Starts the server in a child process; resolves to its URL and a stop(). */
 export function startExactServerProcess({ ttftMs, itlMs, tokens }) {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), String(ttftMs), String(itlMs), String(tokens)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout.once('data', (data) => {
-      resolve({ url: String(data).trim(), stop: () => new Promise((done) => { child.once('exit', done); child.stdin.end(); }) });
-    });
-  });
+  return startServerProcess([fileURLToPath(import.meta.url), String(ttftMs), String(itlMs), String(tokens)]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -21,25 +21,34 @@ function artifactDir(prefix) {
   return dir;
 }
 
-/** Starts `startMockServer(options)` in a child process; resolves with its URL and a stop function. */
-export function startMockProcess(options) {
-  const entry = import.meta.resolve('@aiperf/mock-server');
-  const code = `import { startMockServer } from ${JSON.stringify(entry)};
-const s = await startMockServer(${JSON.stringify({ port: 0, ...options })});
-process.stdout.write(s.url + '\\n');
-process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.stdin.resume();`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * Runs `node <args>` as a server process: it prints its URL as its first line of output and closes when its stdin
+ * ends. Resolves with that URL, the child's pid and a stop function.
+ */
+export function startServerProcess(args) {
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.stdout.once('data', (chunk) => {
       resolve({
         url: String(chunk).trim(),
-        /** CPU time (ms) the mock process has used so far (Linux /proc), to tell whether the server saturates. */
-        cpuMs: () => mockCpuMs(child.pid),
+        pid: child.pid,
         stop: () => new Promise((done) => { child.once('exit', done); child.stdin.end(); }),
       });
     });
   });
+}
+
+/** Starts `startMockServer(options)` in a child process; resolves with its URL and a stop function. */
+export async function startMockProcess(options) {
+  const entry = import.meta.resolve('@aiperf/mock-server');
+  const code = `import { startMockServer } from ${JSON.stringify(entry)};
+const s = await startMockServer(${JSON.stringify({ port: 0, ...options })});
+process.stdout.write(s.url + '\\n');
+process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.stdin.resume();`;
+  const server = await startServerProcess(['--input-type=module', '-e', code]);
+  /** CPU time (ms) the mock process has used so far (Linux /proc), to tell whether the server saturates. */
+  return { ...server, cpuMs: () => mockCpuMs(server.pid) };
 }
 
 function mockCpuMs(pid) {

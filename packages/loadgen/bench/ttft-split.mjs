@@ -5,13 +5,12 @@
 // child process whose http.Server is patched to note both server times (wall clock with sub-ms resolution, which
 // compares across processes); the two sides are matched by sorting each, so compare distributions, not requests.
 // `node packages/loadgen/bench/ttft-split.mjs [streams = 100] [requests per round = 500] [rounds per client = 4]`
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentileOfSorted } from '@aiperf/loadgen';
 import { rawStreamingRequests } from './raw-client.mjs';
-import { aiperfBodies, benchConfig, loadgenUnderTest, quietIo, round } from './support.mjs';
+import { aiperfBodies, benchConfig, loadgenUnderTest, quietIo, round, startServerProcess } from './support.mjs';
 
 const { runProfile, IssuerThreadPool } = await loadgenUnderTest();
 const [streams, requests, rounds] = [process.argv[2] ?? 100, process.argv[3] ?? 500, process.argv[4] ?? 4].map(Number);
@@ -35,11 +34,11 @@ const { startMockServer } = await import(${JSON.stringify(import.meta.resolve('@
 const server = await startMockServer({ port: 0, ttftMs: ${TTFT_MS}, itlMs: 20 });
 process.stdout.write(server.url + '\\n');
 process.stdin.on('end', () => server.close().then(() => process.exit(0))); process.stdin.resume();`;
-const child = spawn(process.execPath, ['--input-type=module', '-e', serverCode], { stdio: ['pipe', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => child.stdout.once('data', (data) => resolve(String(data).trim())));
+const mock = await startServerProcess(['--input-type=module', '-e', serverCode]);
+const { url } = mock;
 /** The server's [arrival, first write] pairs since the last call. */
 const serverTimes = async () => {
-  child.kill('SIGUSR2');
+  process.kill(mock.pid, 'SIGUSR2');
   await new Promise((resolve) => setTimeout(resolve, 300));
   return JSON.parse(readFileSync(logPath, 'utf8'));
 };
@@ -82,5 +81,5 @@ try {
   }
 } finally {
   await threads.close();
-  child.stdin.end();
+  await mock.stop();
 }

@@ -50,7 +50,7 @@ async function createState(options: MockServerOptions): Promise<ServerState> {
     stats: createStats(),
     meter: new TokenRateMeter(resolved.dcgmWindowSec * 1000),
     serial: 0,
-    closing: new AbortController(),
+    closed: false,
     inFlight: new Set(),
     // Two independent exporters (seeds s and s+1), like two GPU nodes: /dcgm1/metrics and /dcgm2/metrics.
     dcgm: [faker(resolved.dcgmSeed), faker(resolved.dcgmSeed + 1)],

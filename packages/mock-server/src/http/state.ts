@@ -12,9 +12,9 @@ export interface ServerState {
   meter: TokenRateMeter;
   /** Request serial number: seeds each request's random draws, in arrival order. */
   serial: number;
-  /** Aborted by close(): pending token timers stop at once. */
-  closing: AbortController;
-  /** The signals of the requests in flight (requestSignal), aborted by close() too. */
+  /** Set by close(): a request that arrives after it is aborted at once. */
+  closed: boolean;
+  /** The signals of the requests in flight (requestSignal), aborted by close(): pending token timers stop at once. */
   inFlight: Set<AbortController>;
   dcgm: DcgmFaker[];
   /** The vLLM-style metrics served at GET /metrics. */
@@ -34,13 +34,13 @@ export interface ServerState {
 const REQUEST_ENDED = new Error('the client went away or the server closed');
 
 /**
- * An abort signal that fires when the client goes away or the server closes. The request is kept in a set, not as
- * a listener on the server's closing signal: removing one of N listeners scans them all, and N is every request
- * in flight (thousands of streams).
+ * An abort signal that fires when the client goes away or the server closes. The request is kept in a set that
+ * close() walks, not as a listener on one server-wide signal: removing one of N listeners scans them all, and N is
+ * every request in flight (thousands of streams).
  */
 export function requestSignal(state: ServerState, onClose: (listener: () => void) => void): AbortSignal {
   const controller = new AbortController();
-  if (state.closing.signal.aborted) {
+  if (state.closed) {
     controller.abort(REQUEST_ENDED);
     return controller.signal;
   }
@@ -54,7 +54,7 @@ export function requestSignal(state: ServerState, onClose: (listener: () => void
 
 /** close(): stops every pending timer of the requests in flight and refuses to start new ones. */
 export function abortAllRequests(state: ServerState): void {
-  state.closing.abort(REQUEST_ENDED);
+  state.closed = true;
   for (const controller of state.inFlight) controller.abort(REQUEST_ENDED);
   state.inFlight.clear();
 }
