@@ -155,13 +155,16 @@ async function ttftOverhead(server, streams, requests) {
   return row;
 }
 
-const rate = await requestRate();
+// AIPERF_BENCH_ROWS=rate,mock,exact (any of them) runs only those rows: the rate row, the TTFT rows against the
+// mock, the TTFT rows against the exact server; such a run prints its rows and leaves the result file as it was.
+const rows = new Set((process.env.AIPERF_BENCH_ROWS ?? 'rate,mock,exact').split(','));
+const rate = rows.has('rate') ? await requestRate() : null;
 const ttft = [];
 try {
   for (const [name, start] of [
     ['mock', () => startMockProcess({ ttftMs: TTFT_MS, itlMs: 20 })],
     ['exact', () => startExactServerProcess({ ttftMs: TTFT_MS, itlMs: 20, tokens: 4 })],
-  ]) {
+  ].filter(([name]) => rows.has(name))) {
     const server = { name, ...(await start()) };
     try {
       ttft.push(await ttftOverhead(server, 100, 500));
@@ -173,5 +176,7 @@ try {
 } finally {
   await issuerThreads.close();
 }
-const path = writeResult('loadgen-baselines', { cores: availableParallelism(), rounds: ROUNDS, requestRate: rate, ttftOverhead: ttft });
-console.log(`→ ${path}`);
+if (rows.size === 3) {
+  const path = writeResult('loadgen-baselines', { cores: availableParallelism(), rounds: ROUNDS, requestRate: rate, ttftOverhead: ttft });
+  console.log(`→ ${path}`);
+}

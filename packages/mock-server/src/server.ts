@@ -5,6 +5,7 @@ import { DcgmFaker } from './dcgm/faker.js';
 import { GPU_PRESETS } from './dcgm/presets.js';
 import { route, type RouteTable } from './http/router.js';
 import { type ServerState, abortAllRequests } from './http/state.js';
+import { WakeQueue } from './http/wake-queue.js';
 import { withDefaults, type MockServerOptions } from './options.js';
 import { copyStats, createStats, resetStats, TokenRateMeter, type MockServerStats } from './stats.js';
 import { loadTokenCounter } from './tokenizer.js';
@@ -58,6 +59,7 @@ async function createState(options: MockServerOptions): Promise<ServerState> {
     vllm: new VllmMetrics({ modelName: resolved.models[0] ?? 'mock-model', kvCacheTokens: resolved.kvCacheTokens }),
     completedForMetrics: 0,
     admission: new Admission(resolved.maxNumSeqs),
+    wakeups: new WakeQueue(),
   };
 }
 

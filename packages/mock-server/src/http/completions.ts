@@ -6,7 +6,7 @@ import { REASONING_EFFORT_TOKENS, type EndpointKind } from '../request.js';
 import { WIRE_FORMATS } from '../wire/index.js';
 import { createRng } from '@aiperf/stats';
 import { jittered, mixSeeds } from '../rng.js';
-import { nowMs, readBody, sendError, sleepUntil } from './io.js';
+import { nowMs, readBody, sendError } from './io.js';
 import { requestSignal, type ServerState } from './state.js';
 import type { Exchange } from './exchange.js';
 import { streamResponse } from './stream.js';
@@ -70,7 +70,7 @@ export async function handleCompletion(
     const startMs = (queued ? nowMs() : arrivalMs) + faults.headerDelayMs;
     if (faults.headerDelayMs > 0) {
       stats.faults.headerDelay += 1;
-      if (!(await sleepUntil(startMs, decided.signal))) return;
+      if (!(await state.wakeups.until(startMs, decided.signal))) return;
     }
     if (faults.errorStatus !== undefined) {
       stats.faults.httpError += 1;

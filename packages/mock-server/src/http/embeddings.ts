@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRng } from '@aiperf/stats';
 import { contentText } from '../request.js';
 import { hashString } from '../rng.js';
-import { readBody, sendError, sendJson, sleepUntil } from './io.js';
+import { readBody, sendError, sendJson } from './io.js';
 import { requestSignal, type ServerState } from './state.js';
 
 /** A unit-length vector, deterministic from the input text and seed. */
@@ -51,7 +51,7 @@ export async function handleEmbeddings(state: ServerState, request: IncomingMess
   const { options } = state;
   const doneMs = arrivalMs + options.embeddingBaseLatencyMs + options.embeddingPerInputLatencyMs * inputs.length;
   const signal = requestSignal(state, (listener) => response.once('close', listener));
-  if (!(await sleepUntil(doneMs, signal))) return;
+  if (!(await state.wakeups.until(doneMs, signal))) return;
   const base64 = body?.encoding_format === 'base64';
   // OpenAI's `dimensions` request field shortens the vectors; otherwise the server's setting applies.
   const requested = body?.dimensions;

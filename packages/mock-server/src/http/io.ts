@@ -1,30 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { setImmediate as setImmediatePromise, setTimeout as sleep } from 'node:timers/promises';
 import { errorBody } from '../openai-shapes.js';
 
 /** Monotonic milliseconds (sub-ms precision); all schedules are absolute times on this clock. */
 export const nowMs = (): number => performance.now();
-
-/**
- * Resolves at `targetMs` on the monotonic clock, never before it. Absolute targets mean a late timer never
- * delays the tokens after it. Node timers run on libuv's millisecond-truncated clock and can fire up to ~1 ms
- * early, so after each wake-up the clock is read again and the remainder waited: another timer while more
- * than a millisecond is left, then `setImmediate` turns (which still let I/O through) for the last fraction.
- * Resolves false when the signal aborted (client gone, server closing).
- */
-export async function sleepUntil(targetMs: number, signal: AbortSignal): Promise<boolean> {
-  try {
-    for (let remainingMs = targetMs - nowMs(); remainingMs > 0; remainingMs = targetMs - nowMs()) {
-      if (signal.aborted) return false;
-      if (remainingMs >= 1) await sleep(Math.floor(remainingMs), undefined, { signal });
-      else await setImmediatePromise(undefined, { signal });
-    }
-  } catch {
-    return false;
-  }
-  return !signal.aborted;
-}
 
 /** A request body over the server's limit; the router answers 413 and closes the connection. */
 export class PayloadTooLargeError extends Error {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from '../request.js';
 import { embeddingOf } from './embeddings.js';
-import { readBody, sendError, sendJson, sleepUntil } from './io.js';
+import { readBody, sendError, sendJson } from './io.js';
 import { requestSignal, type ServerState } from './state.js';
 
 /** The three rerank APIs the server speaks: NIM (/v1/ranking), Hugging Face TEI (/rerank), Cohere (/v2/rerank). */
@@ -52,7 +52,7 @@ export async function handleRankings(api: RankingsApi, state: ServerState, reque
   }
   const { options } = state;
   const doneMs = arrivalMs + options.embeddingBaseLatencyMs + options.embeddingPerInputLatencyMs * parsed.passages.length;
-  if (!(await sleepUntil(doneMs, requestSignal(state, (listener) => response.once('close', listener))))) return;
+  if (!(await state.wakeups.until(doneMs, requestSignal(state, (listener) => response.once('close', listener))))) return;
   const query = embeddingOf(parsed.query, 32, options.seed);
   const scores = parsed.passages.map((passage, index) => ({ index, score: relevance(query, passage, options.seed) })).sort((a, b) => b.score - a.score);
   const promptTokens = [parsed.query, ...parsed.passages].reduce((sum, text) => sum + state.countPromptTokens(text), 0);

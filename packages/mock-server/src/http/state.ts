@@ -4,6 +4,7 @@ import type { ResolvedOptions } from '../options.js';
 import type { MockServerStats, TokenRateMeter } from '../stats.js';
 import type { TokenCounter } from '../tokenizer.js';
 import type { VllmMetrics } from '../vllm/metrics.js';
+import type { WakeQueue } from './wake-queue.js';
 
 /** Everything one running server shares between its requests. */
 export interface ServerState {
@@ -25,6 +26,8 @@ export interface ServerState {
   countPromptTokens: TokenCounter;
   /** The batch limit (maxNumSeqs). */
   admission: Admission;
+  /** Every timed wait of the requests (token times, latencies), on one timer. */
+  wakeups: WakeQueue;
 }
 
 /**

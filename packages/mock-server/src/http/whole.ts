@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { WIRE_FORMATS } from '../wire/index.js';
 import { identityOf, nextGapMs, recordCompletionTokens, timingHeaders, type Exchange } from './exchange.js';
-import { sendJson, sleepUntil } from './io.js';
+import { sendJson } from './io.js';
 import { cutConnection } from './sse.js';
 
 /**
@@ -17,7 +17,7 @@ export async function respondWhole(exchange: Exchange, response: ServerResponse)
     state.stats.faults.stall += 1;
     doneMs += faults.stall.ms;
   }
-  if (!(await sleepUntil(doneMs, signal))) return false;
+  if (!(await state.wakeups.until(doneMs, signal))) return false;
   state.stats.tokens.prompt += plan.promptTokens;
   // The server saw its first token when it would have streamed, whatever the client gets.
   exchange.tracked.firstToken(exchange.firstTokenMs - exchange.arrivalMs);
