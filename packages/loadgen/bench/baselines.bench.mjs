@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { IssuerThreadPool, disableAllocationSitePretenuring, percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { startExactServerProcess } from './exact-server.mjs';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
-import { aiperfBodies, benchConfig, hostCpuTicks, hostShares, quietIo, round, startMockProcess, writeResult } from './support.mjs';
+import { aiperfBodies, benchConfig, hostCpuTicks, hostShares, quietIo, round, sampleCpuShare, startMockProcess, writeResult } from './support.mjs';
 
-const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 5);
+const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 3);
 const WARMUP_SECONDS = 2;
 // One pair of runs is not a measurement on 2 cores shared with the mock: three back-to-back idle runs of the
 // same code gave rate ratios of 0.72, 0.90 and 1.10 (autocannon alone moved between 2,528 and 4,317 req/s). So
@@ -22,6 +22,10 @@ const WARMUP_SECONDS = 2;
 // two 5-round idle runs of the same code minutes apart gave rate medians of 0.94 and (9 rounds) 0.99, single rounds
 // 0.70-1.45.
 const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 9);
+// The rate row's rounds: more and shorter ones in the same time. This host's speed drifts within seconds (the mock's
+// CPU per request under one client moved between 90 and 240 µs in one run of 24 rounds), so each round's ratio
+// scatters (0.63–1.59 there) whatever its length; only more rounds narrow the median.
+const RATE_ROUNDS = Number(process.env.AIPERF_BENCH_RATE_ROUNDS ?? 15);
 // As `aiperf profile` does before its runs (for the whole process, so for the baselines too).
 disableAllocationSitePretenuring();
 const TTFT_MS = 50;
@@ -34,10 +38,10 @@ const jsonl = (run) => readFileSync(join(run.artifactDir, 'profile_export.jsonl'
 const clientHealth = (run) => run.summary.client_health ?? null;
 const load1 = () => round(loadavg()[0], 1);
 
-/** `ROUNDS` rounds of the baseline and aiperf, alternating which runs first; each round's results as [baseline, aiperf]. */
-async function alternatingRounds(baseline, aiperf) {
+/** `count` rounds of the baseline and aiperf, alternating which runs first; each round's results as [baseline, aiperf]. */
+async function alternatingRounds(baseline, aiperf, count = ROUNDS) {
   const rounds = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < count; i++) {
     if (i % 2 === 0) {
       const b = await baseline();
       rounds.push([b, await aiperf()]);
@@ -68,23 +72,28 @@ async function requestRate() {
     let health = null;
     // The mock's CPU share while each client ran (its CPU ms over the measured window): near 100% under both means
     // the server, not the client, set the rate; a client in the way would leave the server idle part of the time.
+    // The share of its main thread, which serves every request, says it more exactly than the whole process's (GC
+    // and compiler threads add to that): sampled over the middle of each run.
     const busyPercent = (cpuMsBefore, windowMs) => ((mock.cpuMs() - cpuMsBefore) / windowMs) * 100;
     const rounds = await alternatingRounds(
       async () => {
         const before = mock.cpuMs();
+        const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
         const result = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS, body });
         requestCount = Math.max(640, Math.round(result.requests));
-        return { rate: result.ratePerSecond, serverBusy: busyPercent(before, RATE_SECONDS * 1000) };
+        return { rate: result.ratePerSecond, serverBusy: busyPercent(before, RATE_SECONDS * 1000), serverMainThreadBusy: mainThread() };
       },
       async () => {
         const before = mock.cpuMs();
+        const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
         const run = await runProfile(config(requestCount), quietIo());
         if (run.errorRequestCount > 0) throw new Error(`aiperf saw ${run.errorRequestCount} errors`);
         health = clientHealth(run);
         // The profiling phase's length; the warm-up's 64 requests before it add well under 1% to the mock's CPU.
         const rate = run.summary.request_throughput.avg;
-        return { rate, serverBusy: busyPercent(before, (run.successfulRequestCount / rate) * 1000) };
+        return { rate, serverBusy: busyPercent(before, (run.successfulRequestCount / rate) * 1000), serverMainThreadBusy: mainThread() };
       },
+      RATE_ROUNDS,
     );
     const ratios = rounds.map(([autocannon, aiperf]) => aiperf.rate / autocannon.rate);
     const row = {
@@ -93,16 +102,23 @@ async function requestRate() {
       ratio: round(median(ratios), 3),
       ratioInterquartile: interquartile(ratios),
       serverBusyPercent: { autocannon: round(median(rounds.map(([a]) => a.serverBusy)), 0), aiperf: round(median(rounds.map(([, b]) => b.serverBusy)), 0) },
+      serverMainThreadBusyPercent: {
+        autocannon: round(median(rounds.map(([a]) => a.serverMainThreadBusy)), 1),
+        aiperf: round(median(rounds.map(([, b]) => b.serverMainThreadBusy)), 1),
+      },
+      roundCount: RATE_ROUNDS,
       rounds: rounds.map(([autocannon, aiperf], i) => ({
         autocannon: round(autocannon.rate, 0), aiperf: round(aiperf.rate, 0), ratio: round(ratios[i], 3),
         serverBusyAutocannon: round(autocannon.serverBusy, 0), serverBusyAiperf: round(aiperf.serverBusy, 0),
+        serverMainThreadBusyAutocannon: round(autocannon.serverMainThreadBusy, 1), serverMainThreadBusyAiperf: round(aiperf.serverMainThreadBusy, 1),
       })),
       goal: '≥ 0.95',
       loadAverage: [loadAtStart, load1()],
       host: hostShares(ticksAtStart, hostCpuTicks()),
       client: health,
     };
-    console.log(`request rate (64 connections, non-streaming), median of ${ROUNDS} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; goal ${row.goal}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
+    const mainBusy = row.serverMainThreadBusyPercent;
+    console.log(`request rate (64 connections, non-streaming), median of ${RATE_ROUNDS} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; goal ${row.goal}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf, its main thread ${mainBusy.autocannon}% and ${mainBusy.aiperf}%; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
     return row;
   } finally {
     await mock.stop();

@@ -47,17 +47,35 @@ const s = await startMockServer(${JSON.stringify({ port: 0, ...options })});
 process.stdout.write(s.url + '\\n');
 process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.stdin.resume();`;
   const server = await startServerProcess(['--input-type=module', '-e', code]);
-  /** CPU time (ms) the mock process has used so far (Linux /proc), to tell whether the server saturates. */
-  return { ...server, cpuMs: () => mockCpuMs(server.pid) };
+  // CPU time (ms) the mock has used so far (Linux /proc), to tell whether the server saturates: the whole process
+  // (its GC and compiler threads too), or its main thread alone, the one that serves every request.
+  return { ...server, cpuMs: () => cpuMsOf(`/proc/${server.pid}/stat`), mainThreadCpuMs: () => cpuMsOf(`/proc/${server.pid}/task/${server.pid}/stat`) };
 }
 
-function mockCpuMs(pid) {
+function cpuMsOf(statPath) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (100 Hz)
   } catch {
     return null;
   }
+}
+
+/**
+ * Samples `cpuMs()` every 250 ms until the returned function is called, which gives the CPU share (%) over the
+ * samples between the first and last two: the middle of a run, without its start-up and its end (aiperf's
+ * warm-up and exports, autocannon's first connections). NaN when the run was too short or there is no /proc.
+ */
+export function sampleCpuShare(cpuMs) {
+  const samples = [];
+  const timer = setInterval(() => samples.push([performance.now(), cpuMs()]), 250);
+  return () => {
+    clearInterval(timer);
+    const middle = samples.slice(2, -2);
+    if (middle.length < 2 || middle[0][1] === null) return Number.NaN;
+    const [[startMs, startCpuMs], [endMs, endCpuMs]] = [middle[0], middle.at(-1)];
+    return ((endCpuMs - startCpuMs) / (endMs - startMs)) * 100;
+  };
 }
 
 /**
