@@ -45,12 +45,17 @@ describe('WakeQueue', () => {
 
   it('keeps no timer once nothing sleeps, so the process can exit', async () => {
     const queue = new WakeQueue();
-    const controller = new AbortController();
-    const sleep = queue.until(nowMs() + 60_000, controller.signal);
-    const activeBefore = process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
-    controller.abort();
-    await sleep;
-    const activeAfter = process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
-    expect(activeAfter).toBe(activeBefore - 1);
+    const first = new AbortController();
+    const second = new AbortController();
+    const sleeps = [queue.until(nowMs() + 60_000, first.signal), queue.until(nowMs() + 30_000, second.signal)];
+    expect(queue.armed).toBe(true);
+    first.abort();
+    expect(queue.armed).toBe(true);
+    second.abort();
+    expect(await Promise.all(sleeps)).toEqual([false, false]);
+    expect(queue.armed).toBe(false);
+    // Woken sleepers leave nothing scheduled either.
+    expect(await queue.until(nowMs() + 1.5, new AbortController().signal)).toBe(true);
+    expect(queue.armed).toBe(false);
   });
 });

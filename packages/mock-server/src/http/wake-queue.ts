@@ -53,6 +53,11 @@ export class WakeQueue {
     return this.pending;
   }
 
+  /** Whether a timer or immediate is scheduled (none once nothing sleeps: it would keep the process alive). */
+  get armed(): boolean {
+    return this.timer !== null || this.immediate !== null;
+  }
+
   private cancel(signal: AbortSignal): void {
     for (let sleeper = this.latestOf.get(signal) ?? null; sleeper; sleeper = sleeper.previous) {
       if (sleeper.done) continue;
