@@ -35,11 +35,16 @@ if (baselines) {
   const rateRounds = r.roundCount ? `, median of ${r.roundCount} rounds` : rounds;
   // The mock's CPU while each client ran: about equal under both means the server set the rate, not the client
   // (its main thread's share where measured: it serves every request; the process's adds its GC threads).
-  const mockCpu = (client) =>
-    r.serverMainThreadBusyPercent
-      ? `, mock main thread ${r.serverMainThreadBusyPercent[client]}% busy`
-      : r.serverBusyPercent ? `, mock CPU ${r.serverBusyPercent[client]}%` : '';
-  rows.push([`Request rate, non-streaming, 64 connections${rateRounds}`, `${r.aiperfRate} req/s${mockCpu('aiperf')}`, `autocannon ${r.autocannonRate} req/s${mockCpu('autocannon')}`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}${spread(r.ratioInterquartile)}`, '≥ 0.95', when(baselines, r)]);
+  const mockCpu = (row, client) =>
+    row.serverMainThreadBusyPercent
+      ? `, mock main thread ${row.serverMainThreadBusyPercent[client]}% busy`
+      : row.serverBusyPercent ? `, mock CPU ${row.serverBusyPercent[client]}%` : '';
+  rows.push([`Request rate, non-streaming, 64 connections${rateRounds}`, `${r.aiperfRate} req/s${mockCpu(r, 'aiperf')}`, `autocannon ${r.autocannonRate} req/s${mockCpu(r, 'autocannon')}`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}${spread(r.ratioInterquartile)}`, '≥ 0.95', when(baselines, r)]);
+  // Not a goal row: the same pair with the client and the mock on cores of their own (see baselines.bench.mjs).
+  const pinned = r.separateCores;
+  if (pinned) {
+    rows.push([`… the same, client on core 0 and mock on core 1 (taskset), median of ${pinned.roundCount} rounds`, `${pinned.aiperfRate} req/s${mockCpu(pinned, 'aiperf')}`, `autocannon ${pinned.autocannonRate} req/s${mockCpu(pinned, 'autocannon')}`, `${fixed(pinned.ratio)}${spread(pinned.ratioInterquartile)}`, '', when(baselines, pinned)]);
+  }
   for (const t of baselines.ttftOverhead) {
     rows.push([
       `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, ${SERVERS[t.server ?? 'mock']}, p50 / p99${rounds}`,

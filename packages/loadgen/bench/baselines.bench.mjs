@@ -1,14 +1,17 @@
 // The ratio table: aiperf against baselines, in one run against the same mock endpoint (the mock in its own process):
-// - request rate, non-streaming, 64 connections, zero-latency mock: aiperf / autocannon (goal ≥ 0.95);
+// - request rate, non-streaming, 64 connections, zero-latency mock: aiperf / autocannon (goal ≥ 0.95), and the same
+//   pair again with the client process and the mock on cores of their own (taskset; not a goal row);
 // - TTFT overhead (measured − configured 50 ms), streaming at 100 and 1,000 streams in step: aiperf / a minimal
 //   undici client, p50 and p99 (goal ≤ 1.1), against the mock and against a server with exact timing and almost
 //   no work per request (exact-server.mjs), where what is left of the overhead is the client's own;
 // plus the client's own event-loop delay and CPU as aiperf reports them, and the machine's load average at the
 // start and end of each row (a shared machine makes every latency row noisy). `pnpm bench ratios` runs just this
 // (about 5 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { IssuerThreadPool, disableAllocationSitePretenuring, percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { startExactServerProcess } from './exact-server.mjs';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
@@ -26,6 +29,9 @@ const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 9);
 // CPU per request under one client moved between 90 and 240 µs in one run of 24 rounds), so each round's ratio
 // scatters (0.63–1.59 there) whatever its length; only more rounds narrow the median.
 const RATE_ROUNDS = Number(process.env.AIPERF_BENCH_RATE_ROUNDS ?? 15);
+// With the client and the mock on cores of their own the rounds scatter far less (0.93–1.19 against 0.65–1.32 in
+// two 12-round runs), so fewer of them do.
+const SEPARATE_CORES_ROUNDS = Math.ceil(RATE_ROUNDS / 2);
 // As `aiperf profile` does before its runs (for the whole process, so for the baselines too).
 disableAllocationSitePretenuring();
 const TTFT_MS = 50;
@@ -53,6 +59,75 @@ async function alternatingRounds(baseline, aiperf, count = ROUNDS) {
   return rounds;
 }
 
+/**
+ * Pins this process (every thread) to `clientCpus` and the mock's to `serverCpus` with taskset, or undoes it
+ * (`null`: every core). Returns false where that is not possible (not Linux, no taskset, one core).
+ */
+function pin(mockPid, placement) {
+  const cores = availableParallelism();
+  if (process.platform !== 'linux' || cores < 2) return false;
+  const all = `0-${cores - 1}`;
+  try {
+    execFileSync('taskset', ['-a', '-pc', placement?.serverCpus ?? all, String(mockPid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-pc', placement?.clientCpus ?? all, String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `count` alternating rounds of autocannon and aiperf against `mock`, summed up as one row's numbers. */
+async function rateRounds({ mock, body, config }, count) {
+  // aiperf runs as many requests as autocannon's latest run managed, so both run about as long.
+  let requestCount = Math.round(RATE_SECONDS * 1000);
+  let health = null;
+  // The mock's CPU share while each client ran (its CPU ms over the measured window): near 100% under both means
+  // the server, not the client, set the rate; a client in the way would leave the server idle part of the time.
+  // The share of its main thread, which serves every request, says it more exactly than the whole process's (GC
+  // and compiler threads add to that): sampled over the middle of each run.
+  const busyPercent = (cpuMsBefore, windowMs) => ((mock.cpuMs() - cpuMsBefore) / windowMs) * 100;
+  const rounds = await alternatingRounds(
+    async () => {
+      const before = mock.cpuMs();
+      const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
+      const result = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS, body });
+      requestCount = Math.max(640, Math.round(result.requests));
+      return { rate: result.ratePerSecond, serverBusy: busyPercent(before, RATE_SECONDS * 1000), serverMainThreadBusy: mainThread() };
+    },
+    async () => {
+      const before = mock.cpuMs();
+      const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
+      const run = await runProfile(config(requestCount), quietIo());
+      if (run.errorRequestCount > 0) throw new Error(`aiperf saw ${run.errorRequestCount} errors`);
+      health = clientHealth(run);
+      // The profiling phase's length; the warm-up's 64 requests before it add well under 1% to the mock's CPU.
+      const rate = run.summary.request_throughput.avg;
+      return { rate, serverBusy: busyPercent(before, (run.successfulRequestCount / rate) * 1000), serverMainThreadBusy: mainThread() };
+    },
+    count,
+  );
+  const ratios = rounds.map(([autocannon, aiperf]) => aiperf.rate / autocannon.rate);
+  const medianOf = (side, field, digits) => round(median(rounds.map((pair) => pair[side][field])), digits);
+  return {
+    autocannonRate: medianOf(0, 'rate', 0),
+    aiperfRate: medianOf(1, 'rate', 0),
+    ratio: round(median(ratios), 3),
+    ratioInterquartile: interquartile(ratios),
+    serverBusyPercent: { autocannon: medianOf(0, 'serverBusy', 0), aiperf: medianOf(1, 'serverBusy', 0) },
+    serverMainThreadBusyPercent: { autocannon: medianOf(0, 'serverMainThreadBusy', 1), aiperf: medianOf(1, 'serverMainThreadBusy', 1) },
+    roundCount: count,
+    rounds: rounds.map(([autocannon, aiperf], i) => ({
+      autocannon: round(autocannon.rate, 0), aiperf: round(aiperf.rate, 0), ratio: round(ratios[i], 3),
+      serverBusyAutocannon: round(autocannon.serverBusy, 0), serverBusyAiperf: round(aiperf.serverBusy, 0),
+      serverMainThreadBusyAutocannon: round(autocannon.serverMainThreadBusy, 1), serverMainThreadBusyAiperf: round(aiperf.serverMainThreadBusy, 1),
+    })),
+    client: health,
+  };
+}
+
+const describeRate = (label, row) =>
+  `request rate (64 connections, non-streaming${label}), median of ${row.roundCount} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${row.rounds.map((r) => round(r.ratio, 2)).join(', ')}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf, its main thread ${row.serverMainThreadBusyPercent.autocannon}% and ${row.serverMainThreadBusyPercent.aiperf}%)`;
+
 async function requestRate() {
   const loadAtStart = load1();
   const mock = await startMockProcess({ ttftMs: 0, itlMs: 0 });
@@ -67,58 +142,22 @@ async function requestRate() {
     // run its hot path half-compiled: ~60% more client CPU per request than its later rounds, profile-rate.mjs).
     const warmup = await autocannonRate({ url: mock.url, connections: 64, seconds: WARMUP_SECONDS, body });
     await runProfile(config(Math.max(640, warmup.requests)), quietIo());
-    // aiperf runs as many requests as autocannon's latest run managed, so both run about as long.
-    let requestCount = Math.round(RATE_SECONDS * 1000);
-    let health = null;
-    // The mock's CPU share while each client ran (its CPU ms over the measured window): near 100% under both means
-    // the server, not the client, set the rate; a client in the way would leave the server idle part of the time.
-    // The share of its main thread, which serves every request, says it more exactly than the whole process's (GC
-    // and compiler threads add to that): sampled over the middle of each run.
-    const busyPercent = (cpuMsBefore, windowMs) => ((mock.cpuMs() - cpuMsBefore) / windowMs) * 100;
-    const rounds = await alternatingRounds(
-      async () => {
-        const before = mock.cpuMs();
-        const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
-        const result = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS, body });
-        requestCount = Math.max(640, Math.round(result.requests));
-        return { rate: result.ratePerSecond, serverBusy: busyPercent(before, RATE_SECONDS * 1000), serverMainThreadBusy: mainThread() };
-      },
-      async () => {
-        const before = mock.cpuMs();
-        const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
-        const run = await runProfile(config(requestCount), quietIo());
-        if (run.errorRequestCount > 0) throw new Error(`aiperf saw ${run.errorRequestCount} errors`);
-        health = clientHealth(run);
-        // The profiling phase's length; the warm-up's 64 requests before it add well under 1% to the mock's CPU.
-        const rate = run.summary.request_throughput.avg;
-        return { rate, serverBusy: busyPercent(before, (run.successfulRequestCount / rate) * 1000), serverMainThreadBusy: mainThread() };
-      },
-      RATE_ROUNDS,
-    );
-    const ratios = rounds.map(([autocannon, aiperf]) => aiperf.rate / autocannon.rate);
-    const row = {
-      autocannonRate: round(median(rounds.map(([a]) => a.rate)), 0),
-      aiperfRate: round(median(rounds.map(([, b]) => b.rate)), 0),
-      ratio: round(median(ratios), 3),
-      ratioInterquartile: interquartile(ratios),
-      serverBusyPercent: { autocannon: round(median(rounds.map(([a]) => a.serverBusy)), 0), aiperf: round(median(rounds.map(([, b]) => b.serverBusy)), 0) },
-      serverMainThreadBusyPercent: {
-        autocannon: round(median(rounds.map(([a]) => a.serverMainThreadBusy)), 1),
-        aiperf: round(median(rounds.map(([, b]) => b.serverMainThreadBusy)), 1),
-      },
-      roundCount: RATE_ROUNDS,
-      rounds: rounds.map(([autocannon, aiperf], i) => ({
-        autocannon: round(autocannon.rate, 0), aiperf: round(aiperf.rate, 0), ratio: round(ratios[i], 3),
-        serverBusyAutocannon: round(autocannon.serverBusy, 0), serverBusyAiperf: round(aiperf.serverBusy, 0),
-        serverMainThreadBusyAutocannon: round(autocannon.serverMainThreadBusy, 1), serverMainThreadBusyAiperf: round(aiperf.serverMainThreadBusy, 1),
-      })),
-      goal: '≥ 0.95',
-      loadAverage: [loadAtStart, load1()],
-      host: hostShares(ticksAtStart, hostCpuTicks()),
-      client: health,
-    };
-    const mainBusy = row.serverMainThreadBusyPercent;
-    console.log(`request rate (64 connections, non-streaming), median of ${RATE_ROUNDS} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${ratios.map((r) => round(r, 2)).join(', ')}; goal ${row.goal}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf, its main thread ${mainBusy.autocannon}% and ${mainBusy.aiperf}%; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
+    const setup = { mock, body, config };
+    const row = { ...(await rateRounds(setup, RATE_ROUNDS)), goal: '≥ 0.95', loadAverage: [loadAtStart, load1()], host: hostShares(ticksAtStart, hostCpuTicks()) };
+    console.log(`${describeRate('', row)}; goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''}`);
+    // The same pair with the client process on core 0 and the mock on core 1, so neither's threads run on the
+    // other's core: not the goal's setting (there they share the cores), but it tells a client that keeps up from
+    // one whose threads take the server's core. Both clients are in this process, so both are pinned alike.
+    if (pin(mock.pid, { clientCpus: '0', serverCpus: '1' })) {
+      try {
+        const loadAtPinnedStart = load1();
+        const ticksAtPinnedStart = hostCpuTicks();
+        row.separateCores = { ...(await rateRounds(setup, SEPARATE_CORES_ROUNDS)), loadAverage: [loadAtPinnedStart, load1()], host: hostShares(ticksAtPinnedStart, hostCpuTicks()) };
+        console.log(describeRate(', client on core 0 and mock on core 1', row.separateCores));
+      } finally {
+        pin(mock.pid, null);
+      }
+    }
     return row;
   } finally {
     await mock.stop();
@@ -171,28 +210,60 @@ async function ttftOverhead(server, streams, requests) {
   return row;
 }
 
-// AIPERF_BENCH_ROWS=rate,mock,exact (any of them) runs only those rows: the rate row, the TTFT rows against the
-// mock, the TTFT rows against the exact server; such a run prints its rows and leaves the result file as it was.
-const rows = new Set((process.env.AIPERF_BENCH_ROWS ?? 'rate,mock,exact').split(','));
-const rate = rows.has('rate') ? await requestRate() : null;
-const ttft = [];
-try {
-  for (const [name, start] of [
-    ['mock', () => startMockProcess({ ttftMs: TTFT_MS, itlMs: 20 })],
-    ['exact', () => startExactServerProcess({ ttftMs: TTFT_MS, itlMs: 20, tokens: 4 })],
-  ].filter(([name]) => rows.has(name))) {
-    const server = { name, ...(await start()) };
-    try {
-      ttft.push(await ttftOverhead(server, 100, 500));
-      ttft.push(await ttftOverhead(server, 1000, 3000));
-    } finally {
-      await server.stop();
+const ROW_GROUPS = ['rate', 'mock', 'exact'];
+
+/** The rows of `groups` in this process: the rate row, the TTFT rows against the mock, against the exact server. */
+async function measureRows(groups) {
+  const rate = groups.includes('rate') ? await requestRate() : null;
+  const ttft = [];
+  try {
+    for (const [name, start] of [
+      ['mock', () => startMockProcess({ ttftMs: TTFT_MS, itlMs: 20 })],
+      ['exact', () => startExactServerProcess({ ttftMs: TTFT_MS, itlMs: 20, tokens: 4 })],
+    ].filter(([name]) => groups.includes(name))) {
+      const server = { name, ...(await start()) };
+      try {
+        ttft.push(await ttftOverhead(server, 100, 500));
+        ttft.push(await ttftOverhead(server, 1000, 3000));
+      } finally {
+        await server.stop();
+      }
     }
+  } finally {
+    await issuerThreads.close();
   }
-} finally {
-  await issuerThreads.close();
+  return { rate, ttft };
 }
-if (rows.size === 3) {
+
+/**
+ * Each group of rows in a process of its own (this script again), as each `aiperf profile` is: rows measured in one
+ * process carried its history into the next. After the rate row's ~25 non-streaming runs on the main loop, the
+ * exact server's 1,000-stream row read aiperf p50 53 ms against 13–14 ms in a process that had not run them
+ * (the raw client 57 against 33), and the ratio 0.79–1.05 against 0.40–0.41.
+ */
+async function measureGroupsApart() {
+  const results = { rate: null, ttft: [] };
+  for (const group of ROW_GROUPS) {
+    const dir = mkdtempSync(join(tmpdir(), 'aiperf-bench-rows-'));
+    const out = join(dir, 'rows.json');
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { ...process.env, AIPERF_BENCH_ROWS: group, AIPERF_BENCH_ROWS_OUT: out } });
+    const rows = JSON.parse(readFileSync(out, 'utf8'));
+    rmSync(dir, { recursive: true, force: true });
+    results.rate ??= rows.rate;
+    results.ttft.push(...rows.ttft);
+  }
+  return results;
+}
+
+// AIPERF_BENCH_ROWS=rate,mock,exact (any of them) runs only those rows, in this process: such a run prints its rows
+// and leaves the result file as it was (with AIPERF_BENCH_ROWS_OUT=<file>, it writes them there: how the full run
+// collects each group's rows).
+if (process.env.AIPERF_BENCH_ROWS) {
+  const rows = await measureRows(process.env.AIPERF_BENCH_ROWS.split(','));
+  if (process.env.AIPERF_BENCH_ROWS_OUT) writeFileSync(process.env.AIPERF_BENCH_ROWS_OUT, JSON.stringify(rows));
+} else {
+  await issuerThreads.close();
+  const { rate, ttft } = await measureGroupsApart();
   const path = writeResult('loadgen-baselines', { cores: availableParallelism(), rounds: ROUNDS, requestRate: rate, ttftOverhead: ttft });
   console.log(`→ ${path}`);
 }
