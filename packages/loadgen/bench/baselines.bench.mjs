@@ -236,10 +236,11 @@ async function measureRows(groups) {
 }
 
 /**
- * Each group of rows in a process of its own (this script again), as each `aiperf profile` is: rows measured in one
- * process carried its history into the next. After the rate row's ~25 non-streaming runs on the main loop, the
- * exact server's 1,000-stream row read aiperf p50 53 ms against 13–14 ms in a process that had not run them
- * (the raw client 57 against 33), and the ratio 0.79–1.05 against 0.40–0.41.
+ * Each group of rows in a process of its own (this script again), as each `aiperf profile` is, so no row runs in a
+ * process that earlier rows have shaped. In one process, three runs in which the rate row (~25 non-streaming runs of
+ * each client) came first read aiperf's exact-server 1,000-stream p50 at 36–54 ms (ratio 0.66–1.05) against 12–14
+ * ms (0.34–0.41) where those rows ran in a fresh process; the cause is not found (20 runs of either client before
+ * such rows, outside the bench, stayed within the noise).
  */
 async function measureGroupsApart() {
   const results = { rate: null, ttft: [] };
