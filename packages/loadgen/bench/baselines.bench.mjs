@@ -238,7 +238,7 @@ async function measureRows(groups) {
 /**
  * Each group of rows in a process of its own (this script again), as each `aiperf profile` is, so no row runs in a
  * process that earlier rows have shaped. In one process, three runs in which the rate row (~25 non-streaming runs of
- * each client) came first read aiperf's exact-server 1,000-stream p50 at 36–54 ms (ratio 0.66–1.05) against 12–14
+ * each client) came first read aiperf's exact-server 1,000-stream p50 at 36–54 ms (ratio 0.66–1.05) against 11–14
  * ms (0.34–0.41) where those rows ran in a fresh process; the cause is not found (20 runs of either client before
  * such rows, outside the bench, stayed within the noise).
  */
