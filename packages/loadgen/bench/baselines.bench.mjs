@@ -247,7 +247,7 @@ async function measureGroupsApart() {
   for (const group of ROW_GROUPS) {
     const dir = mkdtempSync(join(tmpdir(), 'aiperf-bench-rows-'));
     const out = join(dir, 'rows.json');
-    execFileSync(process.execPath, [fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { ...process.env, AIPERF_BENCH_ROWS: group, AIPERF_BENCH_ROWS_OUT: out } });
+    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { ...process.env, AIPERF_BENCH_ROWS: group, AIPERF_BENCH_ROWS_OUT: out } });
     const rows = JSON.parse(readFileSync(out, 'utf8'));
     rmSync(dir, { recursive: true, force: true });
     results.rate ??= rows.rate;
