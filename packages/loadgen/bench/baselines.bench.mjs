@@ -59,21 +59,45 @@ async function alternatingRounds(baseline, aiperf, count = ROUNDS) {
   return rounds;
 }
 
-/**
- * Pins this process (every thread) to `clientCpus` and the mock's to `serverCpus` with taskset, or undoes it
- * (`null`: every core). Returns false where that is not possible (not Linux, no taskset, one core).
- */
-function pin(mockPid, placement) {
-  const cores = availableParallelism();
-  if (process.platform !== 'linux' || cores < 2) return false;
-  const all = `0-${cores - 1}`;
+/** A process's allowed CPUs as `taskset` lists them ("0-1", "0,2-3"), from /proc (Linux); null elsewhere. */
+function allowedCpus(pid = process.pid) {
   try {
-    execFileSync('taskset', ['-a', '-pc', placement?.serverCpus ?? all, String(mockPid)], { stdio: 'ignore' });
-    execFileSync('taskset', ['-a', '-pc', placement?.clientCpus ?? all, String(process.pid)], { stdio: 'ignore' });
-    return true;
+    return /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? null;
   } catch {
+    return null;
+  }
+}
+
+/** The CPU ids in a `taskset` list. */
+const cpuIds = (list) =>
+  list.split(',').flatMap((range) => {
+    const [first, last = first] = range.split('-').map(Number);
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  });
+
+// This process's CPUs as it started, to restore after the pinned rounds. Not availableParallelism(): it counts the
+// CPUs a process may use now, so read while pinned it gave one, the "restore" pinned everything after it to one core
+// (the TTFT rows of two runs ran that way before this was found).
+const STARTING_CPUS = allowedCpus();
+
+/**
+ * Pins this process (every thread) to the first CPU it started with and the mock's to the second, or (`false`)
+ * gives both back every CPU this process started with. Returns false where that is not possible (not Linux, no
+ * taskset, one CPU); throws if the restore did not take, so no later row runs pinned.
+ */
+function pin(mockPid, pinned) {
+  if (process.platform !== 'linux' || STARTING_CPUS === null) return false;
+  const [clientCpu, serverCpu] = cpuIds(STARTING_CPUS);
+  if (serverCpu === undefined) return false;
+  try {
+    execFileSync('taskset', ['-a', '-pc', pinned ? String(serverCpu) : STARTING_CPUS, String(mockPid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-pc', pinned ? String(clientCpu) : STARTING_CPUS, String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    if (pinned) pin(mockPid, false);
     return false;
   }
+  if (!pinned && allowedCpus() !== STARTING_CPUS) throw new Error(`could not give this process its CPUs back (${allowedCpus()} instead of ${STARTING_CPUS})`);
+  return true;
 }
 
 /** `count` alternating rounds of autocannon and aiperf against `mock`, summed up as one row's numbers. */
@@ -148,14 +172,14 @@ async function requestRate() {
     // The same pair with the client process on core 0 and the mock on core 1, so neither's threads run on the
     // other's core: not the goal's setting (there they share the cores), but it tells a client that keeps up from
     // one whose threads take the server's core. Both clients are in this process, so both are pinned alike.
-    if (pin(mock.pid, { clientCpus: '0', serverCpus: '1' })) {
+    if (pin(mock.pid, true)) {
       try {
         const loadAtPinnedStart = load1();
         const ticksAtPinnedStart = hostCpuTicks();
         row.separateCores = { ...(await rateRounds(setup, SEPARATE_CORES_ROUNDS)), loadAverage: [loadAtPinnedStart, load1()], host: hostShares(ticksAtPinnedStart, hostCpuTicks()) };
         console.log(describeRate(', client on core 0 and mock on core 1', row.separateCores));
       } finally {
-        pin(mock.pid, null);
+        pin(mock.pid, false);
       }
     }
     return row;
@@ -237,10 +261,7 @@ async function measureRows(groups) {
 
 /**
  * Each group of rows in a process of its own (this script again), as each `aiperf profile` is, so no row runs in a
- * process that earlier rows have shaped. In one process, three runs in which the rate row (~25 non-streaming runs of
- * each client) came first read aiperf's exact-server 1,000-stream p50 at 36–54 ms (ratio 0.66–1.05) against 11–14
- * ms (0.34–0.41) where those rows ran in a fresh process; the cause is not found (20 runs of either client before
- * such rows, outside the bench, stayed within the noise).
+ * process that earlier rows have shaped: its CPU affinity (the rate row pins it for a while), compiled code, heap.
  */
 async function measureGroupsApart() {
   const results = { rate: null, ttft: [] };
