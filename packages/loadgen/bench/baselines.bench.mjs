@@ -59,10 +59,10 @@ async function alternatingRounds(baseline, aiperf, count = ROUNDS) {
   return rounds;
 }
 
-/** A process's allowed CPUs as `taskset` lists them ("0-1", "0,2-3"), from /proc (Linux); null elsewhere. */
-function allowedCpus(pid = process.pid) {
+/** This process's allowed CPUs as `taskset` lists them ("0-1", "0,2-3"), from /proc (Linux); null elsewhere. */
+function allowedCpus() {
   try {
-    return /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? null;
+    return /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? null;
   } catch {
     return null;
   }

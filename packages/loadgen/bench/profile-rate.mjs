@@ -10,10 +10,10 @@
 // compiler threads took ~20 µs/request of a fresh 20k-request run), later ones are warm, as the ratio bench's are.
 // On Linux each run also splits its CPU into the main thread and the others (V8's compiler and GC helpers, libuv's
 // file-write pool), from /proc at the kernel's 10 ms tick.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { Pool } from 'undici';
 import { chatBody } from './raw-client.mjs';
-import { benchConfig, benchOptions, loadgenUnderTest, quietIo, round, startMockProcess } from './support.mjs';
+import { benchConfig, benchOptions, cpuMsOf, loadgenUnderTest, quietIo, round, startMockProcess } from './support.mjs';
 
 // AIPERF_LOADGEN=<path to a dist/index.js> measures another build of the package (see loadgenUnderTest).
 const { runProfile } = await loadgenUnderTest();
@@ -25,11 +25,9 @@ const onlyAiperf = process.argv[4] === 'aiperf';
 function threadCpuMs() {
   try {
     return new Map(
-      readdirSync('/proc/self/task').map((tid) => {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return [tid, (Number(fields[11]) + Number(fields[12])) * 10]; // utime + stime, 100 ticks per second
-      }),
+      readdirSync('/proc/self/task')
+        .map((tid) => [tid, cpuMsOf(`/proc/self/task/${tid}/stat`)])
+        .filter(([, ms]) => ms !== null), // a thread that ended since the listing
     );
   } catch {
     return new Map();

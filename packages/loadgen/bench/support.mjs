@@ -52,9 +52,12 @@ process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.st
   return { ...server, cpuMs: () => cpuMsOf(`/proc/${server.pid}/stat`), mainThreadCpuMs: () => cpuMsOf(`/proc/${server.pid}/task/${server.pid}/stat`) };
 }
 
-function cpuMsOf(statPath) {
+/** CPU ms a process or thread has used so far, from its /proc `stat` file (Linux); null where it cannot be read. */
+export function cpuMsOf(statPath) {
   try {
-    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
+    const stat = readFileSync(statPath, 'utf8');
+    // After the command name, which is in parentheses and may hold spaces and parentheses itself.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (100 Hz)
   } catch {
     return null;
