@@ -26,11 +26,14 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
   let dueMs = exchange.firstTokenMs;
   let corked = false;
   let pendingTokens = 0;
+  const recordPending = () => {
+    if (pendingTokens > 0) recordCompletionTokens(exchange, pendingTokens);
+    pendingTokens = 0;
+  };
   const flush = () => {
     if (corked) response.uncork();
     corked = false;
-    if (pendingTokens > 0) recordCompletionTokens(exchange, pendingTokens);
-    pendingTokens = 0;
+    recordPending();
   };
 
   for (let index = 0; index <= tokenCount; index += 1) {
@@ -69,7 +72,7 @@ export async function streamResponse(exchange: Exchange, response: ServerRespons
   }
   // The last token, the closing events and HTTP's final chunk go out in one write: end() uncorks fully. (A write,
   // an uncork and then end() were two syscalls, one of the ~6 per streamed request that cost most of its CPU.)
-  if (pendingTokens > 0) recordCompletionTokens(exchange, pendingTokens);
+  recordPending();
   response.end(encoder.end());
   state.stats.tokens.reasoning += plan.reasoningCount;
   state.stats.requests.completed += 1;
