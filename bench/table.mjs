@@ -34,16 +34,34 @@ if (baselines) {
   const rounds = baselines.rounds ? `, median of ${baselines.rounds} rounds` : '';
   const rateRounds = r.roundCount ? `, median of ${r.roundCount} rounds` : rounds;
   // The mock's CPU while each client ran: about equal under both means the server set the rate, not the client
-  // (its main thread's share where measured: it serves every request; the process's adds its GC threads).
-  const mockCpu = (row, client) =>
-    row.serverMainThreadBusyPercent
-      ? `, mock main thread ${row.serverMainThreadBusyPercent[client]}% busy`
-      : row.serverBusyPercent ? `, mock CPU ${row.serverBusyPercent[client]}%` : '';
-  rows.push([`Request rate, non-streaming, 64 connections${rateRounds}`, `${r.aiperfRate} req/s${mockCpu(r, 'aiperf')}`, `autocannon ${r.autocannonRate} req/s${mockCpu(r, 'autocannon')}`, `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}${spread(r.ratioInterquartile)}`, '≥ 0.95', when(baselines, r)]);
+  // (its main thread's share where measured: it serves every request; the process's adds its GC threads), and,
+  // where measured, how long that thread waited for a core (other threads on it).
+  const mockCpu = (row, client) => {
+    const waiting = row.serverMainThreadWaitingPercent ? `, ${row.serverMainThreadWaitingPercent[client]}% waiting for a core` : '';
+    if (row.serverMainThreadBusyPercent) return `, mock main thread ${row.serverMainThreadBusyPercent[client]}% busy${waiting}`;
+    return row.serverBusyPercent ? `, mock CPU ${row.serverBusyPercent[client]}%` : '';
+  };
+  // Since 2026-12-02 autocannon sends aiperf's headers too (before: content-type only, a lighter request).
+  const baseline = (row) => `autocannon${row.autocannonHeaders ? " (aiperf's headers)" : ''}`;
+  rows.push([
+    `Request rate, non-streaming, 64 connections${rateRounds}`,
+    `${r.aiperfRate} req/s${mockCpu(r, 'aiperf')}`,
+    `${baseline(r)} ${r.autocannonRate} req/s${mockCpu(r, 'autocannon')}`,
+    `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}${spread(r.ratioInterquartile)}`,
+    '≥ 0.95',
+    when(baselines, r),
+  ]);
   // Not a goal row: the same pair with the client and the mock on cores of their own (see baselines.bench.mjs).
   const pinned = r.separateCores;
   if (pinned) {
-    rows.push([`… the same, client on core 0 and mock on core 1 (taskset), median of ${pinned.roundCount} rounds`, `${pinned.aiperfRate} req/s${mockCpu(pinned, 'aiperf')}`, `autocannon ${pinned.autocannonRate} req/s${mockCpu(pinned, 'autocannon')}`, `${fixed(pinned.ratio)}${spread(pinned.ratioInterquartile)}`, '', when(baselines, pinned)]);
+    rows.push([
+      `… the same, client on core 0 and mock on core 1 (taskset), median of ${pinned.roundCount} rounds`,
+      `${pinned.aiperfRate} req/s${mockCpu(pinned, 'aiperf')}`,
+      `${baseline(pinned)} ${pinned.autocannonRate} req/s${mockCpu(pinned, 'autocannon')}`,
+      `${fixed(pinned.ratio)}${spread(pinned.ratioInterquartile)}`,
+      '',
+      when(baselines, pinned),
+    ]);
   }
   for (const t of baselines.ttftOverhead) {
     rows.push([
@@ -59,7 +77,14 @@ if (baselines) {
 // Older results kept the lateness rows in the baselines file.
 const lateness = read('loadgen-send-lateness') ?? (baselines?.sendLateness ? baselines : null);
 for (const l of lateness?.sendLateness ?? []) {
-  rows.push([`Send lateness, Poisson ${l.rate} req/s, p50 / p99`, `${fixed(l.latenessMsP50, 3)} / ${fixed(l.latenessMsP99, 3)} ms`, `achieved ${l.achievedRate} req/s`, '', '', when(lateness, l)]);
+  rows.push([
+    `Send lateness, Poisson ${l.rate} req/s, p50 / p99`,
+    `${fixed(l.latenessMsP50, 3)} / ${fixed(l.latenessMsP99, 3)} ms`,
+    `achieved ${l.achievedRate} req/s`,
+    '',
+    '',
+    when(lateness, l),
+  ]);
 }
 const memory = read('loadgen-memory');
 if (memory) {
@@ -86,10 +111,20 @@ if (tenMillion) {
 const plotResult = read('plot');
 const plot = plotResult?.results.find((r) => r.scenario === 'single_run_1m');
 if (plot?.parseOnlyMs) {
-  rows.push([`\`aiperf plot\` of 1M records (${plot.jsonlMb} MB JSONL)`, `${fixed(plot.wallMs / 1000)} s`, `JSON.parse of every line ${fixed(plot.parseOnlyMs / 1000)} s`, fixed(plot.plotOverParse), '', day(plotResult)]);
+  rows.push([
+    `\`aiperf plot\` of 1M records (${plot.jsonlMb} MB JSONL)`,
+    `${fixed(plot.wallMs / 1000)} s`,
+    `JSON.parse of every line ${fixed(plot.parseOnlyMs / 1000)} s`,
+    fixed(plot.plotOverParse),
+    '',
+    day(plotResult),
+  ]);
 }
 
-const header = ['| what | aiperf | baseline (same run) | ratio (median of rounds) | goal | date, load average (1 min), host steal |', '| --- | --- | --- | --- | --- | --- |'];
+const header = [
+  '| what | aiperf | baseline (same run) | ratio (median of rounds) | goal | date, load average (1 min), host steal |',
+  '| --- | --- | --- | --- | --- | --- |',
+];
 const table = [...header, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const health = baselines ? `Client load during the ratio rows (aiperf's own client_health): ${describeHealth(baselines)}` : '';
 console.log(table);
@@ -109,6 +144,14 @@ if (process.argv.includes('--readme')) {
 }
 
 function describeHealth(b) {
-  const cases = [['rate', b.requestRate.client], ...b.ttftOverhead.map((t) => [`${t.streams} streams${t.server === 'exact' ? ', exact server' : ''}`, t.client])].filter(([, c]) => c);
-  return cases.map(([name, c]) => `${name}: loop delay p99 ${fixed(c.event_loop_delay_p99_ms)} ms, CPU ${Math.round(c.cpu_percent)}%${c.client_bound ? ' (client-bound)' : ''}`).join('; ');
+  const cases = [
+    ['rate', b.requestRate.client],
+    ...b.ttftOverhead.map((t) => [`${t.streams} streams${t.server === 'exact' ? ', exact server' : ''}`, t.client]),
+  ].filter(([, c]) => c);
+  return cases
+    .map(
+      ([name, c]) =>
+        `${name}: loop delay p99 ${fixed(c.event_loop_delay_p99_ms)} ms, CPU ${Math.round(c.cpu_percent)}%${c.client_bound ? ' (client-bound)' : ''}`,
+    )
+    .join('; ');
 }

@@ -15,7 +15,18 @@ import { fileURLToPath } from 'node:url';
 import { IssuerThreadPool, disableAllocationSitePretenuring, percentileOfSorted, runProfile } from '@aiperf/loadgen';
 import { startExactServerProcess } from './exact-server.mjs';
 import { autocannonRate, rawStreamingTtfts } from './raw-client.mjs';
-import { aiperfBodies, benchConfig, hostCpuTicks, hostShares, quietIo, round, sampleCpuShare, startMockProcess, writeResult } from './support.mjs';
+import {
+  aiperfBodies,
+  aiperfHeaders,
+  benchConfig,
+  hostCpuTicks,
+  hostShares,
+  quietIo,
+  round,
+  sampleTimeShare,
+  startMockProcess,
+  writeResult,
+} from './support.mjs';
 
 const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 3);
 const WARMUP_SECONDS = 2;
@@ -39,7 +50,10 @@ const sorted = (values) => Float64Array.from(values).sort();
 const p = (values, q) => percentileOfSorted(values, q);
 const median = (values) => p(sorted(values), 50);
 /** The middle half of the rounds' ratios, [25th, 75th percentile]: how far one run's median can be trusted. */
-const interquartile = (values) => { const s = sorted(values); return [round(p(s, 25), 3), round(p(s, 75), 3)]; };
+const interquartile = (values) => {
+  const s = sorted(values);
+  return [round(p(s, 25), 3), round(p(s, 75), 3)];
+};
 const jsonl = (run) => readFileSync(join(run.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
 const clientHealth = (run) => run.summary.client_health ?? null;
 const load1 = () => round(loadavg()[0], 1);
@@ -101,7 +115,7 @@ function pin(mockPid, pinned) {
 }
 
 /** `count` alternating rounds of autocannon and aiperf against `mock`, summed up as one row's numbers. */
-async function rateRounds({ mock, body, config }, count) {
+async function rateRounds({ mock, body, headers, config }, count) {
   // aiperf runs as many requests as autocannon's latest run managed, so both run about as long.
   let requestCount = Math.round(RATE_SECONDS * 1000);
   let health = null;
@@ -110,23 +124,31 @@ async function rateRounds({ mock, body, config }, count) {
   // The share of its main thread, which serves every request, says it more exactly than the whole process's (GC
   // and compiler threads add to that): sampled over the middle of each run.
   const busyPercent = (cpuMsBefore, windowMs) => ((mock.cpuMs() - cpuMsBefore) / windowMs) * 100;
+  // And the share of the time its main thread was ready to run but waited for a core: threads of the client's
+  // (or the mock's own GC helpers) on its core. A client that keeps the server waiting for requests lowers the busy
+  // share and not this one; a client whose threads take the server's core raises this one.
+  const sampleMainThread = () => {
+    const busy = sampleTimeShare(mock.mainThreadCpuMs);
+    const waiting = sampleTimeShare(mock.mainThreadWaitMs);
+    return () => ({ serverMainThreadBusy: busy(), serverMainThreadWaiting: waiting() });
+  };
   const rounds = await alternatingRounds(
     async () => {
       const before = mock.cpuMs();
-      const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
-      const result = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS, body });
+      const mainThread = sampleMainThread();
+      const result = await autocannonRate({ url: mock.url, connections: 64, seconds: RATE_SECONDS, body, headers });
       requestCount = Math.max(640, Math.round(result.requests));
-      return { rate: result.ratePerSecond, serverBusy: busyPercent(before, RATE_SECONDS * 1000), serverMainThreadBusy: mainThread() };
+      return { rate: result.ratePerSecond, serverBusy: busyPercent(before, RATE_SECONDS * 1000), ...mainThread() };
     },
     async () => {
       const before = mock.cpuMs();
-      const mainThread = sampleCpuShare(mock.mainThreadCpuMs);
+      const mainThread = sampleMainThread();
       const run = await runProfile(config(requestCount), quietIo());
       if (run.errorRequestCount > 0) throw new Error(`aiperf saw ${run.errorRequestCount} errors`);
       health = clientHealth(run);
       // The profiling phase's length; the warm-up's 64 requests before it add well under 1% to the mock's CPU.
       const rate = run.summary.request_throughput.avg;
-      return { rate, serverBusy: busyPercent(before, (run.successfulRequestCount / rate) * 1000), serverMainThreadBusy: mainThread() };
+      return { rate, serverBusy: busyPercent(before, (run.successfulRequestCount / rate) * 1000), ...mainThread() };
     },
     count,
   );
@@ -139,18 +161,26 @@ async function rateRounds({ mock, body, config }, count) {
     ratioInterquartile: interquartile(ratios),
     serverBusyPercent: { autocannon: medianOf(0, 'serverBusy', 0), aiperf: medianOf(1, 'serverBusy', 0) },
     serverMainThreadBusyPercent: { autocannon: medianOf(0, 'serverMainThreadBusy', 1), aiperf: medianOf(1, 'serverMainThreadBusy', 1) },
+    serverMainThreadWaitingPercent: { autocannon: medianOf(0, 'serverMainThreadWaiting', 1), aiperf: medianOf(1, 'serverMainThreadWaiting', 1) },
+    autocannonHeaders: Object.keys(headers),
     roundCount: count,
     rounds: rounds.map(([autocannon, aiperf], i) => ({
-      autocannon: round(autocannon.rate, 0), aiperf: round(aiperf.rate, 0), ratio: round(ratios[i], 3),
-      serverBusyAutocannon: round(autocannon.serverBusy, 0), serverBusyAiperf: round(aiperf.serverBusy, 0),
-      serverMainThreadBusyAutocannon: round(autocannon.serverMainThreadBusy, 1), serverMainThreadBusyAiperf: round(aiperf.serverMainThreadBusy, 1),
+      autocannon: round(autocannon.rate, 0),
+      aiperf: round(aiperf.rate, 0),
+      ratio: round(ratios[i], 3),
+      serverBusyAutocannon: round(autocannon.serverBusy, 0),
+      serverBusyAiperf: round(aiperf.serverBusy, 0),
+      serverMainThreadBusyAutocannon: round(autocannon.serverMainThreadBusy, 1),
+      serverMainThreadBusyAiperf: round(aiperf.serverMainThreadBusy, 1),
+      serverMainThreadWaitingAutocannon: round(autocannon.serverMainThreadWaiting, 1),
+      serverMainThreadWaitingAiperf: round(aiperf.serverMainThreadWaiting, 1),
     })),
     client: health,
   };
 }
 
 const describeRate = (label, row) =>
-  `request rate (64 connections, non-streaming${label}), median of ${row.roundCount} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${row.rounds.map((r) => round(r.ratio, 2)).join(', ')}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf, its main thread ${row.serverMainThreadBusyPercent.autocannon}% and ${row.serverMainThreadBusyPercent.aiperf}%)`;
+  `request rate (64 connections, non-streaming${label}), median of ${row.roundCount} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${row.rounds.map((r) => round(r.ratio, 2)).join(', ')}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf, its main thread busy ${row.serverMainThreadBusyPercent.autocannon}% and ${row.serverMainThreadBusyPercent.aiperf}%, waiting for a core ${row.serverMainThreadWaitingPercent.autocannon}% and ${row.serverMainThreadWaitingPercent.aiperf}%)`;
 
 async function requestRate() {
   const loadAtStart = load1();
@@ -159,16 +189,28 @@ async function requestRate() {
   try {
     const config = (requestCount) =>
       benchConfig({ url: mock.url, load: { concurrency: 64, requestCount, warmupRequestCount: 64 }, endpoint: { streaming: false } });
-    // autocannon sends aiperf's own (non-streaming) request body, so the mock does the same work for both.
+    // autocannon sends aiperf's own (non-streaming) request, body and headers, so the mock does the same work for
+    // both. The headers matter: aiperf's (accept, connection, its request and correlation ids) cost the mock ~5%
+    // more CPU per request than autocannon's default two, and cut autocannon's rate by about as much (three runs
+    // of 40 paired 0.6 s rounds: mock CPU ×1.064, ×1.016, ×1.091; rate ×0.949, ×1.003, ×0.916). Before, the row
+    // compared aiperf's heavier request with autocannon's lighter one.
     const [body] = await aiperfBodies(runProfile, config(1));
+    const headers = await aiperfHeaders(runProfile, config(1));
     // One unmeasured run of each client first, the same length: the mock's JIT is warm for both, and each client's
     // own code is compiled before its first measured round (autocannon's always was; aiperf's first round used to
     // run its hot path half-compiled: ~60% more client CPU per request than its later rounds, profile-rate.mjs).
-    const warmup = await autocannonRate({ url: mock.url, connections: 64, seconds: WARMUP_SECONDS, body });
+    const warmup = await autocannonRate({ url: mock.url, connections: 64, seconds: WARMUP_SECONDS, body, headers });
     await runProfile(config(Math.max(640, warmup.requests)), quietIo());
-    const setup = { mock, body, config };
-    const row = { ...(await rateRounds(setup, RATE_ROUNDS)), goal: '≥ 0.95', loadAverage: [loadAtStart, load1()], host: hostShares(ticksAtStart, hostCpuTicks()) };
-    console.log(`${describeRate('', row)}; goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''}`);
+    const setup = { mock, body, headers, config };
+    const row = {
+      ...(await rateRounds(setup, RATE_ROUNDS)),
+      goal: '≥ 0.95',
+      loadAverage: [loadAtStart, load1()],
+      host: hostShares(ticksAtStart, hostCpuTicks()),
+    };
+    console.log(
+      `${describeRate('', row)}; goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''}`,
+    );
     // The same pair with the client process on core 0 and the mock on core 1, so neither's threads run on the
     // other's core: not the goal's setting (there they share the cores), but it tells a client that keeps up from
     // one whose threads take the server's core. Both clients are in this process, so both are pinned alike.
@@ -176,7 +218,11 @@ async function requestRate() {
       try {
         const loadAtPinnedStart = load1();
         const ticksAtPinnedStart = hostCpuTicks();
-        row.separateCores = { ...(await rateRounds(setup, SEPARATE_CORES_ROUNDS)), loadAverage: [loadAtPinnedStart, load1()], host: hostShares(ticksAtPinnedStart, hostCpuTicks()) };
+        row.separateCores = {
+          ...(await rateRounds(setup, SEPARATE_CORES_ROUNDS)),
+          loadAverage: [loadAtPinnedStart, load1()],
+          host: hostShares(ticksAtPinnedStart, hostCpuTicks()),
+        };
         console.log(describeRate(', client on core 0 and mock on core 1', row.separateCores));
       } finally {
         pin(mock.pid, false);
@@ -218,19 +264,28 @@ async function ttftOverhead(server, streams, requests) {
   const ratiosOf = (q) => rounds.map(([raw, ours]) => ours[q] / raw[q]);
   const ratioOf = (q) => round(median(ratiosOf(q)), 2);
   const row = {
-    server: server.name, streams, requests,
+    server: server.name,
+    streams,
+    requests,
     rawOverheadMs: { p50: medianOf(0, 'p50'), p99: medianOf(0, 'p99') },
     aiperfOverheadMs: { p50: medianOf(1, 'p50'), p99: medianOf(1, 'p99') },
     ratioP50: ratioOf('p50'),
     ratioP99: ratioOf('p99'),
     ratioInterquartile: { p50: interquartile(ratiosOf('p50')), p99: interquartile(ratiosOf('p99')) },
-    rounds: rounds.map(([raw, ours]) => ({ rawP50: round(raw.p50, 2), rawP99: round(raw.p99, 2), aiperfP50: round(ours.p50, 2), aiperfP99: round(ours.p99, 2) })),
+    rounds: rounds.map(([raw, ours]) => ({
+      rawP50: round(raw.p50, 2),
+      rawP99: round(raw.p99, 2),
+      aiperfP50: round(ours.p50, 2),
+      aiperfP99: round(ours.p99, 2),
+    })),
     goal: '≤ 1.1',
     loadAverage: [loadAtStart, load1()],
     host: hostShares(ticksAtStart, hostCpuTicks()),
     client: health,
   };
-  console.log(`TTFT − ${TTFT_MS} ms at ${streams} streams (${server.name} server), median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`);
+  console.log(
+    `TTFT − ${TTFT_MS} ms at ${streams} streams (${server.name} server), median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`,
+  );
   return row;
 }
 
@@ -268,7 +323,10 @@ async function measureGroupsApart() {
   for (const group of ROW_GROUPS) {
     const dir = mkdtempSync(join(tmpdir(), 'aiperf-bench-rows-'));
     const out = join(dir, 'rows.json');
-    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { stdio: 'inherit', env: { ...process.env, AIPERF_BENCH_ROWS: group, AIPERF_BENCH_ROWS_OUT: out } });
+    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      stdio: 'inherit',
+      env: { ...process.env, AIPERF_BENCH_ROWS: group, AIPERF_BENCH_ROWS_OUT: out },
+    });
     const rows = JSON.parse(readFileSync(out, 'utf8'));
     rmSync(dir, { recursive: true, force: true });
     results.rate ??= rows.rate;

@@ -16,12 +16,15 @@ export function chatBody({ streaming, promptWords = 64, maxTokens = 4 }) {
   });
 }
 
-/** autocannon's request rate over `seconds` with `connections` keep-alive connections (non-streaming), sending `body`. */
-export async function autocannonRate({ url, connections, seconds, body = chatBody({ streaming: false }) }) {
+/**
+ * autocannon's request rate over `seconds` with `connections` keep-alive connections (non-streaming), sending
+ * `body` with `headers` (pass aiperf's own, support.mjs aiperfHeaders, so the server parses the same request).
+ */
+export async function autocannonRate({ url, connections, seconds, body = chatBody({ streaming: false }), headers = { 'content-type': 'application/json' } }) {
   const result = await autocannon({
     url: `${url}/v1/chat/completions`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body,
     connections,
     duration: seconds,

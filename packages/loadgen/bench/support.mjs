@@ -2,6 +2,7 @@
 // event loop), a BenchmarkConfig builder, and result writing.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -33,7 +34,11 @@ export function startServerProcess(args) {
       resolve({
         url: String(chunk).trim(),
         pid: child.pid,
-        stop: () => new Promise((done) => { child.once('exit', done); child.stdin.end(); }),
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.stdin.end();
+          }),
       });
     });
   });
@@ -49,7 +54,12 @@ process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.st
   const server = await startServerProcess(['--input-type=module', '-e', code]);
   // CPU time (ms) the mock has used so far (Linux /proc), to tell whether the server saturates: the whole process
   // (its GC and compiler threads too), or its main thread alone, the one that serves every request.
-  return { ...server, cpuMs: () => cpuMsOf(`/proc/${server.pid}/stat`), mainThreadCpuMs: () => cpuMsOf(`/proc/${server.pid}/task/${server.pid}/stat`) };
+  return {
+    ...server,
+    cpuMs: () => cpuMsOf(`/proc/${server.pid}/stat`),
+    mainThreadCpuMs: () => cpuMsOf(`/proc/${server.pid}/task/${server.pid}/stat`),
+    mainThreadWaitMs: () => runQueueWaitMsOf(`/proc/${server.pid}/task/${server.pid}/schedstat`),
+  };
 }
 
 /** CPU ms a process or thread has used so far, from its /proc `stat` file (Linux); null where it cannot be read. */
@@ -65,19 +75,33 @@ export function cpuMsOf(statPath) {
 }
 
 /**
- * Samples `cpuMs()` every 250 ms until the returned function is called, which gives the CPU share (%) over the
- * samples between the first and last two: the middle of a run, without its start-up and its end (aiperf's
- * warm-up and exports, autocannon's first connections). NaN when the run was too short or there is no /proc.
+ * ms a thread has spent runnable but waiting for a core so far, from its /proc `schedstat` file (Linux; its second
+ * field, ns); null where it cannot be read. A server thread that waits so is held back by other threads on its
+ * core, not by a client that is slow to send.
  */
-export function sampleCpuShare(cpuMs) {
+export function runQueueWaitMsOf(schedstatPath) {
+  try {
+    return Number(readFileSync(schedstatPath, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples `msSoFar()` (a thread's CPU ms, or its run-queue wait) every 250 ms until the returned function is
+ * called, which gives its share of wall time (%) over the samples between the first and last two: the middle of
+ * a run, without its start-up and its end (aiperf's warm-up and exports, autocannon's first connections). NaN
+ * when the run was too short or there is no /proc.
+ */
+export function sampleTimeShare(msSoFar) {
   const samples = [];
-  const timer = setInterval(() => samples.push([performance.now(), cpuMs()]), 250);
+  const timer = setInterval(() => samples.push([performance.now(), msSoFar()]), 250);
   return () => {
     clearInterval(timer);
     const middle = samples.slice(2, -2);
     if (middle.length < 2 || middle[0][1] === null) return Number.NaN;
-    const [[startMs, startCpuMs], [endMs, endCpuMs]] = [middle[0], middle.at(-1)];
-    return ((endCpuMs - startCpuMs) / (endMs - startMs)) * 100;
+    const [[startMs, startSoFarMs], [endMs, endSoFarMs]] = [middle[0], middle.at(-1)];
+    return ((endSoFarMs - startSoFarMs) / (endMs - startMs)) * 100;
   };
 }
 
@@ -126,6 +150,50 @@ export async function aiperfBodies(runProfile, config) {
 export function benchOptions() {
   if (process.env.AIPERF_BENCH_THREAD !== '1') return {};
   return { sidecars: [{ name: 'bench-busy-main-loop', start: async () => {}, stop: async () => ({}) }] };
+}
+
+/** Headers a baseline client sets itself from the URL and the body, so they are left out of aiperfHeaders. */
+const CLIENT_SET_HEADERS = new Set(['host', 'content-length']);
+
+/**
+ * The headers of one request an aiperf run with `config` sends (its own, on the wire: content type, accept,
+ * connection, its request and correlation ids), minus host and content-length, which a baseline client sets for
+ * itself: a baseline sends these, so the server parses as many header bytes and lines for both clients. The ids
+ * are this one request's: the server does the same work whatever their value, only their length counts.
+ */
+export async function aiperfHeaders(runProfile, config) {
+  let captured = null;
+  const server = createServer((request, response) => {
+    captured ??= request.rawHeaders;
+    request.resume();
+    request.on('end', () => {
+      response.setHeader('content-type', 'application/json');
+      response.end(
+        JSON.stringify({
+          id: 'capture',
+          object: 'chat.completion',
+          created: 0,
+          model: 'mock-model',
+          choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
+      );
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${server.address().port}`;
+    const output = { ...config.output, artifactDir: artifactDir('aiperf-bench-headers-') };
+    const load = { ...config.load, concurrency: 1, requestCount: 1, warmupRequestCount: 0 };
+    await runProfile({ ...config, endpoint: { ...config.endpoint, url }, output, load }, quietIo());
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  if (captured === null) throw new Error('aiperf sent no request to the header capture server');
+  const headers = {};
+  for (let i = 0; i < captured.length; i += 2) if (!CLIENT_SET_HEADERS.has(captured[i].toLowerCase())) headers[captured[i]] = captured[i + 1];
+  return headers;
 }
 
 /** A ProfileIo that discards the console report. */
