@@ -23,6 +23,18 @@ const when = (result, row) => {
 };
 /** " (middle half 0.90–1.07)": the rounds' 25th–75th percentile ratios, where recorded. */
 const spread = (range) => (range ? ` (middle half ${fixed(range[0])}–${fixed(range[1])})` : '');
+/**
+ * A ratio with its verdict and its uncertainty: where the run recorded a 95% confidence interval for the median,
+ * ✓ when the whole interval meets the goal, ✗ when none of it does, ≈ when it spans the goal (this run cannot
+ * tell); older results are judged by the median alone and show their rounds' middle half.
+ */
+const judged = (value, goal, confidence, interquartile) => {
+  if (!confidence) return `${fixed(value)}${goal ? meets(value, goal) : ''}${spread(interquartile)}`;
+  const mark = !goal ? '' : confidence.every(goal) ? ' ✓' : confidence.some(goal) ? ' ≈' : ' ✗';
+  return `${fixed(value)}${mark} (95% CI ${fixed(confidence[0])}–${fixed(confidence[1])})`;
+};
+const atLeast = (goal) => (x) => x >= goal;
+const atMost = (goal) => (x) => x <= goal;
 
 /** The TTFT rows' servers (results from before the exact server have no `server`: the mock). */
 const SERVERS = { mock: 'mock server', exact: "exact-timing server (the client's share)" };
@@ -47,7 +59,7 @@ if (baselines) {
     `Request rate, non-streaming, 64 connections${rateRounds}`,
     `${r.aiperfRate} req/s${mockCpu(r, 'aiperf')}`,
     `${baseline(r)} ${r.autocannonRate} req/s${mockCpu(r, 'autocannon')}`,
-    `${fixed(r.ratio)}${meets(r.ratio, (x) => x >= 0.95)}${spread(r.ratioInterquartile)}`,
+    judged(r.ratio, atLeast(0.95), r.ratioConfidence95, r.ratioInterquartile),
     '≥ 0.95',
     when(baselines, r),
   ]);
@@ -58,7 +70,7 @@ if (baselines) {
       `… the same, client on core 0 and mock on core 1 (taskset), median of ${pinned.roundCount} rounds`,
       `${pinned.aiperfRate} req/s${mockCpu(pinned, 'aiperf')}`,
       `${baseline(pinned)} ${pinned.autocannonRate} req/s${mockCpu(pinned, 'autocannon')}`,
-      `${fixed(pinned.ratio)}${spread(pinned.ratioInterquartile)}`,
+      judged(pinned.ratio, null, pinned.ratioConfidence95, pinned.ratioInterquartile),
       '',
       when(baselines, pinned),
     ]);
@@ -68,7 +80,7 @@ if (baselines) {
       `TTFT overhead (measured − 50 ms), ${t.streams} streams in step, ${SERVERS[t.server ?? 'mock']}, p50 / p99${rounds}`,
       `${fixed(t.aiperfOverheadMs.p50)} / ${fixed(t.aiperfOverheadMs.p99)} ms`,
       `raw undici ${fixed(t.rawOverheadMs.p50)} / ${fixed(t.rawOverheadMs.p99)} ms`,
-      `${fixed(t.ratioP50)}${meets(t.ratioP50, (x) => x <= 1.1)}${spread(t.ratioInterquartile?.p50)} / ${fixed(t.ratioP99)}${meets(t.ratioP99, (x) => x <= 1.1)}${spread(t.ratioInterquartile?.p99)}`,
+      `${judged(t.ratioP50, atMost(1.1), t.ratioConfidence95?.p50, t.ratioInterquartile?.p50)} / ${judged(t.ratioP99, atMost(1.1), t.ratioConfidence95?.p99, t.ratioInterquartile?.p99)}`,
       '≤ 1.1',
       when(baselines, t),
     ]);
@@ -126,8 +138,12 @@ const header = [
   '| --- | --- | --- | --- | --- | --- |',
 ];
 const table = [...header, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const legend = baselines?.requestRate.ratioConfidence95
+  ? "✓ / ✗: the median ratio's whole 95% confidence interval (from the rounds, distribution-free) meets / misses the goal; ≈: the interval spans the goal, so this run cannot tell."
+  : '';
 const health = baselines ? `Client load during the ratio rows (aiperf's own client_health): ${describeHealth(baselines)}` : '';
 console.log(table);
+if (legend) console.log(`\n${legend}`);
 if (health) console.log(`\n${health}`);
 
 if (process.argv.includes('--readme')) {
@@ -138,7 +154,7 @@ if (process.argv.includes('--readme')) {
   const to = readme.indexOf(END);
   if (from < 0 || to < from) throw new Error(`README.md has no ${START} … ${END} block to replace`);
   const cores = baselines?.cores ? ` on ${baselines.cores} cores` : '';
-  const block = [START, '', table, '', ...(health ? [`${health}${cores}.`, ''] : []), END].join('\n');
+  const block = [START, '', table, '', ...(legend ? [legend, ''] : []), ...(health ? [`${health}${cores}.`, ''] : []), END].join('\n');
   writeFileSync(readmePath, readme.slice(0, from) + block + readme.slice(to + END.length));
   console.log(`\n→ README.md table updated`);
 }

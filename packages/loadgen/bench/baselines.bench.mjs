@@ -21,6 +21,7 @@ import {
   benchConfig,
   hostCpuTicks,
   hostShares,
+  medianConfidence95,
   quietIo,
   round,
   sampleTimeShare,
@@ -32,10 +33,11 @@ const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 3);
 const WARMUP_SECONDS = 2;
 // One pair of runs is not a measurement on 2 cores shared with the mock: three back-to-back idle runs of the
 // same code gave rate ratios of 0.72, 0.90 and 1.10 (autocannon alone moved between 2,528 and 4,317 req/s). So
-// each row runs its pair ROUNDS times, alternating which client goes first, and reports the median. Nine, not five:
-// two 5-round idle runs of the same code minutes apart gave rate medians of 0.94 and (9 rounds) 0.99, single rounds
-// 0.70-1.45.
-const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 9);
+// each row runs its pair ROUNDS times, alternating which client goes first, and reports the median with a 95%
+// confidence interval for it (medianConfidence95). Fifteen: two 5-round idle runs of the same code minutes apart
+// gave rate medians of 0.94 and (9 rounds) 0.99, single rounds 0.70-1.45; with 9 rounds the TTFT rows' medians
+// still moved by 0.3–0.5 between runs (the mock at 1,000 streams: 1.63 and 0.90 in two runs an hour apart).
+const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 15);
 // The rate row's rounds: more and shorter ones in the same time. This host's speed drifts within seconds (the mock's
 // CPU per request under one client moved between 90 and 240 µs in one run of 24 rounds), so each round's ratio
 // scatters (0.63–1.59 there) whatever its length; only more rounds narrow the median.
@@ -49,11 +51,13 @@ const TTFT_MS = 50;
 const sorted = (values) => Float64Array.from(values).sort();
 const p = (values, q) => percentileOfSorted(values, q);
 const median = (values) => p(sorted(values), 50);
-/** The middle half of the rounds' ratios, [25th, 75th percentile]: how far one run's median can be trusted. */
+/** The middle half of the rounds' ratios, [25th, 75th percentile]: how much single rounds scatter. */
 const interquartile = (values) => {
   const s = sorted(values);
   return [round(p(s, 25), 3), round(p(s, 75), 3)];
 };
+/** The rounds' median ratio's 95% confidence interval, rounded; null with too few rounds. */
+const confidence95 = (values) => medianConfidence95(values)?.map((x) => round(x, 3)) ?? null;
 const jsonl = (run) => readFileSync(join(run.artifactDir, 'profile_export.jsonl'), 'utf8').trim().split('\n');
 const clientHealth = (run) => run.summary.client_health ?? null;
 const load1 = () => round(loadavg()[0], 1);
@@ -159,6 +163,7 @@ async function rateRounds({ mock, body, headers, config }, count) {
     aiperfRate: medianOf(1, 'rate', 0),
     ratio: round(median(ratios), 3),
     ratioInterquartile: interquartile(ratios),
+    ratioConfidence95: confidence95(ratios),
     serverBusyPercent: { autocannon: medianOf(0, 'serverBusy', 0), aiperf: medianOf(1, 'serverBusy', 0) },
     serverMainThreadBusyPercent: { autocannon: medianOf(0, 'serverMainThreadBusy', 1), aiperf: medianOf(1, 'serverMainThreadBusy', 1) },
     serverMainThreadWaitingPercent: { autocannon: medianOf(0, 'serverMainThreadWaiting', 1), aiperf: medianOf(1, 'serverMainThreadWaiting', 1) },
@@ -180,7 +185,7 @@ async function rateRounds({ mock, body, headers, config }, count) {
 }
 
 const describeRate = (label, row) =>
-  `request rate (64 connections, non-streaming${label}), median of ${row.roundCount} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (rounds ${row.rounds.map((r) => round(r.ratio, 2)).join(', ')}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf, its main thread busy ${row.serverMainThreadBusyPercent.autocannon}% and ${row.serverMainThreadBusyPercent.aiperf}%, waiting for a core ${row.serverMainThreadWaitingPercent.autocannon}% and ${row.serverMainThreadWaitingPercent.aiperf}%)`;
+  `request rate (64 connections, non-streaming${label}), median of ${row.roundCount} rounds: autocannon ${row.autocannonRate} req/s, aiperf ${row.aiperfRate} req/s → ${row.ratio} (95% CI ${row.ratioConfidence95?.join('–') ?? 'n/a'}; rounds ${row.rounds.map((r) => round(r.ratio, 2)).join(', ')}; mock CPU ${row.serverBusyPercent.autocannon}% under autocannon, ${row.serverBusyPercent.aiperf}% under aiperf, its main thread busy ${row.serverMainThreadBusyPercent.autocannon}% and ${row.serverMainThreadBusyPercent.aiperf}%, waiting for a core ${row.serverMainThreadWaitingPercent.autocannon}% and ${row.serverMainThreadWaitingPercent.aiperf}%)`;
 
 async function requestRate() {
   const loadAtStart = load1();
@@ -272,6 +277,7 @@ async function ttftOverhead(server, streams, requests) {
     ratioP50: ratioOf('p50'),
     ratioP99: ratioOf('p99'),
     ratioInterquartile: { p50: interquartile(ratiosOf('p50')), p99: interquartile(ratiosOf('p99')) },
+    ratioConfidence95: { p50: confidence95(ratiosOf('p50')), p99: confidence95(ratiosOf('p99')) },
     rounds: rounds.map(([raw, ours]) => ({
       rawP50: round(raw.p50, 2),
       rawP99: round(raw.p99, 2),
@@ -284,7 +290,7 @@ async function ttftOverhead(server, streams, requests) {
     client: health,
   };
   console.log(
-    `TTFT − ${TTFT_MS} ms at ${streams} streams (${server.name} server), median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`,
+    `TTFT − ${TTFT_MS} ms at ${streams} streams (${server.name} server), median of ${ROUNDS} rounds: raw undici p50/p99 ${row.rawOverheadMs.p50}/${row.rawOverheadMs.p99} ms, aiperf ${row.aiperfOverheadMs.p50}/${row.aiperfOverheadMs.p99} ms → ${row.ratioP50}/${row.ratioP99} (95% CI ${row.ratioConfidence95.p50?.join('–') ?? 'n/a'} / ${row.ratioConfidence95.p99?.join('–') ?? 'n/a'}; goal ${row.goal}; load average ${row.loadAverage.join(' → ')}${row.host ? `, host steal ${row.host.stealPercent}%` : ''})`,
   );
   return row;
 }
