@@ -43,8 +43,9 @@ const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 15);
 // scatters (0.63–1.59 there) whatever its length; only more rounds narrow the median.
 const RATE_ROUNDS = Number(process.env.AIPERF_BENCH_RATE_ROUNDS ?? 15);
 // With the client and the mock on cores of their own the rounds scatter far less (0.93–1.19 against 0.65–1.32 in
-// two 12-round runs), so fewer of them do.
-const SEPARATE_CORES_ROUNDS = Math.ceil(RATE_ROUNDS / 2);
+// two 12-round runs), so fewer of them do: nine, the fewest whose median has a 95% interval narrower than all of
+// them (the 2nd to the 8th).
+const SEPARATE_CORES_ROUNDS = Math.max(9, Math.ceil(RATE_ROUNDS / 2));
 // As `aiperf profile` does before its runs (for the whole process, so for the baselines too).
 disableAllocationSitePretenuring();
 const TTFT_MS = 50;
