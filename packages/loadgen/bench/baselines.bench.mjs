@@ -6,7 +6,7 @@
 //   no work per request (exact-server.mjs), where what is left of the overhead is the client's own;
 // plus the client's own event-loop delay and CPU as aiperf reports them, and the machine's load average at the
 // start and end of each row (a shared machine makes every latency row noisy). `pnpm bench ratios` runs just this
-// (about 5 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
+// (about 8 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
