@@ -111,6 +111,9 @@ describe('profile_export.jsonl', () => {
       [cancelled, { ...context, scheduled: true }],
       [{ ...records[0]!, sendLatenessNs: 1_234_567.6 }, { streaming: false, producesTokens: true, scheduled: true }],
       [{ ...records[1]!, shardIndex: 2, datasetIndex: 14 }, context],
+      // A long answer: 300 chunks at irregular gaps, fractional and whole ms, so the per-chunk arrays' numbers are
+      // written in every form a display value takes (integers, short and full-precision decimals).
+      [makeRecord({ contentMs: Array.from({ length: 300 }, (_, i) => 40 + i * 17.3 + (i % 7) / 3 + (i % 11 === 0 ? 1e-7 : 0)) }), context],
     ] as const;
     for (const [record, ctx] of cases) {
       expect(recordToJsonLine(record, ctx, 'record_processor_x')).toBe(`${stringifyJson(recordToJsonObject(record, ctx, 'record_processor_x'))}\n`);
