@@ -6,7 +6,7 @@
 //   no work per request (exact-server.mjs), where what is left of the overhead is the client's own;
 // plus the client's own event-loop delay and CPU as aiperf reports them, and the machine's load average at the
 // start and end of each row (a shared machine makes every latency row noisy). `pnpm bench ratios` runs just this
-// (about 11 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
+// (about 8 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -37,7 +37,7 @@ const WARMUP_SECONDS = 2;
 // confidence interval for it (medianConfidence95). Thirty: two 5-round idle runs of the same code minutes apart
 // gave rate medians of 0.94 and (9 rounds) 0.99, single rounds 0.70-1.45; with 9 rounds the TTFT rows' medians
 // still moved by 0.3–0.5 between runs (the mock at 1,000 streams: 1.63 and 0.90 in two runs an hour apart), and
-// with 15 their intervals were 0.4–1.1 wide. A TTFT round takes seconds, so 30 of them cost ~2.5 minutes more
+// with 15 their intervals were 0.4–1.1 wide. A TTFT round takes a second or two, so 30 of them cost under a minute more
 // than 15, for intervals about half as wide (the mock at 1,000 streams, p50: 0.92–1.10 against 0.68–1.27).
 const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 30);
 // The rate row's rounds: more and shorter ones in the same time. This host's speed drifts within seconds (the mock's
