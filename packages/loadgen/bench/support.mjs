@@ -136,10 +136,16 @@ export function benchConfig({ url, load = {}, input = {}, endpoint = {} }) {
  * run): a baseline client sends these, so the server parses and tokenizes the same prompts for both.
  */
 export async function aiperfBodies(runProfile, config) {
-  const output = { ...config.output, artifactDir: artifactDir('aiperf-bench-bodies-') };
-  const run = await runProfile({ ...config, output, load: { ...config.load, concurrency: 1, requestCount: 1, warmupRequestCount: 0 } }, quietIo());
+  const run = await runOneRequest(runProfile, config, 'aiperf-bench-bodies-');
   const inputs = JSON.parse(readFileSync(join(run.artifactDir, 'inputs.json'), 'utf8'));
   return inputs.data.map((entry) => JSON.stringify(entry.payloads[0]));
+}
+
+/** An aiperf run of `config` that sends one request (no warm-up) and writes its artifacts to a new temp directory. */
+function runOneRequest(runProfile, config, artifactPrefix, endpoint = config.endpoint) {
+  const output = { ...config.output, artifactDir: artifactDir(artifactPrefix) };
+  const load = { ...config.load, concurrency: 1, requestCount: 1, warmupRequestCount: 0 };
+  return runProfile({ ...config, endpoint, output, load }, quietIo());
 }
 
 /**
@@ -183,9 +189,7 @@ export async function aiperfHeaders(runProfile, config) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${server.address().port}`;
-    const output = { ...config.output, artifactDir: artifactDir('aiperf-bench-headers-') };
-    const load = { ...config.load, concurrency: 1, requestCount: 1, warmupRequestCount: 0 };
-    await runProfile({ ...config, endpoint: { ...config.endpoint, url }, output, load }, quietIo());
+    await runOneRequest(runProfile, config, 'aiperf-bench-headers-', { ...config.endpoint, url });
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

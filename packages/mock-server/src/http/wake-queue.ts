@@ -95,9 +95,7 @@ export class WakeQueue {
     const dueMs = this.heap[0]!.dueMs;
     const remainingMs = dueMs - nowMs();
     if (remainingMs < 1) {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
-      this.timerDueMs = Infinity;
+      this.clear(); // the timer, if any: no immediate is scheduled here
       this.immediate = setImmediate(this.wake);
       return;
     }
