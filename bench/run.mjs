@@ -3,7 +3,7 @@
 // another, so they do not compete for this machine's cores. Each script writes its own
 // `bench/results/<name>.json`; pass a substring to run only matching scripts: `pnpm bench plot` (or
 // `pnpm bench --only plot`). `pnpm bench ratios` runs just the goals' ratio rows (aiperf against autocannon and a raw
-// undici client, a couple of minutes) and prints the table; `node bench/table.mjs --readme` then puts it in README.md.
+// undici client, about 10 minutes) and prints the table; `node bench/table.mjs --readme` then puts it in README.md.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

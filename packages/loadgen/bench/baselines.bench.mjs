@@ -6,7 +6,7 @@
 //   no work per request (exact-server.mjs), where what is left of the overhead is the client's own;
 // plus the client's own event-loop delay and CPU as aiperf reports them, and the machine's load average at the
 // start and end of each row (a shared machine makes every latency row noisy). `pnpm bench ratios` runs just this
-// (about 8 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
+// (about 10 minutes on an idle machine). Writes bench/results/loadgen-baselines.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -29,25 +29,25 @@ import {
   writeResult,
 } from './support.mjs';
 
-const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 3);
+// The rate row's rounds: many short ones. This host's speed drifts within seconds (the mock's CPU per request under
+// autocannon alone moved between 119 and 182 µs over fifteen 3 s rounds, a trivial node:http server's between 20
+// and 28 µs, while a loop of plain arithmetic kept within 2%), so each round's ratio scatters (0.67–1.35) whatever
+// its length, and only more rounds narrow the median. 60 rounds of 1 s gave an interval of 0.97–1.08 in about
+// the time 15 of 3 s take, where those gave 0.82–1.24 (and 0.74–1.08, 0.94–1.15 in other runs).
+const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 1);
 const WARMUP_SECONDS = 2;
 // One pair of runs is not a measurement on 2 cores shared with the mock: three back-to-back idle runs of the
 // same code gave rate ratios of 0.72, 0.90 and 1.10 (autocannon alone moved between 2,528 and 4,317 req/s). So
 // each row runs its pair ROUNDS times, alternating which client goes first, and reports the median with a 95%
-// confidence interval for it (medianConfidence95). Thirty: two 5-round idle runs of the same code minutes apart
-// gave rate medians of 0.94 and (9 rounds) 0.99, single rounds 0.70-1.45; with 9 rounds the TTFT rows' medians
-// still moved by 0.3–0.5 between runs (the mock at 1,000 streams: 1.63 and 0.90 in two runs an hour apart), and
-// with 15 their intervals were 0.4–1.1 wide. A TTFT round takes a second or two, so 30 of them cost under a minute more
-// than 15, for intervals about half as wide (the mock at 1,000 streams, p50: 0.92–1.10 against 0.68–1.27).
-const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 30);
-// The rate row's rounds: more and shorter ones in the same time. This host's speed drifts within seconds (the mock's
-// CPU per request under one client moved between 90 and 240 µs in one run of 24 rounds), so each round's ratio
-// scatters (0.63–1.59 there) whatever its length; only more rounds narrow the median.
-const RATE_ROUNDS = Number(process.env.AIPERF_BENCH_RATE_ROUNDS ?? 15);
-// With the client and the mock on cores of their own the rounds scatter far less (0.93–1.19 against 0.65–1.32 in
-// two 12-round runs), so fewer of them do: nine, the fewest whose median has a 95% interval narrower than all of
-// them (the 2nd to the 8th).
-const SEPARATE_CORES_ROUNDS = Math.max(9, Math.ceil(RATE_ROUNDS / 2));
+// confidence interval for it (medianConfidence95). Sixty: with 9 rounds the TTFT rows' medians still moved by
+// 0.3–0.5 between runs (the mock at 1,000 streams: 1.63 and 0.90 in two runs an hour apart), with 15 their
+// intervals were 0.4–1.1 wide, with 30 still 0.2–0.35 wide against the mock, whose rows sit near the goal. An
+// interval narrows as 1/√rounds, and a TTFT round takes a second or two: 60 cost ~2 minutes more than 30.
+const ROUNDS = Number(process.env.AIPERF_BENCH_ROUNDS ?? 60);
+const RATE_ROUNDS = Number(process.env.AIPERF_BENCH_RATE_ROUNDS ?? 60);
+// With the client and the mock on cores of their own the rounds scatter less, so fewer of them do (a quarter as
+// many, and never under nine, the fewest whose median has a 95% interval narrower than all of them).
+const SEPARATE_CORES_ROUNDS = Math.max(9, Math.ceil(RATE_ROUNDS / 4));
 // As `aiperf profile` does before its runs (for the whole process, so for the baselines too).
 disableAllocationSitePretenuring();
 const TTFT_MS = 50;

@@ -53,12 +53,14 @@ process.stdout.write(s.url + '\\n');
 process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.stdin.resume();`;
   const server = await startServerProcess(['--input-type=module', '-e', code]);
   // CPU time (ms) the mock has used so far (Linux /proc), to tell whether the server saturates: the whole process
-  // (its GC and compiler threads too), or its main thread alone, the one that serves every request.
+  // (its GC and compiler threads too), or its main thread alone, the one that serves every request (from its
+  // schedstat, in ns: the stat file's 10 ms ticks are too coarse for a 1 s round's share).
+  const mainThreadSchedstat = `/proc/${server.pid}/task/${server.pid}/schedstat`;
   return {
     ...server,
     cpuMs: () => cpuMsOf(`/proc/${server.pid}/stat`),
-    mainThreadCpuMs: () => cpuMsOf(`/proc/${server.pid}/task/${server.pid}/stat`),
-    mainThreadWaitMs: () => runQueueWaitMsOf(`/proc/${server.pid}/task/${server.pid}/schedstat`),
+    mainThreadCpuMs: () => schedstatMsOf(mainThreadSchedstat, 'running'),
+    mainThreadWaitMs: () => schedstatMsOf(mainThreadSchedstat, 'waiting'),
   };
 }
 
@@ -75,30 +77,30 @@ export function cpuMsOf(statPath) {
 }
 
 /**
- * ms a thread has spent runnable but waiting for a core so far, from its /proc `schedstat` file (Linux; its second
- * field, ns); null where it cannot be read. A server thread that waits so is held back by other threads on its
- * core, not by a client that is slow to send.
+ * ms a thread has spent so far on a core (`running`) or runnable but waiting for one (`waiting`), from its /proc
+ * `schedstat` file (Linux; its first and second fields, ns); null where it cannot be read. A server thread that
+ * waits so is held back by other threads on its core, not by a client that is slow to send.
  */
-export function runQueueWaitMsOf(schedstatPath) {
+export function schedstatMsOf(schedstatPath, time) {
   try {
-    return Number(readFileSync(schedstatPath, 'utf8').split(' ')[1]) / 1e6;
+    return Number(readFileSync(schedstatPath, 'utf8').split(' ')[time === 'running' ? 0 : 1]) / 1e6;
   } catch {
     return null;
   }
 }
 
 /**
- * Samples `msSoFar()` (a thread's CPU ms, or its run-queue wait) every 250 ms until the returned function is
- * called, which gives its share of wall time (%) over the samples between the first and last two: the middle of
- * a run, without its start-up and its end (aiperf's warm-up and exports, autocannon's first connections). NaN
- * when the run was too short or there is no /proc.
+ * Samples `msSoFar()` (a thread's CPU ms, or its run-queue wait) every 50 ms until the returned function is
+ * called, which gives its share of wall time (%) over the samples between the first and last four: the middle of
+ * a run, without its first and last 200 ms (aiperf's warm-up and exports, autocannon's first connections), so a
+ * 1 s round still has a window of ~0.6 s. NaN when the run was too short (under ~0.5 s) or there is no /proc.
  */
 export function sampleTimeShare(msSoFar) {
   const samples = [];
-  const timer = setInterval(() => samples.push([performance.now(), msSoFar()]), 250);
+  const timer = setInterval(() => samples.push([performance.now(), msSoFar()]), 50);
   return () => {
     clearInterval(timer);
-    const middle = samples.slice(2, -2);
+    const middle = samples.slice(4, -4);
     if (middle.length < 2 || middle[0][1] === null) return Number.NaN;
     const [[startMs, startSoFarMs], [endMs, endSoFarMs]] = [middle[0], middle.at(-1)];
     return ((endSoFarMs - startSoFarMs) / (endMs - startMs)) * 100;
