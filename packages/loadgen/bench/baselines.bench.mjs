@@ -32,8 +32,9 @@ import {
 // The rate row's rounds: many short ones. This host's speed drifts within seconds (the mock's CPU per request under
 // autocannon alone moved between 119 and 182 µs over fifteen 3 s rounds, a trivial node:http server's between 20
 // and 28 µs, while a loop of plain arithmetic kept within 2%), so each round's ratio scatters (0.67–1.35) whatever
-// its length, and only more rounds narrow the median. 60 rounds of 1 s gave an interval of 0.97–1.08 in about
-// the time 15 of 3 s take, where those gave 0.82–1.24 (and 0.74–1.08, 0.94–1.15 in other runs).
+// its length, and only more rounds narrow the median. 60 rounds of 1 s, in about the time 15 of 3 s take, gave
+// intervals of 0.97–1.08, 0.94–1.04, 1.02–1.07 and 0.98–1.07 in four runs; 15 of 3 s gave 0.82–1.24, 0.74–1.08
+// and 0.94–1.15.
 const RATE_SECONDS = Number(process.env.AIPERF_BENCH_SECONDS ?? 1);
 const WARMUP_SECONDS = 2;
 // One pair of runs is not a measurement on 2 cores shared with the mock: three back-to-back idle runs of the
