@@ -223,8 +223,20 @@ export function medianConfidence95(values) {
   return [sortedValues[k - 1], sortedValues[n - k]];
 }
 
-/** A ProfileIo that discards the console report. */
-export const quietIo = () => ({ stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: process.stderr });
+// What the bench's runs have written to stderr so far: a bench makes hundreds of runs, and each would repeat the same
+// warnings (no tokenizer for the mock's model, the mock's usage against the client's counts) between the rows.
+const stderrSeen = new Set();
+const stderrOnce = new Writable({
+  write(chunk, _encoding, callback) {
+    const text = String(chunk);
+    if (!stderrSeen.has(text)) process.stderr.write(text);
+    stderrSeen.add(text);
+    callback();
+  },
+});
+
+/** A ProfileIo that discards the console report and writes each distinct warning once per process. */
+export const quietIo = () => ({ stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: stderrOnce });
 
 export function writeResult(name, result) {
   const dir = join(ROOT, 'bench/results');
