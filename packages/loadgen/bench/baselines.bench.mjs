@@ -24,7 +24,7 @@ import {
   medianConfidence95,
   quietIo,
   round,
-  sampleTimeShare,
+  sampleTimeShares,
   startMockProcess,
   writeResult,
 } from './support.mjs';
@@ -136,9 +136,11 @@ async function rateRounds({ mock, body, headers, config }, count) {
   // (or the mock's own GC helpers) on its core. A client that keeps the server waiting for requests lowers the busy
   // share and not this one; a client whose threads take the server's core raises this one.
   const sampleMainThread = () => {
-    const busy = sampleTimeShare(mock.mainThreadCpuMs);
-    const waiting = sampleTimeShare(mock.mainThreadWaitMs);
-    return () => ({ serverMainThreadBusy: busy(), serverMainThreadWaiting: waiting() });
+    const shares = sampleTimeShares(mock.mainThreadSchedstatMs);
+    return () => {
+      const [busy, waiting] = shares() ?? [Number.NaN, Number.NaN];
+      return { serverMainThreadBusy: busy, serverMainThreadWaiting: waiting };
+    };
   };
   const rounds = await alternatingRounds(
     async () => {

@@ -59,8 +59,7 @@ process.stdin.on('end', () => s.close().then(() => process.exit(0))); process.st
   return {
     ...server,
     cpuMs: () => cpuMsOf(`/proc/${server.pid}/stat`),
-    mainThreadCpuMs: () => schedstatMsOf(mainThreadSchedstat, 'running'),
-    mainThreadWaitMs: () => schedstatMsOf(mainThreadSchedstat, 'waiting'),
+    mainThreadSchedstatMs: () => schedstatMsOf(mainThreadSchedstat),
   };
 }
 
@@ -77,33 +76,35 @@ export function cpuMsOf(statPath) {
 }
 
 /**
- * ms a thread has spent so far on a core (`running`) or runnable but waiting for one (`waiting`), from its /proc
- * `schedstat` file (Linux; its first and second fields, ns); null where it cannot be read. A server thread that
- * waits so is held back by other threads on its core, not by a client that is slow to send.
+ * ms a thread has spent so far [on a core, runnable but waiting for one], from its /proc `schedstat` file (Linux;
+ * its first two fields, ns); null where it cannot be read. A server thread that waits so is held back by other
+ * threads on its core, not by a client that is slow to send.
  */
-export function schedstatMsOf(schedstatPath, time) {
+export function schedstatMsOf(schedstatPath) {
   try {
-    return Number(readFileSync(schedstatPath, 'utf8').split(' ')[time === 'running' ? 0 : 1]) / 1e6;
+    const [runningNs, waitingNs] = readFileSync(schedstatPath, 'utf8').split(' ');
+    return [Number(runningNs) / 1e6, Number(waitingNs) / 1e6];
   } catch {
     return null;
   }
 }
 
 /**
- * Samples `msSoFar()` (a thread's CPU ms, or its run-queue wait) every 50 ms until the returned function is
- * called, which gives its share of wall time (%) over the samples between the first and last four: the middle of
- * a run, without its first and last 200 ms (aiperf's warm-up and exports, autocannon's first connections), so a
- * 1 s round still has a window of ~0.6 s. NaN when the run was too short (under ~0.5 s) or there is no /proc.
+ * Samples `msSoFar()` (times so far, ms: a thread's [running, waiting] from schedstatMsOf) every 50 ms until the
+ * returned function is called, which gives each one's share of wall time (%) over the samples between the first
+ * and last four: the middle of a run, without its first and last 200 ms (aiperf's warm-up and exports, autocannon's
+ * first connections), so a 1 s round still has a window of ~0.6 s. null when the run was too short (under ~0.5 s)
+ * or there is no /proc.
  */
-export function sampleTimeShare(msSoFar) {
+export function sampleTimeShares(msSoFar) {
   const samples = [];
   const timer = setInterval(() => samples.push([performance.now(), msSoFar()]), 50);
   return () => {
     clearInterval(timer);
     const middle = samples.slice(4, -4);
-    if (middle.length < 2 || middle[0][1] === null) return Number.NaN;
+    if (middle.length < 2 || middle[0][1] === null) return null;
     const [[startMs, startSoFarMs], [endMs, endSoFarMs]] = [middle[0], middle.at(-1)];
-    return ((endSoFarMs - startSoFarMs) / (endMs - startMs)) * 100;
+    return endSoFarMs.map((endOfOneMs, i) => ((endOfOneMs - startSoFarMs[i]) / (endMs - startMs)) * 100);
   };
 }
 
